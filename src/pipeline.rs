@@ -1,0 +1,30 @@
+//! Runs the analysis stages in order over one article's text.
+
+use newsparse_core::record::Record;
+
+/// Everything the pipeline needs to know about an input besides its text.
+pub struct SourceInfo<'a> {
+    /// The path as given on the command line, or "-" for stdin.
+    pub path: &'a str,
+    pub bytes: &'a [u8],
+}
+
+/// Run every stage over `text` (the decoded `source.bytes`) and build the record.
+pub fn extract(source: &SourceInfo, text: &str) -> Record {
+    let layout = newsparse_layout::analyze(text);
+    let doc = newsparse_text::segment(text, &layout.blocks);
+    let mentions = newsparse_ner::Model::embedded().tag(&doc);
+    let entities = newsparse_entities::resolve(&doc, &mentions);
+    let (quotes, quote_warnings) = newsparse_quotes::find(&doc, &entities);
+    let events = newsparse_events::analyze(&doc, &layout, &entities);
+    crate::record::build(crate::record::Found {
+        source,
+        text,
+        layout: &layout,
+        doc: &doc,
+        entities: &entities,
+        quotes: &quotes,
+        quote_warnings: &quote_warnings,
+        events: &events,
+    })
+}

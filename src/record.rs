@@ -1,0 +1,197 @@
+//! Record stage: turns what the stages found (byte spans) into the contract's
+//! record (code-point spans), assigning ids in text order.
+
+use crate::pipeline::SourceInfo;
+use newsparse_core::record::*;
+use newsparse_core::{
+    BlockKind, CharIndex, Doc, EntityKind, EventsFound, FoundEntity, Layout, QuoteFound,
+};
+use sha2::{Digest, Sha256};
+
+/// What the analysis stages found for one article.
+pub struct Found<'a> {
+    pub source: &'a SourceInfo<'a>,
+    pub text: &'a str,
+    pub layout: &'a Layout,
+    pub doc: &'a Doc<'a>,
+    pub entities: &'a [FoundEntity],
+    pub quotes: &'a [QuoteFound],
+    pub quote_warnings: &'a [String],
+    pub events: &'a EventsFound,
+}
+
+/// Lowercase hex sha256 of the bytes.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut s = String::with_capacity(64);
+    for b in digest {
+        s.push_str(&format!("{b:02x}"));
+    }
+    s
+}
+
+pub fn build(f: Found) -> Record {
+    let text = f.text;
+    let ix = CharIndex::new(text);
+    let sha = sha256_hex(f.source.bytes);
+    let layout = f.layout;
+
+    let body_paragraphs = f
+        .doc
+        .paragraphs
+        .iter()
+        .filter(|p| matches!(p.kind, BlockKind::Body | BlockKind::Subtitle))
+        .count();
+    let word_count = f
+        .doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind != BlockKind::Caption)
+        .flat_map(|p| f.doc.sentences[p.sentences.clone()].iter())
+        .flat_map(|s| f.doc.tokens[s.tokens.clone()].iter())
+        .filter(|t| t.span.text(text).chars().any(char::is_alphanumeric))
+        .count();
+
+    let article = Article {
+        title: layout.title.map(|s| s.text(text).to_string()),
+        subtitle: layout.subtitle.map(|s| s.text(text).to_string()),
+        byline: layout.byline.clone(),
+        published: layout.published.clone(),
+        dateline: layout.dateline.as_ref().map(|d| RecordDateline {
+            place: d.place.clone(),
+            date: d.date.clone(),
+        }),
+        language: "en".to_string(),
+        word_count: word_count as u64,
+        paragraph_count: body_paragraphs as u64,
+        title_span: layout.title.map(|s| ix.span(s)),
+        subtitle_span: layout.subtitle.map(|s| ix.span(s)),
+    };
+
+    let photos = layout
+        .photos
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Photo {
+            caption: p.caption.text(text).to_string(),
+            credit: p.credit.map(|c| c.text(text).to_string()),
+            span: ix.span(p.caption),
+            credit_span: p.credit.map(|c| ix.span(c)),
+            people: f
+                .entities
+                .iter()
+                .filter(|e| e.kind == EntityKind::Person)
+                .filter(|e| e.mentions.iter().any(|m| p.caption.contains(*m)))
+                .map(|e| e.id.clone())
+                .collect(),
+            place: f.events.photo_places.get(i).cloned().flatten(),
+            date: f.events.photo_dates.get(i).cloned().flatten(),
+        })
+        .collect();
+
+    let mentions = |e: &FoundEntity| -> Vec<Mention> {
+        e.mentions.iter().map(|m| ix.mention(*m, text)).collect()
+    };
+    let mut people = Vec::new();
+    let mut organizations = Vec::new();
+    let mut places = Vec::new();
+    for e in f.entities {
+        match e.kind {
+            EntityKind::Person => people.push(Person {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                titles: e.titles.clone(),
+                roles: e.roles.clone(),
+                mentions: mentions(e),
+            }),
+            EntityKind::Organization => organizations.push(Organization {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                acronym: e.acronym.clone(),
+                mentions: mentions(e),
+            }),
+            EntityKind::Place => places.push(Place {
+                id: e.id.clone(),
+                name: e.name.clone(),
+                aliases: e.aliases.clone(),
+                mentions: mentions(e),
+            }),
+            EntityKind::Misc => {}
+        }
+    }
+
+    let quotes = f
+        .quotes
+        .iter()
+        .enumerate()
+        .map(|(i, q)| Quote {
+            id: format!("q{}", i + 1),
+            text: q.span.text(text).to_string(),
+            span: ix.span(q.span),
+            speaker: q.speaker.as_ref().map(|s| Speaker {
+                reference: s.entity.clone(),
+                name: s.name.clone(),
+            }),
+            cue: q.cue.map(|c| c.text(text).to_string()),
+            kind: q.kind.as_str().to_string(),
+        })
+        .collect();
+
+    let events = f
+        .events
+        .events
+        .iter()
+        .enumerate()
+        .map(|(i, e)| Event {
+            id: format!("e{}", i + 1),
+            event_type: e.event_type.to_string(),
+            trigger: Trigger {
+                text: e.trigger.text(text).to_string(),
+                span: ix.span(e.trigger),
+            },
+            sentence: ix.span(e.sentence),
+            participants: e
+                .participants
+                .iter()
+                .map(|(r, role)| Participant {
+                    reference: r.clone(),
+                    role: role.clone(),
+                })
+                .collect(),
+            place: e.place.as_ref().map(|(r, name)| EventPlace {
+                reference: r.clone(),
+                name: name.clone(),
+            }),
+            time: e.time.as_ref().map(|t| EventTime {
+                text: t.span.text(text).to_string(),
+                value: t.value.clone(),
+                span: ix.span(t.span),
+            }),
+        })
+        .collect();
+
+    let mut warnings = layout.warnings.clone();
+    warnings.extend(f.quote_warnings.iter().cloned());
+    warnings.extend(f.events.warnings.iter().cloned());
+
+    Record {
+        schema_version: SCHEMA_VERSION.to_string(),
+        id: sha[..16].to_string(),
+        source: Source {
+            path: f.source.path.to_string(),
+            sha256: sha,
+            bytes: f.source.bytes.len() as u64,
+            chars: ix.char_len() as u64,
+        },
+        article,
+        photos,
+        people,
+        organizations,
+        places,
+        quotes,
+        events,
+        warnings,
+    }
+}
