@@ -8,3 +8,5 @@
 pub mod ingest;
 pub mod pipeline;
 pub mod record;
+pub mod schema;
+pub mod validate;
