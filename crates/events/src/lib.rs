@@ -1,5 +1,8 @@
 //! Events and time stage: ACE 2005 events with participants, place and date.
 
+pub mod time;
+pub mod words;
+
 use newsparse_core::{Doc, EventsFound, FoundEntity, Layout};
 
 /// Find time expressions and events in the document.
@@ -10,5 +13,5 @@ pub fn analyze(doc: &Doc, layout: &Layout, entities: &[FoundEntity]) -> EventsFo
         photo_dates: vec![None; layout.photos.len()],
         photo_places: vec![None; layout.photos.len()],
         warnings: vec![],
-    } // TODO(events helper)
+    }
 }
