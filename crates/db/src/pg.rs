@@ -1,0 +1,147 @@
+//! The PostgreSQL store: one connection, owned by the writer thread.
+//!
+//! Rows go in as multi-row INSERTs, one statement per table and chunk, since
+//! a round trip per row would dominate loading time.
+
+use crate::rows::{BatchRows, Val};
+use crate::schema::{self, Dialect, MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION};
+use postgres::config::Host;
+use postgres::types::ToSql;
+use postgres::{Client, Config, NoTls};
+use std::collections::HashSet;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Key of the advisory lock that serializes migrations between processes.
+const MIGRATION_LOCK: i64 = 0x6e65_7773_7061_7273; // "newspars"
+/// PostgreSQL binds at most 65535 parameters per statement.
+const MAX_PARAMS: usize = 65_535;
+/// Rows per INSERT, to keep statements a sensible size.
+const MAX_ROWS: usize = 1_000;
+
+impl Val {
+    fn as_pg(&self) -> &(dyn ToSql + Sync) {
+        match self {
+            Val::Text(t) => t,
+            Val::Int(n) => n,
+        }
+    }
+}
+
+pub struct PgStore {
+    client: Client,
+}
+
+/// "PostgreSQL database NAME on HOST:PORT", never with the password.
+fn describe(config: &Config) -> String {
+    let host = match config.get_hosts().first() {
+        Some(Host::Tcp(h)) => h.clone(),
+        #[cfg(unix)]
+        Some(Host::Unix(p)) => p.display().to_string(),
+        None => "localhost".into(),
+    };
+    let port = config.get_ports().first().copied().unwrap_or(5432);
+    let db = config
+        .get_dbname()
+        .or(config.get_user())
+        .unwrap_or("postgres");
+    format!("PostgreSQL database {db} on {host}:{port}")
+}
+
+impl PgStore {
+    /// Connect and migrate. The error names the database (no password).
+    pub fn open(url: &str) -> Result<(PgStore, String), String> {
+        let mut config = Config::from_str(url).map_err(|e| {
+            format!("invalid PostgreSQL URL (expected postgresql://USER@HOST:PORT/DB): {e}")
+        })?;
+        if config.get_connect_timeout().is_none() {
+            config.connect_timeout(Duration::from_secs(10));
+        }
+        if config.get_application_name().is_none() {
+            config.application_name("newsparse");
+        }
+        let label = describe(&config);
+        let mut client = config
+            .connect(NoTls)
+            .map_err(|e| format!("cannot connect to {label}: {e}"))?;
+        migrate(&mut client).map_err(|e| format!("cannot use {label}: {e}"))?;
+        Ok((PgStore { client }, label))
+    }
+}
+
+/// Run the migrations this database lacks, in one transaction under an
+/// advisory lock (two loaders starting at once migrate once); refuse a
+/// schema newer than this build.
+pub fn migrate(client: &mut Client) -> Result<(), String> {
+    let mut tx = client.transaction().map_err(|e| e.to_string())?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
+        .map_err(|e| e.to_string())?;
+    tx.batch_execute(&format!(
+        "CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (
+            version     BIGINT PRIMARY KEY,
+            description TEXT NOT NULL,
+            applied_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+        )"
+    ))
+    .map_err(|e| e.to_string())?;
+    let current: i64 = tx
+        .query_one(
+            &format!("SELECT coalesce(max(version), 0)::bigint FROM {MIGRATIONS_TABLE}"),
+            &[],
+        )
+        .map_err(|e| e.to_string())?
+        .get(0);
+    if current > SCHEMA_VERSION {
+        return Err(crate::newer_schema_message(current));
+    }
+    for m in MIGRATIONS.iter().filter(|m| m.version > current) {
+        tx.batch_execute(m.postgres)
+            .map_err(|e| format!("migration {} failed: {e}", m.version))?;
+        tx.execute(
+            &format!("INSERT INTO {MIGRATIONS_TABLE} (version, description) VALUES ($1, $2)"),
+            &[&m.version, &m.description],
+        )
+        .map_err(|e| e.to_string())?;
+    }
+    tx.commit().map_err(|e| e.to_string())
+}
+
+impl crate::Store for PgStore {
+    fn write(&mut self, batch: &BatchRows) -> Result<u64, String> {
+        write(&mut self.client, batch).map_err(|e| e.to_string())
+    }
+
+    fn stored_inputs(&mut self) -> Result<HashSet<(String, String)>, String> {
+        let rows = self
+            .client
+            .query("SELECT path, sha256 FROM inputs", &[])
+            .map_err(|e| e.to_string())?;
+        Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
+    }
+}
+
+fn write(client: &mut Client, batch: &BatchRows) -> Result<u64, postgres::Error> {
+    let mut tx = client.transaction()?;
+    let ids = &batch.article_ids;
+    let replaced: i64 = tx
+        .query_one("SELECT count(*) FROM articles WHERE id = ANY($1)", &[ids])?
+        .get(0);
+    if replaced > 0 {
+        for t in schema::CHILDREN_DELETE_ORDER {
+            tx.execute(
+                &format!("DELETE FROM {} WHERE article_id = ANY($1)", t.name),
+                &[ids],
+            )?;
+        }
+    }
+    for table_rows in &batch.tables {
+        let per_chunk = (MAX_PARAMS / table_rows.table.columns.len()).min(MAX_ROWS);
+        for chunk in table_rows.rows.chunks(per_chunk) {
+            let sql = schema::insert_sql(table_rows.table, Dialect::Postgres, chunk.len());
+            let params: Vec<&(dyn ToSql + Sync)> = chunk.iter().flatten().map(Val::as_pg).collect();
+            tx.execute(&sql, &params)?;
+        }
+    }
+    tx.commit()?;
+    Ok(replaced as u64)
+}
