@@ -6,6 +6,7 @@
 //! the ends of the pipeline (ingest, record, validate, sink) and the command line.
 
 pub mod ingest;
+pub mod jsonpos;
 pub mod pipeline;
 pub mod record;
 pub mod schema;

@@ -1,8 +1,20 @@
-//! The record's JSON Schema, embedded in the binary, compiled once per process.
-//! (Stub: the validate helper writes schemas/article.schema.json and this module.)
+//! The record's JSON Schema, embedded in the binary and compiled once per
+//! process, plus the contract's invariants that JSON Schema cannot express
+//! (unique ids, refs that resolve, span ordering, texts as long as their spans).
+//!
+//! Messages are plain sentences about the offending value; the JSON pointer
+//! says where it is.
+
+use crate::jsonpos::escape_segment;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
 
 /// The schema text (`newsparse schema` prints it).
-pub const SCHEMA_JSON: &str = "{}";
+pub const SCHEMA_JSON: &str = include_str!("../schemas/article.schema.json");
 
 /// One problem found in a record.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -12,9 +24,805 @@ pub struct Problem {
     pub message: String,
 }
 
+/// Which part of the offending member a problem is best shown at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Anchor {
+    /// The value at the pointer.
+    Value,
+    /// The member name of the value at the pointer (unknown fields).
+    Key,
+}
+
+/// A problem and where to show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub problem: Problem,
+    pub anchor: Anchor,
+}
+
+impl Found {
+    fn at(pointer: String, message: String) -> Found {
+        Found {
+            problem: Problem { pointer, message },
+            anchor: Anchor::Value,
+        }
+    }
+}
+
+fn schema_value() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_JSON).expect("embedded schema is JSON"))
+}
+
+fn validator() -> &'static Validator {
+    static VALIDATOR: OnceLock<Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        jsonschema::draft202012::new(schema_value()).expect("embedded schema compiles")
+    })
+}
+
 /// Check a record against the schema and the contract's invariants that need
 /// no source text (unique ids, refs resolve, span ordering).
 pub fn check_record(record: &serde_json::Value) -> Vec<Problem> {
-    let _ = record;
-    Vec::new() // TODO(validate helper)
+    check_record_anchored(record)
+        .into_iter()
+        .map(|f| f.problem)
+        .collect()
+}
+
+/// [`check_record`], keeping where each problem is best shown.
+pub(crate) fn check_record_anchored(record: &Value) -> Vec<Found> {
+    let mut found = Vec::new();
+    let validator = validator();
+    // `is_valid` stops at the first failure and builds no errors: the fast path.
+    if !validator.is_valid(record) {
+        for error in validator.iter_errors(record) {
+            schema_problems(&error, &mut found);
+        }
+    }
+    check_invariants(record, &mut found);
+    found
+}
+
+// ---------------------------------------------------------------------------
+// Schema errors as plain messages
+
+fn schema_problems(error: &ValidationError, out: &mut Vec<Found>) {
+    let pointer = error.instance_path.as_str();
+    let value = error.instance.as_ref();
+    let message = match &error.kind {
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            let allowed = allowed_members(error.schema_path.as_str());
+            for name in unexpected {
+                let mut message = format!("unknown field {}", quoted(name));
+                if !allowed.is_empty() {
+                    let _ = write!(message, " (expected one of: {})", allowed.join(", "));
+                }
+                out.push(Found {
+                    problem: Problem {
+                        pointer: format!("{pointer}/{}", escape_segment(name)),
+                        message,
+                    },
+                    anchor: Anchor::Key,
+                });
+            }
+            return;
+        }
+        ValidationErrorKind::Required { property } => {
+            format!("missing required field {property}")
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => t.to_string(),
+                TypeKind::Multiple(ts) => ts
+                    .into_iter()
+                    .map(|t| t.to_string())
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            };
+            format!("expected {expected}, found {}", describe(value))
+        }
+        ValidationErrorKind::Enum { options } => {
+            let options = options.as_array().map(Vec::as_slice).unwrap_or_default();
+            if options.len() <= 6 {
+                let listed: Vec<String> = options.iter().map(Value::to_string).collect();
+                format!("{} is not one of {}", preview(value), listed.join(", "))
+            } else if pointer.ends_with("/type") {
+                format!("{} is not an ACE 2005 event subtype", preview(value))
+            } else {
+                format!("{} is not one of the allowed values", preview(value))
+            }
+        }
+        ValidationErrorKind::Constant { expected_value } => {
+            format!("expected {expected_value}, found {}", preview(value))
+        }
+        ValidationErrorKind::Pattern { pattern } => match pattern_meaning(pattern) {
+            Some(meaning) => format!("{} is not {meaning}", preview(value)),
+            None => format!("{} does not match the pattern {pattern}", preview(value)),
+        },
+        ValidationErrorKind::Minimum { limit } => {
+            format!("{} is less than {limit}", preview(value))
+        }
+        ValidationErrorKind::MinLength { .. } => "must not be empty".to_string(),
+        _ => error.to_string(),
+    };
+    out.push(Found::at(pointer.to_string(), message));
+}
+
+/// What the schema's patterns mean, for messages.
+fn pattern_meaning(pattern: &str) -> Option<&'static str> {
+    Some(match pattern {
+        "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$" => "a date YYYY-MM-DD",
+        "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$" => {
+            "a date YYYY, YYYY-MM or YYYY-MM-DD"
+        }
+        "^[0-9a-f]{16}$" => "16 lowercase hex digits",
+        "^[0-9a-f]{64}$" => "a sha256 in 64 lowercase hex digits",
+        "^p[0-9]+$" => "a person id like \"p1\"",
+        "^o[0-9]+$" => "an organization id like \"o1\"",
+        "^l[0-9]+$" => "a place id like \"l1\"",
+        "^q[0-9]+$" => "a quote id like \"q1\"",
+        "^e[0-9]+$" => "an event id like \"e1\"",
+        "^[po][0-9]+$" => "a person or organization id like \"p1\" or \"o1\"",
+        "^[pol][0-9]+$" => "a person, organization or place id like \"p1\", \"o1\" or \"l1\"",
+        _ => return None,
+    })
+}
+
+/// The member names the schema allows where `additionalProperties` failed,
+/// found by following the error's schema path (through `$ref`s).
+fn allowed_members(schema_path: &str) -> Vec<String> {
+    let root = schema_value();
+    let mut node = root;
+    let segments: Vec<&str> = schema_path.split('/').skip(1).collect();
+    let Some((last, walk)) = segments.split_last() else {
+        return Vec::new();
+    };
+    if *last != "additionalProperties" {
+        return Vec::new();
+    }
+    for segment in walk {
+        let next = if *segment == "$ref" {
+            node.get("$ref")
+                .and_then(Value::as_str)
+                .and_then(|r| r.strip_prefix('#'))
+                .and_then(|p| root.pointer(p))
+        } else {
+            let segment = segment.replace("~1", "/").replace("~0", "~");
+            match node {
+                Value::Array(items) => segment.parse::<usize>().ok().and_then(|i| items.get(i)),
+                _ => node.get(segment.as_str()),
+            }
+        };
+        match next {
+            Some(n) => node = n,
+            None => return Vec::new(),
+        }
+    }
+    node.get("properties")
+        .and_then(Value::as_object)
+        .map(|props| props.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// A value as it appears in a message, shortened when long.
+fn preview(value: &Value) -> String {
+    let text = value.to_string();
+    shorten(&text)
+}
+
+/// A string in JSON quotes, shortened when long.
+pub(crate) fn quoted(s: &str) -> String {
+    shorten(&Value::from(s).to_string())
+}
+
+fn shorten(text: &str) -> String {
+    const MAX: usize = 60;
+    match text.char_indices().nth(MAX) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text.to_string(),
+    }
+}
+
+fn describe(value: &Value) -> String {
+    match value {
+        Value::Null => "null".to_string(),
+        Value::Bool(b) => format!("boolean {b}"),
+        Value::Number(n) => format!("number {n}"),
+        Value::String(_) => format!("string {}", preview(value)),
+        Value::Array(_) => "an array".to_string(),
+        Value::Object(_) => "an object".to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Invariants beyond the schema
+
+/// One step of a JSON pointer, kept unrendered until a problem needs it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Step {
+    Key(&'static str),
+    Index(usize),
+}
+
+/// A short JSON pointer built from known member names and indices.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Path {
+    steps: [Step; 5],
+    len: usize,
+}
+
+impl Path {
+    fn root() -> Path {
+        Path {
+            steps: [Step::Index(0); 5],
+            len: 0,
+        }
+    }
+    fn key(mut self, key: &'static str) -> Path {
+        self.steps[self.len] = Step::Key(key);
+        self.len += 1;
+        self
+    }
+    fn index(mut self, index: usize) -> Path {
+        self.steps[self.len] = Step::Index(index);
+        self.len += 1;
+        self
+    }
+    /// The rendered pointer, with `tail` member names appended.
+    pub(crate) fn pointer(&self, tail: &[&str]) -> String {
+        let mut s = String::new();
+        for step in &self.steps[..self.len] {
+            match step {
+                Step::Key(k) => {
+                    s.push('/');
+                    s.push_str(k);
+                }
+                Step::Index(i) => {
+                    let _ = write!(s, "/{i}");
+                }
+            }
+        }
+        for k in tail {
+            s.push('/');
+            s.push_str(k);
+        }
+        s
+    }
+}
+
+/// A span in a record and the text the record says it covers.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SpanSite<'r> {
+    /// The object holding the span (and the text, if any).
+    pub owner: Path,
+    /// Member of `owner` holding `{start, end}`, or `None` when `start` and
+    /// `end` are members of `owner` itself (a Mention).
+    pub span_key: Option<&'static str>,
+    pub start: Option<u64>,
+    pub end: Option<u64>,
+    /// Member of `owner` with the covered text, and that text.
+    pub text: Option<(&'static str, &'r str)>,
+}
+
+impl SpanSite<'_> {
+    /// Pointer to `start` or `end`.
+    pub(crate) fn offset_pointer(&self, which: &str) -> String {
+        match self.span_key {
+            Some(k) => self.owner.pointer(&[k, which]),
+            None => self.owner.pointer(&[which]),
+        }
+    }
+}
+
+fn array(value: Option<&Value>) -> &[Value] {
+    value
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default()
+}
+
+/// Every span of a record with the text it should cover, in document order.
+/// Tolerates records that fail the schema: what is not where it should be is
+/// skipped.
+pub(crate) fn span_sites(record: &Value) -> Vec<SpanSite<'_>> {
+    let mut sites = Vec::new();
+    let mut add = |owner, holder, span_key, text_key| {
+        if let Some(site) = span_site(owner, holder, span_key, text_key) {
+            sites.push(site);
+        }
+    };
+    let root = Path::root();
+    if let Some(article) = record.get("article") {
+        let owner = root.key("article");
+        add(owner, article, Some("title_span"), Some("title"));
+        add(owner, article, Some("subtitle_span"), Some("subtitle"));
+    }
+    for (i, photo) in array(record.get("photos")).iter().enumerate() {
+        let owner = root.key("photos").index(i);
+        add(owner, photo, Some("span"), Some("caption"));
+        add(owner, photo, Some("credit_span"), Some("credit"));
+    }
+    for list in ["people", "organizations", "places"] {
+        for (i, entity) in array(record.get(list)).iter().enumerate() {
+            for (j, mention) in array(entity.get("mentions")).iter().enumerate() {
+                let owner = root.key(list).index(i).key("mentions").index(j);
+                add(owner, mention, None, Some("text"));
+            }
+        }
+    }
+    for (i, quote) in array(record.get("quotes")).iter().enumerate() {
+        add(
+            root.key("quotes").index(i),
+            quote,
+            Some("span"),
+            Some("text"),
+        );
+    }
+    for (i, event) in array(record.get("events")).iter().enumerate() {
+        let owner = root.key("events").index(i);
+        if let Some(trigger) = event.get("trigger") {
+            add(owner.key("trigger"), trigger, Some("span"), Some("text"));
+        }
+        add(owner, event, Some("sentence"), None);
+        if let Some(time) = event.get("time") {
+            add(owner.key("time"), time, Some("span"), Some("text"));
+        }
+    }
+    sites
+}
+
+fn span_site<'r>(
+    owner: Path,
+    holder: &'r Value,
+    span_key: Option<&'static str>,
+    text_key: Option<&'static str>,
+) -> Option<SpanSite<'r>> {
+    let span = match span_key {
+        Some(k) => holder.get(k)?,
+        None => holder,
+    };
+    if !span.is_object() {
+        return None;
+    }
+    Some(SpanSite {
+        owner,
+        span_key,
+        start: span.get("start").and_then(Value::as_u64),
+        end: span.get("end").and_then(Value::as_u64),
+        text: text_key.and_then(|k| Some((k, holder.get(k)?.as_str()?))),
+    })
+}
+
+fn check_invariants(record: &Value, out: &mut Vec<Found>) {
+    check_id(record, out);
+    check_ids_and_refs(record, out);
+    check_spans(record, out);
+    check_dates(record, out);
+}
+
+/// The record id is the start of the source's sha256.
+fn check_id(record: &Value, out: &mut Vec<Found>) {
+    let id = record.get("id").and_then(Value::as_str);
+    let sha = record.pointer("/source/sha256").and_then(Value::as_str);
+    if let (Some(id), Some(sha)) = (id, sha) {
+        let well_formed = |s: &str, n| s.len() == n && s.bytes().all(|b| b.is_ascii_hexdigit());
+        if well_formed(id, 16) && well_formed(sha, 64) && !sha.starts_with(id) {
+            out.push(Found::at(
+                "/id".to_string(),
+                format!("{} is not the first 16 digits of source.sha256", quoted(id)),
+            ));
+        }
+    }
+}
+
+fn check_ids_and_refs(record: &Value, out: &mut Vec<Found>) {
+    // id → pointer of its first use
+    let mut ids: HashMap<&str, String> = HashMap::new();
+    for list in ["people", "organizations", "places", "quotes", "events"] {
+        for (i, item) in array(record.get(list)).iter().enumerate() {
+            let Some(id) = item.get("id").and_then(Value::as_str) else {
+                continue;
+            };
+            let pointer = format!("/{list}/{i}/id");
+            match ids.get(id) {
+                Some(first) => out.push(Found::at(
+                    pointer,
+                    format!("duplicate id {} (first used at {first})", quoted(id)),
+                )),
+                None => {
+                    ids.insert(id, pointer);
+                }
+            }
+        }
+    }
+    let mut check_ref = |value: Option<&Value>, pointer: &dyn Fn() -> String| {
+        if let Some(r) = value.and_then(Value::as_str) {
+            if !ids.contains_key(r) {
+                out.push(Found::at(
+                    pointer(),
+                    format!("{} names no id in this record", quoted(r)),
+                ));
+            }
+        }
+    };
+    for (i, photo) in array(record.get("photos")).iter().enumerate() {
+        for (j, person) in array(photo.get("people")).iter().enumerate() {
+            check_ref(Some(person), &|| format!("/photos/{i}/people/{j}"));
+        }
+    }
+    for (i, quote) in array(record.get("quotes")).iter().enumerate() {
+        check_ref(quote.pointer("/speaker/ref"), &|| {
+            format!("/quotes/{i}/speaker/ref")
+        });
+    }
+    for (i, event) in array(record.get("events")).iter().enumerate() {
+        for (j, p) in array(event.get("participants")).iter().enumerate() {
+            check_ref(p.get("ref"), &|| {
+                format!("/events/{i}/participants/{j}/ref")
+            });
+        }
+        check_ref(event.pointer("/place/ref"), &|| {
+            format!("/events/{i}/place/ref")
+        });
+    }
+}
+
+fn check_spans(record: &Value, out: &mut Vec<Found>) {
+    let chars = record.pointer("/source/chars").and_then(Value::as_u64);
+    let sites = span_sites(record);
+    for site in &sites {
+        let (Some(start), Some(end)) = (site.start, site.end) else {
+            continue;
+        };
+        if start > end {
+            out.push(Found::at(
+                site.offset_pointer("start"),
+                format!("start {start} is after end {end}"),
+            ));
+            continue;
+        }
+        if let Some(chars) = chars {
+            if let Some(problem) = past_end(site, chars) {
+                out.push(problem);
+                continue;
+            }
+        }
+        if let Some((key, text)) = site.text {
+            let len = text.chars().count() as u64;
+            if len != end - start {
+                out.push(Found::at(
+                    site.owner.pointer(&[key]),
+                    format!(
+                        "{} has {len} characters but its span {start}..{end} covers {}",
+                        quoted(text),
+                        end - start
+                    ),
+                ));
+            }
+        }
+    }
+    // The span pairs the record builder always sets together.
+    if let Some(article) = record.get("article") {
+        for (text, span) in [("title", "title_span"), ("subtitle", "subtitle_span")] {
+            paired(article, "/article", text, span, out);
+        }
+    }
+    for (i, photo) in array(record.get("photos")).iter().enumerate() {
+        paired(photo, &format!("/photos/{i}"), "credit", "credit_span", out);
+    }
+    // A trigger lies inside its sentence.
+    for (i, event) in array(record.get("events")).iter().enumerate() {
+        let span = |p: &str| {
+            let s = event.pointer(p)?;
+            Some((s.get("start")?.as_u64()?, s.get("end")?.as_u64()?))
+        };
+        if let (Some((ts, te)), Some((ss, se))) = (span("/trigger/span"), span("/sentence")) {
+            if ts <= te && ss <= se && (ts < ss || te > se) {
+                out.push(Found::at(
+                    format!("/events/{i}/trigger/span"),
+                    format!("trigger {ts}..{te} is outside its sentence {ss}..{se}"),
+                ));
+            }
+        }
+    }
+}
+
+/// A problem when a span reaches past a text of `chars` code points.
+pub(crate) fn past_end(site: &SpanSite, chars: u64) -> Option<Found> {
+    let (start, end) = (site.start?, site.end?);
+    let (which, offset) = if start > chars {
+        ("start", start)
+    } else if end > chars {
+        ("end", end)
+    } else {
+        return None;
+    };
+    Some(Found::at(
+        site.offset_pointer(which),
+        format!("{offset} is past the end of the text ({chars} chars)"),
+    ))
+}
+
+/// `text` and `span` are both null or both set.
+fn paired(holder: &Value, at: &str, text: &str, span: &str, out: &mut Vec<Found>) {
+    let (Some(t), Some(s)) = (holder.get(text), holder.get(span)) else {
+        return;
+    };
+    if t.is_null() != s.is_null() {
+        let (set, unset) = if t.is_null() {
+            (span, text)
+        } else {
+            (text, span)
+        };
+        out.push(Found::at(
+            format!("{at}/{unset}"),
+            format!("{unset} is null but {set} is set"),
+        ));
+    }
+}
+
+/// Full dates name real days (the schema only checks the digits' ranges).
+fn check_dates(record: &Value, out: &mut Vec<Found>) {
+    let mut check = |pointer: String, value: Option<&Value>| {
+        let Some(date) = value.and_then(Value::as_str) else {
+            return;
+        };
+        if let Some((y, m, d)) = parse_full_date(date) {
+            if d > days_in_month(y, m) {
+                out.push(Found::at(
+                    pointer,
+                    format!("{} is not a real date", quoted(date)),
+                ));
+            }
+        }
+    };
+    check(
+        "/article/published".into(),
+        record.pointer("/article/published"),
+    );
+    check(
+        "/article/dateline/date".into(),
+        record.pointer("/article/dateline/date"),
+    );
+    for (i, photo) in array(record.get("photos")).iter().enumerate() {
+        check(format!("/photos/{i}/date"), photo.get("date"));
+    }
+    for (i, event) in array(record.get("events")).iter().enumerate() {
+        check(
+            format!("/events/{i}/time/value"),
+            event.pointer("/time/value"),
+        );
+    }
+}
+
+fn parse_full_date(s: &str) -> Option<(u32, u32, u32)> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    Some((
+        s[0..4].parse().ok()?,
+        s[5..7].parse().ok()?,
+        s[8..10].parse().ok()?,
+    ))
+}
+
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
+            29
+        }
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// A small valid record about invented people, for the text
+    /// "Mara Quill met Tobin Vale in Brackenford." (41 chars).
+    fn sample() -> Value {
+        json!({
+            "schema_version": "1.0",
+            "id": "0123456789abcdef",
+            "source": {"path": "in/a.txt",
+                "sha256": "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+                "bytes": 41, "chars": 41},
+            "article": {"title": null, "subtitle": null, "byline": [], "published": "2024-02-29",
+                "dateline": null, "language": "en", "word_count": 7, "paragraph_count": 1,
+                "title_span": null, "subtitle_span": null},
+            "photos": [],
+            "people": [
+                {"id": "p1", "name": "Mara Quill", "aliases": [], "titles": [], "roles": [],
+                 "mentions": [{"start": 0, "end": 10, "text": "Mara Quill"}]},
+                {"id": "p2", "name": "Tobin Vale", "aliases": [], "titles": [], "roles": [],
+                 "mentions": [{"start": 15, "end": 25, "text": "Tobin Vale"}]}],
+            "organizations": [],
+            "places": [{"id": "l1", "name": "Brackenford", "aliases": [],
+                 "mentions": [{"start": 29, "end": 40, "text": "Brackenford"}]}],
+            "quotes": [],
+            "events": [{"id": "e1", "type": "Contact.Meet",
+                "trigger": {"text": "met", "span": {"start": 11, "end": 14}},
+                "sentence": {"start": 0, "end": 41},
+                "participants": [{"ref": "p1", "role": "Entity"}, {"ref": "p2", "role": "Entity"}],
+                "place": {"ref": "l1", "name": "Brackenford"}, "time": null}],
+            "warnings": []
+        })
+    }
+
+    fn problems_of(record: &Value) -> Vec<(String, String)> {
+        check_record(record)
+            .into_iter()
+            .map(|p| (p.pointer, p.message))
+            .collect()
+    }
+
+    #[test]
+    fn sample_is_valid() {
+        assert_eq!(problems_of(&sample()), vec![]);
+    }
+
+    #[test]
+    fn schema_is_2020_12_with_all_ace_subtypes() {
+        let schema: Value = serde_json::from_str(SCHEMA_JSON).unwrap();
+        assert_eq!(
+            schema["$schema"],
+            "https://json-schema.org/draft/2020-12/schema"
+        );
+        let types = schema
+            .pointer("/$defs/event/properties/type/enum")
+            .and_then(Value::as_array)
+            .unwrap();
+        assert_eq!(types.len(), 33);
+        assert!(types.contains(&json!("Justice.Pardon")));
+    }
+
+    #[test]
+    fn schema_errors_read_plainly() {
+        let mut r = sample();
+        r["events"][0]["type"] = json!("Contact.Meeting");
+        r["people"][0]["mentions"][0]["end"] = json!("10");
+        r["article"]["published"] = json!("29/02/2024");
+        r["people"][1]["nmae"] = json!("x");
+        r["schema_version"] = json!("2.0");
+        let got = problems_of(&r);
+        let want = [
+            (
+                "/events/0/type",
+                "\"Contact.Meeting\" is not an ACE 2005 event subtype",
+            ),
+            (
+                "/people/0/mentions/0/end",
+                "expected integer, found string \"10\"",
+            ),
+            ("/article/published", "\"29/02/2024\" is not a date YYYY-MM-DD"),
+            (
+                "/people/1/nmae",
+                "unknown field \"nmae\" (expected one of: id, name, aliases, titles, roles, mentions)",
+            ),
+            ("/schema_version", "expected \"1.0\", found \"2.0\""),
+        ];
+        for (pointer, message) in want {
+            assert!(
+                got.contains(&(pointer.to_string(), message.to_string())),
+                "missing {pointer}: {message} in {got:#?}"
+            );
+        }
+    }
+
+    #[test]
+    fn enum_and_required_messages() {
+        let mut r = sample();
+        r["quotes"] = json!([{"id": "q1", "text": "x", "span": {"start": 0, "end": 1},
+            "speaker": null, "cue": null, "kind": "qoute"}]);
+        r["places"][0].as_object_mut().unwrap().remove("aliases");
+        let got = problems_of(&r);
+        assert!(got.contains(&(
+            "/quotes/0/kind".into(),
+            "\"qoute\" is not one of \"direct\", \"partial\", \"scare\"".into()
+        )));
+        assert!(got.contains(&(
+            "/places/0".into(),
+            "missing required field \"aliases\"".into()
+        )));
+        // the quote's one-character text still agrees with its span
+        assert_eq!(got.len(), 2, "{got:#?}");
+    }
+
+    #[test]
+    fn duplicate_ids_and_dangling_refs() {
+        let mut r = sample();
+        r["places"][0]["id"] = json!("l1");
+        r["people"][1]["id"] = json!("p1");
+        r["events"][0]["participants"][1]["ref"] = json!("o4");
+        r["events"][0]["place"]["ref"] = json!("l2");
+        let got = problems_of(&r);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "/people/1/id".into(),
+                    "duplicate id \"p1\" (first used at /people/0/id)".into()
+                ),
+                (
+                    "/events/0/participants/1/ref".into(),
+                    "\"o4\" names no id in this record".into()
+                ),
+                (
+                    "/events/0/place/ref".into(),
+                    "\"l2\" names no id in this record".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn span_invariants() {
+        let mut r = sample();
+        r["people"][0]["mentions"][0] = json!({"start": 12, "end": 3, "text": "Mara"});
+        r["people"][1]["mentions"][0]["end"] = json!(52);
+        r["places"][0]["mentions"][0]["text"] = json!("Brackenfor");
+        r["events"][0]["sentence"] = json!({"start": 20, "end": 41});
+        let got = problems_of(&r);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "/people/0/mentions/0/start".into(),
+                    "start 12 is after end 3".into()
+                ),
+                (
+                    "/people/1/mentions/0/end".into(),
+                    "52 is past the end of the text (41 chars)".into()
+                ),
+                (
+                    "/places/0/mentions/0/text".into(),
+                    "\"Brackenfor\" has 10 characters but its span 29..40 covers 11".into()
+                ),
+                (
+                    "/events/0/trigger/span".into(),
+                    "trigger 11..14 is outside its sentence 20..41".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn id_must_prefix_sha_and_dates_must_exist() {
+        let mut r = sample();
+        r["id"] = json!("ffffffffffffffff");
+        r["article"]["published"] = json!("2023-02-29");
+        r["article"]["title"] = json!("A title");
+        let got = problems_of(&r);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "/id".into(),
+                    "\"ffffffffffffffff\" is not the first 16 digits of source.sha256".into()
+                ),
+                (
+                    "/article/title_span".into(),
+                    "title_span is null but title is set".into()
+                ),
+                (
+                    "/article/published".into(),
+                    "\"2023-02-29\" is not a real date".into()
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn records_from_the_builder_types_validate() {
+        // The core record type serializes to what the schema accepts.
+        let record: newsparse_core::record::Record = serde_json::from_value(sample()).unwrap();
+        let back = serde_json::to_value(&record).unwrap();
+        assert_eq!(problems_of(&back), vec![]);
+    }
 }
