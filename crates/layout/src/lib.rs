@@ -1,10 +1,374 @@
 //! Layout stage: finds title, subtitle, byline, dateline, publication date and
 //! photo captions with credits, and labels every region of the text.
+//!
+//! The text is cut into lines and blank-line separated paragraphs. Each line
+//! is a unit of its own (scraped pages print one paragraph, caption or credit
+//! per line), except in paragraphs hard-wrapped at a fixed width, which are one
+//! unit. Units are then read in order:
+//! - the first line is the title;
+//! - bylines, date lines, credit lines and captions (a line with a credit at
+//!   its end, or a line followed in the same paragraph by a credit line) are
+//!   recognized by their shape; a caption printed again is a `Repeat`;
+//! - the subtitle (standfirst) is the first remaining unit when it is a whole
+//!   paragraph of one sentence and body text follows; a lead paragraph of
+//!   several sentences, or one opening with a dateline, is body;
+//! - the first body unit may open with a dateline (`LONDON (Reuters) -`).
 
-use newsparse_core::Layout;
+mod byline;
+mod credit;
+mod date;
+mod dateline;
+
+use newsparse_core::{Block, BlockKind, ByteSpan, Dateline, Layout, PhotoFound};
+use newsparse_text::is_space;
+
+/// Opening quotation marks a story or a dateline's body may start with.
+fn is_quote(c: char) -> bool {
+    matches!(c, '"' | '\'' | '\u{201c}' | '\u{2018}')
+}
+
+/// One line, or one hard-wrapped paragraph; trimmed byte span.
+#[derive(Debug, Clone, Copy)]
+struct Unit {
+    span: ByteSpan,
+    paragraph: usize,
+    /// The unit is its whole paragraph.
+    whole: bool,
+}
+
+#[derive(Debug, Clone)]
+enum Role {
+    Title,
+    Byline(byline::Byline),
+    Date(date::Date, date::Label),
+    /// A credit line of its own.
+    Credit(credit::Credit),
+    /// A caption, with the credit printed at its end if any.
+    Caption(Option<credit::Credit>),
+    /// A caption printed a second time, with its credit if any.
+    Repeat(Option<credit::Credit>),
+    Subtitle,
+    Body,
+}
+
+fn trim(text: &str, start: usize, end: usize) -> ByteSpan {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let trail = s.trim_end_matches(is_space).len();
+    if lead >= trail {
+        return ByteSpan::new(start, start);
+    }
+    ByteSpan::new(start + lead, start + trail)
+}
+
+/// Lines of the text grouped into paragraphs (runs of non-blank lines).
+fn paragraphs(text: &str) -> Vec<Vec<ByteSpan>> {
+    let mut out: Vec<Vec<ByteSpan>> = Vec::new();
+    let mut current = Vec::new();
+    let mut start = 0;
+    let bytes = text.as_bytes();
+    loop {
+        let end = memchr_newline(bytes, start);
+        let line = trim(text, start, end);
+        if line.is_empty() {
+            if !current.is_empty() {
+                out.push(std::mem::take(&mut current));
+            }
+        } else {
+            current.push(line);
+        }
+        if end >= text.len() {
+            break;
+        }
+        start = end + 1;
+    }
+    if !current.is_empty() {
+        out.push(current);
+    }
+    out
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> usize {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |p| from + p)
+}
+
+fn ends_with_stop(s: &str) -> bool {
+    s.ends_with(['.', '!', '?', ':', '"', '\u{201d}', '\'', '\u{2019}', ')'])
+}
+
+/// Whether a paragraph's lines were broken at a fixed width (one unit) rather
+/// than printed one paragraph or item per line.
+fn hard_wrapped(text: &str, lines: &[ByteSpan]) -> bool {
+    if lines.len() < 2 {
+        return false;
+    }
+    let inner = &lines[..lines.len() - 1];
+    let widths: Vec<usize> = inner.iter().map(|l| l.text(text).chars().count()).collect();
+    let max = widths.iter().copied().max().unwrap_or(0);
+    let bullet = lines
+        .iter()
+        .any(|l| l.text(text).starts_with(['-', '*', '\u{2022}']));
+    (40..=100).contains(&max)
+        && widths.iter().all(|w| w + 25 >= max)
+        && inner.iter().any(|l| !ends_with_stop(l.text(text)))
+        && !bullet
+}
+
+fn units(text: &str) -> Vec<Unit> {
+    let mut out = Vec::new();
+    for (p, lines) in paragraphs(text).iter().enumerate() {
+        // The title is always a line of its own.
+        if p > 0 && hard_wrapped(text, lines) {
+            out.push(Unit {
+                span: ByteSpan::new(lines[0].start, lines[lines.len() - 1].end),
+                paragraph: p,
+                whole: true,
+            });
+            continue;
+        }
+        for l in lines {
+            out.push(Unit {
+                span: *l,
+                paragraph: p,
+                whole: lines.len() == 1,
+            });
+        }
+    }
+    out
+}
+
+/// Caption text as compared for repeats: spaces collapsed, quote marks plain.
+fn normalized(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(is_space).filter(|w| !w.is_empty()) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().map(|c| match c {
+            '\u{2018}' | '\u{2019}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            c => c,
+        }));
+    }
+    out
+}
 
 /// Analyze the layout of an article's source text.
 pub fn analyze(text: &str) -> Layout {
-    let _ = text;
-    Layout::default() // TODO(layout helper)
+    let units = units(text);
+    let mut layout = Layout::default();
+    if units.is_empty() {
+        layout.warnings.push("empty text: no title".to_string());
+        return layout;
+    }
+    let mut roles: Vec<Role> = Vec::with_capacity(units.len());
+    roles.push(Role::Title);
+    for u in &units[1..] {
+        let s = u.span.text(text);
+        let role = if let Some(b) = byline::parse(s) {
+            Role::Byline(b)
+        } else if let Some((d, l)) = date::date_line(s) {
+            Role::Date(d, l)
+        } else if let Some(c) = credit::find(s) {
+            if c.caption_end == 0 {
+                Role::Credit(c)
+            } else {
+                Role::Caption(Some(c))
+            }
+        } else {
+            Role::Body
+        };
+        roles.push(role);
+    }
+
+    // A line followed by a credit line is a caption: in the same paragraph,
+    // or anywhere once the story has started (not the standfirst).
+    let first_body = roles.iter().position(|r| matches!(r, Role::Body));
+    for i in 1..units.len().saturating_sub(1) {
+        if matches!(roles[i], Role::Body)
+            && matches!(roles[i + 1], Role::Credit(_))
+            && (units[i].paragraph == units[i + 1].paragraph || Some(i) != first_body)
+        {
+            roles[i] = Role::Caption(None);
+        }
+    }
+
+    // Captions printed twice are one photo; the second printing is a repeat.
+    let mut seen: Vec<(String, usize)> = Vec::new();
+    for i in 1..units.len() {
+        let (caption_end, credit) = match &roles[i] {
+            Role::Caption(c) => (c.map_or(units[i].span.len(), |c| c.caption_end), *c),
+            Role::Body => (units[i].span.len(), None),
+            _ => continue,
+        };
+        let key = normalized(&units[i].span.text(text)[..caption_end]);
+        if seen.iter().any(|(k, _)| *k == key) {
+            roles[i] = Role::Repeat(credit);
+        } else if matches!(roles[i], Role::Caption(_)) {
+            seen.push((key, i));
+        }
+    }
+
+    // The standfirst.
+    let candidate = roles
+        .iter()
+        .position(|r| matches!(r, Role::Body))
+        .filter(|&i| {
+            let u = units[i];
+            let s = u.span.text(text);
+            let max_sentences = if u.paragraph == units[0].paragraph {
+                2
+            } else {
+                1
+            };
+            (u.whole || u.paragraph == units[0].paragraph)
+                && s.len() <= 600
+                && !s.ends_with(':')
+                && dateline::parse(s).is_none()
+                && roles[i + 1..].iter().any(|r| matches!(r, Role::Body))
+                && newsparse_text::count_sentences(text, u.span) <= max_sentences
+        });
+    if let Some(i) = candidate {
+        roles[i] = Role::Subtitle;
+    }
+
+    // Bylines, dates.
+    let mut reporting = Vec::new();
+    let mut updated = None;
+    for r in &roles {
+        match r {
+            Role::Byline(b) => {
+                let names = if b.reporting {
+                    &mut reporting
+                } else {
+                    &mut layout.byline
+                };
+                for n in &b.names {
+                    if !names.contains(n) {
+                        names.push(n.clone());
+                    }
+                }
+                if let Some((d, l)) = b.date {
+                    note_date(&mut layout.published, &mut updated, d, l);
+                }
+            }
+            Role::Date(d, l) => note_date(&mut layout.published, &mut updated, *d, *l),
+            _ => {}
+        }
+    }
+    if layout.byline.is_empty() {
+        layout.byline = reporting;
+    }
+    if layout.published.is_none() {
+        layout.published = updated;
+    }
+
+    // Blocks and photos, in text order.
+    let first_body = roles.iter().position(|r| matches!(r, Role::Body));
+    let mut photo_of: Vec<(String, usize)> = Vec::new();
+    let mut last_photo: Option<usize> = None;
+    for (i, (u, role)) in units.iter().zip(&roles).enumerate() {
+        let s = u.span.text(text);
+        let at = |a: usize, b: usize| trim(text, u.span.start + a, u.span.start + b);
+        let mut push = |kind, span: ByteSpan| {
+            if !span.is_empty() {
+                layout.blocks.push(Block { kind, span });
+            }
+        };
+        match role {
+            Role::Title => {
+                layout.title = Some(u.span);
+                push(BlockKind::Title, u.span);
+            }
+            Role::Subtitle => {
+                layout.subtitle = Some(u.span);
+                push(BlockKind::Subtitle, u.span);
+            }
+            Role::Byline(_) => push(BlockKind::Byline, u.span),
+            Role::Date(..) => push(BlockKind::Dateline, u.span),
+            Role::Credit(c) => {
+                push(BlockKind::Credit, u.span);
+                // Credits the caption just before it, if it has none yet.
+                if let Some(p) = last_photo.filter(|_| i > 0 && is_caption(&roles[i - 1])) {
+                    let photo: &mut PhotoFound = &mut layout.photos[p];
+                    photo.credit.get_or_insert(at(c.name.0, c.name.1));
+                }
+            }
+            Role::Caption(c) | Role::Repeat(c) => {
+                let caption_end = c.map_or(s.len(), |c| c.caption_end);
+                let caption = at(0, caption_end);
+                let credit = c.map(|c| at(c.name.0, c.name.1));
+                let repeat = matches!(role, Role::Repeat(_));
+                push(
+                    if repeat {
+                        BlockKind::Repeat
+                    } else {
+                        BlockKind::Caption
+                    },
+                    caption,
+                );
+                if let Some(c) = c {
+                    push(BlockKind::Credit, at(c.region.0, c.region.1));
+                }
+                let key = normalized(caption.text(text));
+                if repeat {
+                    last_photo = photo_of.iter().find(|(k, _)| *k == key).map(|p| p.1);
+                    if let (Some(p), Some(credit)) = (last_photo, credit) {
+                        layout.photos[p].credit.get_or_insert(credit);
+                    }
+                } else {
+                    photo_of.push((key, layout.photos.len()));
+                    last_photo = Some(layout.photos.len());
+                    layout.photos.push(PhotoFound { caption, credit });
+                }
+            }
+            Role::Body => {
+                let found = (Some(i) == first_body)
+                    .then(|| dateline::parse(s))
+                    .flatten();
+                match found {
+                    Some(d) => {
+                        let span = at(0, d.end);
+                        push(BlockKind::Dateline, span);
+                        push(BlockKind::Body, at(d.body, s.len()));
+                        let year = d.date.and_then(|x| x.year).or_else(|| {
+                            layout.published.as_ref().and_then(|p| p[..4].parse().ok())
+                        });
+                        layout.dateline = Some(Dateline {
+                            span,
+                            place: Some(d.place),
+                            date: d.date.and_then(|x| date::Date { year, ..x }.iso()),
+                        });
+                    }
+                    None => push(BlockKind::Body, u.span),
+                }
+            }
+        }
+    }
+    layout
 }
+
+fn is_caption(r: &Role) -> bool {
+    matches!(r, Role::Caption(_) | Role::Repeat(_))
+}
+
+fn note_date(
+    published: &mut Option<String>,
+    updated: &mut Option<String>,
+    d: date::Date,
+    l: date::Label,
+) {
+    let slot = match l {
+        date::Label::Published => published,
+        date::Label::Updated => updated,
+    };
+    if slot.is_none() {
+        *slot = d.iso();
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,320 @@
+//! Bylines: "By Jane Doe and John Roe, Reuters" → ["Jane Doe", "John Roe"];
+//! "By JANE DOE Associated Press" → ["JANE DOE"]; Reuters' closing
+//! "(Reporting by Jane Doe; Editing by John Roe)" → ["Jane Doe"].
+
+use crate::date;
+
+/// Words that mark an outlet or a job, not a person ("Associated Press",
+/// "Staff Reporter", "Diplomatic Correspondent"): general vocabulary.
+const NOT_NAME_WORDS: &[&str] = &[
+    "Press",
+    "News",
+    "Agency",
+    "Agencies",
+    "Staff",
+    "Correspondent",
+    "Reporter",
+    "Reporters",
+    "Editor",
+    "Editors",
+    "Writer",
+    "Writers",
+    "Times",
+    "Post",
+    "Journal",
+    "Bureau",
+    "Desk",
+    "Service",
+    "Network",
+    "Media",
+    "Online",
+    "Newsroom",
+    "Team",
+    "Wire",
+    "Wires",
+    "Daily",
+    "Herald",
+    "Tribune",
+    "Gazette",
+    "Telegraph",
+    "Chronicle",
+    "Magazine",
+    "Radio",
+    "Television",
+    "TV",
+    "Channel",
+    "Group",
+    "Contributor",
+    "Analyst",
+    "Columnist",
+    "Producer",
+    "Report",
+    "Associated",
+    "Agence",
+    "Presse",
+    "Foundation",
+    "Institute",
+    "Review",
+    "Weekly",
+    "Monthly",
+    "Senior",
+    "Chief",
+    "Political",
+    "Diplomatic",
+    "Foreign",
+    "Economics",
+    "Business",
+    "Sports",
+    "Health",
+    "Science",
+    "Technology",
+    "Security",
+    "Defence",
+    "Defense",
+    "Affairs",
+    "International",
+    "Global",
+    "Digital",
+];
+
+/// Lowercase particles inside names ("Ludwig van Horn", "Omar bin Said").
+const PARTICLES: &[&str] = &[
+    "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "van", "von", "la",
+    "le", "al", "el", "bin", "ibn", "ben", "y", "st",
+];
+
+/// What a byline line gives.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Byline {
+    /// Author names, as printed.
+    pub names: Vec<String>,
+    /// Whether they come from a closing "Reporting by" credit rather than a
+    /// byline proper.
+    pub reporting: bool,
+    /// A date printed on the same line ("By Jane Doe | July 22, 2020").
+    pub date: Option<(date::Date, date::Label)>,
+}
+
+fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
+    (s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes()))
+        .then(|| &s[p.len()..])
+}
+
+/// Read `line` (trimmed) as a byline.
+pub fn parse(line: &str) -> Option<Byline> {
+    if line.len() > 200 {
+        return None;
+    }
+    let mut out = Byline::default();
+    let mut other = 0;
+    for seg in line.split(['|', '\u{2022}', '\u{00b7}']) {
+        let seg = seg.trim();
+        if seg.is_empty() {
+            continue;
+        }
+        if let Some(d) = date::date_line(seg) {
+            out.date.get_or_insert(d);
+            continue;
+        }
+        let inner = seg.trim_start_matches('(').trim_end_matches(')');
+        if let Some(rest) = ["By ", "Written by ", "Words by ", "Story by "]
+            .iter()
+            .find_map(|p| strip_prefix_ci(inner, p))
+        {
+            if rest.starts_with(|c: char| c.is_uppercase()) && !ends_with_sentence(rest) {
+                let names = names(rest);
+                if names.is_empty() {
+                    return None;
+                }
+                out.names.extend(names);
+                continue;
+            }
+            return None;
+        }
+        if let Some(names) = reporting(inner) {
+            out.reporting = true;
+            out.names.extend(names);
+            continue;
+        }
+        other += 1;
+    }
+    // "By Jane Doe | Reuters": one short extra segment (the outlet) is fine.
+    (!out.names.is_empty() && other <= 1).then_some(out)
+}
+
+/// "Reporting by Jane Doe in Varnia; Writing by Ann Poe; Editing by Tom Bell".
+fn reporting(s: &str) -> Option<Vec<String>> {
+    let mut found = None::<Vec<String>>;
+    for part in s.split(';') {
+        let part = part.trim();
+        let lower = part.to_ascii_lowercase();
+        let by = [
+            "reporting by ",
+            "additional reporting by ",
+            "writing by ",
+            "written by ",
+        ]
+        .iter()
+        .find(|p| lower.starts_with(**p));
+        let other = [
+            "editing by ",
+            "compiled by ",
+            "graphics by ",
+            "produced by ",
+        ]
+        .iter()
+        .any(|p| lower.starts_with(p));
+        if let Some(p) = by {
+            found
+                .get_or_insert_with(Vec::new)
+                .extend(names(&part[p.len()..]));
+        } else if !other {
+            return None;
+        }
+    }
+    found.filter(|n| !n.is_empty())
+}
+
+fn ends_with_sentence(s: &str) -> bool {
+    // "By March, sales had doubled." is a sentence, not a byline.
+    let s = s.trim_end();
+    s.ends_with('.') && !s[..s.len() - 1].ends_with(|c: char| c.is_uppercase())
+        || s.split_whitespace().count() > 14
+}
+
+/// The person names in the text after "By".
+fn names(s: &str) -> Vec<String> {
+    // Places and outlets after the names: "in London", "for The Guardian".
+    let mut s = s;
+    for cut in [
+        " in ",
+        " for ",
+        " at ",
+        " - ",
+        " \u{2013} ",
+        " \u{2014} ",
+        ";",
+    ] {
+        if let Some(i) = s.find(cut) {
+            s = &s[..i];
+        }
+    }
+    let mut out = Vec::new();
+    for part in s.split(',') {
+        let mut any = false;
+        for name in split_and(part) {
+            let name = name.trim();
+            let name = all_caps_head(name);
+            if is_person_name(name) {
+                out.push(name.to_string());
+                any = true;
+            }
+        }
+        // After the names comes the outlet or the job: stop there.
+        if !any {
+            break;
+        }
+    }
+    out
+}
+
+fn split_and(s: &str) -> Vec<&str> {
+    let mut parts = vec![s];
+    for sep in [" and ", " & ", " AND "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    parts
+}
+
+/// "JANE DOE Associated Press" → "JANE DOE": an all-caps name followed by
+/// words in other case.
+fn all_caps_head(s: &str) -> &str {
+    let words: Vec<(usize, &str)> = s
+        .split(' ')
+        .scan(0, |at, w| {
+            let r = (*at, w);
+            *at += w.len() + 1;
+            Some(r)
+        })
+        .collect();
+    let caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase)
+    };
+    if words.len() >= 3 && caps(words[0].1) && caps(words[1].1) {
+        if let Some(&(at, _)) = words.iter().find(|(_, w)| !caps(w)) {
+            return s[..at].trim_end();
+        }
+    }
+    s
+}
+
+fn is_person_name(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if !(2..=5).contains(&words.len()) {
+        return false;
+    }
+    // "al-Rashid" counts as capitalized.
+    let capitalized = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase)
+            || w.rsplit('-')
+                .next()
+                .is_some_and(|p| p.starts_with(char::is_uppercase))
+    };
+    words.iter().all(|w| {
+        let w = w.trim_end_matches('.');
+        (capitalized(w) || PARTICLES.contains(&w) || w.contains('-'))
+            && !NOT_NAME_WORDS.contains(&w)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))
+    }) && capitalized(words[0])
+        && capitalized(words[words.len() - 1])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names_of(s: &str) -> Vec<String> {
+        parse(s).map(|b| b.names).unwrap_or_default()
+    }
+
+    #[test]
+    fn bylines() {
+        assert_eq!(
+            names_of("By Jane Doe and John Roe, Reuters"),
+            ["Jane Doe", "John Roe"]
+        );
+        assert_eq!(names_of("By JANE DOE Associated Press"), ["JANE DOE"]);
+        assert_eq!(names_of("By Omar al-Rashid in Varnia"), ["Omar al-Rashid"]);
+        assert_eq!(
+            names_of("By Lena Marsh, Pavel Ostrov and Ida Kern, Staff Reporters"),
+            ["Lena Marsh", "Pavel Ostrov", "Ida Kern"]
+        );
+        assert_eq!(
+            names_of("BY TOMAS VELL, Diplomatic Correspondent"),
+            ["TOMAS VELL"]
+        );
+        let b = parse("By Jane Doe | Published: July 22, 2020").unwrap();
+        assert_eq!(b.names, ["Jane Doe"]);
+        assert_eq!(
+            b.date.and_then(|d| d.0.iso()).as_deref(),
+            Some("2020-07-22")
+        );
+    }
+
+    #[test]
+    fn reporting_credits() {
+        let b = parse("(Reporting by Jane Doe in Varnia; Additional reporting by Ann Poe; Editing by Tom Bell)")
+            .unwrap();
+        assert_eq!(b.names, ["Jane Doe", "Ann Poe"]);
+        assert!(b.reporting);
+    }
+
+    #[test]
+    fn sentences_are_not_bylines() {
+        assert_eq!(parse("By March, sales had doubled."), None);
+        assert_eq!(parse("By the end of the year the plant had closed."), None);
+        assert_eq!(parse("By Reuters"), None);
+        assert_eq!(parse("Talks with the Associated Press ended."), None);
+    }
+}

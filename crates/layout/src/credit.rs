@@ -1,0 +1,365 @@
+//! Photo credits in the forms news sites print them, at the end of a caption
+//! line or on a line of their own:
+//! `(photo credit: REUTERS)`, `Image Credit: ANI`, `[Getty]`, `Photo: AP`,
+//! `REUTERS/Jane Doe`, `(AFP)`, `Credit: …`, `Photograph: …`, `… | Getty Images`.
+//!
+//! Recognized by shape (labels, brackets, slashes), never by a list of
+//! agencies, so unknown agencies and photographers are found too.
+
+/// Where a credit sits in a (trimmed) line; byte offsets into that line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Credit {
+    /// End of the caption before the credit, trimmed; 0 when the line is only a credit.
+    pub caption_end: usize,
+    /// The whole credit as printed ("(photo credit: REUTERS)").
+    pub region: (usize, usize),
+    /// The credited name only ("REUTERS").
+    pub name: (usize, usize),
+}
+
+/// Labels that introduce a credit, lowercase, longer ones first.
+const LABELS: &[&str] = &[
+    "photo credits",
+    "photo credit",
+    "image credits",
+    "image credit",
+    "picture credit",
+    "photographs",
+    "photograph",
+    "file photo",
+    "photos",
+    "photo",
+    "pictures",
+    "picture",
+    "image",
+    "credits",
+    "credit",
+    "pic",
+];
+
+/// Labels ending in "by" that introduce a credit without a colon.
+const BY_LABELS: &[&str] = &[
+    "photographed by",
+    "photos by",
+    "photo by",
+    "picture by",
+    "image by",
+];
+
+fn trim_end_at(s: &str, end: usize) -> usize {
+    s[..end].trim_end_matches(newsparse_text::is_space).len()
+}
+
+fn skip_space(s: &str, at: usize) -> usize {
+    at + (s[at..].len() - s[at..].trim_start_matches(newsparse_text::is_space).len())
+}
+
+/// If `s[at..]` starts with a credit label, the offset where the name starts.
+fn after_label(s: &str, at: usize, in_brackets: bool) -> Option<usize> {
+    let rest = &s[at..];
+    let starts_ci = |l: &str| {
+        rest.len() >= l.len() && rest.as_bytes()[..l.len()].eq_ignore_ascii_case(l.as_bytes())
+    };
+    for l in LABELS.iter().copied().chain(in_brackets.then_some("file")) {
+        if starts_ci(l) {
+            let after = skip_space(s, at + l.len());
+            if s[after..].starts_with(':') {
+                return Some(skip_space(s, after + 1));
+            }
+        }
+    }
+    for l in BY_LABELS {
+        if starts_ci(l) && rest[l.len()..].starts_with(' ') {
+            return Some(skip_space(s, at + l.len()));
+        }
+    }
+    None
+}
+
+/// Whether `s` reads as a credited name: short, capitalized, no sentence in it.
+fn name_like(s: &str) -> bool {
+    let s = s.trim_end_matches('.');
+    let words = s.split_whitespace().count();
+    (1..=8).contains(&words)
+        && s.len() <= 80
+        && s.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+        && !s.contains(". ")
+        && !s.contains(':')
+        && !s.ends_with(',')
+}
+
+fn is_all_caps(s: &str) -> bool {
+    let letters = s.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !s.chars().any(|c| c.is_lowercase())
+}
+
+fn ends_sentence(s: &str) -> bool {
+    s.trim_end_matches(newsparse_text::is_space)
+        .ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
+}
+
+/// The name span inside `s[from..to]`, trimmed of spaces and a final stop.
+fn name_span(s: &str, from: usize, to: usize) -> (usize, usize) {
+    let from = skip_space(s, from);
+    let mut to = trim_end_at(s, to).max(from);
+    // A final stop goes, unless it closes an initial ("Jane Q.").
+    if to > from && s[..to].ends_with('.') {
+        let word = s[from..to - 1]
+            .rsplit(newsparse_text::is_space)
+            .next()
+            .unwrap_or("");
+        if word.chars().count() != 1 {
+            to -= 1;
+        }
+    }
+    (from, to)
+}
+
+/// Find a credit at the end of `s` (a trimmed line), or `s` being only a credit.
+pub fn find(s: &str) -> Option<Credit> {
+    bracketed(s)
+        .or_else(|| piped(s))
+        .or_else(|| labelled(s))
+        .or_else(|| slashed(s))
+        .or_else(|| bare(s))
+}
+
+/// `… (photo credit: REUTERS)`, `… [Getty]`, `… (AFP)`, `… (AP Photo/Jane Doe)`.
+fn bracketed(s: &str) -> Option<Credit> {
+    let close = s.len().checked_sub(1)?;
+    let (open_c, close_c) = match s.as_bytes()[close] {
+        b')' => ('(', ')'),
+        b']' => ('[', ']'),
+        _ => return None,
+    };
+    let mut depth = 0;
+    let mut open = None;
+    for (i, c) in s.char_indices().rev() {
+        if c == close_c {
+            depth += 1;
+        } else if c == open_c {
+            depth -= 1;
+            if depth == 0 {
+                open = Some(i);
+                break;
+            }
+        }
+    }
+    let open = open?;
+    let inner_start = skip_space(s, open + 1);
+    let caption_end = trim_end_at(s, open);
+    let before = &s[..caption_end];
+    let name = if let Some(n) = after_label(s, inner_start, true) {
+        n
+    } else {
+        let inner = s[inner_start..close].trim();
+        if !name_like(inner) {
+            return None;
+        }
+        let credit_shaped = open_c == '['
+            || inner.contains('/')
+            || is_all_caps(inner)
+            || before.is_empty()
+            || ends_sentence(before)
+            || inner.ends_with("Images")
+            || inner.ends_with("Photo");
+        if !credit_shaped {
+            return None;
+        }
+        inner_start
+    };
+    let name = name_span(s, name, close);
+    (name.1 > name.0).then_some(Credit {
+        caption_end,
+        region: (open, s.len()),
+        name,
+    })
+}
+
+/// `… | Getty Images`, `… | Photo: Jane Doe`.
+fn piped(s: &str) -> Option<Credit> {
+    let bar = s.rfind(" | ").or_else(|| s.rfind(" \u{2022} "))?;
+    let seg = skip_space(
+        s,
+        bar + 2 + usize::from(s[bar + 1..].starts_with('\u{2022}')) * 2,
+    );
+    let name = match after_label(s, seg, false) {
+        Some(n) => n,
+        None if name_like(&s[seg..]) => seg,
+        None => return None,
+    };
+    let name = name_span(s, name, s.len());
+    (name.1 > name.0).then_some(Credit {
+        caption_end: trim_end_at(s, bar),
+        region: (seg, s.len()),
+        name,
+    })
+}
+
+/// `… Photograph: Jane Doe/Reuters`, `… Image Credit: ANI`, `Credit: …`.
+fn labelled(s: &str) -> Option<Credit> {
+    // The first label that starts a word and is followed by nothing but a
+    // short name (so "Image Credit:" wins over its "Credit:").
+    let mut best = None;
+    for (i, c) in s.char_indices() {
+        if !c.is_ascii_alphabetic() || (i > 0 && !s[..i].ends_with(newsparse_text::is_space)) {
+            continue;
+        }
+        if let Some(n) = after_label(s, i, false) {
+            if name_like(&s[n..]) {
+                best = Some((i, n));
+                break;
+            }
+        }
+    }
+    let (label, name) = best?;
+    let name = name_span(s, name, s.len());
+    (name.1 > name.0).then_some(Credit {
+        caption_end: trim_end_at(s, label),
+        region: (label, s.len()),
+        name,
+    })
+}
+
+/// `… REUTERS/Jane Doe`, `AP Photo/Jane Doe`, `EPA/JANE DOE/File`.
+fn slashed(s: &str) -> Option<Credit> {
+    // Word starts of the last few words, earliest first.
+    let mut starts: Vec<usize> = s
+        .char_indices()
+        .filter(|&(i, c)| {
+            !newsparse_text::is_space(c) && (i == 0 || s[..i].ends_with(newsparse_text::is_space))
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let keep = starts.len().saturating_sub(8);
+    starts.drain(..keep);
+    for &w in &starts {
+        let word_end = s[w..]
+            .find(newsparse_text::is_space)
+            .map_or(s.len(), |e| w + e);
+        let word = &s[w..word_end];
+        let Some(slash) = word.find('/') else {
+            // "AP Photo/…": an all-caps word before "Photo/".
+            continue;
+        };
+        let head = &word[..slash];
+        let mut start = w;
+        if head == "Photo" || head == "Photos" {
+            let prev = s[..w].trim_end();
+            let prev_start = prev.rfind(newsparse_text::is_space).map_or(0, |p| p + 1);
+            if !is_all_caps(&prev[prev_start..]) {
+                continue;
+            }
+            start = prev_start;
+        } else if !is_all_caps(head)
+            || !head
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '&')
+        {
+            continue;
+        }
+        let before = &s[..trim_end_at(s, start)];
+        if !(before.is_empty() || ends_sentence(before)) || !name_like(&s[start..]) {
+            continue;
+        }
+        let name = name_span(s, start, s.len());
+        return Some(Credit {
+            caption_end: before.len(),
+            region: (start, s.len()),
+            name,
+        });
+    }
+    None
+}
+
+/// A line that is only a credit with no mark: `Getty Images`, `AFP via Getty Images`.
+fn bare(s: &str) -> Option<Credit> {
+    let words = s.split_whitespace().count();
+    let shaped = (s.ends_with(" Images") || s.contains(" via ")) && words <= 6 && name_like(s);
+    shaped.then(|| Credit {
+        caption_end: 0,
+        region: (0, s.len()),
+        name: name_span(s, 0, s.len()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parts(s: &str) -> Option<(&str, &str, &str)> {
+        find(s).map(|c| {
+            (
+                &s[..c.caption_end],
+                &s[c.region.0..c.region.1],
+                &s[c.name.0..c.name.1],
+            )
+        })
+    }
+
+    #[test]
+    fn credit_forms() {
+        let cap = "Two ministers shake hands in Valdora, May 3, 2021.";
+        let cases = [
+            ("(photo credit: REUTERS)", "REUTERS"),
+            ("(Photo credit: Marta Quell/Flash90)", "Marta Quell/Flash90"),
+            ("Image Credit: ANI", "ANI"),
+            ("[Getty]", "Getty"),
+            ("[File: Omar Vey/Reuters]", "Omar Vey/Reuters"),
+            ("Photo: AP", "AP"),
+            ("REUTERS/Jane Doe", "REUTERS/Jane Doe"),
+            ("AP Photo/Jane Doe", "AP Photo/Jane Doe"),
+            ("(AP Photo/Jane Doe)", "AP Photo/Jane Doe"),
+            ("(AFP)", "AFP"),
+            ("(Reuters)", "Reuters"),
+            ("Credit: Lena Marsh", "Lena Marsh"),
+            ("Photograph: Jane Doe/Reuters", "Jane Doe/Reuters"),
+            ("| Getty Images", "Getty Images"),
+        ];
+        for (credit, name) in cases {
+            let line = format!("{cap} {credit}");
+            let (c, region, n) = parts(&line).unwrap_or_else(|| panic!("{line}"));
+            assert_eq!(c, cap, "{line}");
+            assert_eq!(n, name, "{line}");
+            if !credit.starts_with('|') {
+                assert_eq!(region, credit, "{line}");
+            }
+            // The credit alone on its line.
+            let alone = credit.trim_start_matches("| ");
+            let (c, _, n) = parts(alone).unwrap_or_else(|| panic!("{alone}"));
+            assert_eq!((c, n), ("", name), "{alone}");
+        }
+    }
+
+    #[test]
+    fn image_credit_without_stop_before() {
+        let line = "Visitors queue outside the museum Image Credit: ANI";
+        let (c, _, n) = parts(line).unwrap();
+        assert_eq!((c, n), ("Visitors queue outside the museum", "ANI"));
+    }
+
+    #[test]
+    fn body_text_is_not_a_credit() {
+        for line in [
+            "The party (which won in 2019) said it would appeal.",
+            "He joined the Northern Workers Party (Nwp)",
+            "Talks resumed on Monday, officials said.",
+            "The photo: it showed a crowd outside.",
+            "Sales rose 5% in the first half/year",
+            "Getty Images was not involved, he said.",
+        ] {
+            assert_eq!(parts(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn standalone_credit_lines() {
+        assert_eq!(parts("Getty Images").map(|p| p.2), Some("Getty Images"));
+        assert_eq!(
+            parts("AFP via Getty Images").map(|p| p.2),
+            Some("AFP via Getty Images")
+        );
+    }
+}

@@ -1,0 +1,338 @@
+//! Dates as news pages print them: "July 22, 2020", "22 July 2020",
+//! "Wed 22 Jul 2020", "2020-07-22", "Jul. 22, 2020 10:15 AM", "July 21".
+//!
+//! Hand-written: the forms are few and fixed, and a date crate's format
+//! strings would need one pattern per combination of them.
+
+/// A calendar date, the year possibly unknown ("July 21" in a dateline).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Date {
+    pub year: Option<u16>,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// `YYYY-MM-DD` when the year is known.
+    pub fn iso(&self) -> Option<String> {
+        self.year
+            .map(|y| format!("{y:04}-{:02}-{:02}", self.month, self.day))
+    }
+}
+
+/// A word or a number of a short line, with its byte range in that line.
+#[derive(Debug, Clone, Copy)]
+pub struct Piece<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Split `s` into runs of letters or of digits. Ordinal suffixes printed
+/// right after a number ("22nd") are dropped.
+pub fn pieces(s: &str) -> Vec<Piece<'_>> {
+    fn flush<'a>(s: &'a str, out: &mut Vec<Piece<'a>>, st: usize, end: usize) {
+        let text = &s[st..end];
+        let ordinal = matches!(text, "st" | "nd" | "rd" | "th")
+            && out
+                .last()
+                .is_some_and(|p| p.end == st && p.text.bytes().all(|b| b.is_ascii_digit()));
+        if !ordinal {
+            out.push(Piece {
+                text,
+                start: st,
+                end,
+            });
+        }
+    }
+    let mut out: Vec<Piece> = Vec::new();
+    let mut start: Option<(usize, bool)> = None;
+    for (i, c) in s.char_indices() {
+        let digit = c.is_ascii_digit();
+        match start {
+            Some((_, d)) if c.is_alphanumeric() && d == digit => {}
+            Some((st, _)) => {
+                flush(s, &mut out, st, i);
+                start = c.is_alphanumeric().then_some((i, digit));
+            }
+            None => start = c.is_alphanumeric().then_some((i, digit)),
+        }
+    }
+    if let Some((st, _)) = start {
+        flush(s, &mut out, st, s.len());
+    }
+    out
+}
+
+/// The month a word names ("July", "Jul", "SEPT"), 1-12.
+pub fn month(w: &str) -> Option<u8> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
+        return None;
+    }
+    let lower = w.to_ascii_lowercase();
+    for (i, name) in NAMES.iter().enumerate() {
+        if lower == *name || (lower.len() == 3 && name.starts_with(&lower)) {
+            return Some(i as u8 + 1);
+        }
+    }
+    (lower == "sept").then_some(9)
+}
+
+/// Whether a word names a weekday ("Wednesday", "Wed", "Thurs").
+pub fn is_weekday(w: &str) -> bool {
+    const NAMES: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let lower = w.to_ascii_lowercase();
+    lower.len() >= 3
+        && NAMES
+            .iter()
+            .any(|n| *n == lower || (lower.len() <= 5 && n.starts_with(&lower)))
+}
+
+fn number(p: &Piece) -> Option<u32> {
+    if p.text.len() > 4 || !p.text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    p.text.parse().ok()
+}
+
+fn day(p: &Piece) -> Option<u8> {
+    number(p)
+        .filter(|d| (1..=31).contains(d) && p.text.len() <= 2)
+        .map(|d| d as u8)
+}
+
+fn year(p: &Piece) -> Option<u16> {
+    number(p)
+        .filter(|y| (1900..=2100).contains(y) && p.text.len() == 4)
+        .map(|y| y as u16)
+}
+
+/// A date found in a line, and which pieces it used.
+#[derive(Debug, Clone, Copy)]
+pub struct Found {
+    pub date: Date,
+    /// Index of its first and one past its last piece.
+    pub pieces: (usize, usize),
+}
+
+/// The first date in `ps`: with a year when one is printed, else month and day.
+pub fn find(s: &str, ps: &[Piece]) -> Option<Found> {
+    let mut partial = None;
+    for i in 0..ps.len() {
+        let get = |k: usize| ps.get(i + k);
+        // 2020-07-22
+        if let (Some(y), Some(m), Some(d)) = (get(0), get(1), get(2)) {
+            if let (Some(y), Some(mo), Some(da)) = (year(y), number(m), day(d)) {
+                let sep1 = &s[ps[i].end..ps[i + 1].start];
+                let sep2 = &s[ps[i + 1].end..ps[i + 2].start];
+                if sep1 == "-" && sep2 == "-" && (1..=12).contains(&mo) && m.text.len() == 2 {
+                    return Some(Found {
+                        date: Date {
+                            year: Some(y),
+                            month: mo as u8,
+                            day: da,
+                        },
+                        pieces: (i, i + 3),
+                    });
+                }
+            }
+        }
+        // July 22, 2020 / July 22
+        if let (Some(m), Some(d)) = (get(0).and_then(|p| month(p.text)), get(1).and_then(day)) {
+            if let Some(y) = get(2).and_then(year) {
+                return Some(Found {
+                    date: Date {
+                        year: Some(y),
+                        month: m,
+                        day: d,
+                    },
+                    pieces: (i, i + 3),
+                });
+            }
+            partial.get_or_insert(Found {
+                date: Date {
+                    year: None,
+                    month: m,
+                    day: d,
+                },
+                pieces: (i, i + 2),
+            });
+        }
+        // 22 July 2020 / 22 July
+        if let (Some(d), Some(m)) = (get(0).and_then(day), get(1).and_then(|p| month(p.text))) {
+            if let Some(y) = get(2).and_then(year) {
+                return Some(Found {
+                    date: Date {
+                        year: Some(y),
+                        month: m,
+                        day: d,
+                    },
+                    pieces: (i, i + 3),
+                });
+            }
+            partial.get_or_insert(Found {
+                date: Date {
+                    year: None,
+                    month: m,
+                    day: d,
+                },
+                pieces: (i, i + 2),
+            });
+        }
+    }
+    partial
+}
+
+/// Labels that introduce a page's date line, lowercase.
+const LABELS: &[(&str, Label)] = &[
+    ("first published", Label::Published),
+    ("published on", Label::Published),
+    ("published", Label::Published),
+    ("posted on", Label::Published),
+    ("posted", Label::Published),
+    ("date", Label::Published),
+    ("last updated", Label::Updated),
+    ("last modified", Label::Updated),
+    ("updated on", Label::Updated),
+    ("updated", Label::Updated),
+    ("modified", Label::Updated),
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
+    /// "Published", "Posted" or no label at all.
+    Published,
+    /// "Updated", "Last modified".
+    Updated,
+}
+
+/// Whether a word of a date line is filler around the date: a weekday, a
+/// time, "am"/"pm", a time zone or a connecting word.
+fn is_filler(p: &Piece) -> bool {
+    let w = p.text;
+    if w.bytes().all(|b| b.is_ascii_digit()) {
+        return true;
+    }
+    if is_weekday(w) || month(w).is_some() {
+        return true;
+    }
+    let lower = w.to_ascii_lowercase();
+    if matches!(
+        lower.as_str(),
+        "am" | "pm" | "a" | "p" | "m" | "at" | "on" | "of" | "local" | "time" | "hrs" | "h"
+    ) {
+        return true;
+    }
+    // Time zones: "GMT", "BST", "EDT", "AEST", "UTC".
+    w.len() <= 5 && w.len() >= 2 && w.bytes().all(|b| b.is_ascii_uppercase())
+}
+
+/// A line that states a date and nothing else: "Published: July 22, 2020",
+/// "Updated 3 March 2021", "Jul 22, 2020 10:15 AM", "Wed 22 Jul 2020 10.15 BST".
+/// Returns the date (with its year) and what kind of date it is.
+pub fn date_line(s: &str) -> Option<(Date, Label)> {
+    if s.len() > 100 {
+        return None;
+    }
+    let lower = s.to_ascii_lowercase();
+    let mut label = None;
+    let mut rest = s;
+    for (l, kind) in LABELS {
+        if lower.starts_with(l) && !lower[l.len()..].starts_with(|c: char| c.is_alphabetic()) {
+            label = Some(*kind);
+            rest = &s[l.len()..];
+            break;
+        }
+    }
+    let ps = pieces(rest);
+    let found = find(rest, &ps)?;
+    found.date.year?;
+    if label.is_none() {
+        // Unlabelled: the line must be the date and filler only.
+        if !ps.iter().all(is_filler) {
+            return None;
+        }
+    } else if ps[..found.pieces.0].iter().any(|p| !is_filler(p)) {
+        return None;
+    }
+    Some((found.date, label.unwrap_or(Label::Published)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn iso(s: &str) -> Option<String> {
+        date_line(s).and_then(|(d, _)| d.iso())
+    }
+
+    #[test]
+    fn date_lines() {
+        assert_eq!(
+            iso("Published: July 22, 2020").as_deref(),
+            Some("2020-07-22")
+        );
+        assert_eq!(iso("Updated 3 March 2021").as_deref(), Some("2021-03-03"));
+        assert_eq!(iso("Jul 22, 2020 10:15 AM").as_deref(), Some("2020-07-22"));
+        assert_eq!(
+            iso("Wed 22 Jul 2020 10.15 BST").as_deref(),
+            Some("2020-07-22")
+        );
+        assert_eq!(iso("2020-07-22").as_deref(), Some("2020-07-22"));
+        assert_eq!(
+            iso("Published 10:15 AM EDT, Jul. 22, 2020").as_deref(),
+            Some("2020-07-22")
+        );
+        assert_eq!(
+            date_line("Last updated: 4 Feb 2019").map(|d| d.1),
+            Some(Label::Updated)
+        );
+    }
+
+    #[test]
+    fn sentences_with_dates_are_not_date_lines() {
+        assert_eq!(
+            iso("The talks ended on July 22, 2020 without a deal."),
+            None
+        );
+        assert_eq!(iso("July 22"), None);
+        assert_eq!(iso("Dated memories of 2020"), None);
+    }
+
+    #[test]
+    fn month_day_without_year() {
+        let s = "BAGHDAD, July 21";
+        let ps = pieces(s);
+        let f = find(s, &ps).unwrap();
+        assert_eq!(
+            f.date,
+            Date {
+                year: None,
+                month: 7,
+                day: 21
+            }
+        );
+    }
+}
