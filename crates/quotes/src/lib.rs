@@ -1,9 +1,103 @@
 //! Quotes stage: quotations and who said them.
+//!
+//! Each read paragraph is scanned for quotation marks ([`marks`]); its words
+//! outside the quotes are split into sentences, each quotation standing as a
+//! single token ([`clause`]); then every quote is tied to a reporting verb in
+//! its sentence and that verb's subject (or, failing that, to the speaker of
+//! the speech it continues) and the subject is resolved to an entity
+//! ([`attribute`]).
 
-use newsparse_core::{Doc, FoundEntity, QuoteFound};
+mod attribute;
+mod clause;
+mod lexicon;
+mod marks;
+
+use newsparse_core::{ByteSpan, Doc, FoundEntity, QuoteFound};
 
 /// Find quotations and attribute them. Returns the quotes and warnings.
 pub fn find(doc: &Doc, entities: &[FoundEntity]) -> (Vec<QuoteFound>, Vec<String>) {
-    let _ = (doc, entities);
-    (vec![], vec![]) // TODO(quotes helper)
+    let mut warnings = Vec::new();
+    let mut quotes = Vec::new();
+    for (pi, p) in doc.paragraphs.iter().enumerate() {
+        if !p.kind.is_read() {
+            continue;
+        }
+        for raw in marks::scan(doc.text, p.span) {
+            if raw.unclosed {
+                let runs_on = doc
+                    .paragraphs
+                    .get(pi + 1)
+                    .and_then(|n| marks::leading_open(doc.text, n.span))
+                    == Some(raw.family);
+                if !runs_on {
+                    warnings.push(unclosed_warning(doc.text, &raw));
+                }
+            }
+            if let Some(span) = trim_quote(doc.text, raw.inner) {
+                quotes.push(clause::Quote { raw, span });
+            }
+        }
+    }
+    let layout = clause::Layout::new(doc, &quotes);
+    let found = attribute::attribute(doc.text, &layout, &quotes, entities);
+    (found, warnings)
+}
+
+fn unclosed_warning(text: &str, raw: &marks::RawQuote) -> String {
+    let at = text[..raw.open].chars().count();
+    let start: String = raw.inner.text(text).chars().take(40).collect();
+    format!(
+        "unclosed quotation mark at character {at}: \"{}…\"",
+        start.trim()
+    )
+}
+
+/// The quoted words: no surrounding space, no trailing comma or full stop
+/// (they belong to the attribution), no stray closing mark of a nested quote.
+fn trim_quote(text: &str, inner: ByteSpan) -> Option<ByteSpan> {
+    let s = inner.text(text);
+    let lead = s.len() - s.trim_start_matches(marks::is_space).len();
+    let mut body = s.trim_matches(marks::is_space);
+    let single_opens = body
+        .char_indices()
+        .any(|(i, c)| matches!(c, '\'' | '\u{2018}') && body[..i].ends_with(marks::is_space));
+    if !single_opens {
+        body = body.trim_end_matches(['\'', '\u{2019}']);
+    }
+    if let Some(cut) = body.strip_suffix([',', '.']) {
+        let ellipsis = cut.ends_with('.');
+        let abbreviation = {
+            let mut back = cut.chars().rev();
+            back.next().is_some_and(|c| c.is_uppercase()) && back.next() == Some('.')
+        };
+        if !ellipsis && !abbreviation {
+            body = cut;
+        }
+    }
+    body = body.trim_end_matches(marks::is_space);
+    if !body.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    let start = inner.start + lead;
+    Some(ByteSpan::new(start, start + body.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn trimmed(s: &str) -> Option<&str> {
+        trim_quote(s, ByteSpan::new(0, s.len())).map(|sp| sp.text(s))
+    }
+
+    #[test]
+    fn trims_attribution_punctuation() {
+        assert_eq!(trimmed("We will win,"), Some("We will win"));
+        assert_eq!(trimmed(" It is over. "), Some("It is over"));
+        assert_eq!(trimmed("Is it over?"), Some("Is it over?"));
+        assert_eq!(trimmed("and so on..."), Some("and so on..."));
+        assert_eq!(trimmed("talks with the U.S."), Some("talks with the U.S."));
+        assert_eq!(trimmed("then stand down.'"), Some("then stand down"));
+        assert_eq!(trimmed(" , "), None);
+    }
 }

@@ -1,0 +1,708 @@
+//! Who said it: reporting verbs, their subjects, and what those refer to.
+
+use crate::clause::{Layout, Quote, TokKind};
+use crate::lexicon::{self, CueForm, Described, Pronoun, Sex};
+use newsparse_core::{ByteSpan, EntityKind, FoundEntity, QuoteFound, QuoteKind, SpeakerFound};
+
+/// A speaker: an entity (index into the entities) or just a name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Speaker {
+    entity: Option<usize>,
+    name: String,
+}
+
+/// A reporting verb and who it says spoke.
+#[derive(Debug, Clone)]
+struct Frame {
+    tok: usize,
+    cue: ByteSpan,
+    speaker: Option<Speaker>,
+}
+
+struct Mention {
+    span: ByteSpan,
+    entity: usize,
+}
+
+struct Ctx<'a> {
+    text: &'a str,
+    l: &'a Layout,
+    quotes: &'a [Quote],
+    entities: &'a [FoundEntity],
+    /// Person and organization mentions outside quotes, by start.
+    mentions: Vec<Mention>,
+    sex: Vec<Option<Sex>>,
+    /// Speakers named so far, per sentence (frames and quotes), in order.
+    said: Vec<Vec<Speaker>>,
+}
+
+pub fn attribute(
+    text: &str,
+    l: &Layout,
+    quotes: &[Quote],
+    entities: &[FoundEntity],
+) -> Vec<QuoteFound> {
+    let mut mentions: Vec<Mention> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| matches!(e.kind, EntityKind::Person | EntityKind::Organization))
+        .flat_map(|(i, e)| {
+            e.mentions
+                .iter()
+                .map(move |&span| Mention { span, entity: i })
+        })
+        .filter(|m| !quotes.iter().any(|q| q.span.overlaps(m.span)))
+        .collect();
+    mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    let sex = entities.iter().map(|e| entity_sex(text, e)).collect();
+    let mut cx = Ctx {
+        text,
+        l,
+        quotes,
+        entities,
+        mentions,
+        sex,
+        said: vec![Vec::new(); l.sents.len()],
+    };
+    let mut found: Vec<Option<QuoteFound>> = vec![None; quotes.len()];
+    for si in 0..l.sents.len() {
+        let frames = cx.frames(si);
+        for f in &frames {
+            if let Some(s) = &f.speaker {
+                cx.said[si].push(s.clone());
+            }
+        }
+        for t in l.sents[si].toks.clone() {
+            let TokKind::Quote(qi) = l.toks[t].kind else {
+                continue;
+            };
+            if cx.is_work_title(t) {
+                continue;
+            }
+            let (speaker, cue) = cx.quote_speaker(si, t, qi, &frames);
+            let partial = !cx.is_direct(si, t, qi);
+            let kind = match (partial, &speaker, cue) {
+                (true, None, None) => QuoteKind::Scare,
+                (true, _, _) => QuoteKind::Partial,
+                (false, _, _) => QuoteKind::Direct,
+            };
+            if let Some(s) = &speaker {
+                cx.said[si].push(s.clone());
+            }
+            found[qi] = Some(QuoteFound {
+                span: quotes[qi].span,
+                speaker: speaker.map(|s| cx.speaker_found(s)),
+                cue,
+                kind,
+            });
+        }
+    }
+    let mut out: Vec<QuoteFound> = found.into_iter().flatten().collect();
+    share_speakers(text, &mut out);
+    out
+}
+
+/// The same words quoted twice (a headline repeating the body) were said by
+/// the same speaker: an unattributed copy takes the attributed one's speaker.
+fn share_speakers(text: &str, out: &mut [QuoteFound]) {
+    let key = |q: &QuoteFound| q.span.text(text).to_lowercase();
+    for i in 0..out.len() {
+        if out[i].speaker.is_some() || out[i].cue.is_some() {
+            continue;
+        }
+        let k = key(&out[i]);
+        if let Some(s) = out
+            .iter()
+            .find(|o| o.speaker.is_some() && key(o) == k)
+            .and_then(|o| o.speaker.clone())
+        {
+            out[i].speaker = Some(s);
+            if out[i].kind == QuoteKind::Scare {
+                out[i].kind = QuoteKind::Partial;
+            }
+        }
+    }
+}
+
+fn entity_sex(text: &str, e: &FoundEntity) -> Option<Sex> {
+    let from_titles = e
+        .titles
+        .iter()
+        .filter_map(|t| lexicon::title_sex(&t.to_lowercase().replace('.', "")))
+        .next();
+    from_titles.or_else(|| {
+        e.mentions.iter().find_map(|m| {
+            let before = text[..m.start].trim_end_matches(crate::marks::is_space);
+            let word = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let first = m.text(text).split_whitespace().next().unwrap_or("");
+            lexicon::title_sex(&word.to_lowercase())
+                .or_else(|| lexicon::title_sex(&first.to_lowercase().replace('.', "")))
+        })
+    })
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+fn is_capitalized(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+impl Ctx<'_> {
+    fn word(&self, t: usize) -> Option<&str> {
+        self.l.word(self.text, t)
+    }
+
+    fn lword(&self, t: usize) -> Option<String> {
+        self.word(t).map(lower)
+    }
+
+    fn is_punct(&self, t: usize, set: &[char]) -> bool {
+        matches!(self.l.toks[t].kind, TokKind::Punct(c) if set.contains(&c))
+    }
+
+    /// The person or organization mentioned at token `t`.
+    fn mention_at(&self, t: usize) -> Option<usize> {
+        let span = self.l.toks[t].span;
+        let i = self.mentions.partition_point(|m| m.span.start < span.end);
+        (i > 0 && self.mentions[i - 1].span.end > span.start).then(|| self.mentions[i - 1].entity)
+    }
+
+    fn kind(&self, e: usize) -> EntityKind {
+        self.entities[e].kind
+    }
+
+    fn speaker_found(&self, s: Speaker) -> SpeakerFound {
+        SpeakerFound {
+            entity: s.entity.map(|e| self.entities[e].id.clone()),
+            name: s.name,
+        }
+    }
+
+    fn entity(&self, e: usize) -> Speaker {
+        Speaker {
+            entity: Some(e),
+            name: self.entities[e].name.clone(),
+        }
+    }
+
+    // ---- frames ----
+
+    fn frames(&self, si: usize) -> Vec<Frame> {
+        let range = self.l.sents[si].toks.clone();
+        let mut frames: Vec<Frame> = Vec::new();
+        for t in range.clone() {
+            let Some(w) = self.lword(t) else { continue };
+            if w == "according" && t + 1 < range.end && self.lword(t + 1).as_deref() == Some("to") {
+                frames.push(Frame {
+                    tok: t,
+                    cue: ByteSpan::new(self.l.toks[t].span.start, self.l.toks[t + 1].span.end),
+                    speaker: self.after_np(t + 2, range.end),
+                });
+                continue;
+            }
+            if t > range.start && self.lword(t - 1).as_deref() == Some("according") {
+                continue;
+            }
+            let Some(form) = lexicon::cue(&w) else {
+                continue;
+            };
+            let speaker = match form {
+                CueForm::Participle => frames
+                    .iter()
+                    .rev()
+                    .find_map(|f| f.speaker.clone())
+                    .or_else(|| self.main_subject(si, t)),
+                CueForm::Finite => {
+                    let mut p = t;
+                    while p > range.start && self.is_punct(p - 1, &[',']) {
+                        p -= 1;
+                    }
+                    let inverted =
+                        p == range.start || matches!(self.l.toks[p - 1].kind, TokKind::Quote(_));
+                    if inverted {
+                        self.after_np(t + 1, range.end)
+                    } else {
+                        self.subject(si, t)
+                    }
+                }
+            };
+            frames.push(Frame {
+                tok: t,
+                cue: self.l.toks[t].span,
+                speaker,
+            });
+        }
+        frames
+    }
+
+    /// The subject of a participle's main clause: the first person (else
+    /// organization) named in the sentence before it, or a leading pronoun.
+    fn main_subject(&self, si: usize, t: usize) -> Option<Speaker> {
+        let start = self.l.sents[si].toks.start;
+        let ents: Vec<usize> = (start..t).filter_map(|i| self.mention_at(i)).collect();
+        ents.iter()
+            .find(|&&e| self.kind(e) == EntityKind::Person)
+            .or_else(|| ents.first())
+            .map(|&e| self.entity(e))
+            .or_else(|| {
+                let w = self.lword(start)?;
+                self.resolve_pronoun(si, start, lexicon::pronoun(&w)?)
+            })
+    }
+
+    /// The subject written before a finite reporting verb at `t`.
+    fn subject(&self, si: usize, t: usize) -> Option<Speaker> {
+        let lo = self.l.sents[si].toks.start;
+        let mut i = t;
+        let mut head = None;
+        while i > lo {
+            i -= 1;
+            match self.l.toks[i].kind {
+                TokKind::Quote(_) => break,
+                TokKind::Punct(',') => {
+                    // "X, a Y of Z, said": the subject is before the aside.
+                    let floor = self.clause_floor(lo, i);
+                    let named: Vec<usize> = (floor..i)
+                        .rev()
+                        .filter(|&j| self.is_punct(j + 1, &[',']))
+                        .filter_map(|j| self.mention_at(j))
+                        .collect();
+                    if let Some(&e) = named
+                        .iter()
+                        .find(|&&e| self.kind(e) == EntityKind::Person)
+                        .or_else(|| named.first())
+                    {
+                        return Some(self.entity(e));
+                    }
+                    match (floor..i).rev().find(|&j| self.is_punct(j, &[','])) {
+                        Some(j) => i = j,
+                        None => break,
+                    }
+                }
+                TokKind::Punct(_) => break,
+                TokKind::Word => {
+                    let w = self.lword(i).expect("word");
+                    if lexicon::is_between_subject_and_verb(&w) {
+                        continue;
+                    }
+                    head = Some(i);
+                    break;
+                }
+            }
+        }
+        self.resolve_head(si, head?, lo)
+    }
+
+    /// The first token of the clause holding token `i`.
+    fn clause_floor(&self, lo: usize, i: usize) -> usize {
+        (lo..i)
+            .rev()
+            .find(|&j| {
+                matches!(
+                    self.l.toks[j].kind,
+                    TokKind::Quote(_) | TokKind::Punct(';' | ':')
+                )
+            })
+            .map_or(lo, |j| j + 1)
+    }
+
+    /// What the word at `h` (the last word of a subject) refers to.
+    fn resolve_head(&self, si: usize, h: usize, lo: usize) -> Option<Speaker> {
+        let w = self.word(h)?;
+        let lw = lower(w);
+        let np_start = self.np_start(h, lo);
+        if let Some(e) = self.mention_at(h) {
+            if self.kind(e) == EntityKind::Organization {
+                // "Ann Vell of Zorbex said": the person speaks, not the firm.
+                let floor = self.clause_floor(lo, h);
+                let mut j = h;
+                while j > floor.max(h.saturating_sub(8)) {
+                    j -= 1;
+                    let Some(lj) = self.lword(j) else { break };
+                    if matches!(lj.as_str(), "of" | "at" | "from" | "for") {
+                        let before = (floor.max(j.saturating_sub(4))..j)
+                            .rev()
+                            .filter_map(|k| self.mention_at(k))
+                            .find(|&p| self.kind(p) == EntityKind::Person);
+                        if let Some(p) = before {
+                            return Some(self.entity(p));
+                        }
+                        break;
+                    }
+                }
+            }
+            return Some(self.entity(e));
+        }
+        if let Some(p) = lexicon::pronoun(&lw) {
+            return self.resolve_pronoun(si, h, p);
+        }
+        if let Some(d) = lexicon::description(&lw) {
+            return self.resolve_description(si, h, d, np_start..h + 1);
+        }
+        if is_capitalized(w) && h > self.l.sents[si].toks.start {
+            return self.name_run(np_start, h + 1);
+        }
+        None
+    }
+
+    /// Where the noun phrase ending at `h` starts (determiners, adjectives,
+    /// names and possessives before it).
+    fn np_start(&self, h: usize, lo: usize) -> usize {
+        let mut s = h;
+        while s > lo && s + 6 > h {
+            let Some(w) = self.lword(s - 1) else { break };
+            if lexicon::is_clause_start(&w) || lexicon::cue(&w).is_some() {
+                break;
+            }
+            s -= 1;
+            if lexicon::is_determiner(&w) {
+                break;
+            }
+        }
+        s
+    }
+
+    /// The speaker named after an inverted verb: `"…," said Ann Vell, a Y`.
+    fn after_np(&self, from: usize, end: usize) -> Option<Speaker> {
+        let mut to = from;
+        while to < end && to < from + 10 {
+            let Some(w) = self.lword(to) else { break };
+            if to > from
+                && (lexicon::is_clause_start(&w)
+                    || matches!(
+                        w.as_str(),
+                        "who" | "which" | "in" | "on" | "during" | "to" | "with" | "when"
+                    ))
+            {
+                break;
+            }
+            to += 1;
+        }
+        if to == from {
+            return None;
+        }
+        let ents: Vec<usize> = (from..to).filter_map(|i| self.mention_at(i)).collect();
+        if let Some(&e) = ents
+            .iter()
+            .find(|&&e| self.kind(e) == EntityKind::Person)
+            .or_else(|| ents.first())
+        {
+            return Some(self.entity(e));
+        }
+        let si = self.l.tok_sent[from];
+        let first = self.lword(from)?;
+        if let Some(p) = lexicon::pronoun(&first) {
+            return self.resolve_pronoun(si, from, p);
+        }
+        if let Some((h, d)) = (from..to).find_map(|i| {
+            let d = lexicon::description(&self.lword(i)?)?;
+            Some((i, d))
+        }) {
+            return self.resolve_description(si, h, d, from..to.min(h + 5));
+        }
+        let caps = (from..to)
+            .find(|&i| self.word(i).is_some_and(is_capitalized) && !self.is_title_word(i))?;
+        let mut e = caps;
+        while e < to && self.word(e).is_some_and(is_capitalized) {
+            e += 1;
+        }
+        self.name_run(caps, e)
+    }
+
+    fn is_title_word(&self, t: usize) -> bool {
+        self.lword(t)
+            .is_some_and(|w| lexicon::is_title(w.trim_end_matches('.')))
+    }
+
+    /// A name no entity covers: match it to an entity by name, alias or
+    /// surname, or keep it as a bare name.
+    fn name_run(&self, from: usize, to: usize) -> Option<Speaker> {
+        let mut words: Vec<&str> = (from..to)
+            .filter_map(|i| self.word(i))
+            .skip_while(|w| !is_capitalized(w) || lexicon::is_title(&lower(w)))
+            .collect();
+        while words.last().is_some_and(|w| !is_capitalized(w)) {
+            words.pop();
+        }
+        if words.is_empty() {
+            return None;
+        }
+        let name = words.join(" ");
+        let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
+        let found = self.entities.iter().position(|e| {
+            matches!(e.kind, EntityKind::Person | EntityKind::Organization)
+                && (e.name == name
+                    || e.aliases.iter().any(|a| a == name)
+                    || e.name.rsplit(' ').next() == Some(name))
+        });
+        Some(match found {
+            Some(e) => self.entity(e),
+            None => Speaker {
+                entity: None,
+                name: name.to_string(),
+            },
+        })
+    }
+
+    // ---- reference ----
+
+    /// The sentences to look back through from sentence `si`, nearest first.
+    fn back(&self, si: usize) -> impl Iterator<Item = usize> {
+        (si.saturating_sub(4)..=si).rev()
+    }
+
+    fn resolve_pronoun(&self, si: usize, at: usize, p: Pronoun) -> Option<Speaker> {
+        let fits = |e: usize| match p {
+            Pronoun::Person(sex) => {
+                self.kind(e) == EntityKind::Person
+                    && (sex.is_none() || self.sex[e].is_none() || self.sex[e] == sex)
+            }
+            Pronoun::Organization => self.kind(e) == EntityKind::Organization,
+        };
+        for s in self.back(si) {
+            let toks = self.l.sents[s].toks.clone();
+            let end = if s == si { at } else { toks.end };
+            if let Some(e) = (toks.start..end)
+                .filter_map(|t| self.mention_at(t))
+                .find(|&e| fits(e))
+            {
+                return Some(self.entity(e));
+            }
+            if s != si {
+                if let Some(sp) = self.said[s]
+                    .iter()
+                    .rev()
+                    .find(|sp| sp.entity.is_some_and(fits))
+                {
+                    return Some(sp.clone());
+                }
+            }
+        }
+        None
+    }
+
+    /// "the company", "a spokesman for X", "the Iranian leader".
+    fn resolve_description(
+        &self,
+        si: usize,
+        head: usize,
+        d: Described,
+        np: std::ops::Range<usize>,
+    ) -> Option<Speaker> {
+        let in_np: Vec<usize> = np.clone().filter_map(|t| self.mention_at(t)).collect();
+        let org_in_np = in_np
+            .iter()
+            .copied()
+            .find(|&e| self.kind(e) == EntityKind::Organization);
+        let nearest_org = || {
+            self.back(si).find_map(|s| {
+                let toks = self.l.sents[s].toks.clone();
+                let end = if s == si { head } else { toks.end };
+                (toks.start..end)
+                    .rev()
+                    .filter_map(|t| self.mention_at(t))
+                    .find(|&e| self.kind(e) == EntityKind::Organization)
+                    .map(|e| self.entity(e))
+                    .or_else(|| {
+                        (s != si)
+                            .then(|| {
+                                self.said[s].iter().rev().find(|sp| {
+                                    sp.entity
+                                        .is_some_and(|e| self.kind(e) == EntityKind::Organization)
+                                })
+                            })
+                            .flatten()
+                            .cloned()
+                    })
+            })
+        };
+        match d {
+            Described::Organization => org_in_np.map(|e| self.entity(e)).or_else(nearest_org),
+            Described::Spokesperson => {
+                let end = self.l.sents[si].toks.end;
+                let linked = head + 1 < end
+                    && self
+                        .lword(head + 1)
+                        .is_some_and(|w| matches!(w.as_str(), "for" | "of" | "at" | "from"));
+                let after = (head + 2..end.min(head + 6))
+                    .filter(|_| linked)
+                    .take_while(|&t| {
+                        !matches!(self.l.toks[t].kind, TokKind::Quote(_) | TokKind::Punct(_))
+                    })
+                    .filter_map(|t| self.mention_at(t))
+                    .find(|&e| self.kind(e) == EntityKind::Organization);
+                org_in_np
+                    .or(after)
+                    .map(|e| self.entity(e))
+                    .or_else(nearest_org)
+            }
+            Described::Person => {
+                if let Some(&e) = in_np.iter().find(|&&e| self.kind(e) == EntityKind::Person) {
+                    return Some(self.entity(e));
+                }
+                self.by_attributes(head, np)
+                    .or_else(|| self.resolve_pronoun(si, head, Pronoun::Person(None)))
+                    .or_else(|| {
+                        let para = self.l.sents[si].para;
+                        (head..self.l.toks.len())
+                            .take_while(|&t| self.l.sents[self.l.tok_sent[t]].para == para)
+                            .filter_map(|t| self.mention_at(t))
+                            .find(|&e| self.kind(e) == EntityKind::Person)
+                            .map(|e| self.entity(e))
+                    })
+            }
+        }
+    }
+
+    /// The person whose title, role or attribute the description's words
+    /// name; the one mentioned last before it wins a tie.
+    fn by_attributes(&self, head: usize, np: std::ops::Range<usize>) -> Option<Speaker> {
+        let words: Vec<String> = np.filter_map(|t| self.lword(t)).collect();
+        let head_word = self.lword(head)?;
+        let at = self.l.toks[head].span.start;
+        let mut best: Option<(u32, usize, usize)> = None;
+        for (i, e) in self.entities.iter().enumerate() {
+            if e.kind != EntityKind::Person {
+                continue;
+            }
+            let role_hit = e
+                .titles
+                .iter()
+                .chain(&e.roles)
+                .any(|r| r.to_lowercase().split_whitespace().any(|x| x == head_word));
+            let attr_hit = e
+                .attributes
+                .iter()
+                .any(|a| words.iter().any(|w| *w == a.to_lowercase()));
+            let score = 2 * role_hit as u32 + attr_hit as u32;
+            if score == 0 {
+                continue;
+            }
+            let last_before = e
+                .mentions
+                .iter()
+                .filter(|m| m.start < at)
+                .map(|m| m.start)
+                .max();
+            let recency = last_before.map_or(0, |p| p + 1);
+            if best.is_none_or(|(s, r, _)| (score, recency) > (s, r)) {
+                best = Some((score, recency, i));
+            }
+        }
+        best.map(|(_, _, i)| self.entity(i))
+    }
+
+    // ---- quotes ----
+
+    fn quote_speaker(
+        &self,
+        si: usize,
+        t: usize,
+        qi: usize,
+        frames: &[Frame],
+    ) -> (Option<Speaker>, Option<ByteSpan>) {
+        let adjacent = frames.iter().find(|f| {
+            f.tok > t
+                && f.tok - t <= 7
+                && !(t + 1..f.tok).any(|i| matches!(self.l.toks[i].kind, TokKind::Quote(_)))
+        });
+        let chosen = adjacent
+            .or_else(|| frames.iter().rev().find(|f| f.tok < t))
+            .or_else(|| frames.iter().find(|f| f.tok > t));
+        if let Some(f) = chosen {
+            return (f.speaker.clone(), Some(f.cue));
+        }
+        let sent = self.l.sents[si].toks.clone();
+        // `"…!" Ann Vell said.` printed as a sentence of its own.
+        let rest_is_punct =
+            (t + 1..sent.end).all(|i| matches!(self.l.toks[i].kind, TokKind::Punct(_)));
+        if rest_is_punct {
+            if let Some(next) = self.l.sents.get(si + 1) {
+                let n = next.toks.clone();
+                let bare = next.para == self.l.sents[si].para
+                    && n.len() <= 8
+                    && !n
+                        .clone()
+                        .any(|i| matches!(self.l.toks[i].kind, TokKind::Quote(_)));
+                if bare {
+                    if let Some(f) = self.frames(si + 1).into_iter().next() {
+                        return (f.speaker, Some(f.cue));
+                    }
+                }
+            }
+        }
+        // `"…" - Ann Vell`
+        if t + 2 < sent.end && self.is_punct(t + 1, &['-', '\u{2013}', '\u{2014}']) {
+            if let Some(e) = self.mention_at(t + 2) {
+                return (Some(self.entity(e)), None);
+            }
+        }
+        // `Ann Vell: "…"`
+        if t >= sent.start + 2 && self.is_punct(t - 1, &[':']) {
+            if let Some(e) = self.mention_at(t - 2) {
+                return (Some(self.entity(e)), None);
+            }
+        }
+        let words = self.quotes[qi]
+            .span
+            .text(self.text)
+            .split_whitespace()
+            .count();
+        let opens_sentence = t == sent.start || self.is_punct(t - 1, &[':']);
+        if opens_sentence || words >= 3 {
+            if let Some(s) = self.continued_speaker(si) {
+                return (Some(s), None);
+            }
+        }
+        // "He came up with a … "word"": the sentence is about him.
+        let lead = self
+            .lword(sent.start)
+            .and_then(|w| lexicon::pronoun(&w))
+            .filter(|p| matches!(p, Pronoun::Person(_)));
+        if let Some(p) = lead {
+            return (self.resolve_pronoun(si, sent.start, p), None);
+        }
+        (None, None)
+    }
+
+    /// The speaker of the sentence before (a quote run on from there).
+    fn continued_speaker(&self, si: usize) -> Option<Speaker> {
+        let prev = si.checked_sub(1)?;
+        if self.l.sents[si].para > self.l.sents[prev].para + 1 {
+            return None;
+        }
+        self.said[prev].last().cloned()
+    }
+
+    fn is_direct(&self, si: usize, t: usize, qi: usize) -> bool {
+        let starts_upper = self.quotes[qi]
+            .span
+            .text(self.text)
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let start = self.l.sents[si].toks.start;
+        let opens = t == start
+            || self.is_punct(t - 1, &[':'])
+            || (self.is_punct(t - 1, &[',']) && t >= start + 2 && {
+                matches!(self.l.toks[t - 2].kind, TokKind::Word)
+                    && self.lword(t - 2).and_then(|w| lexicon::cue(&w)).is_some()
+            });
+        starts_upper && opens
+    }
+
+    /// `the film "Stone Harbour"`: the title of a work, not speech.
+    fn is_work_title(&self, t: usize) -> bool {
+        let start = self.l.sents[self.l.tok_sent[t]].toks.start;
+        let mut p = t;
+        while p > start && self.is_punct(p - 1, &[',', ':']) {
+            p -= 1;
+        }
+        p > start && self.lword(p - 1).is_some_and(|w| lexicon::is_work_noun(&w))
+    }
+}

@@ -1,0 +1,349 @@
+//! Finding quotations by their marks, one paragraph at a time.
+//!
+//! Written by hand: no crate pairs quotation marks the way news text needs
+//! (straight marks that both open and close, apostrophes that look like single
+//! quotes, paragraphs that reopen a quote without closing it).
+
+use newsparse_core::ByteSpan;
+
+/// Double marks (" “ ” „ « ») and single marks (' ‘ ’ ‚ ‹ ›) nest inside each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Double,
+    Single,
+}
+
+/// What a mark can do by its shape alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lean {
+    Open,
+    Close,
+    Either,
+}
+
+fn mark(c: char) -> Option<(Family, Lean)> {
+    Some(match c {
+        '"' => (Family::Double, Lean::Either),
+        '\u{201c}' | '\u{201e}' | '\u{201f}' | '\u{ab}' => (Family::Double, Lean::Open),
+        '\u{201d}' | '\u{bb}' => (Family::Double, Lean::Close),
+        '\'' => (Family::Single, Lean::Either),
+        '\u{2018}' | '\u{201a}' | '\u{201b}' | '\u{2039}' => (Family::Single, Lean::Open),
+        '\u{2019}' | '\u{203a}' => (Family::Single, Lean::Close),
+        _ => return None,
+    })
+}
+
+/// Whether `c` is any quotation mark (or apostrophe-like mark).
+pub fn is_mark(c: char) -> bool {
+    mark(c).is_some()
+}
+
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}')
+}
+
+/// Characters after which a mark reads as opening: "(“", "—‘".
+fn opens_after(c: char) -> bool {
+    is_space(c) || matches!(c, '(' | '[' | '{' | '-' | '\u{2013}' | '\u{2014}' | '/')
+}
+
+/// Characters before which a mark reads as closing: "”.", "’)".
+fn closes_before(c: char) -> bool {
+    is_space(c)
+        || matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | ')'
+                | ']'
+                | '}'
+                | '-'
+                | '\u{2013}'
+                | '\u{2014}'
+                | '/'
+        )
+}
+
+/// Shortened words written with a leading apostrophe: "’n’", "'em", "’90s".
+fn is_elision(after: &str) -> bool {
+    let word: String = after
+        .chars()
+        .take_while(|c| c.is_alphanumeric())
+        .collect::<String>()
+        .to_lowercase();
+    word.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            word.as_str(),
+            "n" | "em" | "til" | "tis" | "twas" | "cause" | "bout" | "round" | "cos" | "ello"
+        )
+}
+
+/// One quotation found in a paragraph (before trimming).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawQuote {
+    pub family: Family,
+    /// Byte offset of the opening mark.
+    pub open: usize,
+    /// The bytes between the marks (to the paragraph end when not closed).
+    pub inner: ByteSpan,
+    /// Byte offset just past the closing mark (`inner.end` when there is none).
+    pub close_end: usize,
+    /// Closed by a mark of its own.
+    pub closed: bool,
+    /// Ended by a new opening mark (a later paragraph of the speech, run together).
+    pub reopened: bool,
+    /// Still open at the paragraph end.
+    pub unclosed: bool,
+}
+
+struct Open {
+    family: Family,
+    at: usize,
+    inner_start: usize,
+}
+
+/// Scan one paragraph (`text[span]`) for quotations. Only outermost quotes are
+/// returned; quotes nested inside them are part of their text.
+pub fn scan(text: &str, span: ByteSpan) -> Vec<RawQuote> {
+    let para = &text[span.start..span.end];
+    let mut out = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut iter = para.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next = iter.peek().map(|&(_, n)| n);
+        let Some((family, lean)) = mark(c) else {
+            prev = Some(c);
+            continue;
+        };
+        let at = span.start + i;
+        let after = at + c.len_utf8();
+        let opener =
+            prev.is_none_or(|p| opens_after(p) || is_mark(p)) && next.is_some_and(|n| !is_space(n));
+        let closer = prev.is_some_and(|p| !is_space(p))
+            && next.is_none_or(|n| closes_before(n) || is_mark(n));
+        let open_idx = stack.iter().rposition(|o| o.family == family);
+        let word_inside =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        prev = Some(c);
+        if family == Family::Single
+            && (word_inside
+                || (opener && is_elision(&para[i + c.len_utf8()..]))
+                || closes_elided_n(&para[..i]))
+        {
+            continue; // an apostrophe: "O'Brien", "’90s", "rock ’n’ roll"
+        }
+        let close_here = match (lean, open_idx) {
+            (_, None) => false,
+            (Lean::Close, Some(_)) => true,
+            (Lean::Open, Some(_)) => closer && !opener,
+            (Lean::Either, Some(_)) => !opener || closer,
+        };
+        if let Some(k) = open_idx.filter(|_| close_here) {
+            if family == Family::Single
+                && prev_is_plural_s(para, i)
+                && next.is_some_and(is_space)
+                && later_single_close(para, i + c.len_utf8())
+            {
+                continue; // "the players' union": a closing mark comes later
+            }
+            stack.truncate(k + 1);
+            let o = stack.pop().expect("open quote");
+            if stack.is_empty() {
+                out.push(RawQuote {
+                    family: o.family,
+                    open: o.at,
+                    inner: ByteSpan::new(o.inner_start, at),
+                    close_end: after,
+                    closed: true,
+                    reopened: false,
+                    unclosed: false,
+                });
+            }
+            continue;
+        }
+        let open_here = match lean {
+            Lean::Close => open_idx.is_none() && opener && !closer && family == Family::Double,
+            // Marks that only open may stand apart from their words ("« non »").
+            Lean::Open => !closer,
+            Lean::Either => opener && !closer,
+        };
+        if !open_here {
+            continue;
+        }
+        if let Some(k) = open_idx {
+            // An opening mark while the same kind is open: the writer ran the
+            // next paragraph of the speech on without closing the last one.
+            stack.truncate(k + 1);
+            let o = stack.pop().expect("open quote");
+            if stack.is_empty() {
+                out.push(RawQuote {
+                    family: o.family,
+                    open: o.at,
+                    inner: ByteSpan::new(o.inner_start, at),
+                    close_end: at,
+                    closed: false,
+                    reopened: true,
+                    unclosed: false,
+                });
+            }
+        }
+        if stack.len() < 2 {
+            stack.push(Open {
+                family,
+                at,
+                inner_start: after,
+            });
+        }
+    }
+    if let Some(o) = stack.first() {
+        out.push(RawQuote {
+            family: o.family,
+            open: o.at,
+            inner: ByteSpan::new(o.inner_start, span.end),
+            close_end: span.end,
+            closed: false,
+            reopened: false,
+            unclosed: true,
+        });
+    }
+    out
+}
+
+/// The quote family of the first mark of `text[span]`, if it opens the paragraph.
+pub fn leading_open(text: &str, span: ByteSpan) -> Option<Family> {
+    let mut chars = span.text(text).chars().skip_while(|&c| is_space(c));
+    let (family, lean) = mark(chars.next()?)?;
+    (lean != Lean::Close || family == Family::Double)
+        .then_some(family)
+        .filter(|_| chars.next().is_some_and(|n| !is_space(n)))
+}
+
+/// "rock 'n' roll": the second mark of a lone "'n'".
+fn closes_elided_n(before: &str) -> bool {
+    let mut back = before.chars().rev();
+    matches!(back.next(), Some('n' | 'N'))
+        && back
+            .next()
+            .and_then(mark)
+            .is_some_and(|(f, _)| f == Family::Single)
+        && back.next().is_none_or(is_space)
+}
+
+fn prev_is_plural_s(para: &str, i: usize) -> bool {
+    para[..i].ends_with(['s', 'S'])
+}
+
+/// Whether a single mark that can only close comes later in the paragraph,
+/// before any single mark that opens.
+fn later_single_close(para: &str, from: usize) -> bool {
+    let rest = &para[from..];
+    let mut prev: Option<char> = para[..from].chars().last();
+    let mut iter = rest.chars().peekable();
+    while let Some(c) = iter.next() {
+        let next = iter.peek().copied();
+        if let Some((Family::Single, lean)) = mark(c) {
+            let word_inside =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            if !word_inside {
+                let opener = prev.is_none_or(opens_after) && next.is_some_and(|n| !is_space(n));
+                let closer = prev.is_some_and(|p| !is_space(p))
+                    && next.is_none_or(|n| closes_before(n) || is_mark(n));
+                if opener && !closer && lean != Lean::Close {
+                    return false;
+                }
+                if closer && !opener {
+                    return true;
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quotes(t: &str) -> Vec<&str> {
+        scan(t, ByteSpan::new(0, t.len()))
+            .into_iter()
+            .map(|q| q.inner.text(t))
+            .collect()
+    }
+
+    #[test]
+    fn straight_and_curly_doubles() {
+        assert_eq!(quotes(r#""We will win," he said."#), vec!["We will win,"]);
+        assert_eq!(
+            quotes("He called it “a sham” and “a joke”."),
+            vec!["a sham", "a joke"]
+        );
+        assert_eq!(quotes("Er sagte: „Nein“ und ging."), vec!["Nein"]);
+        assert_eq!(quotes("Il a dit « non » hier."), vec![" non "]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(
+            quotes("Zorvia’s ’90s rock ’n’ roll and the players’ union."),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            quotes("It was 'rock 'n' roll' night at Sam's."),
+            vec!["rock 'n' roll"]
+        );
+        assert_eq!(
+            quotes("He hailed the 'players' union' deal."),
+            vec!["players' union"]
+        );
+        assert_eq!(
+            quotes("Shakin' all over, the fans' chant went on."),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn nested_quotes_stay_inside() {
+        let t = r#""So I said, 'have a go at me'," he said."#;
+        assert_eq!(quotes(t), vec!["So I said, 'have a go at me',"]);
+        let t = "‘He told me “never again”,’ she said.";
+        assert_eq!(quotes(t), vec!["He told me “never again”,"]);
+    }
+
+    #[test]
+    fn run_on_paragraphs_reopen() {
+        let t = r#"Ann Vell said: "We lost. "We will be back. "Count on it.""#;
+        let q = scan(t, ByteSpan::new(0, t.len()));
+        let texts: Vec<_> = q.iter().map(|q| q.inner.text(t)).collect();
+        assert_eq!(
+            texts,
+            vec!["We lost. ", "We will be back. ", "Count on it."]
+        );
+        assert!(q[0].reopened && q[1].reopened && q[2].closed);
+    }
+
+    #[test]
+    fn unclosed_quote_stops_at_paragraph_end() {
+        let t = r#"He said "we will go on and on"#;
+        let q = scan(t, ByteSpan::new(0, t.len()));
+        assert_eq!(q.len(), 1);
+        assert!(q[0].unclosed);
+        assert_eq!(q[0].inner.text(t), "we will go on and on");
+    }
+
+    #[test]
+    fn leading_open_mark() {
+        let t = "\"More to come.";
+        assert_eq!(
+            leading_open(t, ByteSpan::new(0, t.len())),
+            Some(Family::Double)
+        );
+        let t = "No quote here.";
+        assert_eq!(leading_open(t, ByteSpan::new(0, t.len())), None);
+    }
+}

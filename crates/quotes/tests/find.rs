@@ -1,0 +1,365 @@
+//! End-to-end checks of `find` on invented articles with hand-made entities.
+
+use newsparse_core::{
+    BlockKind, ByteSpan, Doc, EntityKind, FoundEntity, Paragraph, QuoteKind, Sentence, Token,
+};
+
+/// A Doc with one paragraph per blank-line-separated block (the first is the
+/// title) and one sentence of whitespace tokens per paragraph: `find` reads
+/// paragraphs only.
+fn doc(text: &str) -> Doc<'_> {
+    let mut paragraphs = Vec::new();
+    let mut sentences = Vec::new();
+    let mut tokens = Vec::new();
+    let mut pos = 0;
+    for block in text.split("\n\n") {
+        let start = pos + (block.len() - block.trim_start().len());
+        let end = pos + block.trim_end().len();
+        pos += block.len() + 2;
+        if start >= end {
+            continue;
+        }
+        let first_tok = tokens.len();
+        let mut at = start;
+        for w in text[start..end].split_whitespace() {
+            let s = text[at..].find(w).unwrap() + at;
+            tokens.push(Token {
+                span: ByteSpan::new(s, s + w.len()),
+            });
+            at = s + w.len();
+        }
+        sentences.push(Sentence {
+            span: ByteSpan::new(start, end),
+            tokens: first_tok..tokens.len(),
+            paragraph: paragraphs.len(),
+        });
+        paragraphs.push(Paragraph {
+            kind: if paragraphs.is_empty() {
+                BlockKind::Title
+            } else {
+                BlockKind::Body
+            },
+            span: ByteSpan::new(start, end),
+            sentences: sentences.len() - 1..sentences.len(),
+        });
+    }
+    Doc {
+        text,
+        paragraphs,
+        sentences,
+        tokens,
+    }
+}
+
+/// An entity mentioned wherever one of `forms` occurs as a whole word.
+fn entity(text: &str, id: &str, kind: EntityKind, name: &str, forms: &[&str]) -> FoundEntity {
+    let mut mentions = Vec::new();
+    for f in forms {
+        for (i, _) in text.match_indices(f) {
+            let before = text[..i].chars().last();
+            let after = text[i + f.len()..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric)
+            {
+                continue;
+            }
+            let span = ByteSpan::new(i, i + f.len());
+            if !mentions.iter().any(|m: &ByteSpan| m.overlaps(span)) {
+                mentions.push(span);
+            }
+        }
+    }
+    mentions.sort();
+    FoundEntity {
+        id: id.to_string(),
+        kind,
+        name: name.to_string(),
+        aliases: forms
+            .iter()
+            .filter(|f| **f != name)
+            .map(|f| f.to_string())
+            .collect(),
+        titles: vec![],
+        roles: vec![],
+        acronym: None,
+        attributes: vec![],
+        mentions,
+    }
+}
+
+/// (quote text, speaker id, cue text, kind) for each quote found.
+fn run(
+    text: &str,
+    entities: &[FoundEntity],
+) -> (
+    Vec<(String, Option<String>, Option<String>, QuoteKind)>,
+    Vec<String>,
+) {
+    let d = doc(text);
+    let (quotes, warnings) = newsparse_quotes::find(&d, entities);
+    let out = quotes
+        .iter()
+        .map(|q| {
+            (
+                q.span.text(text).to_string(),
+                q.speaker.as_ref().and_then(|s| s.entity.clone()),
+                q.cue.map(|c| c.text(text).to_string()),
+                q.kind,
+            )
+        })
+        .collect();
+    (out, warnings)
+}
+
+fn speakers(text: &str, entities: &[FoundEntity]) -> Vec<(String, Option<String>)> {
+    run(text, entities)
+        .0
+        .into_iter()
+        .map(|(t, s, _, _)| (t, s))
+        .collect()
+}
+
+fn pair(t: &str, s: Option<&str>) -> (String, Option<String>) {
+    (t.to_string(), s.map(str::to_string))
+}
+
+const SPORT: &str = "Vell keeps his job\n\n\
+Harlow Rovers manager Tam Vell will stay, chairman Orrin Pask said on Monday.\n\n\
+\"We are in a hard spot. We must get out of it ourselves,\" said Pask. \"Tam and I have talked at length,\" he added. \"Nobody is leaving. \"The players know that.\n\n\
+\"We will be judged in May.\" Keeper Dov Ansel backed Vell's staff. \"I think the boys are with the gaffer,\" he said.";
+
+#[test]
+fn said_forms_pronouns_and_run_on_paragraphs() {
+    let ents = [
+        entity(
+            SPORT,
+            "p1",
+            EntityKind::Person,
+            "Tam Vell",
+            &["Tam Vell", "Vell", "Tam"],
+        ),
+        entity(
+            SPORT,
+            "p2",
+            EntityKind::Person,
+            "Orrin Pask",
+            &["Orrin Pask", "Pask"],
+        ),
+        entity(SPORT, "p3", EntityKind::Person, "Dov Ansel", &["Dov Ansel"]),
+        entity(
+            SPORT,
+            "o1",
+            EntityKind::Organization,
+            "Harlow Rovers",
+            &["Harlow Rovers"],
+        ),
+    ];
+    let (got, warnings) = run(SPORT, &ents);
+    let sp: Vec<_> = got
+        .iter()
+        .map(|(t, s, _, _)| (t.clone(), s.clone()))
+        .collect();
+    assert_eq!(
+        sp,
+        vec![
+            pair(
+                "We are in a hard spot. We must get out of it ourselves",
+                Some("p2")
+            ),
+            pair("Tam and I have talked at length", Some("p2")),
+            pair("Nobody is leaving", Some("p2")),
+            pair("The players know that", Some("p2")),
+            pair("We will be judged in May", Some("p2")),
+            pair("I think the boys are with the gaffer", Some("p3")),
+        ]
+    );
+    assert_eq!(got[0].2.as_deref(), Some("said"));
+    assert_eq!(got[1].2.as_deref(), Some("added"));
+    assert!(got.iter().all(|q| q.3 == QuoteKind::Direct));
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+const POLITICS: &str = "Tarn plan 'underhand trick'\n\n\
+Foreign Secretary Ilse Morrow said the plan \"seems fair\". But opposition leader Bram Tarn called it an \"underhand trick,\" adding it had \"no chance\" of passing. Marta Quill, director of the campaign group Vote Later, said: \"The reality is that nobody wants this.\"\n\n\
+The Unity Party said: \"Ask the voters.\" A Unity Party spokesman later told reporters: \"We stand by that.\"\n\n\
+In an interview with the Daily Courier, Mr Tarn refused to give a date, saying it would come \"some time next year\". The paper said he \"claimed ignorance\" of the timetable.\n\n\
+Critics say the plan is a \"dead end\". Soleimanov, in this sense, was the \"guest\" of the city.";
+
+#[test]
+fn subjects_descriptions_and_participles() {
+    let ents = [
+        entity(
+            POLITICS,
+            "p1",
+            EntityKind::Person,
+            "Ilse Morrow",
+            &["Ilse Morrow"],
+        ),
+        entity(
+            POLITICS,
+            "p2",
+            EntityKind::Person,
+            "Bram Tarn",
+            &["Bram Tarn", "Mr Tarn", "Tarn"],
+        ),
+        entity(
+            POLITICS,
+            "p3",
+            EntityKind::Person,
+            "Marta Quill",
+            &["Marta Quill"],
+        ),
+        entity(
+            POLITICS,
+            "p4",
+            EntityKind::Person,
+            "Soleimanov",
+            &["Soleimanov"],
+        ),
+        entity(
+            POLITICS,
+            "o1",
+            EntityKind::Organization,
+            "Vote Later",
+            &["Vote Later"],
+        ),
+        entity(
+            POLITICS,
+            "o2",
+            EntityKind::Organization,
+            "Unity Party",
+            &["Unity Party"],
+        ),
+        entity(
+            POLITICS,
+            "o3",
+            EntityKind::Organization,
+            "Daily Courier",
+            &["Daily Courier"],
+        ),
+    ];
+    let got = speakers(POLITICS, &ents);
+    assert_eq!(
+        got,
+        vec![
+            pair("underhand trick", Some("p2")),
+            pair("seems fair", Some("p1")),
+            pair("underhand trick", Some("p2")),
+            pair("no chance", Some("p2")),
+            pair("The reality is that nobody wants this", Some("p3")),
+            pair("Ask the voters", Some("o2")),
+            pair("We stand by that", Some("o2")),
+            pair("some time next year", Some("p2")),
+            pair("claimed ignorance", Some("o3")),
+            pair("dead end", None),
+            pair("guest", None),
+        ]
+    );
+}
+
+const STATEMENT: &str = "Board rejects bid\n\n\
+Kestrel Mills' board has agreed to talks with investor Ode Fenn. In a statement, the club said it would allow Mr Fenn \"limited access\".\n\n\
+\"Any board must consider a real offer,\" the club said. Should it become firm, it should come at a price that \"the board would regard as fair\".\n\n\
+One of the rival bidders, the Anvik Group, said it was interested. \"If the deal collapses, we would look again,\" a spokesman told the Evening Ledger. \"The referee was satisfied,\" said an FSA statement.";
+
+#[test]
+fn organizations_speak_through_statements_and_spokesmen() {
+    let ents = [
+        entity(
+            STATEMENT,
+            "o1",
+            EntityKind::Organization,
+            "Kestrel Mills",
+            &["Kestrel Mills"],
+        ),
+        entity(
+            STATEMENT,
+            "p1",
+            EntityKind::Person,
+            "Ode Fenn",
+            &["Ode Fenn", "Mr Fenn"],
+        ),
+        entity(
+            STATEMENT,
+            "o2",
+            EntityKind::Organization,
+            "Anvik Group",
+            &["Anvik Group"],
+        ),
+        entity(
+            STATEMENT,
+            "o3",
+            EntityKind::Organization,
+            "Evening Ledger",
+            &["Evening Ledger"],
+        ),
+        entity(
+            STATEMENT,
+            "o4",
+            EntityKind::Organization,
+            "Football Safety Authority",
+            &["FSA"],
+        ),
+    ];
+    let got = speakers(STATEMENT, &ents);
+    assert_eq!(
+        got,
+        vec![
+            pair("limited access", Some("o1")),
+            pair("Any board must consider a real offer", Some("o1")),
+            pair("the board would regard as fair", Some("o1")),
+            pair("If the deal collapses, we would look again", Some("o2")),
+            pair("The referee was satisfied", Some("o4")),
+        ]
+    );
+}
+
+#[test]
+fn curly_marks_titles_of_works_and_unclosed_quotes() {
+    let text = "Zorvia’s “new” deal\n\n\
+The Iranian-born director, whose film “Stone Harbour” opened in the ’90s, said the deal was “a disgrace.” Pell Oduya told reporters: ‘We will fight on, and the fans’ voice counts.’\n\n\
+He said \"the fight goes on and on\n\n\
+Nothing else.";
+    let ents = [entity(
+        text,
+        "p1",
+        EntityKind::Person,
+        "Pell Oduya",
+        &["Pell Oduya"],
+    )];
+    let (got, warnings) = run(text, &ents);
+    let texts: Vec<_> = got.iter().map(|q| q.0.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "new",
+            "a disgrace",
+            "We will fight on, and the fans’ voice counts",
+            "the fight goes on and on"
+        ]
+    );
+    assert_eq!(got[0].3, QuoteKind::Scare);
+    assert_eq!(got[2].1.as_deref(), Some("p1"));
+    assert_eq!(warnings.len(), 1);
+    assert!(warnings[0].contains("unclosed"), "{warnings:?}");
+    // The warning does not swallow what follows: the last paragraph is not quoted.
+    assert!(!texts.iter().any(|t| t.contains("Nothing")));
+}
+
+#[test]
+fn description_resolves_by_title_and_attribute() {
+    let text = "Talks in Vardo\n\n\
+Grand Vizier Omar Tellu met envoy Ria Sand in Vardo. \"They broke their word,\" the Vardian leader said.";
+    let mut tellu = entity(
+        text,
+        "p1",
+        EntityKind::Person,
+        "Omar Tellu",
+        &["Omar Tellu"],
+    );
+    tellu.titles = vec!["Grand Vizier".into()];
+    tellu.roles = vec!["leader".into()];
+    tellu.attributes = vec!["Vardian".into()];
+    let sand = entity(text, "p2", EntityKind::Person, "Ria Sand", &["Ria Sand"]);
+    let got = speakers(text, &[tellu, sand]);
+    assert_eq!(got, vec![pair("They broke their word", Some("p1"))]);
+}
