@@ -162,7 +162,7 @@ fn pg_connection_lost_mid_batch_reports_the_count_and_resume_finishes() {
     }
     let err = match error {
         Some(e) => e,
-        None => writer.finish().err().expect("the batch fails"),
+        None => writer.finish().expect_err("the batch fails"),
     };
     eprintln!("{err}");
     assert!(
