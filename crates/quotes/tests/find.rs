@@ -86,7 +86,9 @@ fn entity(text: &str, id: &str, kind: EntityKind, name: &str, forms: &[&str]) ->
     }
 }
 
-/// (quote text, speaker id, cue text, kind) for each quote found.
+/// (quote text, speaker id, cue text, kind) of one quote found.
+type Found = (String, Option<String>, Option<String>, QuoteKind);
+
 fn run(
     text: &str,
     entities: &[FoundEntity],
