@@ -89,13 +89,7 @@ fn entity(text: &str, id: &str, kind: EntityKind, name: &str, forms: &[&str]) ->
 /// (quote text, speaker id, cue text, kind) of one quote found.
 type Found = (String, Option<String>, Option<String>, QuoteKind);
 
-fn run(
-    text: &str,
-    entities: &[FoundEntity],
-) -> (
-    Vec<(String, Option<String>, Option<String>, QuoteKind)>,
-    Vec<String>,
-) {
+fn run(text: &str, entities: &[FoundEntity]) -> (Vec<Found>, Vec<String>) {
     let d = doc(text);
     let (quotes, warnings) = newsparse_quotes::find(&d, entities);
     let out = quotes
