@@ -1,0 +1,462 @@
+//! Token normalization and the feature templates of the tagger.
+//!
+//! Features are 64-bit hashes of (template, values…): no strings are built
+//! per feature, and the same code serves training and tagging.
+
+use crate::hash::{hash_bytes, hash_str, mix, HashedMap};
+use crate::lexicon;
+
+/// Bump when templates change: a model file records the version it was
+/// trained with and is refused by code with another.
+pub const FEATURE_VERSION: u32 = 1;
+
+/// Number of tags (BIO over four types).
+pub const NT: usize = 9;
+pub const TYPE_NAMES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+
+/// Entity type index (0..4) of a non-O tag.
+pub fn tag_type(tag: usize) -> Option<usize> {
+    (tag > 0).then(|| (tag - 1) / 2)
+}
+pub fn is_inside(tag: usize) -> bool {
+    tag > 0 && tag.is_multiple_of(2)
+}
+pub fn begin_tag(ty: usize) -> usize {
+    1 + 2 * ty
+}
+pub fn inside_tag(ty: usize) -> usize {
+    2 + 2 * ty
+}
+/// Whether `cur` may follow `prev` (`None` = sentence start) in BIO.
+pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    if !is_inside(cur) {
+        return true;
+    }
+    matches!(prev, Some(p) if tag_type(p) == tag_type(cur))
+}
+
+pub const NO_CLUSTER: u16 = u16::MAX;
+
+/// What unlabelled text taught about a (lowercased) word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WordInfo {
+    /// Cluster ids, coarse to fine (each a refinement of the previous).
+    pub clusters: [u16; 3],
+    /// How often the word is capitalized away from a sentence start:
+    /// 0 unseen there, 1 almost never … 4 almost always.
+    pub cap: u8,
+}
+
+/// Word knowledge keyed by the hash of the lowercased, normalized word.
+pub type WordTable = HashedMap<WordInfo>;
+
+/// Map typographic punctuation to the ASCII forms CoNLL uses.
+#[inline]
+pub fn normalize_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' | '\u{B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{AB}' | '\u{BB}' => '"',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '\u{A0}' | '\u{FEFF}' => ' ',
+        _ => c,
+    }
+}
+
+/// The key form of a word: normalized, lowercased, digits as `0`.
+pub fn lower_key(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars().map(normalize_char) {
+        if c.is_ascii_digit() {
+            out.push('0');
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Whether a word starts with an uppercase letter.
+pub fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(|c| c.is_uppercase())
+}
+
+/// Everything the templates read about one token.
+#[derive(Debug, Clone, Copy)]
+pub struct TokInfo {
+    lw: u64,
+    exact: u64,
+    shape: u64,
+    short: u64,
+    pre: [u64; 4],
+    suf: [u64; 4],
+    cl: [u16; 3],
+    cap: u8,
+    lex: u8,
+    /// bit0 initial capital, bit1 no lowercase letter, bit2 has a letter.
+    case: u8,
+    /// bit0 sentence start, bit1 all-caps sentence.
+    sent: u8,
+    /// bit0 seen lowercase in the document, bit1 seen capitalized away
+    /// from a sentence start in a mixed-case sentence of the document.
+    doc: u8,
+}
+
+const CASE_INIT: u8 = 1;
+const CASE_NOLOWER: u8 = 2;
+const CASE_LETTER: u8 = 4;
+const SENT_START: u8 = 1;
+const SENT_CAPS: u8 = 2;
+
+fn pad(name: &str) -> TokInfo {
+    let h = hash_str(name);
+    TokInfo {
+        lw: h,
+        exact: h,
+        shape: h,
+        short: h,
+        pre: [h; 4],
+        suf: [h; 4],
+        cl: [NO_CLUSTER - 1; 3],
+        cap: 7,
+        lex: 0,
+        case: 0,
+        sent: 0,
+        doc: 0,
+    }
+}
+
+/// Incremental FNV-1a, finalized through `hash_bytes`' mixer.
+struct Fnv(u64);
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xCBF2_9CE4_8422_2325)
+    }
+    fn byte(&mut self, b: u8) {
+        self.0 ^= b as u64;
+        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01B3);
+    }
+    fn finish(&self) -> u64 {
+        mix(self.0, 0x5A)
+    }
+}
+
+fn char_class(c: char) -> u8 {
+    if c.is_uppercase() {
+        b'X'
+    } else if c.is_lowercase() {
+        b'x'
+    } else if c.is_numeric() {
+        b'd'
+    } else if c.is_ascii() {
+        c as u8
+    } else {
+        b'~'
+    }
+}
+
+/// Reusable buffers for preparing tokens without per-token allocation.
+#[derive(Default)]
+pub struct Scratch {
+    norm: String,
+    lower: String,
+}
+
+fn token_info(word: &str, upper: bool, words: &WordTable, sc: &mut Scratch) -> TokInfo {
+    sc.norm.clear();
+    for c in word.chars().map(normalize_char) {
+        let c = if c.is_ascii_digit() { '0' } else { c };
+        if upper {
+            sc.norm.extend(c.to_uppercase());
+        } else {
+            sc.norm.push(c);
+        }
+    }
+    lower_key(&sc.norm, &mut sc.lower);
+    let norm = sc.norm.as_str();
+    let lower = sc.lower.as_str();
+
+    let (mut shape, mut short) = (Fnv::new(), Fnv::new());
+    let (mut last, mut run) = (0u8, 0u32);
+    let mut case = 0u8;
+    let mut has_lower = false;
+    for (i, c) in norm.chars().enumerate() {
+        let k = char_class(c);
+        if i == 0 && k == b'X' {
+            case |= CASE_INIT;
+        }
+        if c.is_alphabetic() {
+            case |= CASE_LETTER;
+        }
+        has_lower |= k == b'x';
+        if k == last {
+            run += 1;
+        } else {
+            last = k;
+            run = 1;
+            short.byte(k);
+        }
+        if run <= 2 {
+            shape.byte(k);
+        }
+    }
+    if !has_lower {
+        case |= CASE_NOLOWER;
+    }
+
+    let mut pre = [0u64; 4];
+    let mut suf = [0u64; 4];
+    let mut idx = lower.char_indices().map(|(i, _)| i).skip(1);
+    for (k, p) in pre.iter_mut().enumerate() {
+        let end = idx.next().unwrap_or(lower.len());
+        *p = mix(hash_str(&lower[..end]), k as u64);
+    }
+    let mut ridx = lower.char_indices().rev().map(|(i, _)| i);
+    for (k, s) in suf.iter_mut().enumerate() {
+        let start = ridx.next().unwrap_or(0);
+        *s = mix(hash_str(&lower[start..]), 16 + k as u64);
+    }
+
+    let lw = hash_str(lower);
+    let info = words.get(&lw).copied();
+    TokInfo {
+        lw,
+        exact: hash_bytes(norm.as_bytes()),
+        shape: shape.finish(),
+        short: mix(short.finish(), 1),
+        pre,
+        suf,
+        cl: info.map_or([NO_CLUSTER; 3], |i| i.clusters),
+        cap: info.map_or(0, |i| i.cap),
+        lex: lexicon::flags_of_hash(lw),
+        case,
+        sent: 0,
+        doc: 0,
+    }
+}
+
+/// One sentence of a document to prepare.
+pub struct SentenceIn<'a> {
+    pub words: Vec<&'a str>,
+    /// Read the words as if upper-cased (a Title Case headline, so that it
+    /// looks like the all-caps headlines of the training data).
+    pub upper: bool,
+}
+
+/// Prepare the tokens of one document (flattened, sentence after sentence).
+pub fn prepare_doc(sents: &[SentenceIn], words: &WordTable, sc: &mut Scratch) -> Vec<TokInfo> {
+    let n: usize = sents.iter().map(|s| s.words.len()).sum();
+    let mut toks = Vec::with_capacity(n);
+    let mut doc_seen: HashedMap<u8> = HashedMap::default();
+    for s in sents {
+        let start = toks.len();
+        for w in &s.words {
+            toks.push(token_info(w, s.upper, words, sc));
+        }
+        let sent = &mut toks[start..];
+        let lettered = sent.iter().filter(|t| t.case & CASE_LETTER != 0);
+        let all_caps =
+            lettered.clone().count() > 0 && lettered.clone().all(|t| t.case & CASE_NOLOWER != 0);
+        for (i, t) in sent.iter_mut().enumerate() {
+            if all_caps {
+                t.sent |= SENT_CAPS;
+            }
+            if i == 0 {
+                t.sent |= SENT_START;
+            }
+        }
+        // A sentence opening with a quote or dash: the next word starts it too.
+        if sent.len() > 1 && sent[0].case & CASE_LETTER == 0 {
+            sent[1].sent |= SENT_START;
+        }
+        for t in sent.iter() {
+            if t.case & CASE_LETTER == 0 {
+                continue;
+            }
+            let e = doc_seen.entry(t.lw).or_insert(0);
+            if t.case & CASE_INIT == 0 && t.case & CASE_NOLOWER == 0 {
+                *e |= 1;
+            } else if t.case & CASE_INIT != 0 && t.sent == 0 {
+                *e |= 2;
+            }
+        }
+    }
+    for t in &mut toks {
+        t.doc = doc_seen.get(&t.lw).copied().unwrap_or(0);
+    }
+    toks
+}
+
+#[inline]
+fn key(h: u64) -> u64 {
+    // 0 marks "no feature" nowhere, but keep keys nonzero for file sanity.
+    h.max(1)
+}
+
+#[inline]
+fn f1(t: u64, a: u64) -> u64 {
+    key(mix(mix(t, a), 0x11))
+}
+#[inline]
+fn f2(t: u64, a: u64, b: u64) -> u64 {
+    key(mix(mix(mix(t, a), b), 0x22))
+}
+#[inline]
+fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
+    key(mix(mix(mix(mix(t, a), b), c), 0x33))
+}
+
+/// Append the feature keys of token `i` of the sentence `sent` to `out`.
+pub fn token_features(sent: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+    thread_local! {
+        static PADS: (TokInfo, TokInfo) = (pad("<S>"), pad("</S>"));
+    }
+    let (bos, eos) = PADS.with(|p| *p);
+    let at = |j: isize| -> TokInfo {
+        if j < 0 {
+            bos
+        } else if j as usize >= sent.len() {
+            eos
+        } else {
+            sent[j as usize]
+        }
+    };
+    let ii = i as isize;
+    let t = sent[i];
+    let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
+    let c = |x: u16| x as u64;
+    out.push(f1(0, 0));
+    out.push(f1(1, t.lw));
+    out.push(f1(2, t.exact));
+    out.push(f1(3, p1.lw));
+    out.push(f1(4, n1.lw));
+    out.push(f1(5, p2.lw));
+    out.push(f1(6, n2.lw));
+    out.push(f2(7, p1.lw, t.lw));
+    out.push(f2(8, t.lw, n1.lw));
+    out.push(f1(9, t.shape));
+    out.push(f1(10, t.short));
+    out.push(f1(11, p1.short));
+    out.push(f1(12, n1.short));
+    out.push(f3(13, p1.short, t.short, n1.short));
+    for k in 0..4 {
+        out.push(f1(14 + k as u64, t.pre[k]));
+        out.push(f1(18 + k as u64, t.suf[k]));
+    }
+    for k in 0..3 {
+        out.push(f1(22 + k as u64, c(t.cl[k])));
+    }
+    out.push(f1(25, c(p1.cl[1])));
+    out.push(f1(26, c(p1.cl[2])));
+    out.push(f1(27, c(n1.cl[1])));
+    out.push(f1(28, c(n1.cl[2])));
+    out.push(f1(29, c(p2.cl[1])));
+    out.push(f1(30, c(n2.cl[1])));
+    out.push(f3(
+        31,
+        t.cap as u64,
+        t.sent as u64,
+        (t.case & CASE_INIT) as u64,
+    ));
+    out.push(f1(32, t.lex as u64));
+    out.push(f1(33, p1.lex as u64));
+    out.push(f1(34, n1.lex as u64));
+    out.push(f1(35, p2.lex as u64));
+    out.push(f2(36, t.sent as u64, t.short));
+    if t.sent & SENT_CAPS != 0 {
+        out.push(f1(37, t.lw));
+    }
+    out.push(f3(38, t.doc as u64, t.sent as u64, t.case as u64));
+    out.push(f2(39, c(t.cl[1]), t.short));
+    out.push(f2(40, c(p1.cl[1]), c(t.cl[1])));
+    out.push(f2(41, p1.lw, t.short));
+    out.push(f2(42, n1.lw, t.short));
+    out.push(f2(43, p1.short, t.short));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn prep(words: &[&str], upper: bool) -> Vec<TokInfo> {
+        let s = SentenceIn {
+            words: words.to_vec(),
+            upper,
+        };
+        prepare_doc(&[s], &WordTable::default(), &mut Scratch::default())
+    }
+
+    #[test]
+    fn curly_apostrophe_reads_as_straight() {
+        let a = prep(&["Zorvan", "\u{2019}s"], false);
+        let b = prep(&["Zorvan", "'s"], false);
+        assert_eq!(a[1].lw, b[1].lw);
+        assert_eq!(a[1].exact, b[1].exact);
+    }
+
+    #[test]
+    fn shapes_and_case() {
+        let t = prep(&["Quelbert", "ABC", "1996-08-22", "walks"], false);
+        assert_eq!(t[0].case, CASE_INIT | CASE_LETTER);
+        assert_eq!(t[1].case, CASE_INIT | CASE_NOLOWER | CASE_LETTER);
+        assert_eq!(t[0].sent & SENT_START, SENT_START);
+        assert_eq!(t[1].sent & SENT_START, 0);
+        let u = prep(&["Xyzzy", "Plonk"], false);
+        assert_eq!(t[0].short, u[1].short, "Xx collapses");
+        assert_ne!(t[0].short, t[1].short);
+        assert_eq!(t[0].shape, u[0].shape, "runs are capped at 2");
+        let v = prep(&["Ox"], false);
+        assert_ne!(
+            t[0].shape, v[0].shape,
+            "long shape keeps run lengths up to 2"
+        );
+        assert_eq!(t[0].short, v[0].short);
+    }
+
+    #[test]
+    fn upper_flag_makes_a_caps_sentence() {
+        let t = prep(&["Zorvan", "Wins", "Cup"], true);
+        assert!(t.iter().all(|x| x.sent & SENT_CAPS != 0));
+        assert_eq!(t[0].lw, prep(&["zorvan"], false)[0].lw);
+        let m = prep(&["Zorvan", "wins"], false);
+        assert!(m.iter().all(|x| x.sent & SENT_CAPS == 0));
+    }
+
+    #[test]
+    fn document_case_memory() {
+        let s1 = SentenceIn {
+            words: vec!["BLENKO", "WINS"],
+            upper: false,
+        };
+        let s2 = SentenceIn {
+            words: vec!["Yesterday", "Blenko", "said", "wins", "matter"],
+            upper: false,
+        };
+        let t = prepare_doc(&[s1, s2], &WordTable::default(), &mut Scratch::default());
+        assert_eq!(t[0].doc, 2, "seen capitalized mid-sentence");
+        assert_eq!(t[1].doc, 1, "seen lowercase");
+    }
+
+    #[test]
+    fn features_are_deterministic_and_context_sensitive() {
+        let t = prep(&["Mr", "Quelbert", "spoke"], false);
+        let (mut a, mut b) = (vec![], vec![]);
+        token_features(&t, 1, &mut a);
+        token_features(&t, 1, &mut b);
+        assert_eq!(a, b);
+        let u = prep(&["Dr", "Quelbert", "spoke"], false);
+        let mut c = vec![];
+        token_features(&u, 1, &mut c);
+        assert_ne!(a, c);
+        assert!(a.iter().all(|&k| k != 0));
+    }
+
+    #[test]
+    fn bio_constraints() {
+        assert!(allowed(None, begin_tag(0)));
+        assert!(!allowed(None, inside_tag(0)));
+        assert!(allowed(Some(begin_tag(1)), inside_tag(1)));
+        assert!(!allowed(Some(begin_tag(1)), inside_tag(2)));
+        assert!(!allowed(Some(0), inside_tag(3)));
+    }
+}
