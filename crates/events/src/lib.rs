@@ -1,17 +1,274 @@
 //! Events and time stage: ACE 2005 events with participants, place and date.
+//!
+//! Per sentence: time expressions ([`time`]), then triggers from the lexicon
+//! ([`lexicon`]) checked against their context, then the clause around each
+//! trigger for participants, place and the nearest resolved date
+//! ([`detect`]). Relative dates are read against the article's reference
+//! date ([`time::reference_date`]); with none they stay unresolved.
 
+pub mod detect;
+pub mod lexicon;
 pub mod time;
 pub mod words;
 
-use newsparse_core::{Doc, EventsFound, FoundEntity, Layout};
+use detect::{SentenceView, WordMention};
+use newsparse_core::{
+    ByteSpan, Doc, EntityKind, EventFound, EventsFound, FoundEntity, Layout, TimeFound,
+};
+use time::TimeMention;
+use words::{sentence_words, split_words, Word};
+
+/// Words that, present at least twice in an article, show it is about a
+/// company changing hands (so a "bid" or an "offer" is one for a company).
+const TAKEOVER_WORDS: &[&str] = &[
+    "takeover",
+    "takeovers",
+    "acquisition",
+    "acquire",
+    "acquired",
+    "buyout",
+    "merger",
+    "shareholders",
+    "shareholder",
+    "stake",
+    "bidder",
+    "bidders",
+    "privatisation",
+    "privatization",
+    "buy",
+    "bought",
+    "per",
+    "tender",
+];
+
+/// Openings that carry the time of the sentence before ("At that stage he…").
+const CARRY_OPENERS: &[&[&str]] = &[
+    &["at", "that", "stage"],
+    &["at", "that", "time"],
+    &["at", "that", "point"],
+    &["at", "the", "time"],
+    &["then"],
+    &["that", "day"],
+    &["that", "night"],
+    &["the", "next", "day"],
+    &["the", "following", "day"],
+    &["later", "that"],
+    &["during", "the", "visit"],
+    &["during", "that"],
+];
+
+/// Prepositions that put a place name as the scene of an event.
+const PLACE_PREPOSITIONS: &[&str] = &[
+    "in", "at", "to", "near", "outside", "inside", "into", "from", "across", "on", "off",
+];
 
 /// Find time expressions and events in the document.
 pub fn analyze(doc: &Doc, layout: &Layout, entities: &[FoundEntity]) -> EventsFound {
-    let _ = (doc, entities);
+    let words: Vec<Vec<Word>> = (0..doc.sentences.len())
+        .map(|s| sentence_words(doc, s))
+        .collect();
+    let times: Vec<Vec<TimeMention>> = words.iter().map(|w| time::find(w)).collect();
+    let all_times: Vec<TimeMention> = times.iter().flatten().cloned().collect();
+    let reference = time::reference_date(layout, &all_times);
+
+    // Every mention, in text order, with its entity.
+    let mut mentions: Vec<(ByteSpan, EntityKind, usize)> = entities
+        .iter()
+        .enumerate()
+        .flat_map(|(i, e)| e.mentions.iter().map(move |m| (*m, e.kind, i)))
+        .collect();
+    mentions.sort_by_key(|m| (m.0.start, m.0.end));
+
+    let takeover = words
+        .iter()
+        .flatten()
+        .filter(|w| TAKEOVER_WORDS.contains(&w.lower.as_str()))
+        .count()
+        >= 2;
+
+    let mut events = Vec::new();
+    let mut recent_people: Vec<usize> = Vec::new();
+    let mut last_subject: Option<usize> = None;
+    let mut previous_times: Vec<TimeFound> = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let ws = &words[s];
+        let sm = sentence_mentions(&mentions, sentence.span, ws);
+        let resolved: Vec<(usize, TimeFound)> = times[s]
+            .iter()
+            .filter_map(|m| {
+                time::resolve(m.kind, m.tense, reference).map(|value| {
+                    (
+                        m.words.start,
+                        TimeFound {
+                            span: m.span,
+                            value,
+                        },
+                    )
+                })
+            })
+            .collect();
+        let carried = carries_time(ws)
+            .then(|| previous_times.last().cloned())
+            .flatten();
+        let view = SentenceView {
+            words: ws,
+            mentions: &sm,
+            takeover,
+        };
+        for t in view.triggers() {
+            let clause = detect::clause(&view, &t);
+            let passive = detect::is_passive(&view, &t);
+            let mut participants: Vec<(String, String)> = Vec::new();
+            for f in detect::participants(&view, &t, &clause) {
+                let e = &entities[f.entity];
+                let role = detect::role(t.entry, e.kind, f.before, passive, f.preposition);
+                participants.push((e.id.clone(), role.to_string()));
+            }
+            if let Some((e, at)) =
+                detect::resolve_reference(&view, &clause, entities, &recent_people, last_subject)
+            {
+                let ent = &entities[e];
+                if !participants.iter().any(|(id, _)| *id == ent.id) {
+                    let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");
+                    participants.push((ent.id.clone(), role.to_string()));
+                }
+            }
+            let place = event_place(&view, &clause, entities);
+            let time = resolved
+                .iter()
+                .min_by_key(|(at, _)| at.abs_diff(t.start))
+                .map(|(_, tf)| tf.clone())
+                .or_else(|| carried.clone());
+            events.push(EventFound {
+                event_type: t.entry.event_type,
+                trigger: ByteSpan::new(ws[t.start].span.start, ws[t.end - 1].span.end),
+                sentence: sentence.span,
+                participants,
+                place,
+                time,
+            });
+        }
+        if let Some(first) = sm.iter().find(|m| m.kind == EntityKind::Person) {
+            last_subject = Some(first.entity);
+        }
+        for m in &sm {
+            if m.kind == EntityKind::Person {
+                recent_people.retain(|&e| e != m.entity);
+                recent_people.push(m.entity);
+            }
+        }
+        if !resolved.is_empty() {
+            previous_times = resolved.into_iter().map(|(_, t)| t).collect();
+        } else if carried.is_none() {
+            previous_times.clear();
+        }
+    }
+
+    let photo_dates = layout
+        .photos
+        .iter()
+        .map(|p| caption_date(doc.text, p.caption, reference))
+        .collect();
+    let photo_places = layout
+        .photos
+        .iter()
+        .map(|p| caption_place(doc.text, p.caption, &mentions, entities))
+        .collect();
     EventsFound {
-        events: vec![],
-        photo_dates: vec![None; layout.photos.len()],
-        photo_places: vec![None; layout.photos.len()],
+        events,
+        photo_dates,
+        photo_places,
         warnings: vec![],
     }
 }
+
+/// The mentions inside a sentence, as word ranges.
+fn sentence_mentions(
+    mentions: &[(ByteSpan, EntityKind, usize)],
+    span: ByteSpan,
+    ws: &[Word],
+) -> Vec<WordMention> {
+    let first = mentions.partition_point(|m| m.0.start < span.start);
+    mentions[first..]
+        .iter()
+        .take_while(|m| m.0.start < span.end)
+        .filter(|m| m.0.end <= span.end)
+        .filter_map(|&(ms, kind, entity)| {
+            let start = ws.partition_point(|w| w.span.start < ms.start);
+            let end = ws.partition_point(|w| w.span.start < ms.end);
+            (start < end).then_some(WordMention {
+                start,
+                end,
+                kind,
+                entity,
+            })
+        })
+        .collect()
+}
+
+fn carries_time(ws: &[Word]) -> bool {
+    CARRY_OPENERS
+        .iter()
+        .any(|opener| opener.len() <= ws.len() && opener.iter().zip(ws).all(|(o, w)| *o == w.lower))
+}
+
+/// The place of an event: a place named in its clause, preferably after a
+/// preposition of location.
+fn event_place(
+    view: &SentenceView,
+    clause: &detect::Clause,
+    entities: &[FoundEntity],
+) -> Option<(Option<String>, String)> {
+    let places: Vec<&WordMention> = view
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place && m.start >= clause.start && m.end <= clause.end)
+        .collect();
+    let after_preposition = places.iter().find(|m| {
+        m.start > 0 && PLACE_PREPOSITIONS.contains(&view.words[m.start - 1].lower.as_str())
+    });
+    let m = after_preposition.or(places.first())?;
+    let e = &entities[m.entity];
+    Some((Some(e.id.clone()), e.name.clone()))
+}
+
+/// The normalized date a caption states: its first full date, else its first
+/// expression with a value.
+fn caption_date(text: &str, caption: ByteSpan, reference: Option<::time::Date>) -> Option<String> {
+    let ws = split_words(text, caption);
+    let found = time::find(&ws);
+    let full = found
+        .iter()
+        .find(|m| matches!(m.kind, time::TimeKind::Date { .. }));
+    full.into_iter()
+        .chain(found.iter())
+        .find_map(|m| time::resolve(m.kind, m.tense, reference))
+}
+
+/// The place a caption names: the first place after "in", "at" or "near",
+/// else the first place it mentions.
+fn caption_place(
+    text: &str,
+    caption: ByteSpan,
+    mentions: &[(ByteSpan, EntityKind, usize)],
+    entities: &[FoundEntity],
+) -> Option<String> {
+    let places: Vec<&(ByteSpan, EntityKind, usize)> = mentions
+        .iter()
+        .filter(|m| m.1 == EntityKind::Place && caption.contains(m.0))
+        .collect();
+    let located = places.iter().find(|m| {
+        let before = text[caption.start..m.0.start].trim_end();
+        ["in", "at", "near"].iter().any(|p| {
+            before
+                .strip_suffix(p)
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+        })
+    });
+    located
+        .or(places.first())
+        .map(|m| entities[m.2].name.clone())
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,495 @@
+//! Finding events in a sentence: triggers from the lexicon, the context
+//! checks that keep precision, and the clause around a trigger that supplies
+//! participants, place and time.
+
+use crate::lexicon::{by_form, Cond, Entry, Frame, BE, HUMAN, ROLES};
+use crate::words::Word;
+use newsparse_core::{EntityKind, FoundEntity};
+
+/// An entity mention inside a sentence, by word indices.
+#[derive(Debug, Clone, Copy)]
+pub struct WordMention {
+    pub start: usize,
+    /// Exclusive.
+    pub end: usize,
+    pub kind: EntityKind,
+    /// Index into the article's entities.
+    pub entity: usize,
+}
+
+/// What the trigger checks need to know about a sentence.
+pub struct SentenceView<'a, 't> {
+    pub words: &'a [Word<'t>],
+    /// In word order.
+    pub mentions: &'a [WordMention],
+    /// The article talks of a company changing hands.
+    pub takeover: bool,
+}
+
+/// A trigger found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Trigger {
+    pub entry: &'static Entry,
+    /// Word indices of the trigger (with its particle).
+    pub start: usize,
+    pub end: usize,
+}
+
+impl SentenceView<'_, '_> {
+    fn lw(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", |w| w.lower.as_str())
+    }
+
+    fn mention_starting_within(&self, from: usize, n: usize, kinds: &[EntityKind]) -> bool {
+        // Titles ("Mr", "President") may stand between the trigger and the name.
+        self.mentions
+            .iter()
+            .any(|m| m.start >= from && m.start < from + n && kinds.contains(&m.kind))
+    }
+
+    fn inside_mention(&self, i: usize) -> bool {
+        self.mentions.iter().any(|m| m.start <= i && i < m.end)
+    }
+
+    fn holds(&self, c: &Cond, i: usize, after: usize) -> bool {
+        match *c {
+            Cond::Always => true,
+            Cond::Never => false,
+            Cond::PrevIn(set) => i > 0 && set.contains(&self.lw(i - 1)),
+            Cond::NextIn(set) => set.contains(&self.lw(after)),
+            Cond::NextWithin(n, set) => (after..after + n).any(|k| set.contains(&self.lw(k))),
+            Cond::SentenceHas(set) => self.words.iter().any(|w| set.contains(&w.lower.as_str())),
+            Cond::PersonNext => self.mention_starting_within(after, 3, &[EntityKind::Person]),
+            Cond::PlaceNext => self.mention_starting_within(after, 3, &[EntityKind::Place]),
+            Cond::OrgNext => self.mention_starting_within(after, 4, &[EntityKind::Organization]),
+            Cond::HumanNext => {
+                self.mention_starting_within(after, 3, &[EntityKind::Person])
+                    || (after..after + 3).any(|k| HUMAN.contains(&self.lw(k)))
+            }
+            Cond::HumanPrev => {
+                let from = i.saturating_sub(4);
+                self.mentions
+                    .iter()
+                    .any(|m| m.kind == EntityKind::Person && m.end <= i && m.end >= from)
+                    || (from..i).any(|k| HUMAN.contains(&self.lw(k)))
+            }
+            Cond::Passive => i > 0 && BE.contains(&self.lw(i - 1)),
+            Cond::Takeover => self.takeover,
+            Cond::Lowercase => !self.words[i].is_capitalized(),
+            Cond::Any(cs) => cs.iter().any(|c| self.holds(c, i, after)),
+            Cond::All(cs) => cs.iter().all(|c| self.holds(c, i, after)),
+        }
+    }
+
+    /// Whether the word at `i` is negated: "did not meet", "never met", "no talks".
+    fn negated(&self, i: usize) -> bool {
+        for d in 1..=3 {
+            let Some(k) = i.checked_sub(d) else { break };
+            let w = self.lw(k);
+            if self.words[k].is_punct() {
+                break;
+            }
+            if matches!(w, "not" | "n't" | "never" | "no" | "without" | "nor") {
+                return !(w == "not" && self.lw(k + 1) == "only");
+            }
+        }
+        false
+    }
+
+    /// The triggers of the sentence, at most one per event type (the first).
+    pub fn triggers(&self) -> Vec<Trigger> {
+        let lex = by_form();
+        let mut out: Vec<Trigger> = Vec::new();
+        for (i, w) in self.words.iter().enumerate() {
+            let Some(entries) = lex.get(w.lower.as_str()) else {
+                continue;
+            };
+            if self.inside_mention(i) || self.negated(i) {
+                continue;
+            }
+            for &entry in entries {
+                if out.iter().any(|t| t.entry.event_type == entry.event_type) {
+                    continue;
+                }
+                let end = match entry.particle {
+                    Some(p) if self.lw(i + 1) == p => i + 2,
+                    Some(_) => continue,
+                    None => i + 1,
+                };
+                if self.holds(&entry.when, i, end) && !self.holds(&entry.unless, i, end) {
+                    out.push(Trigger {
+                        entry,
+                        start: i,
+                        end,
+                    });
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Words that end a clause.
+fn is_boundary(w: &str) -> bool {
+    matches!(
+        w,
+        ";" | ":"
+            | "–"
+            | "—"
+            | "--"
+            | "("
+            | ")"
+            | "\""
+            | "“"
+            | "”"
+            | "but"
+            | "while"
+            | "whereas"
+            | "although"
+            | "though"
+            | "because"
+            | "unless"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "added"
+            | "according"
+            | "claimed"
+            | "claims"
+            | "warned"
+            | "insisted"
+            | "argued"
+            | "stressed"
+    )
+}
+
+/// The clause around a trigger: word range, and the antecedent of a relative
+/// pronoun ("X, who resigned") when the clause begins with one.
+pub struct Clause {
+    pub start: usize,
+    pub end: usize,
+    pub antecedent: Option<usize>,
+    /// Word ranges inside the clause that are appositions ("X, the head of Y,").
+    pub skipped: Vec<(usize, usize)>,
+}
+
+const MAX_REACH: usize = 12;
+
+pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
+    let words = view.words;
+    let mut start = t.start;
+    let mut antecedent = None;
+    while start > 0 && t.start - start < MAX_REACH {
+        let w = words[start - 1].lower.as_str();
+        if matches!(w, "who" | "which" | "whom") {
+            // "Adel, who resigned": the name before the pronoun takes part.
+            let k = if start >= 2 && words[start - 2].lower == "," {
+                start - 2
+            } else {
+                start - 1
+            };
+            antecedent = view.mentions.iter().rposition(|m| m.end == k);
+            break;
+        }
+        if is_boundary(w) || w == "," || w == "when" {
+            break;
+        }
+        start -= 1;
+    }
+    let mut end = t.end;
+    let mut skipped = Vec::new();
+    while end < words.len() && end - t.end < MAX_REACH {
+        let w = words[end].lower.as_str();
+        if w == "," {
+            match view.lw(end + 1) {
+                // An apposition: step over it to its closing comma.
+                "the" | "a" | "an" => {
+                    let close = (end + 1..words.len().min(end + 10))
+                        .find(|&k| words[k].lower == "," || words[k].lower == ".");
+                    match close {
+                        Some(c) if words[c].lower == "," => {
+                            skipped.push((end + 1, c));
+                            end = c + 1;
+                            continue;
+                        }
+                        _ => break,
+                    }
+                }
+                "and" => {
+                    end += 2;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if is_boundary(w)
+            || matches!(
+                w,
+                "which" | "who" | "where" | "when" | "after" | "before" | "."
+            )
+        {
+            break;
+        }
+        // "went to X to meet Y": a purpose clause is another event's.
+        if w == "to" && end > t.end && starts_verb_phrase(view, end + 1) {
+            break;
+        }
+        end += 1;
+    }
+    Clause {
+        start,
+        end,
+        antecedent,
+        skipped,
+    }
+}
+
+/// Whether the word at `i` looks like the verb of an infinitive: lowercase,
+/// not a determiner or number, not the start of a name.
+fn starts_verb_phrase(view: &SentenceView, i: usize) -> bool {
+    let Some(w) = view.words.get(i) else {
+        return false;
+    };
+    !w.is_capitalized()
+        && !w.is_punct()
+        && !w.lower.starts_with(|c: char| c.is_ascii_digit())
+        && !matches!(
+            w.lower.as_str(),
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "our"
+                | "my"
+                | "your"
+                | "some"
+                | "all"
+                | "each"
+                | "another"
+        )
+        && !view.mentions.iter().any(|m| m.start == i)
+}
+
+/// An organization named only as someone's affiliation: "X, head of Y",
+/// "Y head Z", "Y's leader Z".
+fn is_affiliation(view: &SentenceView, m: &WordMention) -> bool {
+    if m.kind != EntityKind::Organization {
+        return false;
+    }
+    let lw = |i: usize| view.lw(i);
+    let role_after = ROLES.contains(&lw(m.end))
+        || (lw(m.end) == "'s" && ROLES.contains(&lw(m.end + 1)))
+        || (lw(m.end) == "'s" && ROLES.contains(&lw(m.end + 2)));
+    let person_after = view
+        .mentions
+        .iter()
+        .any(|p| p.kind == EntityKind::Person && p.start > m.end && p.start <= m.end + 4);
+    let of_role = m.start >= 2 && lw(m.start - 1) == "of" && ROLES.contains(&lw(m.start - 2));
+    (role_after && person_after) || of_role
+}
+
+/// A participant as found: entity index, whether it stands before the trigger,
+/// and the preposition before it.
+pub struct Found<'s> {
+    pub entity: usize,
+    pub before: bool,
+    pub preposition: &'s str,
+}
+
+/// The people and organizations of a clause, without affiliations and
+/// apposition contents; pronouns and descriptions are resolved by the caller.
+pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<Found<'s>> {
+    let mut out: Vec<Found> = Vec::new();
+    let add = |m: &WordMention, out: &mut Vec<Found<'s>>| {
+        if out.iter().any(|f| f.entity == m.entity) {
+            return;
+        }
+        let preposition = if m.start > 0 {
+            view.words[m.start - 1].lower.as_str()
+        } else {
+            ""
+        };
+        out.push(Found {
+            entity: m.entity,
+            before: m.end <= t.start,
+            preposition,
+        });
+    };
+    if let Some(a) = c.antecedent {
+        add(&view.mentions[a], &mut out);
+    }
+    for m in view.mentions {
+        if m.start < c.start || m.end > c.end || (m.start < t.end && m.end > t.start) {
+            continue;
+        }
+        if !matches!(m.kind, EntityKind::Person | EntityKind::Organization) {
+            continue;
+        }
+        if c.skipped.iter().any(|&(a, b)| m.start >= a && m.end <= b) || is_affiliation(view, m) {
+            continue;
+        }
+        add(m, &mut out);
+    }
+    out
+}
+
+/// The role of a participant in an event.
+pub fn role(
+    entry: &Entry,
+    kind: EntityKind,
+    before: bool,
+    passive: bool,
+    prep: &str,
+) -> &'static str {
+    let agentive = (before && !passive) || prep == "by";
+    let person = kind == EntityKind::Person;
+    match entry.event_type {
+        "Contact.Meet" | "Contact.Phone-Write" | "Conflict.Demonstrate" => "Entity",
+        "Movement.Transport" => match entry.frame {
+            Frame::Sender if agentive => "Agent",
+            _ => "Artifact",
+        },
+        "Conflict.Attack" => {
+            if agentive {
+                "Attacker"
+            } else {
+                "Target"
+            }
+        }
+        "Life.Die" | "Life.Injure" => {
+            if agentive && entry.frame != Frame::Intransitive {
+                "Agent"
+            } else {
+                "Victim"
+            }
+        }
+        "Life.Be-Born" | "Life.Marry" | "Life.Divorce" => "Person",
+        "Justice.Arrest-Jail" | "Justice.Release-Parole" | "Justice.Extradite" => {
+            if agentive {
+                "Agent"
+            } else {
+                "Person"
+            }
+        }
+        "Justice.Sue" => {
+            if agentive {
+                "Plaintiff"
+            } else {
+                "Defendant"
+            }
+        }
+        "Justice.Appeal" => {
+            if agentive {
+                "Plaintiff"
+            } else {
+                "Adjudicator"
+            }
+        }
+        "Justice.Charge-Indict" if agentive => "Prosecutor",
+        t if t.starts_with("Justice.") => {
+            if agentive {
+                "Adjudicator"
+            } else {
+                "Defendant"
+            }
+        }
+        t if t.starts_with("Personnel.") => {
+            if person {
+                "Person"
+            } else {
+                "Entity"
+            }
+        }
+        "Transaction.Transfer-Money" => {
+            if agentive {
+                "Giver"
+            } else {
+                "Recipient"
+            }
+        }
+        "Transaction.Transfer-Ownership" => match (entry.frame, agentive) {
+            (Frame::Seller, true) => "Seller",
+            (Frame::Seller, false) if prep == "to" => "Buyer",
+            (_, true) => "Buyer",
+            (_, false) if prep == "from" => "Seller",
+            _ => "Artifact",
+        },
+        _ => {
+            if person {
+                "Agent"
+            } else {
+                "Org"
+            }
+        }
+    }
+}
+
+/// Whether the trigger is a passive participle ("was sold", "were released").
+pub fn is_passive(view: &SentenceView, t: &Trigger) -> bool {
+    let w = view.lw(t.start);
+    t.start > 0
+        && matches!(
+            view.lw(t.start - 1),
+            "was" | "were" | "been" | "being" | "be" | "is" | "are"
+        )
+        && (w.ends_with("ed") || matches!(w, "sold" | "shot" | "held" | "paid" | "sent" | "bought"))
+}
+
+/// The entity a pronoun ("he", "she", "him") or a description ("the Iraqi
+/// leader") in the clause refers to, with the word where it stands. A
+/// description takes the most recent person that fits it.
+pub fn resolve_reference(
+    view: &SentenceView,
+    c: &Clause,
+    entities: &[FoundEntity],
+    recent: &[usize],
+    last_subject: Option<usize>,
+) -> Option<(usize, usize)> {
+    for i in c.start..c.end {
+        let w = view.lw(i);
+        if matches!(w, "he" | "she" | "him") {
+            // A person named earlier in this sentence, else the first person
+            // of the last sentence that named one (its likely subject).
+            let here = view
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.end <= i && m.kind == EntityKind::Person)
+                .map(|m| m.entity);
+            return here.or(last_subject).map(|e| (e, i));
+        }
+        if w == "the" {
+            let (adj, noun) = (view.lw(i + 1), view.lw(i + 2));
+            let (adj, noun) = if ROLES.contains(&adj) {
+                ("", adj)
+            } else {
+                (adj, noun)
+            };
+            if !ROLES.contains(&noun) {
+                continue;
+            }
+            let fits = |e: &FoundEntity| {
+                e.kind == EntityKind::Person
+                    && if adj.is_empty() {
+                        e.titles
+                            .iter()
+                            .chain(&e.roles)
+                            .any(|t| t.to_lowercase().split_whitespace().any(|x| x == noun))
+                    } else {
+                        e.attributes.iter().any(|a| a.eq_ignore_ascii_case(adj))
+                    }
+            };
+            if let Some(&e) = recent.iter().rev().find(|&&e| fits(&entities[e])) {
+                return Some((e, i));
+            }
+        }
+    }
+    None
+}

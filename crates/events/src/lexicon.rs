@@ -1,0 +1,921 @@
+//! The trigger lexicon: ACE 2005 event subtypes, the word forms that express
+//! them, and the context each form needs to mean the event (general knowledge
+//! only: trigger words and the words that go with them).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// A test on a trigger word's context.
+#[derive(Debug, Clone, Copy)]
+pub enum Cond {
+    Always,
+    Never,
+    /// The word before is one of these.
+    PrevIn(&'static [&'static str]),
+    /// The word after (the particle, when there is one) is one of these.
+    NextIn(&'static [&'static str]),
+    /// One of the next `n` words is one of these.
+    NextWithin(usize, &'static [&'static str]),
+    /// The sentence holds one of these words.
+    SentenceHas(&'static [&'static str]),
+    /// A person's name starts within the next three words.
+    PersonNext,
+    /// A place name starts within the next three words.
+    PlaceNext,
+    /// An organization's name starts within the next four words.
+    OrgNext,
+    /// A person's name, a pronoun or a noun for people within the next three words.
+    HumanNext,
+    /// A person's name, a pronoun or a noun for people within the four words before.
+    HumanPrev,
+    /// The word before is a form of "be" or "get" (a passive).
+    Passive,
+    /// The article is about a company changing hands, and the word is a noun.
+    Takeover,
+    /// The word is written in lowercase.
+    Lowercase,
+    Any(&'static [Cond]),
+    All(&'static [Cond]),
+}
+
+/// How a trigger relates its subject to the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// The subject does it to the object ("killed", "bought").
+    Transitive,
+    /// The subject undergoes it ("died", "resigned", "death").
+    Intransitive,
+    /// The subject gives up what the object names ("sold", "privatisation").
+    Seller,
+    /// The subject sends or moves the object ("sent", "deployed").
+    Sender,
+}
+
+/// One lexicon entry: the forms of one trigger word for one event type.
+#[derive(Debug, Clone, Copy)]
+pub struct Entry {
+    /// Space-separated lowercase word forms.
+    pub forms: &'static str,
+    pub event_type: &'static str,
+    pub when: Cond,
+    pub unless: Cond,
+    /// A word that must follow and belongs to the trigger ("stand down").
+    pub particle: Option<&'static str>,
+    pub frame: Frame,
+}
+
+const fn e(forms: &'static str, event_type: &'static str) -> Entry {
+    Entry {
+        forms,
+        event_type,
+        when: Cond::Always,
+        unless: Cond::Never,
+        particle: None,
+        frame: Frame::Transitive,
+    }
+}
+
+impl Entry {
+    const fn when(mut self, c: Cond) -> Self {
+        self.when = c;
+        self
+    }
+    const fn unless(mut self, c: Cond) -> Self {
+        self.unless = c;
+        self
+    }
+    const fn particle(mut self, p: &'static str) -> Self {
+        self.particle = Some(p);
+        self
+    }
+    const fn frame(mut self, f: Frame) -> Self {
+        self.frame = f;
+        self
+    }
+}
+
+use Cond::*;
+
+const MEET: &str = "Contact.Meet";
+const WRITE: &str = "Contact.Phone-Write";
+const TRANSPORT: &str = "Movement.Transport";
+const ATTACK: &str = "Conflict.Attack";
+const DEMONSTRATE: &str = "Conflict.Demonstrate";
+const DIE: &str = "Life.Die";
+const INJURE: &str = "Life.Injure";
+const BORN: &str = "Life.Be-Born";
+const MARRY: &str = "Life.Marry";
+const DIVORCE: &str = "Life.Divorce";
+const ARREST: &str = "Justice.Arrest-Jail";
+const RELEASE: &str = "Justice.Release-Parole";
+const CHARGE: &str = "Justice.Charge-Indict";
+const TRIAL: &str = "Justice.Trial-Hearing";
+const CONVICT: &str = "Justice.Convict";
+const SENTENCE: &str = "Justice.Sentence";
+const SUE: &str = "Justice.Sue";
+const FINE: &str = "Justice.Fine";
+const APPEAL: &str = "Justice.Appeal";
+const ACQUIT: &str = "Justice.Acquit";
+const EXTRADITE: &str = "Justice.Extradite";
+const PARDON: &str = "Justice.Pardon";
+const START: &str = "Personnel.Start-Position";
+const END: &str = "Personnel.End-Position";
+const ELECT: &str = "Personnel.Elect";
+const MONEY: &str = "Transaction.Transfer-Money";
+const OWNERSHIP: &str = "Transaction.Transfer-Ownership";
+const START_ORG: &str = "Business.Start-Org";
+const MERGE: &str = "Business.Merge-Org";
+const END_ORG: &str = "Business.End-Org";
+const BANKRUPT: &str = "Business.Declare-Bankruptcy";
+
+/// Forms of "be" and "get" that make a passive.
+pub const BE: &[&str] = &[
+    "was", "were", "been", "being", "be", "is", "are", "am", "got", "get", "gets", "getting", "'s",
+    "'re",
+];
+
+/// Nouns for people, read as a trigger's human participant.
+pub const HUMAN: &[&str] = &[
+    "he",
+    "she",
+    "they",
+    "him",
+    "her",
+    "them",
+    "men",
+    "women",
+    "man",
+    "woman",
+    "people",
+    "prisoner",
+    "prisoners",
+    "hostage",
+    "hostages",
+    "detainee",
+    "detainees",
+    "suspect",
+    "suspects",
+    "soldier",
+    "soldiers",
+    "journalist",
+    "journalists",
+    "activist",
+    "activists",
+    "protesters",
+    "civilians",
+    "members",
+    "children",
+    "students",
+    "workers",
+    "officers",
+    "officials",
+    "opponents",
+    "dissidents",
+    "crew",
+    "sailors",
+    "tourists",
+    "nationals",
+    "citizens",
+    "fighters",
+    "militants",
+    "rebels",
+    "captives",
+    "inmates",
+    "boy",
+    "girl",
+    "pair",
+    "couple",
+];
+
+/// Job titles and offices ("became prime minister", "named captain").
+pub const ROLES: &[&str] = &[
+    "president",
+    "prime",
+    "minister",
+    "chancellor",
+    "leader",
+    "chief",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "manager",
+    "coach",
+    "captain",
+    "governor",
+    "mayor",
+    "secretary",
+    "ambassador",
+    "commander",
+    "editor",
+    "executive",
+    "ceo",
+    "boss",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "king",
+    "queen",
+    "pope",
+    "premier",
+    "deputy",
+    "general",
+    "judge",
+    "adviser",
+    "advisor",
+    "envoy",
+    "treasurer",
+    "chief-executive",
+    "vice-president",
+    "senator",
+    "mp",
+    "mep",
+    "chancellor",
+    "ayatollah",
+    "commissioner",
+    "governor-general",
+    "president-elect",
+];
+
+/// Kinds of organization ("launched his own party", "set up a company").
+const ORG_NOUNS: &[&str] = &[
+    "company",
+    "firm",
+    "business",
+    "party",
+    "group",
+    "band",
+    "label",
+    "airline",
+    "bank",
+    "venture",
+    "charity",
+    "organisation",
+    "organization",
+    "movement",
+    "newspaper",
+    "start-up",
+    "startup",
+    "partnership",
+    "coalition",
+    "alliance",
+    "subsidiary",
+    "consortium",
+    "agency",
+];
+
+/// Words of armed violence: an "attack" among them is not a verbal one.
+const VIOLENCE: &[&str] = &[
+    "killed",
+    "killing",
+    "kill",
+    "wounded",
+    "injured",
+    "dead",
+    "bomb",
+    "bombs",
+    "troops",
+    "forces",
+    "soldiers",
+    "militants",
+    "gunmen",
+    "rebels",
+    "army",
+    "military",
+    "armed",
+    "weapons",
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "terror",
+    "terrorist",
+    "terrorists",
+    "insurgents",
+    "militia",
+    "militias",
+    "suicide",
+    "explosion",
+    "gunfire",
+    "airstrike",
+    "airstrikes",
+    "civilians",
+    "war",
+    "police",
+    "shot",
+    "gun",
+    "guns",
+    "knife",
+    "fighters",
+];
+
+/// Weapons that are fired.
+const WEAPONS: &[&str] = &[
+    "missile",
+    "missiles",
+    "rocket",
+    "rockets",
+    "shot",
+    "shots",
+    "bullet",
+    "bullets",
+    "shell",
+    "shells",
+    "mortar",
+    "mortars",
+    "gun",
+    "guns",
+    "tear",
+    "grenade",
+    "grenades",
+    "artillery",
+    "rounds",
+    "torpedo",
+    "torpedoes",
+    "weapon",
+    "weapons",
+    "volley",
+    "volleys",
+    "salvo",
+    "warning",
+];
+
+/// Words that make an "attack" or a "protest" a matter of words.
+const SPEECH: &[&str] = &[
+    "comments",
+    "remarks",
+    "speech",
+    "criticised",
+    "criticized",
+    "criticism",
+    "critics",
+    "words",
+    "saying",
+    "article",
+    "column",
+    "interview",
+    "verbally",
+];
+
+/// Words of a justice context ("a sentence" of prison, not of grammar).
+const JUSTICE: &[&str] = &[
+    "jail",
+    "prison",
+    "court",
+    "judge",
+    "guilty",
+    "convicted",
+    "custodial",
+    "jailed",
+    "serve",
+    "serving",
+    "served",
+    "prosecutors",
+    "crime",
+    "offence",
+    "offences",
+];
+
+/// Determiners and modifiers that show "offer" or "talk" is a noun.
+const NOUN_BEFORE: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "this",
+    "that",
+    "'s",
+    "any",
+    "new",
+    "formal",
+    "hostile",
+    "rival",
+    "improved",
+    "revised",
+    "fresh",
+    "cash",
+    "takeover",
+    "initial",
+    "final",
+    "firm",
+    "earlier",
+    "latest",
+    "higher",
+    "bigger",
+    "increased",
+    "sweetened",
+    "original",
+    "possible",
+    "potential",
+    "bona",
+    "fide",
+    "outline",
+    "indicative",
+];
+
+/// The entries. Order matters only for reading.
+pub static ENTRIES: &[Entry] = &[
+    // Contact.Meet
+    e("meet meets met meeting meetings", MEET).unless(NextWithin(
+        2,
+        &[
+            "expectations", "target", "targets", "demand", "demands", "needs", "deadline",
+            "criteria", "standards", "costs", "requirements", "obligations", "criticism",
+            "opposition", "resistance", "approval", "scepticism", "skepticism", "condemnation",
+            "ends", "challenge", "goals", "goal", "payments", "obligation",
+        ],
+    )),
+    e("summit summits negotiations", MEET),
+    e("talks", MEET).when(Any(&[
+        PrevIn(&[
+            "peace", "trade", "held", "hold", "holding", "holds", "of", "for", "in", "the",
+            "during", "direct", "bilateral", "crisis", "more", "further", "fresh", "new", "secret",
+            "formal", "informal", "preliminary", "had", "have", "emergency", "detailed", "merger",
+            "takeover", "exploratory", "high-level", "their", "after", "after", "resumed",
+        ]),
+        NextIn(&["with", "between", "aimed", "over"]),
+    ])),
+    e("talk", MEET).when(PrevIn(&[
+        "a", "had", "long", "detailed", "brief", "private", "frank", "lengthy", "face-to-face",
+    ])),
+    e("conference conferences", MEET).unless(PrevIn(&["eastern", "western", "champions"])),
+    e("dinner", MEET).when(PrevIn(&["a", "at", "hosted", "private", "working", "state"])),
+    e("saw", MEET).when(PersonNext),
+    e("hosted hosts hosting", MEET).when(PersonNext),
+    // Contact.Phone-Write
+    e("phoned telephoned emailed e-mailed texted messaged", WRITE),
+    e("call calls", WRITE).when(PrevIn(&["phone", "telephone"])),
+    e("rang", WRITE).when(PersonNext),
+    e("wrote writes write writing written", WRITE).when(NextIn(&["to"])),
+    e("letter letters", WRITE).unless(PrevIn(&["capital", "cover"])),
+    e("email e-mail", WRITE).when(PrevIn(&["an"])),
+    e("text", WRITE).when(Any(&[
+        NextIn(&["message", "messages"]),
+        PrevIn(&["will", "to", "can", "could", "would", "'ll"]),
+    ])),
+    // Movement.Transport
+    e("visit visits visited visiting", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .unless(NextIn(&[
+            "fans", "team", "side", "supporters", "professor", "scholar", "fellow", "hours",
+            "rights", "clubs", "teams", "players", "card",
+        ])),
+    e("travel travels travelled traveled travelling traveling trip trips", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .unless(NextIn(&[
+            "industry", "agent", "agents", "firm", "firms", "company", "companies", "sector",
+            "insurance", "costs", "market", "writer", "guide", "ban", "group", "operator",
+        ])),
+    e("arrive arrives arrived arriving arrival", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .unless(NextWithin(3, &["decision", "conclusion", "figure", "agreement", "verdict"])),
+    e("flew fly flies flying flown", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(NextIn(&["to", "into", "from", "out", "back", "home", "in"])),
+    e("went go goes going gone headed moved", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(All(&[NextIn(&["to", "back"]), PlaceNext])),
+    e("came come comes coming", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(Any(&[
+            NextIn(&["here", "home"]),
+            All(&[NextIn(&["to", "from"]), PlaceNext]),
+        ])),
+    e("return returned returns returning", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(Any(&[NextIn(&["home"]), All(&[NextIn(&["to"]), PlaceNext])])),
+    e("left leave leaves leaving", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(PlaceNext),
+    e("sent send sends sending", TRANSPORT)
+        .frame(Frame::Sender)
+        .when(NextWithin(
+            4,
+            &[
+                "troops", "forces", "soldiers", "weapons", "missiles", "arms", "warships", "ships",
+                "jets", "aircraft", "planes", "reinforcements", "tanks", "units", "delegation",
+                "envoy", "rockets", "munitions", "ammunition", "fighters", "advisers", "police",
+            ],
+        )),
+    e("deploy deployed deploys deploying deployment deployments", TRANSPORT)
+        .frame(Frame::Sender)
+        .unless(NextWithin(
+            3,
+            &[
+                "software", "technology", "network", "networks", "system", "systems", "servers",
+                "broadband", "service", "services", "version", "code", "app", "applications",
+            ],
+        )),
+    e("trafficking trafficked smuggling smuggled smuggle smuggles", TRANSPORT).frame(Frame::Sender),
+    e("deported deport deportation deportations evacuated evacuate evacuation", TRANSPORT)
+        .frame(Frame::Sender),
+    e("fled flee flees fleeing exiled", TRANSPORT).frame(Frame::Intransitive),
+    e("tour tours", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(All(&[
+            Lowercase,
+            PrevIn(&[
+                "a", "on", "the", "world", "regional", "national", "european", "farewell", "his",
+                "her", "their", "its", "stadium", "concert", "uk", "us", "promotional", "arena",
+                "reunion", "sell-out", "lecture", "whistle-stop",
+            ]),
+        ]))
+        .unless(NextIn(&["de", "guide", "operator", "operators", "event", "events", "title"])),
+    // Conflict.Attack
+    e("attack attacks", ATTACK).unless(Any(&[
+        PrevIn(&[
+            "heart", "panic", "asthma", "in", "verbal", "personal", "scathing", "stinging",
+            "blistering", "outspoken", "bitter", "savage", "furious", "angry", "virus", "hacker",
+        ]),
+        SentenceHas(SPEECH),
+    ])),
+    e("attacked attacking", ATTACK)
+        .when(SentenceHas(VIOLENCE))
+        .unless(NextIn(&[
+            "midfielder", "midfielders", "play", "football", "options", "players", "player",
+            "third", "flair", "threat", "intent", "style",
+        ])),
+    e("airstrike airstrikes air-strike air-strikes bombardment shelling shelled gunfire", ATTACK),
+    e("strike strikes", ATTACK).when(PrevIn(&[
+        "air", "missile", "drone", "military", "nuclear", "rocket", "pre-emptive", "preemptive",
+        "retaliatory", "artillery", "surgical", "terrorist", "suicide",
+    ])),
+    e("bomb bombs bombed bombing bombings bomber bombers", ATTACK)
+        .unless(NextIn(&["at", "scare", "scares", "threat", "threats"])),
+    e("fired firing fire", ATTACK).when(Any(&[
+        NextIn(&["at", "upon", "into"]),
+        NextWithin(4, WEAPONS),
+        PrevIn(&["opened", "open", "opening", "returned"]),
+    ])),
+    e("shot", ATTACK).when(Any(&[Passive, NextIn(&["dead"]), PersonNext])),
+    e("shooting shootings", ATTACK)
+        .when(PrevIn(&["a", "the", "mass", "fatal", "school", "drive-by", "police"]))
+        .unless(NextIn(&[
+            "star", "range", "practice", "boots", "stars", "script", "schedule", "location",
+            "season", "party",
+        ])),
+    e("raid raids raided invasion invaded invade invading ambush ambushed", ATTACK),
+    e("war wars", ATTACK).unless(Any(&[
+        PrevIn(&[
+            "trade", "price", "bidding", "talent", "format", "turf", "culture", "cold", "tariff",
+            "ratings", "console", "browser", "pay", "civil-rights",
+        ]),
+        NextIn(&["chest", "games", "film", "films", "movie", "drama", "memorial", "of"]),
+    ])),
+    e("fighting", ATTACK)
+        .when(Any(&[
+            PrevIn(&["heavy", "fierce", "fresh", "renewed", "intense", "the", "street", "factional"]),
+            NextIn(&["between", "broke", "erupted", "raged"]),
+        ]))
+        .unless(NextIn(&["crime", "poverty", "for", "spirit", "fit", "talk"])),
+    e("clashes clashed clash", ATTACK).when(SentenceHas(VIOLENCE)),
+    e("assault assaulted stabbed stabbing massacre hijacked hijacking", ATTACK),
+    e("head-butting head-butted head-butt headbutt headbutted headbutting punched", ATTACK),
+    e("explosion explosions", ATTACK),
+    e("exploded blast blasts", ATTACK).when(SentenceHas(VIOLENCE)),
+    // Conflict.Demonstrate
+    e("protest protests protested protesting protesters protestors", DEMONSTRATE)
+        .unless(SentenceHas(&["lodged", "formal", "official"])),
+    e("demonstration demonstrations", DEMONSTRATE).unless(NextIn(&["of"])),
+    e("demonstrators rioting rioters riot riots sit-in sit-ins walkout walkouts walk-out picket pickets picketing", DEMONSTRATE),
+    e("rally rallies", DEMONSTRATE)
+        .when(Any(&[
+            PrevIn(&[
+                "a", "mass", "election", "campaign", "opposition", "protest", "huge", "large",
+                "big", "peace", "anti-war", "street",
+            ]),
+            NextIn(&["against", "outside"]),
+        ]))
+        .unless(SentenceHas(&[
+            "shares", "stocks", "market", "markets", "dollar", "prices", "index", "euro", "yen",
+            "oil", "bonds", "sterling", "pound", "rallied",
+        ])),
+    e("march marches marched marching", DEMONSTRATE).when(All(&[
+        Lowercase,
+        SentenceHas(&[
+            "protest", "protesters", "demonstrators", "thousands", "crowds", "supporters", "against",
+            "rally",
+        ]),
+    ])),
+    e("strike strikes", DEMONSTRATE).when(Any(&[
+        PrevIn(&[
+            "general", "hunger", "national", "rail", "postal", "tube", "transport", "teachers",
+            "miners", "workers", "staff", "union", "24-hour", "48-hour", "one-day", "two-day",
+            "nationwide", "planned", "threatened", "on", "strike", "day-long", "week-long",
+            "indefinite", "wildcat", "pilots", "nurses", "doctors", "lecturers",
+        ]),
+        NextIn(&["action", "ballot", "by", "over"]),
+    ])),
+    e("striking", DEMONSTRATE).when(NextIn(&[
+        "workers", "staff", "miners", "teachers", "employees", "drivers", "nurses", "doctors",
+        "pilots",
+    ])),
+    // Life.Die
+    e("died die dies dying", DIE)
+        .frame(Frame::Intransitive)
+        .unless(NextIn(&["down", "out", "hard"])),
+    e("death deaths fatalities perished drowned", DIE)
+        .frame(Frame::Intransitive)
+        .unless(NextIn(&[
+            "penalty", "sentence", "row", "threat", "threats", "metal", "knell", "star", "wish",
+        ])),
+    e("dead", DIE)
+        .frame(Frame::Intransitive)
+        .unless(Any(&[
+            PrevIn(&["brain", "drop"]),
+            NextIn(&[
+                "heat", "end", "cert", "ball", "set", "ringer", "wood", "line", "weight", "loss",
+                "air",
+            ]),
+        ])),
+    e("passed", DIE).particle("away").frame(Frame::Intransitive),
+    e("killed kill kills killing killings murder murdered murders murdering assassinated assassination assassinate", DIE)
+        .unless(PrevIn(&["made", "make", "making"])),
+    e("suicide", DIE)
+        .frame(Frame::Intransitive)
+        .unless(NextIn(&["bomber", "bombers", "bombing", "bombings", "attack", "attacks", "vest"])),
+    // Life.Injure
+    e("injured injuring injures wounded wounding maimed", INJURE),
+    e("hurt", INJURE).when(Any(&[
+        PrevIn(&["was", "were", "been", "badly", "seriously", "slightly", "critically", "being"]),
+        PersonNext,
+    ])),
+    // Life
+    e("born", BORN).frame(Frame::Intransitive).unless(NextIn(&["out"])),
+    e("married marry marries marrying marriage wedding wed weds", MARRY).frame(Frame::Intransitive),
+    e("divorce divorced divorcing divorces", DIVORCE).frame(Frame::Intransitive),
+    // Justice
+    e("arrest arrests arrested arresting", ARREST).unless(PrevIn(&["cardiac"])),
+    e("detain detains detained detaining detention jailed imprisoned apprehended", ARREST),
+    e("jail", ARREST).when(PrevIn(&["to", "will", "would", "could", "be", "been", "and"])),
+    e("custody", ARREST)
+        .when(PrevIn(&["into", "in", "police"]))
+        .unless(NextIn(&["battle", "of", "dispute", "case"])),
+    e("captured", ARREST).when(HumanNext),
+    e("released freed", RELEASE).when(Any(&[
+        NextWithin(3, &["prison", "jail", "custody", "detention", "captivity", "bail"]),
+        HumanNext,
+        All(&[Passive, HumanPrev]),
+    ])),
+    e("parole paroled", RELEASE),
+    e("charged", CHARGE).when(NextIn(&["with", "over", "in"])),
+    e("charge charges", CHARGE)
+        .when(Any(&[
+            PrevIn(&[
+                "criminal", "murder", "corruption", "fraud", "terrorism", "face", "faces", "faced",
+                "facing", "drop", "dropped", "dropping", "file", "filed", "bring", "brought",
+                "press", "pressed", "deny", "denies", "denied", "denying",
+            ]),
+            NextIn(&["against"]),
+        ]))
+        .unless(SentenceHas(&["fee", "fees", "customers", "price", "prices", "%", "tariff"])),
+    e("indicted indictment indict", CHARGE),
+    e("trial", TRIAL)
+        .unless(Any(&[
+            PrevIn(&["clinical", "drug", "field", "free", "time", "medical", "trial"]),
+            NextIn(&["run", "period", "version", "basis", "offer", "and"]),
+        ])),
+    e("tried", TRIAL).when(Passive).unless(NextIn(&["to"])),
+    e("hearing hearings", TRIAL)
+        .when(Any(&[
+            PrevIn(&[
+                "court", "appeal", "bail", "disciplinary", "preliminary", "extradition", "tribunal",
+                "committee", "congressional", "senate", "custody",
+            ]),
+            All(&[PrevIn(&["a", "the"]), NextIn(&["on", "in", "into", "at", "before"])]),
+        ]))
+        .unless(NextIn(&["aid", "aids", "loss", "impaired"])),
+    e("convicted convict convicts conviction convictions", CONVICT).unless(Any(&[
+        PrevIn(&[
+            "political", "religious", "deep", "deeply", "strong", "personal", "firm", "moral", "own",
+        ]),
+        NextIn(&["that"]),
+    ])),
+    e("guilty", CONVICT).when(PrevIn(&["found", "pleaded", "pleads", "plead", "pleading"])),
+    e("sentenced sentencing", SENTENCE),
+    e("sentence sentences", SENTENCE).when(Any(&[
+        PrevIn(&[
+            "jail", "prison", "life", "suspended", "death", "custodial", "lengthy", "maximum",
+            "minimum", "harsh", "lenient", "year", "years", "month", "months", "year's", "years'",
+        ]),
+        SentenceHas(JUSTICE),
+    ])),
+    e("sue sued sues suing lawsuit lawsuits", SUE),
+    e("fined", FINE),
+    e("fine", FINE).when(All(&[PrevIn(&["a", "the"]), NextIn(&["of"])])),
+    e("appeal appeals appealed appealing", APPEAL)
+        .when(Any(&[
+            NextIn(&["against", "court", "judges", "judge"]),
+            PrevIn(&[
+                "court", "lodged", "lodge", "lodging", "lost", "lose", "losing", "won", "win",
+                "winning", "on",
+            ]),
+        ]))
+        .unless(NextIn(&["for", "to"])),
+    e("acquitted acquittal acquit", ACQUIT),
+    e("cleared", ACQUIT).when(NextIn(&["of"])),
+    e("extradited extradition extradite", EXTRADITE),
+    e("pardoned pardon", PARDON),
+    // Personnel.Start-Position
+    e("appointed appoint appoints appointing appointment", START).unless(NextIn(&["with"])),
+    e("hired hire hires hiring", START).unless(NextIn(&["purchase", "car", "cars"])),
+    e("named", START)
+        .when(Any(&[NextIn(&["as", "new"]), NextWithin(3, ROLES)]))
+        .unless(NextWithin(4, &["year", "award", "best", "after"])),
+    e("became become becomes becoming", START)
+        .frame(Frame::Intransitive)
+        .when(NextWithin(3, ROLES)),
+    e("took take takes taking taken", START)
+        .frame(Frame::Intransitive)
+        .particle("office"),
+    e("sworn", START).frame(Frame::Intransitive).particle("in"),
+    e("inaugurated inauguration", START).frame(Frame::Intransitive),
+    e("promoted", START).when(NextWithin(3, ROLES)),
+    e("took take takes taking", START)
+        .frame(Frame::Intransitive)
+        .particle("over")
+        .when(NextWithin(2, &["as"])),
+    // Personnel.End-Position
+    e("resign resigned resigns resigning resignation resignations", END).frame(Frame::Intransitive),
+    e("stepped step steps stepping", END).frame(Frame::Intransitive).particle("down"),
+    e("stepped step steps stepping", END).frame(Frame::Intransitive).particle("aside"),
+    e("stand stood stands standing", END).frame(Frame::Intransitive).particle("down"),
+    e("quit quits quitting", END)
+        .frame(Frame::Intransitive)
+        .unless(NextIn(&["smoking", "drinking"])),
+    e("retire retired retires retiring retirement", END)
+        .frame(Frame::Intransitive)
+        .unless(Any(&[
+            PrevIn(&["a", "the", "of", "early"]),
+            NextIn(&[
+                "general", "colonel", "judge", "teacher", "banker", "officer", "couple", "people",
+                "workers", "staff", "age", "home", "homes", "fund", "funds", "savings", "income",
+            ]),
+        ])),
+    e("fired", END)
+        .when(Any(&[PersonNext, Passive]))
+        .unless(Any(&[NextIn(&["at", "up", "into"]), NextWithin(4, WEAPONS)])),
+    e("sacked sacking axed ousted ouster", END),
+    e("sack", END).when(Any(&[PersonNext, PrevIn(&["the", "to"])])),
+    e("dismissed", END).when(Any(&[PersonNext, NextIn(&["from"])])),
+    e("laid lay", END).particle("off"),
+    e("layoffs lay-offs", END),
+    e("left leave leaves leaving", END)
+        .frame(Frame::Intransitive)
+        .when(Any(&[
+            OrgNext,
+            NextWithin(
+                3,
+                &[
+                    "party", "post", "job", "office", "government", "cabinet", "company", "firm",
+                    "club", "group", "role", "position", "board", "team", "band",
+                ],
+            ),
+        ]))
+        .unless(Any(&[
+            PlaceNext,
+            PrevIn(&["maternity", "paternity", "sick", "annual", "on"]),
+        ])),
+    e("departure", END).frame(Frame::Intransitive).when(NextIn(&["from", "as"])),
+    // Personnel.Elect
+    e("elected elect elects electing re-elected re-election election elections by-election by-elections reelected reelection", ELECT),
+    // Transaction.Transfer-Money
+    e("pay", MONEY).when(PrevIn(&[
+        "to", "will", "would", "must", "should", "could", "can", "'ll", "may", "might", "cannot",
+        "did", "agreed",
+    ])),
+    e("paid pays paying payment payments repaid repay", MONEY).unless(Any(&[
+        NextIn(&[
+            "rise", "rises", "deal", "freeze", "cut", "cuts", "packet", "talks", "dispute", "offer",
+            "increase", "gap", "claim", "tv", "attention", "tribute", "homage", "off", "per",
+        ]),
+        PrevIn(&[
+            "equal", "sick", "low", "high", "holiday", "performance", "take-home", "basic",
+            "minimum", "their", "his", "her",
+        ]),
+    ])),
+    e("funded funding donated donate donates donating donation donations loan loans lent bailout bail-out bribe bribes bribed bribery", MONEY),
+    e("fund", MONEY).when(PrevIn(&["to", "will", "would", "help", "could"])),
+    e("invest invested invests investing investment investments", MONEY).unless(NextIn(&[
+        "bank", "banks", "banking", "vehicle", "vehicles", "fund", "funds", "firm", "firms", "group",
+        "house", "trust", "grade", "advice", "adviser", "advisers", "management", "company", "arm",
+        "climate",
+    ])),
+    // Transaction.Transfer-Ownership
+    e("buy buys buying bought buyout buyouts buy-out buy-outs purchase purchased purchases purchasing", OWNERSHIP)
+        .unless(NextIn(&["time"])),
+    e("sell sells selling sold resale resell resold resells sell-off sell-offs selloff", OWNERSHIP)
+        .frame(Frame::Seller)
+        .unless(Any(&[
+            NextIn(&["out", "-out", "point", "points", "price", "prices", "well"]),
+            PrevIn(&["best", "top", "fast", "hard"]),
+        ])),
+    e("sale", OWNERSHIP)
+        .frame(Frame::Seller)
+        .when(Any(&[NextIn(&["of"]), PrevIn(&["for", "on"])])),
+    e("acquire acquired acquires acquiring acquisition acquisitions", OWNERSHIP)
+        .unless(NextWithin(2, &["taste", "skills", "knowledge", "reputation", "immunity", "status"])),
+    e("takeover takeovers take-over", OWNERSHIP),
+    e("took take takes taking taken", OWNERSHIP)
+        .particle("over")
+        .when(Any(&[OrgNext, NextWithin(3, ORG_NOUNS)]))
+        .unless(NextWithin(2, &["as"])),
+    e("privatisation privatization privatised privatized privatise privatize privatising privatizing nationalise nationalised nationalisation nationalize nationalized nationalization renationalise renationalised renationalisation renationalize renationalization", OWNERSHIP)
+        .frame(Frame::Seller),
+    e("bid bids bidder bidders", OWNERSHIP)
+        .when(Takeover)
+        .unless(Any(&[
+            NextIn(&["to"]),
+            SentenceHas(&["olympic", "olympics", "games", "title", "cup", "election", "league"]),
+        ])),
+    e("offer offers", OWNERSHIP)
+        .when(All(&[Takeover, PrevIn(NOUN_BEFORE)]))
+        .unless(NextIn(&["to"])),
+    // Business
+    e("merge merged merges merging merger mergers", MERGE),
+    e("founded co-founded cofounded", START_ORG),
+    e("formed form forms forming", START_ORG).when(Any(&[OrgNext, NextWithin(4, ORG_NOUNS)])),
+    e("launch launched launches launching", START_ORG).when(Any(&[OrgNext, NextWithin(4, ORG_NOUNS)])),
+    e("set", START_ORG).particle("up").when(NextWithin(4, ORG_NOUNS)),
+    e("established establish establishes establishing", START_ORG).when(NextWithin(4, ORG_NOUNS)),
+    e("closed close closes closing shut shuts", END_ORG)
+        .particle("down")
+        .when(Any(&[OrgNext, NextWithin(3, ORG_NOUNS)])),
+    e("dissolved dissolve dissolves dissolution", END_ORG).when(Any(&[OrgNext, NextWithin(3, ORG_NOUNS)])),
+    e("went go goes going gone", END_ORG).particle("bust").frame(Frame::Intransitive),
+    e("bankrupt bankruptcy bankruptcies insolvency insolvent receivership liquidation", BANKRUPT)
+        .frame(Frame::Intransitive),
+    e("administration", BANKRUPT).frame(Frame::Intransitive).when(PrevIn(&["into"])),
+];
+
+/// Entries by word form.
+pub fn by_form() -> &'static HashMap<&'static str, Vec<&'static Entry>> {
+    static MAP: OnceLock<HashMap<&'static str, Vec<&'static Entry>>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: HashMap<&'static str, Vec<&'static Entry>> = HashMap::new();
+        for entry in ENTRIES {
+            for form in entry.forms.split_whitespace() {
+                m.entry(form).or_default().push(entry);
+            }
+        }
+        m
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_type_is_an_ace_subtype_and_forms_are_lowercase() {
+        let types = [
+            MEET,
+            WRITE,
+            TRANSPORT,
+            ATTACK,
+            DEMONSTRATE,
+            DIE,
+            INJURE,
+            BORN,
+            MARRY,
+            DIVORCE,
+            ARREST,
+            RELEASE,
+            CHARGE,
+            TRIAL,
+            CONVICT,
+            SENTENCE,
+            SUE,
+            FINE,
+            APPEAL,
+            ACQUIT,
+            EXTRADITE,
+            PARDON,
+            START,
+            END,
+            ELECT,
+            MONEY,
+            OWNERSHIP,
+            START_ORG,
+            MERGE,
+            END_ORG,
+            BANKRUPT,
+        ];
+        for entry in ENTRIES {
+            assert!(types.contains(&entry.event_type), "{}", entry.event_type);
+            for f in entry.forms.split_whitespace() {
+                assert_eq!(f, f.to_lowercase(), "{f}");
+            }
+        }
+        assert!(by_form()["resigned"].iter().any(|e| e.event_type == END));
+        assert!(
+            by_form()["fired"].len() >= 2,
+            "fired is Attack or End-Position"
+        );
+    }
+}

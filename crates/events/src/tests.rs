@@ -1,0 +1,346 @@
+//! End-to-end tests of `analyze` on invented articles, with a small Doc builder
+//! standing in for the text stage and hand-made entities standing in for NER.
+
+use super::*;
+use newsparse_core::{Block, BlockKind, Paragraph, PhotoFound, Sentence, Token};
+
+/// Paragraphs split on blank lines; sentences end at ".", "!" or "?";
+/// tokens as `words::split_words` gives them. The second paragraph is a
+/// caption when `caption` is set.
+fn build(text: &str, caption: bool) -> (Doc<'_>, Layout) {
+    let mut doc = Doc {
+        text,
+        paragraphs: vec![],
+        sentences: vec![],
+        tokens: vec![],
+    };
+    let mut layout = Layout::default();
+    let mut at = 0;
+    for (p, piece) in text.split("\n\n").enumerate() {
+        let span = ByteSpan::new(at, at + piece.len());
+        at += piece.len() + 2;
+        let kind = match p {
+            0 => BlockKind::Title,
+            1 if caption => BlockKind::Caption,
+            _ => BlockKind::Body,
+        };
+        layout.blocks.push(Block { kind, span });
+        if kind == BlockKind::Caption {
+            layout.photos.push(PhotoFound {
+                caption: span,
+                credit: None,
+            });
+        }
+        let first_sentence = doc.sentences.len();
+        let ws = split_words(text, span);
+        let mut start = doc.tokens.len();
+        for (k, w) in ws.iter().enumerate() {
+            doc.tokens.push(Token { span: w.span });
+            if matches!(w.text, "." | "!" | "?") || k + 1 == ws.len() {
+                let end = doc.tokens.len();
+                doc.sentences.push(Sentence {
+                    span: ByteSpan::new(doc.tokens[start].span.start, w.span.end),
+                    tokens: start..end,
+                    paragraph: p,
+                });
+                start = end;
+            }
+        }
+        doc.paragraphs.push(Paragraph {
+            kind,
+            span,
+            sentences: first_sentence..doc.sentences.len(),
+        });
+    }
+    (doc, layout)
+}
+
+/// An entity with a mention at every whole-word occurrence of its name or
+/// aliases (longest first, not overlapping).
+fn entity(text: &str, id: &str, kind: EntityKind, name: &str, aliases: &[&str]) -> FoundEntity {
+    let mut forms: Vec<&str> = std::iter::once(name)
+        .chain(aliases.iter().copied())
+        .collect();
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    let mut mentions: Vec<ByteSpan> = Vec::new();
+    for f in forms {
+        for (i, _) in text.match_indices(f) {
+            let span = ByteSpan::new(i, i + f.len());
+            let before = text[..i].chars().next_back();
+            let after = text[span.end..].chars().next();
+            let whole = !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric);
+            if whole && !mentions.iter().any(|m| m.overlaps(span)) {
+                mentions.push(span);
+            }
+        }
+    }
+    mentions.sort();
+    FoundEntity {
+        id: id.to_string(),
+        kind,
+        name: name.to_string(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        titles: vec![],
+        roles: vec![],
+        acronym: None,
+        attributes: vec![],
+        mentions,
+    }
+}
+
+fn person(text: &str, id: &str, name: &str, aliases: &[&str]) -> FoundEntity {
+    entity(text, id, EntityKind::Person, name, aliases)
+}
+
+/// (type, trigger text, participant ids, time value) of every event.
+fn summary(text: &str, found: &EventsFound) -> Vec<(String, String, Vec<String>, Option<String>)> {
+    found
+        .events
+        .iter()
+        .map(|e| {
+            (
+                e.event_type.to_string(),
+                e.trigger.text(text).to_string(),
+                e.participants.iter().map(|p| p.0.clone()).collect(),
+                e.time.as_ref().map(|t| t.value.clone()),
+            )
+        })
+        .collect()
+}
+
+fn types(found: &EventsFound) -> Vec<&'static str> {
+    found.events.iter().map(|e| e.event_type).collect()
+}
+
+#[test]
+fn caption_date_is_the_reference_when_the_weekday_agrees() {
+    let text = "Ostria courts its neighbour\n\n\
+        Ostrian President Zorvan Petek meets with Ilsa Marrow in Velmora, Ostria, March 3, 2021.\n\n\
+        Marrow went to Velmora on Wednesday to meet Petek. She resigned last year.";
+    let (doc, layout) = build(text, true);
+    let ents = vec![
+        person(text, "p1", "Zorvan Petek", &["Petek"]),
+        person(text, "p2", "Ilsa Marrow", &["Marrow"]),
+        entity(text, "l1", EntityKind::Place, "Velmora", &[]),
+        entity(text, "l2", EntityKind::Place, "Ostria", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents);
+    let s = summary(text, &found);
+    let meet = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().clone();
+    let caption_meet = meet("meets");
+    assert_eq!(caption_meet.0, "Contact.Meet");
+    assert_eq!(caption_meet.2, ["p1", "p2"]);
+    assert_eq!(caption_meet.3.as_deref(), Some("2021-03-03"));
+    let went = meet("went");
+    assert_eq!(went.0, "Movement.Transport");
+    assert_eq!(went.2, ["p2"]);
+    assert_eq!(went.3.as_deref(), Some("2021-03-03"));
+    assert_eq!(meet("meet").2, ["p2", "p1"]);
+    let resigned = meet("resigned");
+    assert_eq!(resigned.0, "Personnel.End-Position");
+    assert_eq!(resigned.2, ["p2"], "'She' is the last person named");
+    assert_eq!(resigned.3.as_deref(), Some("2020"));
+    let went_event = found
+        .events
+        .iter()
+        .find(|e| e.event_type == "Movement.Transport");
+    assert_eq!(
+        went_event.unwrap().place,
+        Some((Some("l1".to_string()), "Velmora".to_string()))
+    );
+    assert_eq!(found.photo_dates, [Some("2021-03-03".to_string())]);
+    assert_eq!(found.photo_places, [Some("Velmora".to_string())]);
+}
+
+#[test]
+fn without_a_reference_relative_dates_stay_unresolved() {
+    let text = "Mill news\n\nBrantor Holdings sold the mill on Tuesday. It was bought in 1998.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![entity(
+        text,
+        "o1",
+        EntityKind::Organization,
+        "Brantor Holdings",
+        &[],
+    )];
+    let s = summary(text, &analyze(&doc, &layout, &ents));
+    assert_eq!(s[0].0, "Transaction.Transfer-Ownership");
+    assert_eq!(s[0].1, "sold");
+    assert_eq!(s[0].3, None);
+    assert_eq!(s[1].1, "bought");
+    assert_eq!(s[1].3.as_deref(), Some("1998"));
+}
+
+#[test]
+fn fired_missiles_is_an_attack_fired_a_manager_is_not() {
+    let text = "Two stories\n\nRebels fired missiles at the Velmora garrison. \
+        Brantor Holdings fired Gerd Oskarsen after the audit. The coach was fired on the spot.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Brantor Holdings",
+            &[],
+        ),
+        person(text, "p1", "Gerd Oskarsen", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents);
+    assert_eq!(
+        types(&found),
+        [
+            "Conflict.Attack",
+            "Personnel.End-Position",
+            "Personnel.End-Position"
+        ]
+    );
+    let sacked = &found.events[1];
+    assert_eq!(
+        sacked.participants,
+        [
+            ("o1".to_string(), "Entity".to_string()),
+            ("p1".to_string(), "Person".to_string())
+        ]
+    );
+}
+
+#[test]
+fn workers_strike_is_a_demonstration_an_air_strike_an_attack() {
+    let text = "Strikes\n\nRail workers began a national strike over pay. \
+        An air strike hit the depot. The talks may strike a deal.";
+    let (doc, layout) = build(text, false);
+    let found = analyze(&doc, &layout, &[]);
+    assert_eq!(
+        types(&found),
+        ["Conflict.Demonstrate", "Conflict.Attack", "Contact.Meet"]
+    );
+    assert_eq!(found.events[0].trigger.text(text), "strike");
+}
+
+#[test]
+fn sentenced_is_justice_a_grammatical_sentence_is_not() {
+    let text = "Court\n\nThe court sentenced Gerd Oskarsen to four years. \
+        He was given a life sentence. The first sentence of the letters was long.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![person(text, "p1", "Gerd Oskarsen", &[])];
+    let found = analyze(&doc, &layout, &ents);
+    let t = types(&found);
+    assert_eq!(
+        t.iter().filter(|t| **t == "Justice.Sentence").count(),
+        2,
+        "{t:?}"
+    );
+    assert_eq!(
+        found.events[0].participants,
+        [("p1".to_string(), "Defendant".to_string())]
+    );
+    // The third sentence has "letters" (Phone-Write) but no Sentence event.
+    let third = found.events.last().unwrap();
+    assert_eq!(third.event_type, "Contact.Phone-Write");
+}
+
+#[test]
+fn negated_mentions_are_left_out() {
+    let text = "No deal\n\nPetek did not meet Marrow. Fans were urged not to protest. \
+        Petek never resigned. Marrow met Petek.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Petek", &[]),
+        person(text, "p2", "Marrow", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents);
+    assert_eq!(types(&found), ["Contact.Meet"]);
+    assert_eq!(found.events[0].trigger.text(text), "met");
+}
+
+#[test]
+fn relative_clause_and_apposition_choose_participants() {
+    let text = "Changes\n\nThe board replaced Anja Velt, who resigned in May 2019. \
+        A raid killed Oren Duvak, the head of Brantor Holdings, and Tamsin Roe.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Anja Velt", &[]),
+        person(text, "p2", "Oren Duvak", &[]),
+        person(text, "p3", "Tamsin Roe", &[]),
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Brantor Holdings",
+            &[],
+        ),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents));
+    let resigned = s.iter().find(|e| e.1 == "resigned").unwrap();
+    assert_eq!(resigned.2, ["p1"]);
+    assert_eq!(resigned.3.as_deref(), Some("2019-05"));
+    let killed = s.iter().find(|e| e.1 == "killed").unwrap();
+    assert_eq!(killed.0, "Life.Die");
+    assert_eq!(killed.2, ["p2", "p3"], "the organization is an affiliation");
+    assert!(s.iter().any(|e| e.0 == "Conflict.Attack" && e.1 == "raid"));
+}
+
+#[test]
+fn a_bid_is_a_takeover_only_in_a_takeover_story() {
+    let takeover = "Mill news\n\nBrantor Holdings made a takeover offer for Kelso Mills. \
+        Shareholders rejected the bid.";
+    let (doc, layout) = build(takeover, false);
+    let ents = vec![
+        entity(
+            takeover,
+            "o1",
+            EntityKind::Organization,
+            "Brantor Holdings",
+            &[],
+        ),
+        entity(takeover, "o2", EntityKind::Organization, "Kelso Mills", &[]),
+    ];
+    let s = summary(takeover, &analyze(&doc, &layout, &ents));
+    assert_eq!(s.len(), 2, "{s:?}");
+    assert!(s.iter().all(|e| e.0 == "Transaction.Transfer-Ownership"));
+    let sport = "Bid\n\nThe city made a bid to host the games. Its offer was generous.";
+    let (doc, layout) = build(sport, false);
+    assert!(analyze(&doc, &layout, &[]).events.is_empty());
+}
+
+#[test]
+fn time_is_carried_to_a_sentence_that_continues_the_episode() {
+    let text = "Dinner\n\nVelt hosted Duvak at a dinner in November 2003. \
+        At that stage she saw Tamsin Roe. Later, Velt met Roe again.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Velt", &[]),
+        person(text, "p2", "Duvak", &[]),
+        person(text, "p3", "Tamsin Roe", &[]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents));
+    assert_eq!(s.len(), 3, "{s:?}");
+    assert_eq!(s[0].3.as_deref(), Some("2003-11"));
+    assert_eq!(s[1].1, "saw");
+    assert_eq!(s[1].3.as_deref(), Some("2003-11"));
+    assert_eq!(s[2].3, None, "no opener: no carried time");
+}
+
+#[test]
+fn published_date_resolves_tense_of_a_bare_month() {
+    let text = "Plans\n\nKelso Mills closed a plant in November. It will sell another in March.";
+    let (doc, mut layout) = build(text, false);
+    layout.published = Some("2022-02-14".to_string());
+    let ents = vec![entity(
+        text,
+        "o1",
+        EntityKind::Organization,
+        "Kelso Mills",
+        &[],
+    )];
+    let s = summary(text, &analyze(&doc, &layout, &ents));
+    let sell = s.iter().find(|e| e.1 == "sell").unwrap();
+    assert_eq!(sell.3.as_deref(), Some("2022-03"));
+    let found = analyze(&doc, &layout, &ents);
+    assert!(found
+        .events
+        .iter()
+        .all(|e| e.sentence.text(text).contains(e.trigger.text(text))));
+}
