@@ -76,7 +76,7 @@ pub fn attribute(
             let TokKind::Quote(qi) = l.toks[t].kind else {
                 continue;
             };
-            if cx.is_work_title(t) {
+            if cx.is_work_title(t, qi) {
                 continue;
             }
             let (speaker, cue) = cx.quote_speaker(si, t, qi, &frames);
@@ -107,7 +107,7 @@ pub fn attribute(
 fn share_speakers(text: &str, out: &mut [QuoteFound]) {
     let key = |q: &QuoteFound| q.span.text(text).to_lowercase();
     for i in 0..out.len() {
-        if out[i].speaker.is_some() || out[i].cue.is_some() {
+        if out[i].speaker.is_some() {
             continue;
         }
         let k = key(&out[i]);
@@ -260,27 +260,33 @@ impl Ctx<'_> {
         let lo = self.l.sents[si].toks.start;
         let mut i = t;
         let mut head = None;
+        let mut relative = false;
         while i > lo {
             i -= 1;
             match self.l.toks[i].kind {
                 TokKind::Quote(_) => break,
                 TokKind::Punct(',') => {
-                    // "X, a Y of Z, said": the subject is before the aside.
-                    let floor = self.clause_floor(lo, i);
-                    let named: Vec<usize> = (floor..i)
-                        .rev()
-                        .filter(|&j| self.is_punct(j + 1, &[',']))
-                        .filter_map(|j| self.mention_at(j))
-                        .collect();
-                    if let Some(&e) = named
-                        .iter()
-                        .find(|&&e| self.kind(e) == EntityKind::Person)
-                        .or_else(|| named.first())
+                    // "X, a Y of Z, said": the subject is before the first
+                    // comma of the aside (which may hold quotes of its own).
+                    // After "who" the comma opens the aside ("X, who argues");
+                    // otherwise it closes one ("X, a Y, said").
+                    let upto = if relative { i + 1 } else { i };
+                    let commas: Vec<usize> =
+                        (lo..upto).filter(|&j| self.is_punct(j, &[','])).collect();
+                    let named = |kind: EntityKind| {
+                        commas
+                            .iter()
+                            .filter(|&&c| c > lo)
+                            .filter_map(|&c| self.mention_at(c - 1))
+                            .find(|&e| self.kind(e) == kind)
+                    };
+                    if let Some(e) =
+                        named(EntityKind::Person).or_else(|| named(EntityKind::Organization))
                     {
                         return Some(self.entity(e));
                     }
-                    match (floor..i).rev().find(|&j| self.is_punct(j, &[','])) {
-                        Some(j) => i = j,
+                    match commas.first() {
+                        Some(&j) => i = j,
                         None => break,
                     }
                 }
@@ -288,7 +294,12 @@ impl Ctx<'_> {
                 TokKind::Word => {
                     let w = self.lword(i).expect("word");
                     if lexicon::is_between_subject_and_verb(&w) {
+                        relative |= matches!(w.as_str(), "who" | "which");
                         continue;
+                    }
+                    if lexicon::is_clause_start(&w) {
+                        // "X doubted it, but added: …": X's verb too.
+                        return self.main_subject(si, t);
                     }
                     head = Some(i);
                     break;
@@ -343,6 +354,13 @@ impl Ctx<'_> {
         }
         if let Some(d) = lexicon::description(&lw) {
             return self.resolve_description(si, h, d, np_start..h + 1);
+        }
+        // "the Labour MP for Kessock": the head is before the preposition.
+        if let Some(p) = (np_start + 1..h).find(|&i| {
+            self.lword(i)
+                .is_some_and(|w| matches!(w.as_str(), "for" | "of" | "at" | "from" | "in"))
+        }) {
+            return self.resolve_head(si, p - 1, lo);
         }
         if is_capitalized(w) && h > self.l.sents[si].toks.start {
             return self.name_run(np_start, h + 1);
@@ -697,12 +715,15 @@ impl Ctx<'_> {
     }
 
     /// `the film "Stone Harbour"`: the title of a work, not speech.
-    fn is_work_title(&self, t: usize) -> bool {
+    fn is_work_title(&self, t: usize, qi: usize) -> bool {
         let start = self.l.sents[self.l.tok_sent[t]].toks.start;
         let mut p = t;
-        while p > start && self.is_punct(p - 1, &[',', ':']) {
+        while p > start && self.is_punct(p - 1, &[',']) {
             p -= 1;
         }
-        p > start && self.lword(p - 1).is_some_and(|w| lexicon::is_work_noun(&w))
+        let inner = self.quotes[qi].raw.inner.text(self.text).trim_end();
+        let title_like = inner.split_whitespace().count() <= 10
+            && !inner.ends_with([',', '.', '!', '?', ';', ':']);
+        title_like && p > start && self.lword(p - 1).is_some_and(|w| lexicon::is_work_noun(&w))
     }
 }

@@ -377,9 +377,7 @@ pub enum Described {
 pub fn description(w: &str) -> Option<Described> {
     Some(match w {
         "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokesmen"
-        | "representative" | "official" | "officials" | "source" | "sources" => {
-            Described::Spokesperson
-        }
+        | "representative" | "official" | "officials" => Described::Spokesperson,
         "company" | "firm" | "club" | "paper" | "newspaper" | "statement" | "group" | "party"
         | "government" | "board" | "ministry" | "department" | "agency" | "bank" | "union"
         | "team" | "council" | "committee" | "organisation" | "organization" | "channel"

@@ -359,3 +359,33 @@ Grand Vizier Omar Tellu met envoy Ria Sand in Vardo. \"They broke their word,\" 
     let got = speakers(text, &[tellu, sand]);
     assert_eq!(got, vec![pair("They broke their word", Some("p1"))]);
 }
+
+#[test]
+fn asides_conjunctions_and_prepositional_heads() {
+    let text = "Treaty row\n\n\
+Lena Orsk, who argues the pact gives \"a stronger grip\", has said little. The author's friends, all unnamed \"insiders\" of Lena Orsk, said nothing.\n\n\
+Former minister Piet Gral MP spoke on Radio Nine. \"Where is the plan?\" the Union MP for Kessock asked. Piet Gral doubted the deal, but added: \"We will see.\"\n\n\
+He told Radio Nine's Morning programme: \"The sooner, the better.\"";
+    let ents = [
+        entity(text, "p1", EntityKind::Person, "Lena Orsk", &["Lena Orsk"]),
+        entity(text, "p2", EntityKind::Person, "Piet Gral", &["Piet Gral"]),
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Radio Nine",
+            &["Radio Nine"],
+        ),
+    ];
+    let got = speakers(text, &ents);
+    assert_eq!(
+        got,
+        vec![
+            pair("a stronger grip", Some("p1")),
+            pair("insiders", None),
+            pair("Where is the plan?", Some("p2")),
+            pair("We will see", Some("p2")),
+            pair("The sooner, the better", Some("p2")),
+        ]
+    );
+}
