@@ -1,22 +1,243 @@
-//! The `newsparse` command line. (Minimal harness; the CLI helper extends it.)
+//! The `newsparse` command line.
 
+use clap::{ArgAction, Args, Parser, Subcommand, ValueEnum};
+use newsparse::extract::{self, ExtractOptions};
 use std::path::PathBuf;
 
+#[derive(Parser)]
+#[command(
+    name = "newsparse",
+    version,
+    about = "Turn raw news-article text into validated, span-grounded JSON records",
+    long_about = "Turn raw news-article text into validated, span-grounded JSON records: \
+title, byline, dateline, photos, people, organizations, places, quotes and events, \
+every one pointing at the text it came from (Unicode code-point offsets).\n\n\
+Run `newsparse extract` with no arguments to read inputs/*.txt and write outputs/*.json.",
+    after_help = "Exit status: 0 success, 1 failure (see each command's --help), 2 usage error."
+)]
+struct Cli {
+    /// More log output on stderr (-v info, -vv debug, -vvv trace); without -v
+    /// the RUST_LOG environment variable is used (default: warnings only).
+    #[arg(short, long, action = ArgAction::Count, global = true)]
+    verbose: u8,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Extract(ExtractArgs),
+    Validate(ValidateArgs),
+    /// Print the JSON Schema (2020-12) of a record.
+    Schema,
+    TrainNer(TrainNerArgs),
+    EvalNer(EvalNerArgs),
+}
+
+/// Extract one record per article.
+///
+/// Reads each input (files, directories searched recursively for *.txt, or -
+/// for stdin), runs the pipeline, validates the record and writes it.
+/// With no INPUT, reads inputs/ and writes outputs/.
+///
+/// Output names mirror each input's path relative to the directory it was
+/// found in (inputs/a/001.txt -> outputs/a/001.json); a file argument gives
+/// <stem>.json and stdin gives stdin.json. When two inputs would get the same
+/// name, those inputs keep more of their parent directories
+/// (x/a/001.txt and y/b/001.txt -> a/001.json and b/001.json).
+///
+/// A bad input (missing, unreadable, empty, binary, not UTF-8, larger than
+/// --max-bytes, a directory without .txt files) gets one line on stderr,
+/// `error: PATH: REASON`, and the batch goes on. Failed inputs are listed in
+/// errors.jsonl ({"path":…,"error":…} per line) in the output directory, or
+/// beside the --jsonl file (none for --jsonl -); a run without failures
+/// removes an errors.jsonl left by an earlier run. Every file is written to a
+/// temporary file and renamed, so an interrupted run leaves no half-written
+/// record.
+#[derive(Args)]
+#[command(after_help = "Exit status:
+  0  every input gave a record
+  1  some inputs failed (each named on stderr and in errors.jsonl), or an output
+     (JSONL, database, errors.jsonl) could not be finished
+  2  usage error, or nothing could start: the output directory or JSONL file
+     cannot be created, or the database cannot be opened")]
+struct ExtractArgs {
+    /// Files, directories (searched for *.txt) or - for stdin [default: inputs/]
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Directory for one NAME.json per input and errors.jsonl
+    #[arg(short, long, value_name = "DIR", default_value = extract::DEFAULT_OUT)]
+    out: PathBuf,
+    /// Write one record per line to FILE (- for stdout) instead of NAME.json
+    /// files, in input order whatever --jobs is
+    #[arg(long, value_name = "FILE")]
+    jsonl: Option<PathBuf>,
+    /// Worker threads [default: all cores]
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// Refuse inputs larger than this many bytes (suffixes K, M, G: 1024-based)
+    #[arg(long, value_name = "BYTES", default_value = "10M", value_parser = extract::parse_size)]
+    max_bytes: u64,
+    /// No progress bar and no closing summary (errors are still printed)
+    #[arg(short, long)]
+    quiet: bool,
+    /// Also store records in this SQLite database (created if missing)
+    #[arg(long, value_name = "FILE", group = "database")]
+    sqlite: Option<PathBuf>,
+    /// Also store records in this PostgreSQL database
+    #[arg(long, value_name = "URL", group = "database")]
+    postgres: Option<String>,
+    /// Skip inputs whose (source path, sha256) the database already holds
+    #[arg(long, requires = "database")]
+    resume: bool,
+    /// With --sqlite or --postgres: store in the database only, no NAME.json
+    /// files (errors.jsonl is still written to --out)
+    #[arg(long, requires = "database", conflicts_with = "jsonl")]
+    no_files: bool,
+}
+
+/// Check record files against the schema and the contract.
+///
+/// Reports every error of every record with file:line:column, JSON pointer and
+/// message.
+#[derive(Args)]
+#[command(after_help = "Exit status:
+  0  every record is valid
+  1  some record is invalid, or a file cannot be read
+  2  usage error")]
+struct ValidateArgs {
+    /// Record files (.json or .jsonl), or - for stdin [default: -]
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// The source text file, or a directory of inputs, to check spans and
+    /// mention texts against
+    #[arg(long, value_name = "PATH")]
+    source: Option<PathBuf>,
+    /// Report format
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// Train the named-entity model on CoNLL-2003 data.
+///
+/// Deterministic for a given seed; prints a report of the training.
+#[derive(Args)]
+#[command(after_help = "Exit status: 0 model written, 1 training failed, 2 usage error")]
+struct TrainNerArgs {
+    /// Training data (CoNLL-2003 format)
+    #[arg(
+        long,
+        value_name = "PATH",
+        default_value = "../shared/data/conll2003/train.txt"
+    )]
+    train: PathBuf,
+    /// Development data, for tuning (CoNLL-2003 format)
+    #[arg(
+        long,
+        value_name = "PATH",
+        default_value = "../shared/data/conll2003/dev.txt"
+    )]
+    dev: PathBuf,
+    /// Where to write the model
+    #[arg(long, value_name = "PATH", default_value = "crates/ner/model/ner.bin")]
+    out: PathBuf,
+    /// Random seed
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    seed: u64,
+}
+
+/// Score the embedded named-entity model on a CoNLL-format file.
+///
+/// Prints conlleval-style precision, recall and F1, overall and per type.
+#[derive(Args)]
+#[command(after_help = "Exit status: 0 scored, 1 evaluation failed, 2 usage error")]
+struct EvalNerArgs {
+    /// A CoNLL-2003 format file
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}
+
+fn init_logging(verbose: u8) {
+    use tracing_subscriber::EnvFilter;
+    let filter = match verbose {
+        0 => EnvFilter::try_from_default_env().unwrap_or_else(|_| EnvFilter::new("warn")),
+        1 => EnvFilter::new("info"),
+        2 => EnvFilter::new("debug"),
+        _ => EnvFilter::new("trace"),
+    };
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn report(result: Result<String, String>) -> i32 {
+    match result {
+        Ok(text) => {
+            println!("{}", text.trim_end());
+            0
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            1
+        }
+    }
+}
+
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    if args.first().map(String::as_str) != Some("extract") {
-        eprintln!("usage: newsparse extract FILE...");
-        std::process::exit(2);
-    }
-    for path in &args[1..] {
-        let bytes = std::fs::read(PathBuf::from(path)).expect("read");
-        let text = newsparse::ingest::decode(&bytes, newsparse::ingest::DEFAULT_MAX_BYTES)
-            .expect("decode");
-        let info = newsparse::pipeline::SourceInfo {
-            path,
-            bytes: &bytes,
-        };
-        let rec = newsparse::pipeline::extract(&info, text);
-        println!("{}", serde_json::to_string_pretty(&rec).unwrap());
-    }
+    let cli = Cli::parse();
+    init_logging(cli.verbose);
+    let status = match cli.command {
+        Command::Extract(a) => {
+            let db = match (a.sqlite, a.postgres) {
+                (Some(path), _) => Some(newsparse_db::DbTarget::Sqlite(path)),
+                (None, Some(url)) => Some(newsparse_db::DbTarget::Postgres(url)),
+                (None, None) => None,
+            };
+            extract::run(&ExtractOptions {
+                inputs: a.inputs,
+                out_dir: a.out,
+                jsonl: a.jsonl,
+                jobs: a
+                    .jobs
+                    .map(usize::from)
+                    .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+                max_bytes: a.max_bytes,
+                quiet: a.quiet,
+                db,
+                resume: a.resume,
+                no_files: a.no_files,
+            })
+        }
+        Command::Validate(a) => {
+            let files = if a.files.is_empty() {
+                vec![PathBuf::from("-")]
+            } else {
+                a.files
+            };
+            newsparse::validate::run(&newsparse::validate::ValidateOptions {
+                files,
+                source: a.source,
+                format: match a.format {
+                    Format::Text => newsparse::validate::OutputFormat::Text,
+                    Format::Json => newsparse::validate::OutputFormat::Json,
+                },
+            })
+        }
+        Command::Schema => {
+            println!("{}", newsparse::schema::SCHEMA_JSON.trim_end());
+            0
+        }
+        Command::TrainNer(a) => report(newsparse_ner::train_command(
+            &a.train, &a.dev, &a.out, a.seed,
+        )),
+        Command::EvalNer(a) => report(newsparse_ner::eval_command(&a.file)),
+    };
+    std::process::exit(status);
 }

@@ -1,0 +1,583 @@
+//! `newsparse extract`: a batch of inputs through the pipeline into the sinks.
+//!
+//! Workers (a rayon pool of `--jobs` threads) read, decode, extract, validate
+//! and write each input's record file; the calling thread receives their
+//! outcomes, puts them back in input order and feeds the ordered sinks
+//! (JSONL, database, error report, progress bar), so every output is the same
+//! whatever the thread count.
+
+use crate::extract_inputs::{self, InputSource, Item};
+use crate::ingest;
+use crate::sink::{self, FailedInput, JsonlSink};
+use indicatif::{ProgressBar, ProgressStyle};
+use newsparse_core::record::Record;
+use newsparse_db::{DbTarget, DbWriter};
+use rayon::iter::{ParallelBridge, ParallelIterator};
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, HashSet};
+use std::io::IsTerminal;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Instant;
+
+/// Exit status: every input gave a record.
+pub const EXIT_OK: i32 = 0;
+/// Exit status: some inputs failed (each reported), or an output could not be
+/// finished (JSONL, database, errors.jsonl).
+pub const EXIT_FAILED: i32 = 1;
+/// Exit status: usage error, or nothing could start (output directory, JSONL
+/// file or database unusable).
+pub const EXIT_USAGE: i32 = 2;
+
+/// The default input directory and output directory.
+pub const DEFAULT_INPUTS: &str = "inputs";
+pub const DEFAULT_OUT: &str = "outputs";
+/// The name of the failure list written beside the outputs.
+pub const ERRORS_FILE: &str = "errors.jsonl";
+
+#[derive(Debug, Clone)]
+pub struct ExtractOptions {
+    /// Files, directories or `-`; empty means `inputs/`.
+    pub inputs: Vec<PathBuf>,
+    /// Directory for one `NAME.json` per input (and `errors.jsonl`).
+    pub out_dir: PathBuf,
+    /// One record per line to this file instead of record files; `-` is stdout.
+    pub jsonl: Option<PathBuf>,
+    pub jobs: usize,
+    pub max_bytes: u64,
+    /// No progress bar and no closing summary.
+    pub quiet: bool,
+    pub db: Option<DbTarget>,
+    /// Skip inputs whose (path, sha256) the database already holds.
+    pub resume: bool,
+    /// With a database: write no record files.
+    pub no_files: bool,
+}
+
+/// Parse a byte count: a plain number, or one with a binary suffix
+/// (`K`, `M`, `G`, optionally followed by `B` or `iB`), e.g. `10M`, `512KiB`.
+pub fn parse_size(s: &str) -> Result<u64, String> {
+    let t = s.trim();
+    let digits = t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len());
+    let (num, unit) = t.split_at(digits);
+    let n: u64 = num
+        .parse()
+        .map_err(|_| format!("`{s}` is not a size (e.g. 10485760, 10M, 512K)"))?;
+    let unit = unit.trim().to_ascii_uppercase();
+    let unit = unit
+        .strip_suffix("IB")
+        .or_else(|| unit.strip_suffix('B'))
+        .unwrap_or(&unit);
+    let mult: u64 = match unit {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        _ => return Err(format!("`{s}`: unknown size unit (use K, M or G)")),
+    };
+    n.checked_mul(mult)
+        .ok_or_else(|| format!("`{s}` is too large"))
+}
+
+/// What became of one input.
+enum Outcome {
+    Written {
+        bytes: u64,
+        /// The compact JSON, for the JSONL and database sinks.
+        compact: Option<String>,
+        /// Boxed: records are large and most runs carry none.
+        record: Option<Box<Record>>,
+    },
+    /// Already in the database (`--resume`).
+    Skipped {
+        bytes: u64,
+    },
+    Failed(String),
+    /// Not attempted: the run is stopping after a fatal sink error.
+    Cancelled,
+}
+
+/// What every worker needs to process an input.
+struct Work<'a> {
+    max_bytes: u64,
+    /// Where record files go (`None`: no record files).
+    files_dir: Option<&'a Path>,
+    /// Whether an ordered sink wants the compact JSON.
+    want_compact: bool,
+    want_record: bool,
+    stored: Option<&'a HashSet<(String, String)>>,
+    cancel: &'a AtomicBool,
+}
+
+pub fn run(opts: &ExtractOptions) -> i32 {
+    match Run::setup(opts) {
+        Ok(run) => run.go(opts),
+        Err(message) => {
+            eprintln!("error: {message}");
+            EXIT_USAGE
+        }
+    }
+}
+
+/// The sinks of one run, opened before any work starts.
+struct Run {
+    files_dir: Option<PathBuf>,
+    jsonl: Option<JsonlSink>,
+    jsonl_name: String,
+    errors_path: Option<PathBuf>,
+    db: Option<DbWriter>,
+    stored: Option<HashSet<(String, String)>>,
+}
+
+impl Run {
+    fn setup(opts: &ExtractOptions) -> Result<Run, String> {
+        let jsonl_path = opts.jsonl.as_deref();
+        let to_stdout = jsonl_path.is_some_and(|p| p.as_os_str() == "-");
+        if opts.no_files && opts.db.is_none() {
+            return Err("--no-files needs a database (--sqlite or --postgres)".into());
+        }
+        if opts.resume && opts.db.is_none() {
+            return Err("--resume needs a database (--sqlite or --postgres)".into());
+        }
+        let files_dir = (jsonl_path.is_none() && !opts.no_files).then(|| opts.out_dir.clone());
+        let errors_path = match jsonl_path {
+            None => Some(opts.out_dir.join(ERRORS_FILE)),
+            Some(_) if to_stdout => None,
+            Some(p) => Some(
+                p.parent()
+                    .filter(|d| !d.as_os_str().is_empty())
+                    .unwrap_or(Path::new("."))
+                    .join(ERRORS_FILE),
+            ),
+        };
+        if let (Some(j), Some(e)) = (jsonl_path, &errors_path) {
+            if j.file_name() == e.file_name() {
+                return Err(format!(
+                    "{}: that name is kept for the failure list; choose another",
+                    j.display()
+                ));
+            }
+        }
+        if jsonl_path.is_none() {
+            std::fs::create_dir_all(&opts.out_dir).map_err(|e| {
+                format!(
+                    "{}: cannot create the output directory: {}",
+                    opts.out_dir.display(),
+                    ingest::io_reason(&e)
+                )
+            })?;
+        }
+        let jsonl = match jsonl_path {
+            None => None,
+            Some(_) if to_stdout => Some(JsonlSink::stdout()),
+            Some(p) => Some(JsonlSink::create(p).map_err(|e| {
+                format!("{}: cannot create: {}", p.display(), ingest::io_reason(&e))
+            })?),
+        };
+        let db = match &opts.db {
+            None => None,
+            Some(target) => {
+                Some(DbWriter::open(target).map_err(|e| format!("database: cannot open: {e}"))?)
+            }
+        };
+        let stored = match (&db, opts.resume) {
+            (Some(db), true) => Some(
+                db.stored_inputs()
+                    .map_err(|e| format!("database: cannot list stored inputs: {e}"))?,
+            ),
+            _ => None,
+        };
+        Ok(Run {
+            files_dir,
+            jsonl,
+            jsonl_name: jsonl_path
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
+            errors_path,
+            db,
+            stored,
+        })
+    }
+
+    fn go(mut self, opts: &ExtractOptions) -> i32 {
+        let pool = match rayon::ThreadPoolBuilder::new()
+            .num_threads(opts.jobs.max(1))
+            .thread_name(|i| format!("newsparse-worker-{i}"))
+            .build()
+        {
+            Ok(pool) => pool,
+            Err(e) => {
+                eprintln!("error: cannot start worker threads: {e}");
+                return EXIT_USAGE;
+            }
+        };
+        install_panic_hook();
+        let started = Instant::now();
+        let args = if opts.inputs.is_empty() {
+            vec![PathBuf::from(DEFAULT_INPUTS)]
+        } else {
+            opts.inputs.clone()
+        };
+        let items = extract_inputs::discover(&args);
+        tracing::info!(
+            inputs = items.len(),
+            jobs = opts.jobs,
+            "extracting into {}",
+            self.files_dir
+                .as_deref()
+                .map(|d| d.display().to_string())
+                .unwrap_or_else(|| self.jsonl_name.clone())
+        );
+
+        let progress = if opts.quiet || !std::io::stderr().is_terminal() {
+            ProgressBar::hidden()
+        } else {
+            let bar = ProgressBar::new(items.len() as u64);
+            bar.set_style(
+                ProgressStyle::with_template(
+                    "{elapsed_precise} [{wide_bar}] {pos}/{len} ({per_sec}, {eta} left)",
+                )
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+            bar
+        };
+
+        let cancel = AtomicBool::new(false);
+        let files_dir = self.files_dir.clone();
+        let stored = self.stored.take();
+        let work = Work {
+            max_bytes: opts.max_bytes,
+            files_dir: files_dir.as_deref(),
+            want_compact: self.jsonl.is_some() || self.db.is_some(),
+            want_record: self.db.is_some(),
+            stored: stored.as_ref(),
+            cancel: &cancel,
+        };
+        let mut tally = Tally::default();
+        let mut fatal = false;
+        // Bounded, so finished records wait in memory only briefly.
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Outcome)>(opts.jobs.max(1) * 4);
+        std::thread::scope(|scope| {
+            let (items, work, pool) = (&items, &work, &pool);
+            scope.spawn(move || {
+                pool.install(|| {
+                    // par_bridge hands inputs out in order, so the reorder
+                    // buffer below stays small.
+                    items
+                        .iter()
+                        .enumerate()
+                        .par_bridge()
+                        .for_each_with(tx, |tx, (i, item)| {
+                            let outcome = if work.cancel.load(Ordering::Relaxed) {
+                                Outcome::Cancelled
+                            } else {
+                                process(item, work)
+                            };
+                            let _ = tx.send((i, outcome));
+                        })
+                })
+            });
+            let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let mut next = 0;
+            for (i, outcome) in rx {
+                pending.insert(i, outcome);
+                while let Some(outcome) = pending.remove(&next) {
+                    let path = items[next].path();
+                    if !self.deliver(path, outcome, &mut tally, &progress) {
+                        fatal = true;
+                        cancel.store(true, Ordering::Relaxed);
+                    }
+                    progress.inc(1);
+                    next += 1;
+                }
+            }
+        });
+        progress.finish_and_clear();
+
+        if let Some(jsonl) = self.jsonl.take() {
+            // After a fatal error the temporary file is dropped, not renamed:
+            // no partial JSONL appears.
+            if !fatal {
+                if let Err(e) = jsonl.finish() {
+                    eprintln!("error: {}: cannot write: {}", self.jsonl_name, e);
+                    fatal = true;
+                }
+            }
+        }
+        if let Some(db) = self.db.take() {
+            match db.finish() {
+                Ok(stats) => tracing::info!(stored = stats.articles_written, "database done"),
+                Err(e) => {
+                    eprintln!("error: database: {e}");
+                    fatal = true;
+                }
+            }
+        }
+        if let Some(errors_path) = &self.errors_path {
+            if let Err(e) = sink::write_errors(errors_path, &tally.failures) {
+                eprintln!(
+                    "error: {}: cannot write: {}",
+                    errors_path.display(),
+                    ingest::io_reason(&e)
+                );
+                fatal = true;
+            }
+        }
+        if !opts.quiet {
+            eprintln!(
+                "{}",
+                tally.summary(items.len(), started.elapsed().as_secs_f64())
+            );
+        }
+        if fatal || !tally.failures.is_empty() {
+            EXIT_FAILED
+        } else {
+            EXIT_OK
+        }
+    }
+
+    /// Hand one input's outcome to the ordered sinks. Returns false on an
+    /// error that must stop the run (the JSONL output cannot be written).
+    fn deliver(
+        &mut self,
+        path: &str,
+        outcome: Outcome,
+        tally: &mut Tally,
+        progress: &ProgressBar,
+    ) -> bool {
+        let fail = |tally: &mut Tally, error: String| {
+            progress.suspend(|| eprintln!("error: {path}: {error}"));
+            tally.failures.push(FailedInput {
+                path: path.to_string(),
+                error,
+            });
+        };
+        match outcome {
+            Outcome::Failed(error) => fail(tally, error),
+            Outcome::Skipped { bytes } => {
+                tally.skipped += 1;
+                tally.bytes += bytes;
+            }
+            Outcome::Cancelled => tally.cancelled += 1,
+            Outcome::Written {
+                bytes,
+                compact,
+                record,
+            } => {
+                tally.bytes += bytes;
+                if let (Some(jsonl), Some(json)) = (&mut self.jsonl, &compact) {
+                    if let Err(e) = jsonl.write_line(json) {
+                        progress.suspend(|| {
+                            eprintln!("error: {}: cannot write: {}", self.jsonl_name, e)
+                        });
+                        return false;
+                    }
+                }
+                if let (Some(db), Some(record), Some(json)) = (&self.db, record, compact) {
+                    if let Err(e) = db.send(*record, json) {
+                        fail(tally, format!("not stored in the database: {e}"));
+                        return true;
+                    }
+                }
+                tally.written += 1;
+            }
+        }
+        true
+    }
+}
+
+#[derive(Default)]
+struct Tally {
+    written: u64,
+    skipped: u64,
+    cancelled: u64,
+    bytes: u64,
+    failures: Vec<FailedInput>,
+}
+
+impl Tally {
+    fn summary(&self, inputs: usize, secs: f64) -> String {
+        let secs = secs.max(1e-6);
+        let mut s = format!(
+            "newsparse: {inputs} inputs, {} records written, {} failed",
+            self.written,
+            self.failures.len()
+        );
+        if self.skipped > 0 {
+            s.push_str(&format!(", {} skipped (already stored)", self.skipped));
+        }
+        if self.cancelled > 0 {
+            s.push_str(&format!(", {} not attempted", self.cancelled));
+        }
+        s.push_str(&format!(
+            "; {:.2} MB in {secs:.2} s: {:.2} MB/s, {:.1} articles/s",
+            self.bytes as f64 / 1e6,
+            self.bytes as f64 / 1e6 / secs,
+            self.written as f64 / secs
+        ));
+        s
+    }
+}
+
+/// Read, decode, extract, validate and (for record files) write one input.
+fn process(item: &Item, work: &Work) -> Outcome {
+    let (path, source, output) = match item {
+        Item::Failed { error, .. } => return Outcome::Failed(error.clone()),
+        Item::Read {
+            path,
+            source,
+            output,
+        } => (path, source, output),
+    };
+    let file = match source {
+        InputSource::File(p) => Some(p.as_path()),
+        InputSource::Stdin => None,
+    };
+    let bytes = match ingest::read_input(file, work.max_bytes) {
+        Ok(b) => b,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    let text = match ingest::decode(&bytes, work.max_bytes) {
+        Ok(t) => t,
+        Err(e) => return Outcome::Failed(e.to_string()),
+    };
+    if let Some(stored) = work.stored {
+        let key = (path.clone(), crate::record::sha256_hex(&bytes));
+        if stored.contains(&key) {
+            tracing::debug!("{path}: already stored, skipped");
+            return Outcome::Skipped {
+                bytes: bytes.len() as u64,
+            };
+        }
+    }
+    // A panic in a stage is a bug; it costs this input its record, not the batch.
+    let made = catch_panic(|| {
+        let info = crate::pipeline::SourceInfo {
+            path,
+            bytes: &bytes,
+        };
+        let record = crate::pipeline::extract(&info, text);
+        let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
+        let problems = crate::schema::check_record(&value);
+        if !problems.is_empty() {
+            let mut listed: Vec<String> = problems
+                .iter()
+                .take(3)
+                .map(|p| format!("{}: {}", p.pointer, p.message))
+                .collect();
+            if problems.len() > 3 {
+                listed.push(format!("and {} more", problems.len() - 3));
+            }
+            return Err(format!(
+                "internal error, record not written: it fails validation: {}",
+                listed.join("; ")
+            ));
+        }
+        Ok((record, value))
+    });
+    let (record, value) = match made {
+        Ok(Ok(rv)) => rv,
+        Ok(Err(e)) => return Outcome::Failed(e),
+        Err(panic) => {
+            return Outcome::Failed(format!(
+                "internal error, no record made: a pipeline stage panicked: {panic}"
+            ))
+        }
+    };
+    if let Some(dir) = work.files_dir {
+        let target = dir.join(output);
+        let mut pretty = match serde_json::to_string_pretty(&value) {
+            Ok(s) => s,
+            Err(e) => return Outcome::Failed(format!("cannot serialize the record: {e}")),
+        };
+        pretty.push('\n');
+        if let Err(e) = sink::write_atomic(&target, pretty.as_bytes()) {
+            return Outcome::Failed(format!(
+                "cannot write {}: {}",
+                target.display(),
+                ingest::io_reason(&e)
+            ));
+        }
+        tracing::debug!("{path} -> {}", target.display());
+    }
+    let compact = match work.want_compact.then(|| serde_json::to_string(&value)) {
+        None => None,
+        Some(Ok(s)) => Some(s),
+        Some(Err(e)) => return Outcome::Failed(format!("cannot serialize the record: {e}")),
+    };
+    Outcome::Written {
+        bytes: bytes.len() as u64,
+        compact,
+        record: work.want_record.then(|| Box::new(record)),
+    }
+}
+
+thread_local! {
+    /// Set while a worker runs code whose panics it catches.
+    static CATCHING: Cell<bool> = const { Cell::new(false) };
+    /// The message and location of the last caught panic on this thread.
+    static CAUGHT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// Run `f`, turning a panic into its message (with location) instead of a
+/// crash and a backtrace dump on stderr.
+fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    CATCHING.with(|c| c.set(true));
+    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
+    CATCHING.with(|c| c.set(false));
+    result.map_err(|_| {
+        CAUGHT
+            .with(|c| c.borrow_mut().take())
+            .unwrap_or_else(|| "unknown panic".to_string())
+    })
+}
+
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let default = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !CATCHING.with(|c| c.get()) {
+                return default(info);
+            }
+            let payload = info.payload();
+            let message = payload
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| payload.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "non-text panic payload".to_string());
+            let at = info
+                .location()
+                .map(|l| format!(" (at {}:{})", l.file(), l.line()))
+                .unwrap_or_default();
+            CAUGHT.with(|c| *c.borrow_mut() = Some(format!("{message}{at}")));
+        }));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_parse_with_binary_units() {
+        assert_eq!(parse_size("1234"), Ok(1234));
+        assert_eq!(parse_size("10M"), Ok(10 * 1024 * 1024));
+        assert_eq!(parse_size("512KiB"), Ok(512 * 1024));
+        assert_eq!(parse_size("2gb"), Ok(2 << 30));
+        assert!(parse_size("ten").is_err());
+        assert!(parse_size("5T").is_err());
+        assert!(parse_size("99999999999999999999G").is_err());
+    }
+
+    #[test]
+    fn caught_panics_keep_their_message_and_location() {
+        install_panic_hook();
+        let r: Result<(), String> = catch_panic(|| panic!("stage broke on {}", 7));
+        let msg = r.unwrap_err();
+        assert!(msg.starts_with("stage broke on 7 (at "), "{msg}");
+        assert!(msg.contains("extract.rs"), "{msg}");
+        assert_eq!(catch_panic(|| 5), Ok(5));
+    }
+}
