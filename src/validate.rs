@@ -1,7 +1,38 @@
 //! `newsparse validate`: every error of every record with file:line:column.
-//! (Stub: the validate helper implements it.)
+//!
+//! Inputs are `.json` files (one record, or an array of records), `.jsonl`
+//! files (one record per line), directories (searched for both; files named
+//! `errors.jsonl`, the extract error log, are skipped) or `-` for stdin (JSON
+//! or JSON Lines, told apart by content).
+//!
+//! Each record is checked against the schema and the contract's invariants
+//! ([`crate::schema`]); with a source text, also that every span lies inside it,
+//! that each text equals the source slice in code points, and that
+//! `source.sha256`, `bytes` and `chars` describe it.
+//!
+//! Output, on stdout, in file order, then record order, then position in the
+//! file (the order of the offending values' JSON pointers in the document):
+//! - text: `FILE:LINE:COLUMN: POINTER: MESSAGE` (LINE is the record's line in
+//!   JSON Lines; COLUMN counts code points from 1; the whole record's pointer
+//!   is shown as `(record)`); malformed JSON as `FILE:LINE:COLUMN: malformed
+//!   JSON: MESSAGE`; an unreadable file as `FILE: MESSAGE`.
+//! - json: JSON Lines, one object per problem:
+//!   `{"file":…,"line":…,"column":…,"record":…,"pointer":…,"message":…}`, where
+//!   `record` is the record's 0-based index in its file and `line`, `column`,
+//!   `record` and `pointer` are null when they do not apply (an unreadable file
+//!   has none; malformed JSON has no pointer).
+//!
+//! A summary goes to stderr. Records are checked in parallel (rayon); the
+//! output order does not depend on it.
 
-use std::path::PathBuf;
+use crate::jsonpos::{column_of, LineIndex, Positions};
+use crate::schema::{check_record_anchored, past_end, quoted, span_sites, Anchor, Found};
+use rayon::prelude::*;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutputFormat {
@@ -20,7 +51,630 @@ pub struct ValidateOptions {
 /// Run the command; prints its report to stdout. Returns the process exit
 /// status: 0 all records valid, 1 some invalid or unreadable.
 pub fn run(options: &ValidateOptions) -> i32 {
-    let _ = options;
-    eprintln!("validate is not implemented yet");
-    1 // TODO(validate helper)
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let status = run_to(options, &mut out);
+    let _ = out.flush();
+    status
+}
+
+/// [`run`], writing the report to `out` instead of stdout.
+pub fn run_to(options: &ValidateOptions, out: &mut dyn Write) -> i32 {
+    let sources = match &options.source {
+        None => None,
+        Some(path) if path.is_dir() => Some(Sources::Directory {
+            dir: path.clone(),
+            cache: Mutex::new(HashMap::new()),
+        }),
+        Some(path) => match SourceText::read(path) {
+            Ok(text) => Some(Sources::File(Arc::new(text))),
+            Err(why) => {
+                eprintln!("{}: cannot read the source text: {why}", path.display());
+                return 1;
+            }
+        },
+    };
+    let files = expand_inputs(&options.files);
+    let outcomes: Vec<FileOutcome> = files
+        .par_iter()
+        .map(|input| check_input(input, sources.as_ref()))
+        .collect();
+
+    let (mut records, mut invalid, mut unreadable) = (0usize, 0usize, 0usize);
+    for outcome in &outcomes {
+        records += outcome.records;
+        invalid += outcome.invalid_records;
+        unreadable += usize::from(outcome.unreadable);
+        for report in &outcome.reports {
+            let line = match options.format {
+                OutputFormat::Text => report.to_text(),
+                OutputFormat::Json => report.to_json(),
+            };
+            if writeln!(out, "{line}").is_err() {
+                return 1; // stdout closed: nothing more to say
+            }
+        }
+    }
+    let files_note = if unreadable > 0 {
+        format!(", {unreadable} file(s) unreadable or malformed")
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "validate: {records} record(s) in {} file(s), {invalid} invalid{files_note}",
+        files.len()
+    );
+    i32::from(invalid > 0 || unreadable > 0 || outcomes.iter().any(|o| !o.reports.is_empty()))
+}
+
+/// One problem, located.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Report {
+    file: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    record: Option<usize>,
+    pointer: Option<String>,
+    message: String,
+}
+
+impl Report {
+    fn to_text(&self) -> String {
+        let mut s = self.file.clone();
+        if let (Some(line), Some(column)) = (self.line, self.column) {
+            s.push_str(&format!(":{line}:{column}"));
+        }
+        s.push_str(": ");
+        match self.pointer.as_deref() {
+            Some("") => s.push_str("(record): "),
+            Some(p) => {
+                s.push_str(p);
+                s.push_str(": ");
+            }
+            None if self.line.is_some() => s.push_str("malformed JSON: "),
+            None => {}
+        }
+        s.push_str(&self.message);
+        s
+    }
+
+    fn to_json(&self) -> String {
+        serde_json::json!({
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "record": self.record,
+            "pointer": self.pointer,
+            "message": self.message,
+        })
+        .to_string()
+    }
+}
+
+#[derive(Debug, Default)]
+struct FileOutcome {
+    records: usize,
+    invalid_records: usize,
+    /// The file could not be read or parsed at all.
+    unreadable: bool,
+    reports: Vec<Report>,
+}
+
+/// Files to check, in the order given; directories expand to their `.json`
+/// and `.jsonl` files in name order.
+fn expand_inputs(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            collect_record_files(input, &mut files);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    files
+}
+
+fn collect_record_files(dir: &Path, files: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        files.push(dir.to_path_buf()); // reported as unreadable
+        return;
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| Some(e.ok()?.path())).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            collect_record_files(&path, files);
+        } else if is_record_file(&path) {
+            files.push(path);
+        }
+    }
+}
+
+fn is_record_file(path: &Path) -> bool {
+    let ext = path.extension().and_then(|e| e.to_str());
+    matches!(ext, Some("json" | "jsonl"))
+        && path.file_name().and_then(|n| n.to_str()) != Some("errors.jsonl")
+}
+
+fn label(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
+}
+
+fn check_input(path: &Path, sources: Option<&Sources>) -> FileOutcome {
+    let file = label(path);
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin().read_to_end(&mut buf).map(|_| buf)
+    } else {
+        std::fs::read(path)
+    };
+    let unreadable = |message: String, line, column| FileOutcome {
+        unreadable: true,
+        reports: vec![Report {
+            file: file.clone(),
+            line,
+            column,
+            record: None,
+            pointer: None,
+            message,
+        }],
+        ..FileOutcome::default()
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => return unreadable(format!("cannot read: {e}"), None, None),
+    };
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let valid = std::str::from_utf8(valid).unwrap_or_default();
+            let (line, column) = LineIndex::new(valid).line_col(valid.len());
+            return unreadable("not UTF-8 text".to_string(), Some(line), Some(column));
+        }
+    };
+    let json_lines = match path.extension().and_then(|e| e.to_str()) {
+        Some("jsonl") => true,
+        Some("json") => false,
+        _ => looks_like_json_lines(text),
+    };
+    if json_lines {
+        check_json_lines(&file, text, sources)
+    } else {
+        check_json_document(&file, text, sources)
+    }
+}
+
+/// Tells JSON Lines from one JSON document when the name does not: JSON Lines
+/// has a complete value on its first non-blank line and something after it.
+fn looks_like_json_lines(text: &str) -> bool {
+    let mut lines = text.lines().filter(|l| !l.trim().is_empty());
+    match (lines.next(), lines.next()) {
+        (Some(first), Some(_)) => serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok(),
+        _ => false,
+    }
+}
+
+fn check_json_lines(file: &str, text: &str, sources: Option<&Sources>) -> FileOutcome {
+    // (1-based line number, line text without its line break)
+    let lines: Vec<(usize, &str)> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.strip_suffix('\r').unwrap_or(l)))
+        .filter(|(_, l)| !l.trim().is_empty())
+        .collect();
+    let per_record: Vec<(bool, Vec<Report>)> = lines
+        .par_iter()
+        .enumerate()
+        .with_min_len(64)
+        .map(|(index, &(line, record_text))| {
+            let mut reports = Vec::new();
+            let to_report = |offset: usize, pointer: Option<String>, message: String| Report {
+                file: file.to_string(),
+                line: Some(line),
+                column: Some(column_of(record_text, 0, offset)),
+                record: Some(index),
+                pointer,
+                message,
+            };
+            match serde_json::from_str::<Value>(record_text) {
+                Err(e) => {
+                    let offset = e.column().saturating_sub(1);
+                    reports.push(to_report(offset, None, serde_message(&e)));
+                    (true, reports)
+                }
+                Ok(record) => {
+                    let found = check_one(&record, sources);
+                    if found.is_empty() {
+                        return (false, reports);
+                    }
+                    let positions = Positions::scan(record_text);
+                    for (offset, f) in locate(&positions, "", found) {
+                        reports.push(to_report(
+                            offset,
+                            Some(f.problem.pointer),
+                            f.problem.message,
+                        ));
+                    }
+                    (true, reports)
+                }
+            }
+        })
+        .collect();
+    let mut outcome = FileOutcome {
+        records: lines.len(),
+        ..FileOutcome::default()
+    };
+    for (invalid, reports) in per_record {
+        outcome.invalid_records += usize::from(invalid);
+        outcome.reports.extend(reports);
+    }
+    outcome
+}
+
+fn check_json_document(file: &str, text: &str, sources: Option<&Sources>) -> FileOutcome {
+    let lines = LineIndex::new(text);
+    let document: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            // serde_json counts columns in bytes; report code points.
+            let start = lines.line_start(e.line());
+            let column = column_of(text, start, start + e.column().saturating_sub(1));
+            return FileOutcome {
+                unreadable: true,
+                reports: vec![Report {
+                    file: file.to_string(),
+                    line: Some(e.line().max(1)),
+                    column: Some(column),
+                    record: None,
+                    pointer: None,
+                    message: serde_message(&e),
+                }],
+                ..FileOutcome::default()
+            };
+        }
+    };
+    let records: Vec<(String, &Value)> = match &document {
+        Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (format!("/{i}"), r))
+            .collect(),
+        other => vec![(String::new(), other)],
+    };
+    let mut outcome = FileOutcome {
+        records: records.len(),
+        ..FileOutcome::default()
+    };
+    let mut positions: Option<Positions> = None;
+    for (index, (prefix, record)) in records.iter().enumerate() {
+        let found = check_one(record, sources);
+        if found.is_empty() {
+            continue;
+        }
+        outcome.invalid_records += 1;
+        let positions = positions.get_or_insert_with(|| Positions::scan(text));
+        for (offset, f) in locate(positions, prefix, found) {
+            let (line, column) = lines.line_col(offset);
+            outcome.reports.push(Report {
+                file: file.to_string(),
+                line: Some(line),
+                column: Some(column),
+                record: Some(index),
+                pointer: Some(f.problem.pointer),
+                message: f.problem.message,
+            });
+        }
+    }
+    outcome
+}
+
+/// serde_json's message without its " at line L column C" (we print our own).
+fn serde_message(error: &serde_json::Error) -> String {
+    let message = error.to_string();
+    match message.rfind(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message,
+    }
+}
+
+/// Byte offsets of the problems of the record at `prefix`, in document order.
+fn locate(positions: &Positions, prefix: &str, found: Vec<Found>) -> Vec<(usize, Found)> {
+    let mut located: Vec<(usize, Found)> = found
+        .into_iter()
+        .map(|f| {
+            let at = positions.nearest(&format!("{prefix}{}", f.problem.pointer));
+            let offset = match f.anchor {
+                Anchor::Key => at.key.unwrap_or(at.value),
+                Anchor::Value => at.value,
+            };
+            (offset, f)
+        })
+        .collect();
+    located.sort_by(|a, b| {
+        (a.0, &a.1.problem.pointer, &a.1.problem.message).cmp(&(
+            b.0,
+            &b.1.problem.pointer,
+            &b.1.problem.message,
+        ))
+    });
+    located.dedup_by(|a, b| a.1 == b.1);
+    located
+}
+
+/// Every problem of one record: schema, invariants and, with a source, the
+/// source checks.
+fn check_one(record: &Value, sources: Option<&Sources>) -> Vec<Found> {
+    let mut found = check_record_anchored(record);
+    if let Some(sources) = sources {
+        check_against_source(record, sources, &mut found);
+    }
+    found
+}
+
+// ---------------------------------------------------------------------------
+// Checks against the source text
+
+/// Where source texts come from.
+enum Sources {
+    /// One text for every record.
+    File(Arc<SourceText>),
+    /// A directory where each record's `source.path`, or its file name, is looked up.
+    Directory {
+        dir: PathBuf,
+        cache: Mutex<HashMap<PathBuf, Arc<SourceText>>>,
+    },
+}
+
+/// A source file, ready for code-point slicing.
+struct SourceText {
+    bytes: u64,
+    sha256: String,
+    /// `None` when the file is not UTF-8.
+    text: Option<String>,
+    /// Byte offset of every code point and of the end; `None` for ASCII text,
+    /// where code points and bytes coincide.
+    char_starts: Option<Vec<usize>>,
+    chars: u64,
+}
+
+impl SourceText {
+    fn read(path: &Path) -> std::io::Result<SourceText> {
+        let bytes = std::fs::read(path)?;
+        let sha256 = crate::record::sha256_hex(&bytes);
+        let len = bytes.len() as u64;
+        let text = String::from_utf8(bytes).ok();
+        let (char_starts, chars) = match &text {
+            Some(t) if t.is_ascii() => (None, t.len() as u64),
+            Some(t) => {
+                let mut starts: Vec<usize> = t.char_indices().map(|(b, _)| b).collect();
+                let chars = starts.len() as u64;
+                starts.push(t.len());
+                (Some(starts), chars)
+            }
+            None => (None, 0),
+        };
+        Ok(SourceText {
+            bytes: len,
+            sha256,
+            text,
+            char_starts,
+            chars,
+        })
+    }
+
+    /// The text between two code-point offsets (both within the text).
+    fn slice(&self, start: u64, end: u64) -> Option<&str> {
+        let text = self.text.as_deref()?;
+        let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
+        match &self.char_starts {
+            None => text.get(start..end),
+            Some(starts) => text.get(*starts.get(start)?..*starts.get(end)?),
+        }
+    }
+}
+
+impl Sources {
+    /// The source text of a record, or a problem saying why there is none.
+    fn lookup(&self, record: &Value) -> Result<Arc<SourceText>, Found> {
+        let (dir, cache) = match self {
+            Sources::File(text) => return Ok(Arc::clone(text)),
+            Sources::Directory { dir, cache } => (dir, cache),
+        };
+        let Some(path) = record.pointer("/source/path").and_then(Value::as_str) else {
+            return Err(found(
+                "/source/path".into(),
+                "no source.path to look the source text up by".into(),
+            ));
+        };
+        let given = Path::new(path);
+        let mut candidates = Vec::new();
+        if path != "-" && given.is_relative() {
+            candidates.push(dir.join(given));
+        }
+        if let Some(name) = given.file_name() {
+            candidates.push(dir.join(name));
+        }
+        let Some(file) = candidates.into_iter().find(|c| c.is_file()) else {
+            return Err(found(
+                "/source/path".into(),
+                format!("no source text for {} in {}", quoted(path), dir.display()),
+            ));
+        };
+        if let Some(text) = cache.lock().ok().and_then(|c| c.get(&file).cloned()) {
+            return Ok(text);
+        }
+        let text = SourceText::read(&file).map(Arc::new).map_err(|e| {
+            found(
+                "/source/path".into(),
+                format!("cannot read the source text {}: {e}", file.display()),
+            )
+        })?;
+        if let Ok(mut cache) = cache.lock() {
+            cache.insert(file, Arc::clone(&text));
+        }
+        Ok(text)
+    }
+}
+
+fn found(pointer: String, message: String) -> Found {
+    Found {
+        problem: crate::schema::Problem { pointer, message },
+        anchor: Anchor::Value,
+    }
+}
+
+fn check_against_source(record: &Value, sources: &Sources, out: &mut Vec<Found>) {
+    let source = match sources.lookup(record) {
+        Ok(s) => s,
+        Err(problem) => {
+            out.push(problem);
+            return;
+        }
+    };
+    if let Some(sha) = record.pointer("/source/sha256").and_then(Value::as_str) {
+        if sha != source.sha256 {
+            out.push(found(
+                "/source/sha256".into(),
+                format!(
+                    "{} is not the sha256 of the source text, which is {}",
+                    Value::from(sha),
+                    source.sha256
+                ),
+            ));
+        }
+    }
+    if let Some(bytes) = record.pointer("/source/bytes").and_then(Value::as_u64) {
+        if bytes != source.bytes {
+            out.push(found(
+                "/source/bytes".into(),
+                format!(
+                    "{bytes} is not the size of the source text ({} bytes)",
+                    source.bytes
+                ),
+            ));
+        }
+    }
+    if source.text.is_none() {
+        out.push(found(
+            "/source/path".into(),
+            "the source text is not UTF-8, so spans cannot be checked".into(),
+        ));
+        return;
+    }
+    let chars = record.pointer("/source/chars").and_then(Value::as_u64);
+    if let Some(chars) = chars {
+        if chars != source.chars {
+            out.push(found(
+                "/source/chars".into(),
+                format!(
+                    "{chars} is not the length of the source text ({} chars)",
+                    source.chars
+                ),
+            ));
+        }
+    }
+    for site in span_sites(record) {
+        let (Some(start), Some(end)) = (site.start, site.end) else {
+            continue;
+        };
+        if start > end {
+            continue; // reported by check_record
+        }
+        if let Some(problem) = past_end(&site, source.chars) {
+            out.push(problem);
+            continue;
+        }
+        let (Some((key, text)), Some(slice)) = (site.text, source.slice(start, end)) else {
+            continue;
+        };
+        if text != slice {
+            out.push(found(
+                site.owner.pointer(&[key]),
+                format!(
+                    "{} is not the source text at {start}..{end}, which is {}",
+                    quoted(text),
+                    quoted(slice)
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_report_lines() {
+        let mut r = Report {
+            file: "out/a.json".into(),
+            line: Some(14),
+            column: Some(17),
+            record: Some(0),
+            pointer: Some("/people/0/mentions/1/end".into()),
+            message: "5210 is past the end of the text (5160 chars)".into(),
+        };
+        assert_eq!(
+            r.to_text(),
+            "out/a.json:14:17: /people/0/mentions/1/end: 5210 is past the end of the text (5160 chars)"
+        );
+        r.pointer = None;
+        r.message = "EOF while parsing an object".into();
+        assert_eq!(
+            r.to_text(),
+            "out/a.json:14:17: malformed JSON: EOF while parsing an object"
+        );
+        r.pointer = Some(String::new());
+        assert!(r.to_text().starts_with("out/a.json:14:17: (record): "));
+        let json: Value = serde_json::from_str(&r.to_json()).unwrap();
+        assert_eq!(json["line"], 14);
+        assert_eq!(json["pointer"], "");
+    }
+
+    #[test]
+    fn tells_json_lines_from_a_document() {
+        assert!(looks_like_json_lines("{\"a\":1}\n{\"a\":2}\n"));
+        assert!(!looks_like_json_lines("{\n  \"a\": 1\n}\n"));
+        assert!(!looks_like_json_lines("{\"a\":1}\n"));
+    }
+
+    #[test]
+    fn slices_source_by_code_points() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("t.txt");
+        std::fs::write(&path, "Caf\u{e9} Orlo opened.").unwrap();
+        let source = SourceText::read(&path).unwrap();
+        assert_eq!(source.chars, 17);
+        assert_eq!(source.slice(5, 9), Some("Orlo"));
+        assert_eq!(source.slice(0, 4), Some("Caf\u{e9}"));
+        assert_eq!(source.slice(0, 18), None);
+    }
+
+    #[test]
+    fn problems_come_in_document_order_without_duplicates() {
+        let text = "{\"b\": 1, \"a\": {\"c\": 2}}";
+        let positions = Positions::scan(text);
+        let mk = |p: &str, m: &str| found(p.into(), m.into());
+        let got = locate(
+            &positions,
+            "",
+            vec![
+                mk("/a/c", "x"),
+                mk("/b", "y"),
+                mk("/a/c", "x"),
+                mk("/a/d", "z"),
+            ],
+        );
+        let order: Vec<(usize, &str)> = got
+            .iter()
+            .map(|(o, f)| (*o, f.problem.pointer.as_str()))
+            .collect();
+        // "/a/d" is missing from the text, so it is shown at its object "/a".
+        assert_eq!(order, vec![(6, "/b"), (14, "/a/d"), (20, "/a/c")]);
+    }
 }
