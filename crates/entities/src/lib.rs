@@ -1,9 +1,136 @@
 //! Entities stage: turns name mentions into one entry per real entity.
+//!
+//! Steps, each linear or near-linear in the number of tokens and mentions:
+//! 1. clean the recognizer's mentions ([`clean`]): snap to tokens, drop
+//!    possessives, leading titles and "the", add "Jr", extend organization
+//!    names by a following suffix word ("… Workers" + "Party"), link
+//!    parenthesized acronyms;
+//! 2. vote on the kind of each surface form ([`vote`]);
+//! 3. group mentions into entities ([`cluster`]);
+//! 4. give a mention to untagged words equal to an entity's name forms
+//!    ([`recover`]);
+//! 5. read titles, roles and attributes around each person mention
+//!    ([`context`]) and build the entries.
 
-use newsparse_core::{Doc, EntityMention, FoundEntity};
+mod cluster;
+mod context;
+mod lexicon;
+mod names;
+mod recover;
+mod words;
+
+use newsparse_core::{Doc, EntityKind, EntityMention, FoundEntity};
+use words::{Cand, Words};
 
 /// Group mentions into people, organizations and places (MISC is dropped).
+///
+/// Entries come people first, then organizations, then places, each in order
+/// of first mention, with ids `p1…`, `o1…`, `l1…` in that order.
 pub fn resolve(doc: &Doc, mentions: &[EntityMention]) -> Vec<FoundEntity> {
-    let _ = (doc, mentions);
-    vec![] // TODO(entities helper)
+    if doc.tokens.is_empty() {
+        return Vec::new();
+    }
+    let w = Words::new(doc);
+    let (mut cands, acronyms) = clean::clean(&w, mentions);
+    vote::vote(&w, &mut cands);
+    let mut entities = cluster::cluster(&w, &cands, &acronyms);
+    recover::recover(&w, &mut cands, &mut entities);
+    build(&w, &cands, &entities)
+}
+
+mod clean;
+mod vote;
+
+fn collapse_spaces(s: &str) -> String {
+    s.split(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn push_unique(list: &mut Vec<String>, item: String) {
+    if !item.is_empty() && !list.contains(&item) {
+        list.push(item);
+    }
+}
+
+fn build(w: &Words, cands: &[Cand], entities: &[cluster::Entity]) -> Vec<FoundEntity> {
+    let cover = w.cover(cands);
+    let mut out: Vec<(EntityKind, usize, FoundEntity)> = Vec::new();
+    for e in entities {
+        let mut members: Vec<usize> = e.members.clone();
+        members.sort_by_key(|&m| (cands[m].ts, cands[m].te));
+        members.dedup_by_key(|m| (cands[*m].ts, cands[*m].te));
+        let Some(&first) = members.first() else {
+            continue;
+        };
+        // The fullest form: most words, written in mixed case, first seen.
+        let best = members
+            .iter()
+            .copied()
+            .max_by_key(|&m| {
+                let c = &cands[m];
+                let mixed_case = !names::is_all_caps(w.surface(c.ts, c.te));
+                (mixed_case, c.te - c.ts, std::cmp::Reverse(c.ts))
+            })
+            .expect("members is not empty");
+        let name = collapse_spaces(w.surface(cands[best].ts, cands[best].te));
+        let mut aliases = Vec::new();
+        let mut titles = Vec::new();
+        let mut roles = Vec::new();
+        let mut attributes = Vec::new();
+        for &m in &members {
+            let c = &cands[m];
+            let form = collapse_spaces(w.surface(c.ts, c.te));
+            if form != name {
+                push_unique(&mut aliases, form);
+            }
+            if e.kind == EntityKind::Person {
+                let found = context::person(w, cands, &cover, c.ts, c.te);
+                for a in found.aliases {
+                    push_unique(&mut aliases, collapse_spaces(&a));
+                }
+                for t in found.titles {
+                    push_unique(&mut titles, collapse_spaces(&t));
+                }
+                for r in found.roles {
+                    push_unique(&mut roles, collapse_spaces(&r));
+                }
+                for a in found.attributes {
+                    push_unique(&mut attributes, collapse_spaces(&a));
+                }
+            }
+        }
+        aliases.retain(|a| *a != name);
+        let entity = FoundEntity {
+            id: String::new(),
+            kind: e.kind,
+            name,
+            aliases,
+            titles,
+            roles,
+            acronym: e.acronym.clone(),
+            attributes,
+            mentions: members
+                .iter()
+                .map(|&m| w.span(cands[m].ts, cands[m].te))
+                .collect(),
+        };
+        out.push((e.kind, cands[first].ts, entity));
+    }
+    out.sort_by_key(|(kind, first, _)| (*kind, *first));
+    let mut counts = [0usize; 3];
+    out.into_iter()
+        .filter_map(|(kind, _, mut e)| {
+            let (slot, prefix) = match kind {
+                EntityKind::Person => (0, 'p'),
+                EntityKind::Organization => (1, 'o'),
+                EntityKind::Place => (2, 'l'),
+                EntityKind::Misc => return None,
+            };
+            counts[slot] += 1;
+            e.id = format!("{prefix}{}", counts[slot]);
+            Some(e)
+        })
+        .collect()
 }

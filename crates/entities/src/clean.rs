@@ -1,0 +1,177 @@
+//! Step 1: the recognizer's mentions as clean token ranges.
+
+use crate::context::title_len_at;
+use crate::lexicon;
+use crate::names::is_all_caps;
+use crate::words::{is_capitalized, is_possessive, is_punct, Cand, Words};
+use newsparse_core::{EntityKind, EntityMention};
+
+/// A parenthesized acronym and the name it abbreviates, as candidate indices
+/// `(acronym, expansion)`.
+pub type AcronymLink = (usize, usize);
+
+pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLink>) {
+    let mut cands: Vec<Cand> = mentions.iter().filter_map(|m| trim(w, m)).collect();
+    cands.sort_by_key(|c| (c.ts, std::cmp::Reverse(c.te)));
+    // Keep the mentions in text order without overlaps.
+    let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
+    for c in cands {
+        if kept.last().is_none_or(|k| k.te <= c.ts) {
+            kept.push(c);
+        }
+    }
+    let mut cands = extend(w, kept);
+    let links = link_acronyms(w, &mut cands);
+    (cands, links)
+}
+
+fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
+    let (mut ts, mut te) = w.tokens_of(m.span)?;
+    while te > ts && (is_possessive(w.word(te - 1)) || is_punct(w.word(te - 1))) {
+        te -= 1;
+    }
+    while ts < te && is_punct(w.word(ts)) {
+        ts += 1;
+    }
+    if ts >= te {
+        return None;
+    }
+    if m.kind == EntityKind::Person {
+        if te - ts > 1 && lexicon::is_postnominal(w.word(te - 1)) {
+            te -= 1;
+        }
+        // Titles are read from the context, never part of the name.
+        while let Some(n) = title_len_at(w, ts, te) {
+            if ts + n >= te || !is_capitalized(w.word(ts + n)) {
+                break;
+            }
+            ts += n;
+        }
+    } else {
+        if te - ts > 1 && matches!(w.word(ts), "the" | "The") {
+            ts += 1;
+        }
+        // "Prime Minister" alone is a title, not an organization.
+        if title_len_at(w, ts, te) == Some(te - ts) {
+            return None;
+        }
+    }
+    let has_upper = (ts..te).any(|i| w.word(i).chars().any(|c| c.is_uppercase()));
+    has_upper.then_some(Cand {
+        kind: m.kind,
+        ts,
+        te,
+    })
+}
+
+/// Add generational suffixes to person names and suffix words to
+/// organization names the recognizer stopped short of; merge a name with an
+/// adjacent one that ends in an organization suffix.
+fn extend(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
+    let mut out: Vec<Cand> = Vec::with_capacity(cands.len());
+    let mut i = 0;
+    while i < cands.len() {
+        let mut c = cands[i];
+        let limit = cands.get(i + 1).map_or(w.len(), |n| n.ts);
+        let sentence_end = w.sentence_end(c.ts).min(limit);
+        if c.kind == EntityKind::Person
+            && c.te < sentence_end
+            && lexicon::is_name_suffix(w.word(c.te))
+        {
+            c.te += 1;
+        } else if let Some(end) = suffix_end(w, c.te, sentence_end) {
+            c.te = end;
+            c.kind = EntityKind::Organization;
+        } else if let Some(next) = cands.get(i + 1) {
+            let ends_in_suffix = lexicon::is_org_suffix(w.word(next.te - 1));
+            if next.ts == c.te
+                && w.same_sentence(c.ts, next.ts)
+                && c.kind != EntityKind::Person
+                && next.kind != EntityKind::Person
+                && ends_in_suffix
+            {
+                c.te = next.te;
+                c.kind = EntityKind::Organization;
+                i += 1;
+            }
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
+}
+
+/// The end of an organization suffix that follows a name at `from`: up to two
+/// capitalized words and then a suffix word ("Workers Party").
+fn suffix_end(w: &Words, from: usize, limit: usize) -> Option<usize> {
+    let mut j = from;
+    while j < limit && j < from + 3 {
+        let word = w.word(j);
+        if !is_capitalized(word) || is_all_caps(word) && word.len() > 4 {
+            return None;
+        }
+        if lexicon::is_org_suffix(word) {
+            return Some(j + 1);
+        }
+        if title_len_at(w, j, limit).is_some() {
+            return None;
+        }
+        j += 1;
+    }
+    None
+}
+
+/// "Some Long Name (SLN)": the acronym in brackets becomes a mention of the
+/// same kind, linked to the name.
+fn link_acronyms(w: &Words, cands: &mut Vec<Cand>) -> Vec<AcronymLink> {
+    let mut links = Vec::new();
+    let mut added = Vec::new();
+    for i in 0..cands.len() {
+        let c = cands[i];
+        if !matches!(c.kind, EntityKind::Organization | EntityKind::Place) {
+            continue;
+        }
+        let (open, acr, close) = (c.te, c.te + 1, c.te + 2);
+        if close >= w.len()
+            || w.word(open) != "("
+            || w.word(close) != ")"
+            || !is_all_caps(w.word(acr))
+            || !w.same_sentence(c.ts, close)
+        {
+            continue;
+        }
+        match cands.get(i + 1) {
+            Some(n) if n.ts == acr && n.te == acr + 1 => {
+                cands[i + 1].kind = c.kind;
+                links.push((i + 1, i));
+            }
+            Some(n) if n.ts <= acr => {}
+            _ => added.push((
+                Cand {
+                    kind: c.kind,
+                    ts: acr,
+                    te: acr + 1,
+                },
+                i,
+            )),
+        }
+    }
+    for (cand, full) in added {
+        links.push((cands.len(), full));
+        cands.push(cand);
+    }
+    if !links.is_empty() {
+        // Keep text order; remap the links through the sort.
+        let mut order: Vec<usize> = (0..cands.len()).collect();
+        order.sort_by_key(|&k| cands[k].ts);
+        let mut new_index = vec![0; cands.len()];
+        for (new, &old) in order.iter().enumerate() {
+            new_index[old] = new;
+        }
+        *cands = order.iter().map(|&k| cands[k]).collect();
+        for l in &mut links {
+            *l = (new_index[l.0], new_index[l.1]);
+        }
+    }
+    links
+}

@@ -1,0 +1,660 @@
+//! General-knowledge word lists: titles, role words, organization suffixes,
+//! name particles and demonyms. No names of particular people, organizations
+//! or places belong here.
+
+/// Courtesy, religious, noble and military titles that stand before a name.
+/// Matched with or without a final full stop.
+pub const HONORIFICS: &[&str] = &[
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Miss",
+    "Mx",
+    "Messrs",
+    "Dr",
+    "Prof",
+    "Professor",
+    "Sir",
+    "Dame",
+    "Lord",
+    "Lady",
+    "Baroness",
+    "Baron",
+    "Rev",
+    "Reverend",
+    "Father",
+    "Rabbi",
+    "Imam",
+    "Sheikh",
+    "Sheik",
+    "Ayatollah",
+    "Grand Ayatollah",
+    "Hojatoleslam",
+    "Mullah",
+    "Cardinal",
+    "Archbishop",
+    "Bishop",
+    "Pope",
+    "Saint",
+    "Hon",
+];
+
+/// Office and rank titles that stand before a name ("Prime Minister Jane
+/// Doe"). Any capitalized word + "Minister"/"Secretary" is also taken as one
+/// (see [`is_office_pair`]).
+pub const OFFICES: &[&str] = &[
+    "President",
+    "Vice President",
+    "Vice-President",
+    "Prime Minister",
+    "Deputy Prime Minister",
+    "Premier",
+    "Chancellor",
+    "Minister",
+    "Secretary",
+    "Secretary of State",
+    "Secretary General",
+    "Secretary-General",
+    "Supreme Leader",
+    "Senator",
+    "Sen",
+    "Rep",
+    "Representative",
+    "Congressman",
+    "Congresswoman",
+    "Governor",
+    "Gov",
+    "Mayor",
+    "Ambassador",
+    "Speaker",
+    "Chairman",
+    "Chairwoman",
+    "Commissioner",
+    "Chief Justice",
+    "Justice",
+    "Judge",
+    "King",
+    "Queen",
+    "Prince",
+    "Princess",
+    "Crown Prince",
+    "Emperor",
+    "Empress",
+    "Duke",
+    "Duchess",
+    "Sultan",
+    "Emir",
+    "General",
+    "Gen",
+    "Lieutenant",
+    "Lt",
+    "Colonel",
+    "Col",
+    "Major",
+    "Maj",
+    "Captain",
+    "Capt",
+    "Commander",
+    "Cmdr",
+    "Admiral",
+    "Adm",
+    "Sergeant",
+    "Sgt",
+    "Corporal",
+    "Cpl",
+    "Private",
+    "Pvt",
+    "Brigadier",
+    "Field Marshal",
+    "Marshal",
+    "Detective",
+    "Inspector",
+    "Superintendent",
+    "Constable",
+    "Coach",
+    "MP",
+    "MEP",
+    "MSP",
+];
+
+/// Titles written after a name ("Jane Doe MP").
+pub const POSTNOMINALS: &[&str] = &[
+    "MP", "MEP", "MSP", "QC", "KC", "OBE", "MBE", "CBE", "KBE", "DBE", "PhD",
+];
+
+/// Generational suffixes that belong to a person's name ("Jr").
+pub const NAME_SUFFIXES: &[&str] = &["Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"];
+
+/// Nouns that name a position or occupation: they make a phrase next to a
+/// name a role ("club manager", "head of the council").
+pub const ROLE_NOUNS: &[&str] = &[
+    "head",
+    "chief",
+    "director",
+    "manager",
+    "leader",
+    "president",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "secretary",
+    "minister",
+    "premier",
+    "chancellor",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "analyst",
+    "economist",
+    "executive",
+    "founder",
+    "co-founder",
+    "editor",
+    "correspondent",
+    "reporter",
+    "journalist",
+    "presenter",
+    "broadcaster",
+    "commentator",
+    "professor",
+    "lecturer",
+    "researcher",
+    "scientist",
+    "engineer",
+    "coach",
+    "captain",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "keeper",
+    "player",
+    "referee",
+    "owner",
+    "boss",
+    "commander",
+    "general",
+    "officer",
+    "official",
+    "adviser",
+    "advisor",
+    "member",
+    "mp",
+    "mep",
+    "msp",
+    "senator",
+    "governor",
+    "mayor",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "judge",
+    "lawyer",
+    "attorney",
+    "prosecutor",
+    "deputy",
+    "ceo",
+    "cfo",
+    "coo",
+    "partner",
+    "consultant",
+    "singer",
+    "actor",
+    "actress",
+    "guitarist",
+    "drummer",
+    "bassist",
+    "frontman",
+    "musician",
+    "rapper",
+    "star",
+    "writer",
+    "author",
+    "novelist",
+    "poet",
+    "producer",
+    "critic",
+    "designer",
+    "campaigner",
+    "activist",
+    "candidate",
+    "cleric",
+    "host",
+    "treasurer",
+    "inventor",
+    "architect",
+    "banker",
+    "investor",
+    "entrepreneur",
+    "tycoon",
+    "billionaire",
+    "strategist",
+    "expert",
+    "specialist",
+    "chairperson",
+    "vice-president",
+    "vice-chairman",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "heir",
+    "rival",
+    "colleague",
+    "champion",
+    "winner",
+    "boxer",
+    "cyclist",
+    "runner",
+    "athlete",
+    "batsman",
+    "bowler",
+    "winger",
+    "forward",
+    "negotiator",
+    "mediator",
+    "administrator",
+    "regulator",
+    "controller",
+    "supervisor",
+    "principal",
+    "dean",
+    "professor",
+    "doctor",
+    "surgeon",
+    "nurse",
+    "soldier",
+    "pilot",
+];
+
+/// Lowercase words that modify a role noun ("shadow foreign secretary",
+/// "former club captain").
+pub const ROLE_MODIFIERS: &[&str] = &[
+    "deputy",
+    "shadow",
+    "foreign",
+    "former",
+    "assistant",
+    "vice",
+    "general",
+    "executive",
+    "senior",
+    "junior",
+    "chief",
+    "party",
+    "team",
+    "club",
+    "group",
+    "opposition",
+    "finance",
+    "defence",
+    "defense",
+    "interior",
+    "health",
+    "home",
+    "culture",
+    "education",
+    "trade",
+    "transport",
+    "environment",
+    "energy",
+    "managing",
+    "acting",
+    "interim",
+    "technical",
+    "football",
+    "research",
+    "marketing",
+    "sales",
+    "financial",
+    "operating",
+    "founding",
+    "national",
+    "state",
+    "security",
+    "intelligence",
+    "military",
+    "political",
+    "economic",
+    "company",
+    "firm",
+    "bank",
+    "industry",
+    "media",
+    "legal",
+    "prime",
+    "vice-",
+    "first",
+    "lead",
+    "principal",
+    "regional",
+    "local",
+    "joint",
+    "co-",
+    "new",
+    "outgoing",
+    "incoming",
+    "then",
+    "veteran",
+];
+
+/// Words that end organization names ("… Party", "… Corps", "… Ltd").
+pub const ORG_SUFFIXES: &[&str] = &[
+    "Party",
+    "Corps",
+    "Organization",
+    "Organisation",
+    "Council",
+    "Group",
+    "Inc",
+    "Inc.",
+    "Ltd",
+    "Ltd.",
+    "Limited",
+    "plc",
+    "PLC",
+    "Plc",
+    "Corp",
+    "Corp.",
+    "Corporation",
+    "Company",
+    "Co",
+    "Co.",
+    "LLC",
+    "LLP",
+    "AG",
+    "SA",
+    "GmbH",
+    "NV",
+    "Association",
+    "Federation",
+    "League",
+    "Agency",
+    "Bank",
+    "Institute",
+    "Foundation",
+    "Committee",
+    "Commission",
+    "Force",
+    "Forces",
+    "Army",
+    "Front",
+    "Movement",
+    "Society",
+    "Trust",
+    "Holdings",
+    "Securities",
+    "Fund",
+    "University",
+    "College",
+    "Club",
+    "Alliance",
+    "Brigade",
+    "Brigades",
+    "Network",
+    "Ministry",
+    "Department",
+    "Authority",
+    "Board",
+    "Systems",
+    "Technologies",
+    "Airlines",
+    "Airways",
+    "Motors",
+    "Industries",
+    "Partners",
+    "Capital",
+    "Television",
+    "Unit",
+    "Directorate",
+    "Guard",
+    "Guards",
+    "Union",
+];
+
+/// Words an acronym skips ("Department of Trade and Industry" → "DTI").
+pub const FUNCTION_WORDS: &[&str] = &[
+    "of", "and", "the", "for", "&", "a", "an", "in", "on", "to", "de", "du", "des", "la", "le",
+];
+
+/// Name particles written as separate words ("van der", "bin").
+pub const PARTICLES: &[&str] = &[
+    "van", "der", "den", "de", "da", "di", "du", "del", "della", "von", "zu", "bin", "ibn", "bint",
+    "le", "la", "ter", "ten", "dos", "das", "do", "y",
+];
+
+/// Name particles written joined by a hyphen ("al-", "el-"); compared lowercase.
+pub const PARTICLE_PREFIXES: &[&str] = &["al-", "el-", "ad-", "ash-", "as-", "az-", "ar-", "ul-"];
+
+/// Determiners and possessive pronouns that may open an appositive role.
+pub const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our"];
+
+/// Nationality adjectives (demonyms). Adjectives only, no country names.
+pub const DEMONYMS: &[&str] = &[
+    "Afghan",
+    "Albanian",
+    "Algerian",
+    "American",
+    "Angolan",
+    "Argentine",
+    "Argentinian",
+    "Armenian",
+    "Australian",
+    "Austrian",
+    "Azerbaijani",
+    "Bahraini",
+    "Bangladeshi",
+    "Belarusian",
+    "Belgian",
+    "Bolivian",
+    "Bosnian",
+    "Brazilian",
+    "British",
+    "Bulgarian",
+    "Burmese",
+    "Cambodian",
+    "Cameroonian",
+    "Canadian",
+    "Chilean",
+    "Chinese",
+    "Colombian",
+    "Congolese",
+    "Croatian",
+    "Cuban",
+    "Cypriot",
+    "Czech",
+    "Danish",
+    "Dutch",
+    "Ecuadorian",
+    "Egyptian",
+    "Emirati",
+    "English",
+    "Eritrean",
+    "Estonian",
+    "Ethiopian",
+    "European",
+    "Filipino",
+    "Finnish",
+    "French",
+    "Georgian",
+    "German",
+    "Ghanaian",
+    "Greek",
+    "Guatemalan",
+    "Haitian",
+    "Honduran",
+    "Hungarian",
+    "Icelandic",
+    "Indian",
+    "Indonesian",
+    "Iranian",
+    "Iraqi",
+    "Irish",
+    "Israeli",
+    "Italian",
+    "Ivorian",
+    "Jamaican",
+    "Japanese",
+    "Jordanian",
+    "Kazakh",
+    "Kenyan",
+    "Korean",
+    "Kosovar",
+    "Kurdish",
+    "Kuwaiti",
+    "Kyrgyz",
+    "Lao",
+    "Latvian",
+    "Lebanese",
+    "Liberian",
+    "Libyan",
+    "Lithuanian",
+    "Macedonian",
+    "Malaysian",
+    "Malian",
+    "Maltese",
+    "Mexican",
+    "Moldovan",
+    "Mongolian",
+    "Montenegrin",
+    "Moroccan",
+    "Mozambican",
+    "Namibian",
+    "Nepalese",
+    "Nicaraguan",
+    "Nigerian",
+    "Norwegian",
+    "Omani",
+    "Pakistani",
+    "Palestinian",
+    "Panamanian",
+    "Paraguayan",
+    "Peruvian",
+    "Polish",
+    "Portuguese",
+    "Qatari",
+    "Romanian",
+    "Russian",
+    "Rwandan",
+    "Saudi",
+    "Scottish",
+    "Senegalese",
+    "Serbian",
+    "Singaporean",
+    "Slovak",
+    "Slovenian",
+    "Somali",
+    "Spanish",
+    "Sudanese",
+    "Swedish",
+    "Swiss",
+    "Syrian",
+    "Taiwanese",
+    "Tajik",
+    "Tanzanian",
+    "Thai",
+    "Tunisian",
+    "Turkish",
+    "Turkmen",
+    "Ugandan",
+    "Ukrainian",
+    "Uruguayan",
+    "Uzbek",
+    "Venezuelan",
+    "Vietnamese",
+    "Welsh",
+    "Yemeni",
+    "Zambian",
+    "Zimbabwean",
+];
+
+/// `word` without one final full stop, for abbreviation lookups ("Mr." = "Mr").
+pub fn bare(word: &str) -> &str {
+    word.strip_suffix('.').unwrap_or(word)
+}
+
+pub fn is_demonym(word: &str) -> bool {
+    DEMONYMS.contains(&word)
+}
+
+pub fn is_org_suffix(word: &str) -> bool {
+    ORG_SUFFIXES.contains(&word)
+}
+
+pub fn is_function_word(lower: &str) -> bool {
+    FUNCTION_WORDS.contains(&lower)
+}
+
+pub fn is_particle(lower: &str) -> bool {
+    PARTICLES.contains(&lower)
+}
+
+pub fn is_role_noun(lower: &str) -> bool {
+    ROLE_NOUNS.contains(&lower)
+}
+
+pub fn is_role_modifier(lower: &str) -> bool {
+    ROLE_MODIFIERS.contains(&lower)
+}
+
+pub fn is_name_suffix(word: &str) -> bool {
+    NAME_SUFFIXES.contains(&word)
+}
+
+pub fn is_postnominal(word: &str) -> bool {
+    POSTNOMINALS.contains(&word)
+}
+
+/// "Foreign Minister", "Culture Secretary": a capitalized word (not a
+/// demonym) followed by "Minister" or "Secretary".
+pub fn is_office_pair(first: &str, second: &str) -> bool {
+    matches!(second, "Minister" | "Secretary")
+        && first.chars().next().is_some_and(char::is_uppercase)
+        && !is_demonym(first)
+        && first.chars().all(|c| c.is_alphabetic() || c == '-')
+}
+
+/// The demonym of a country name, guessed from the demonym list by spelling
+/// ("Kenya" → "Kenyan"): the demonym that extends the name, or the name less
+/// its final vowel or "y". Countries whose adjective is spelled differently
+/// get none.
+pub fn demonym_of(place: &str) -> Option<&'static str> {
+    if place.len() < 4 {
+        return None;
+    }
+    if let Some(d) = DEMONYMS
+        .iter()
+        .find(|d| d.len() > place.len() && d.starts_with(place))
+    {
+        return Some(d);
+    }
+    let stem = place.strip_suffix(['a', 'e', 'y', 'o'])?;
+    if stem.len() < 4 {
+        return None;
+    }
+    DEMONYMS
+        .iter()
+        .find(|d| d.starts_with(stem) && d.len() > stem.len())
+        .copied()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demonyms_are_guessed_from_spelling() {
+        assert_eq!(demonym_of("Malta"), Some("Maltese"));
+        assert_eq!(demonym_of("Bolivia"), Some("Bolivian"));
+        assert_eq!(demonym_of("Peru"), Some("Peruvian"));
+        assert_eq!(demonym_of("Oz"), None);
+        assert_eq!(demonym_of("Atlantis"), None);
+    }
+
+    #[test]
+    fn office_pairs_need_a_capitalized_non_demonym() {
+        assert!(is_office_pair("Culture", "Secretary"));
+        assert!(!is_office_pair("Iranian", "Minister"));
+        assert!(!is_office_pair("the", "Minister"));
+    }
+}

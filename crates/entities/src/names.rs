@@ -1,0 +1,214 @@
+//! Comparable keys of names, and the rules that say when a shorter form of a
+//! name ("Doe", "J. Doe", "al-Doe") refers to the same entity as a longer one.
+
+use crate::lexicon;
+
+/// A word as compared: lowercase, typographic apostrophes and hyphens made plain.
+pub fn norm_word(word: &str) -> String {
+    word.chars()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+            c => c,
+        })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A person-name word as compared: [`norm_word`] without a joined particle
+/// ("al-Doe" → "doe").
+pub fn person_word(word: &str) -> String {
+    let w = norm_word(word);
+    for p in lexicon::PARTICLE_PREFIXES {
+        if let Some(rest) = w.strip_prefix(p) {
+            if rest.chars().count() >= 2 {
+                return rest.to_string();
+            }
+        }
+    }
+    w
+}
+
+/// The key of a person's name: its words without particles or generational
+/// suffixes ("Jan van der Berg Jr" → ["jan", "berg"]).
+pub fn person_key(words: &[&str]) -> Vec<String> {
+    let key: Vec<String> = words
+        .iter()
+        .filter(|w| !lexicon::is_name_suffix(w))
+        .map(|w| person_word(w))
+        .filter(|w| !lexicon::is_particle(w))
+        .collect();
+    if key.is_empty() {
+        words.iter().map(|w| norm_word(w)).collect()
+    } else {
+        key
+    }
+}
+
+/// The key of an organization or place name: lowercase words without a
+/// leading "the", a final "Party" or a plural "s" on the last word, so
+/// "the Greens", "Green Party" and "Green" compare equal.
+pub fn org_key(words: &[&str]) -> Vec<String> {
+    let mut key: Vec<String> = words.iter().map(|w| norm_word(w)).collect();
+    if key.len() > 1 && key[0] == "the" {
+        key.remove(0);
+    }
+    if key.len() > 1 && key.last().is_some_and(|w| w == "party") {
+        key.pop();
+    }
+    if let Some(last) = key.last_mut() {
+        if last.len() > 3 && last.ends_with('s') && !last.ends_with("ss") {
+            last.pop();
+        }
+    }
+    key
+}
+
+/// How a shorter person name relates to a fuller one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PersonMatch {
+    /// The same name, a surname, first + last name, or initials + surname.
+    Strong,
+    /// A first name alone.
+    Weak,
+}
+
+fn is_initial(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.chars().count() == 1 && w.chars().all(char::is_alphabetic)
+}
+
+/// Whether the person-name key `short` can refer to the one named by `full`.
+pub fn person_match(short: &[String], full: &[String]) -> Option<PersonMatch> {
+    if short.is_empty() || full.is_empty() {
+        return None;
+    }
+    if short == full {
+        return Some(PersonMatch::Strong);
+    }
+    if short.len() >= full.len() {
+        return None;
+    }
+    if full.ends_with(short) {
+        return Some(PersonMatch::Strong);
+    }
+    let (first, last) = (&short[0], &short[short.len() - 1]);
+    if short.len() >= 2 && first == &full[0] && last == &full[full.len() - 1] {
+        return Some(PersonMatch::Strong);
+    }
+    if short.len() >= 2 && is_initial(first) && full.ends_with(&short[1..]) {
+        let letter = first.chars().next();
+        if full[0].chars().next() == letter {
+            return Some(PersonMatch::Strong);
+        }
+    }
+    if short.len() == 1 && first == &full[0] {
+        return Some(PersonMatch::Weak);
+    }
+    None
+}
+
+/// Whether every letter of `word` is uppercase and it has at least two.
+pub fn is_all_caps(word: &str) -> bool {
+    let mut letters = 0;
+    for c in word.chars() {
+        if c.is_alphabetic() {
+            if !c.is_uppercase() {
+                return false;
+            }
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Whether `acronym` is made of the initials of `words`: function words are
+/// skipped (or, in a second reading, counted), all-caps words count whole
+/// ("UK Independence Party" → "UKIP").
+pub fn is_acronym_of(acronym: &str, words: &[&str]) -> bool {
+    if words.len() < 2 || !is_all_caps(acronym) {
+        return false;
+    }
+    let want: String = acronym
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_uppercase)
+        .collect();
+    [false, true].iter().any(|&with_function_words| {
+        let mut got = String::new();
+        for w in words {
+            if !with_function_words && lexicon::is_function_word(&norm_word(w)) {
+                continue;
+            }
+            if is_all_caps(w) {
+                got.extend(w.chars().filter(|c| c.is_alphanumeric()));
+            } else if let Some(c) = w.chars().find(|c| c.is_alphanumeric()) {
+                got.extend(c.to_uppercase());
+            }
+        }
+        got == want
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(s: &str) -> Vec<String> {
+        person_key(&s.split(' ').collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn particles_and_suffixes_leave_the_key() {
+        assert_eq!(key("Jan van der Berg Jr"), vec!["jan", "berg"]);
+        assert_eq!(key("Omar al-Tamimi"), vec!["omar", "tamimi"]);
+        assert_eq!(key("Al-Tamimi"), vec!["tamimi"]);
+    }
+
+    #[test]
+    fn short_forms_match_full_names() {
+        let full = key("Omar Hadi al-Tamimi");
+        assert_eq!(
+            person_match(&key("Tamimi"), &full),
+            Some(PersonMatch::Strong)
+        );
+        assert_eq!(
+            person_match(&key("Hadi al-Tamimi"), &full),
+            Some(PersonMatch::Strong)
+        );
+        assert_eq!(
+            person_match(&key("Omar Tamimi"), &full),
+            Some(PersonMatch::Strong)
+        );
+        assert_eq!(
+            person_match(&key("O. Tamimi"), &full),
+            Some(PersonMatch::Strong)
+        );
+        assert_eq!(person_match(&key("Omar"), &full), Some(PersonMatch::Weak));
+        assert_eq!(person_match(&key("Hadi"), &full), None);
+        assert_eq!(person_match(&key("P. Tamimi"), &full), None);
+    }
+
+    #[test]
+    fn org_keys_ignore_article_party_and_plural() {
+        let a = org_key(&["the", "Greens"]);
+        assert_eq!(a, org_key(&["Green", "Party"]));
+        assert_eq!(a, org_key(&["Green"]));
+    }
+
+    #[test]
+    fn acronyms_are_initials() {
+        assert!(is_acronym_of("NFU", &["National", "Farmers", "Union"]));
+        assert!(is_acronym_of("UKFA", &["UK", "Fencing", "Association"]));
+        assert!(is_acronym_of(
+            "DWP",
+            &["Department", "for", "Work", "and", "Pensions"]
+        ));
+        assert!(is_acronym_of(
+            "DFWP",
+            &["Department", "for", "Work", "Pensions"]
+        ));
+        assert!(!is_acronym_of("NFU", &["National", "Union"]));
+        assert!(!is_acronym_of("Nfu", &["National", "Farmers", "Union"]));
+    }
+}

@@ -1,0 +1,119 @@
+//! Step 4: words the recognizer missed. An untagged capitalized word (or
+//! run of words) equal to a form of a known entity's name, or to a known
+//! person's surname, is another mention of that entity: a surname at the
+//! start of a sentence, an all-caps lead-in ("DOE ALSO said"), a bare acronym.
+
+use crate::cluster::Entity;
+use crate::context::title_len_before;
+use crate::lexicon;
+use crate::names::{is_all_caps, norm_word, person_word};
+use crate::words::{is_capitalized, is_possessive, Cand, Words};
+use newsparse_core::EntityKind;
+use std::collections::{HashMap, HashSet};
+
+pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
+    // Name forms → entity; `None` when two entities share the form.
+    let mut table: HashMap<Vec<String>, Option<usize>> = HashMap::new();
+    let mut insert = |seq: Vec<String>, e: usize| {
+        if seq.len() == 1 && (seq[0].chars().count() < 2 || lexicon::is_function_word(&seq[0])) {
+            return;
+        }
+        table
+            .entry(seq)
+            .and_modify(|v| {
+                if *v != Some(e) {
+                    *v = None;
+                }
+            })
+            .or_insert(Some(e));
+    };
+    for (e, ent) in entities.iter().enumerate() {
+        for &m in &ent.members {
+            let words = w.words(cands[m].ts, cands[m].te);
+            insert(words.iter().map(|x| person_word(x)).collect(), e);
+            if ent.kind == EntityKind::Person && words.len() > 1 {
+                if let Some(last) = words.iter().rev().find(|x| !lexicon::is_name_suffix(x)) {
+                    insert(vec![person_word(last)], e);
+                }
+            }
+        }
+        if let Some(acr) = &ent.acronym {
+            insert(vec![norm_word(acr)], e);
+        }
+    }
+    let mut by_first: HashMap<&str, Vec<(&[String], usize)>> = HashMap::new();
+    for (seq, e) in &table {
+        if let Some(e) = e {
+            by_first.entry(seq[0].as_str()).or_default().push((seq, *e));
+        }
+    }
+    for list in by_first.values_mut() {
+        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(b.0)));
+    }
+    if by_first.is_empty() {
+        return;
+    }
+    let lowercase_words: HashSet<String> = (0..w.len())
+        .map(|i| w.word(i))
+        .filter(|x| x.chars().next().is_some_and(char::is_lowercase))
+        .map(norm_word)
+        .collect();
+
+    let cover = w.cover(cands);
+    let mut i = 0;
+    while i < w.len() {
+        let word = w.word(i);
+        if cover[i].is_some() || !is_capitalized(word) {
+            i += 1;
+            continue;
+        }
+        let found = by_first.get(person_word(word).as_str()).and_then(|list| {
+            list.iter().find(|(seq, _)| {
+                let end = i + seq.len();
+                end <= w.len()
+                    && w.same_sentence(i, end - 1)
+                    && (i..end).all(|j| cover[j].is_none() && person_word(w.word(j)) == seq[j - i])
+                    && fits(w, i, end, &lowercase_words)
+            })
+        });
+        match found {
+            Some((seq, e)) => {
+                let end = i + seq.len();
+                entities[*e].members.push(cands.len());
+                cands.push(Cand {
+                    kind: entities[*e].kind,
+                    ts: i,
+                    te: end,
+                });
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Whether tokens `[i, end)` stand as a name of their own: not part of a
+/// longer capitalized run, and not a common word opening a sentence.
+fn fits(w: &Words, i: usize, end: usize, lowercase_words: &HashSet<String>) -> bool {
+    let first = w.sentence_first(i);
+    let caps = is_all_caps(w.word(i));
+    if i > first {
+        let prev = w.word(i - 1);
+        let prev_ok = !is_capitalized(prev)
+            || caps && is_all_caps(prev)
+            || title_len_before(w, i, first, false).is_some()
+            || i - 1 == first && lowercase_words.contains(&norm_word(prev));
+        if !prev_ok {
+            return false;
+        }
+    } else if end - i == 1 && lowercase_words.contains(&norm_word(w.word(i))) {
+        return false;
+    }
+    if end < w.sentence_end(i) {
+        let next = w.word(end);
+        if is_capitalized(next) && !(caps && is_all_caps(next)) && !is_possessive(next) {
+            return false;
+        }
+    }
+    true
+}

@@ -1,0 +1,108 @@
+//! A token-indexed view of the document that the other steps share.
+
+use newsparse_core::{ByteSpan, Doc, EntityKind};
+
+/// A mention as a half-open token range `[ts, te)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cand {
+    pub kind: EntityKind,
+    pub ts: usize,
+    pub te: usize,
+}
+
+pub struct Words<'d> {
+    pub doc: &'d Doc<'d>,
+    /// The sentence of every token.
+    sentence: Vec<usize>,
+}
+
+impl<'d> Words<'d> {
+    pub fn new(doc: &'d Doc<'d>) -> Self {
+        let mut sentence = vec![usize::MAX; doc.tokens.len()];
+        for (s, sent) in doc.sentences.iter().enumerate() {
+            for t in sent.tokens.clone() {
+                sentence[t] = s;
+            }
+        }
+        Words { doc, sentence }
+    }
+
+    pub fn len(&self) -> usize {
+        self.doc.tokens.len()
+    }
+
+    pub fn word(&self, i: usize) -> &'d str {
+        self.doc.token_text(i)
+    }
+
+    pub fn words(&self, ts: usize, te: usize) -> Vec<&'d str> {
+        (ts..te).map(|i| self.word(i)).collect()
+    }
+
+    pub fn span(&self, ts: usize, te: usize) -> ByteSpan {
+        ByteSpan::new(
+            self.doc.tokens[ts].span.start,
+            self.doc.tokens[te - 1].span.end,
+        )
+    }
+
+    /// The source text from the start of token `ts` to the end of `te - 1`.
+    pub fn surface(&self, ts: usize, te: usize) -> &'d str {
+        self.span(ts, te).text(self.doc.text)
+    }
+
+    pub fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence[a] == self.sentence[b]
+    }
+
+    /// The first token of the sentence holding token `i`.
+    pub fn sentence_first(&self, i: usize) -> usize {
+        match self.doc.sentences.get(self.sentence[i]) {
+            Some(s) => s.tokens.start,
+            None => i,
+        }
+    }
+
+    /// One past the last token of the sentence holding token `i`.
+    pub fn sentence_end(&self, i: usize) -> usize {
+        match self.doc.sentences.get(self.sentence[i]) {
+            Some(s) => s.tokens.end,
+            None => i + 1,
+        }
+    }
+
+    /// The tokens a byte span covers, if any.
+    pub fn tokens_of(&self, span: ByteSpan) -> Option<(usize, usize)> {
+        let toks = &self.doc.tokens;
+        let ts = toks.partition_point(|t| t.span.end <= span.start);
+        let te = toks.partition_point(|t| t.span.start < span.end);
+        (ts < te).then_some((ts, te))
+    }
+
+    /// For every token, the candidate covering it.
+    pub fn cover(&self, cands: &[Cand]) -> Vec<Option<usize>> {
+        let mut cover = vec![None; self.len()];
+        for (i, c) in cands.iter().enumerate() {
+            for slot in &mut cover[c.ts..c.te] {
+                *slot = Some(i);
+            }
+        }
+        cover
+    }
+}
+
+pub fn is_capitalized(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub fn is_possessive(word: &str) -> bool {
+    matches!(
+        word,
+        "'s" | "\u{2019}s" | "'" | "\u{2019}" | "'S" | "\u{2019}S"
+    )
+}
+
+/// Whether a token is punctuation only.
+pub fn is_punct(word: &str) -> bool {
+    !word.chars().any(char::is_alphanumeric)
+}

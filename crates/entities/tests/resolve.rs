@@ -1,0 +1,301 @@
+//! End-to-end behaviour of `resolve` on invented sentences.
+//!
+//! Fixtures are written with inline mention markup: `[P Jane Doe]` is a
+//! person mention, `O` an organization, `L` a place, `M` misc. Paragraphs are
+//! separated by blank lines; the first is the title.
+
+use newsparse_core::{Block, BlockKind, ByteSpan, EntityKind, EntityMention, FoundEntity};
+
+struct Fixture {
+    text: String,
+    mentions: Vec<EntityMention>,
+}
+
+fn fixture(marked: &str) -> Fixture {
+    let mut text = String::new();
+    let mut mentions = Vec::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find('[') {
+        text.push_str(&rest[..open]);
+        let close = open + rest[open..].find(']').expect("unclosed mention");
+        let inner = &rest[open + 1..close];
+        let (tag, name) = inner.split_once(' ').expect("mention needs a tag");
+        let kind = match tag {
+            "P" => EntityKind::Person,
+            "O" => EntityKind::Organization,
+            "L" => EntityKind::Place,
+            "M" => EntityKind::Misc,
+            _ => panic!("unknown tag {tag}"),
+        };
+        let start = text.len();
+        text.push_str(name);
+        mentions.push(EntityMention {
+            kind,
+            span: ByteSpan::new(start, text.len()),
+        });
+        rest = &rest[close + 1..];
+    }
+    text.push_str(rest);
+    Fixture { text, mentions }
+}
+
+fn blocks(text: &str) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for part in text.split("\n\n") {
+        let kind = if out.is_empty() {
+            BlockKind::Title
+        } else {
+            BlockKind::Body
+        };
+        out.push(Block {
+            kind,
+            span: ByteSpan::new(at, at + part.len()),
+        });
+        at += part.len() + 2;
+    }
+    out
+}
+
+fn run(marked: &str) -> (String, Vec<FoundEntity>) {
+    let f = fixture(marked);
+    let doc = newsparse_text::segment(&f.text, &blocks(&f.text));
+    let found = newsparse_entities::resolve(&doc, &f.mentions);
+    (f.text.clone(), found)
+}
+
+fn find<'a>(found: &'a [FoundEntity], name: &str) -> &'a FoundEntity {
+    found
+        .iter()
+        .find(|e| e.name == name)
+        .unwrap_or_else(|| panic!("no entity named {name:?} in {found:#?}"))
+}
+
+fn texts(text: &str, e: &FoundEntity) -> Vec<String> {
+    e.mentions
+        .iter()
+        .map(|m| m.text(text).to_string())
+        .collect()
+}
+
+#[test]
+fn short_forms_join_the_full_name() {
+    let (text, found) = run(
+        "Talks end\n\n[P Hilda Marwick] met [P Tomas Ekdahl] in [L Peru]. \
+         [P Marwick] said the talks went well, and Mr [P Ekdahl] agreed.",
+    );
+    let people: Vec<_> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(people.len(), 2, "{found:#?}");
+    let hilda = find(&found, "Hilda Marwick");
+    assert_eq!(hilda.id, "p1");
+    assert_eq!(hilda.aliases, vec!["Marwick"]);
+    assert_eq!(texts(&text, hilda), vec!["Hilda Marwick", "Marwick"]);
+    let tomas = find(&found, "Tomas Ekdahl");
+    assert_eq!(tomas.id, "p2");
+    assert_eq!(tomas.titles, vec!["Mr"]);
+    assert!(
+        tomas.aliases.contains(&"Mr Ekdahl".to_string()),
+        "{tomas:?}"
+    );
+    assert_eq!(find(&found, "Peru").id, "l1");
+}
+
+#[test]
+fn titles_roles_and_nationality_come_from_premodifiers() {
+    let (_, found) = run(
+        "Visit\n\nMaltese Foreign Minister [P Orlo Brandt] arrived on Monday. \
+         [O Ravenbrook Rovers] manager [P Odo Tolley] was not there.",
+    );
+    let orlo = find(&found, "Orlo Brandt");
+    assert_eq!(orlo.titles, vec!["Foreign Minister"]);
+    assert_eq!(orlo.roles, vec!["Maltese Foreign Minister"]);
+    assert_eq!(orlo.attributes, vec!["Maltese"]);
+    assert!(orlo
+        .aliases
+        .contains(&"Foreign Minister Orlo Brandt".to_string()));
+    let odo = find(&found, "Odo Tolley");
+    assert_eq!(odo.roles, vec!["Ravenbrook Rovers manager"]);
+    assert!(odo.titles.is_empty());
+}
+
+#[test]
+fn a_possessive_place_gives_a_nationality() {
+    let (text, found) = run(
+        "Vote\n\n[L Malta]’s Supreme Leader Ayatollah [P Karim Dastani] spoke. \
+         [P Dastani]’s office was closed.",
+    );
+    let k = find(&found, "Karim Dastani");
+    assert_eq!(k.titles, vec!["Supreme Leader", "Ayatollah"]);
+    assert_eq!(k.roles, vec!["Malta’s Supreme Leader"]);
+    assert_eq!(k.attributes, vec!["Maltese"]);
+    for alias in [
+        "Supreme Leader Ayatollah Karim Dastani",
+        "Ayatollah Karim Dastani",
+        "Dastani",
+    ] {
+        assert!(k.aliases.contains(&alias.to_string()), "{alias}: {k:?}");
+    }
+    assert_eq!(texts(&text, k), vec!["Karim Dastani", "Dastani"]);
+}
+
+#[test]
+fn appositives_give_roles() {
+    let (_, found) = run(
+        "Water\n\n[P Dara Quill], head of the [O Northfield Water Board], said prices would rise. \
+         [P Piet Maas], who lives nearby, disagreed. \
+         [P Nell Ostrow], [O Grainhall]'s deputy leader, left.",
+    );
+    assert_eq!(
+        find(&found, "Dara Quill").roles,
+        vec!["head of the Northfield Water Board"]
+    );
+    assert!(find(&found, "Piet Maas").roles.is_empty());
+    assert_eq!(
+        find(&found, "Nell Ostrow").roles,
+        vec!["Grainhall's deputy leader"]
+    );
+}
+
+#[test]
+fn particles_caps_and_possessives_are_one_person() {
+    let (text, found) = run(
+        "Meeting\n\n[P Samir al-Haddadi] arrived. [P Haddadi] spoke first, then \
+         [P al-Haddadi’s] aides.\n\n[P HADDADI] ALSO met officials. Haddadi left on Friday.",
+    );
+    let people: Vec<_> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    assert_eq!(people.len(), 1, "{found:#?}");
+    let s = people[0];
+    assert_eq!(s.name, "Samir al-Haddadi");
+    assert_eq!(
+        texts(&text, s),
+        vec![
+            "Samir al-Haddadi",
+            "Haddadi",
+            "al-Haddadi",
+            "HADDADI",
+            "Haddadi"
+        ]
+    );
+    assert_eq!(s.aliases, vec!["Haddadi", "al-Haddadi", "HADDADI"]);
+}
+
+#[test]
+fn acronyms_join_their_expansions() {
+    let (text, found) = run(
+        "Farm\n\nThe [O National Growers Guild] (NGG) met the [O Coastal Defence League]. \
+         The [O NGG] said the [O CDL] was wrong, and NGG members agreed.",
+    );
+    let orgs: Vec<_> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .collect();
+    assert_eq!(orgs.len(), 2, "{found:#?}");
+    let ngg = find(&found, "National Growers Guild");
+    assert_eq!(ngg.acronym.as_deref(), Some("NGG"));
+    assert_eq!(
+        texts(&text, ngg),
+        vec!["National Growers Guild", "NGG", "NGG", "NGG"]
+    );
+    let cdl = find(&found, "Coastal Defence League");
+    assert_eq!(cdl.acronym.as_deref(), Some("CDL"));
+    assert_eq!(cdl.id, "o2");
+}
+
+#[test]
+fn organization_names_take_a_following_suffix_and_short_forms() {
+    let (_, found) = run(
+        "Strike\n\nJets struck the [O Harwick Workers] Party near [L Ostrand]. \
+         [O Tarnside Wanderers] beat [O Ostrand City]. Fans said [O Wanderers] deserved it.",
+    );
+    let party = find(&found, "Harwick Workers Party");
+    assert_eq!(party.kind, EntityKind::Organization);
+    let w = find(&found, "Tarnside Wanderers");
+    assert_eq!(w.aliases, vec!["Wanderers"]);
+    assert_eq!(find(&found, "Ostrand").kind, EntityKind::Place);
+    assert_eq!(find(&found, "Ostrand City").kind, EntityKind::Organization);
+}
+
+#[test]
+fn kind_votes_fix_disagreeing_tags() {
+    let (_, found) = run(
+        "Race\n\n[P Quentaro Vasz] won. [P Vasz] led from the start while [L Vasz] fans cheered. \
+         Later Mr [L Brill] spoke; [P Ula Brill] is his sister.",
+    );
+    let v = find(&found, "Quentaro Vasz");
+    assert_eq!(v.mentions.len(), 3, "{found:#?}");
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Place),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn untagged_surnames_get_mentions() {
+    let (text, found) = run(
+        "Court\n\n[P Lena Varga] appeared in court. Varga denied the charge. \
+         The judge told Varga to sit. Varga Holdings was not named.",
+    );
+    let v = find(&found, "Lena Varga");
+    assert_eq!(texts(&text, v), vec!["Lena Varga", "Varga", "Varga"]);
+}
+
+#[test]
+fn an_ambiguous_surname_goes_to_the_nearest_person() {
+    let (text, found) = run(
+        "Family\n\n[P Anna Kell] lives here. [P Bertil Kell] visited. [P Kell] said it went well.",
+    );
+    let boris = find(&found, "Bertil Kell");
+    assert_eq!(texts(&text, boris), vec!["Bertil Kell", "Kell"]);
+    assert_eq!(find(&found, "Anna Kell").mentions.len(), 1);
+}
+
+#[test]
+fn misc_is_dropped_and_ids_follow_first_mention() {
+    let (_, found) = run(
+        "Fair\n\n[M Maltese] traders from [O Brightwell Foods] met [P Ada Rusk] in [L Ostrand]. \
+         [O Corlan Bank] and [L Peru] followed.",
+    );
+    let ids: Vec<(&str, &str)> = found
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.as_str()))
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            ("p1", "Ada Rusk"),
+            ("o1", "Brightwell Foods"),
+            ("o2", "Corlan Bank"),
+            ("l1", "Ostrand"),
+            ("l2", "Peru"),
+        ]
+    );
+}
+
+#[test]
+fn postnominals_and_generational_suffixes() {
+    let (_, found) = run(
+        "Vote\n\n[P Fennick Ibbot] MP voted. [P Lorcan Quince] Jr played. Fans cheered [P Lorcan Quince]. \
+         [P Quince] left.",
+    );
+    let f = find(&found, "Fennick Ibbot");
+    assert_eq!(f.titles, vec!["MP"]);
+    assert!(f.aliases.contains(&"Fennick Ibbot MP".to_string()));
+    let l = find(&found, "Lorcan Quince Jr");
+    assert!(l.aliases.contains(&"Lorcan Quince".to_string()));
+    assert!(l.aliases.contains(&"Quince".to_string()));
+}
+
+#[test]
+fn titles_inside_a_person_mention_are_not_the_name() {
+    let (text, found) = run("Speech\n\n[P President Mara Loth] spoke to [P Dr Wim Sarto].");
+    let m = find(&found, "Mara Loth");
+    assert_eq!(m.titles, vec!["President"]);
+    assert_eq!(texts(&text, m), vec!["Mara Loth"]);
+    assert_eq!(find(&found, "Wim Sarto").titles, vec!["Dr"]);
+}
