@@ -3,6 +3,7 @@
 use crate::clause::{Layout, Quote, TokKind};
 use crate::lexicon::{self, CueForm, Described, Pronoun, Sex};
 use newsparse_core::{ByteSpan, EntityKind, FoundEntity, QuoteFound, QuoteKind, SpeakerFound};
+use std::borrow::Cow;
 
 /// A speaker: an entity (index into the entities) or just a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,9 +52,13 @@ pub fn attribute(
                 .iter()
                 .map(move |&span| Mention { span, entity: i })
         })
-        .filter(|m| !quotes.iter().any(|q| q.span.overlaps(m.span)))
         .collect();
     mentions.sort_by_key(|m| (m.span.start, m.span.end));
+    // Names inside quotes are the speaker's words, not the speaker.
+    mentions.retain(|m| {
+        let i = quotes.partition_point(|q| q.span.end <= m.span.start);
+        !quotes.get(i).is_some_and(|q| q.span.overlaps(m.span))
+    });
     let sex = entities.iter().map(|e| entity_sex(text, e)).collect();
     let mut cx = Ctx {
         text,
@@ -105,20 +110,18 @@ pub fn attribute(
 /// The same words quoted twice (a headline repeating the body) were said by
 /// the same speaker: an unattributed copy takes the attributed one's speaker.
 fn share_speakers(text: &str, out: &mut [QuoteFound]) {
-    let key = |q: &QuoteFound| q.span.text(text).to_lowercase();
-    for i in 0..out.len() {
-        if out[i].speaker.is_some() {
-            continue;
-        }
-        let k = key(&out[i]);
-        if let Some(s) = out
-            .iter()
-            .find(|o| o.speaker.is_some() && key(o) == k)
-            .and_then(|o| o.speaker.clone())
-        {
-            out[i].speaker = Some(s);
-            if out[i].kind == QuoteKind::Scare {
-                out[i].kind = QuoteKind::Partial;
+    let mut said: Vec<(String, SpeakerFound)> = out
+        .iter()
+        .filter_map(|q| Some((q.span.text(text).to_lowercase(), q.speaker.clone()?)))
+        .collect();
+    said.sort_by(|a, b| a.0.cmp(&b.0));
+    for q in out.iter_mut().filter(|q| q.speaker.is_none()) {
+        let key = q.span.text(text).to_lowercase();
+        let i = said.partition_point(|(k, _)| *k < key);
+        if let Some((_, s)) = said.get(i).filter(|(k, _)| *k == key) {
+            q.speaker = Some(s.clone());
+            if q.kind == QuoteKind::Scare {
+                q.kind = QuoteKind::Partial;
             }
         }
     }
@@ -157,8 +160,15 @@ impl Ctx<'_> {
         self.l.word(self.text, t)
     }
 
-    fn lword(&self, t: usize) -> Option<String> {
-        self.word(t).map(lower)
+    /// The word at `t` in lower case (borrowed when it already is).
+    fn lword(&self, t: usize) -> Option<Cow<'_, str>> {
+        self.word(t).map(|w| {
+            if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                Cow::Owned(w.to_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
     }
 
     fn is_punct(&self, t: usize, set: &[char]) -> bool {
@@ -196,6 +206,11 @@ impl Ctx<'_> {
         let range = self.l.sents[si].toks.clone();
         let mut frames: Vec<Frame> = Vec::new();
         for t in range.clone() {
+            // Reporting verbs are lower case but for a sentence's "According to".
+            let Some(raw) = self.word(t) else { continue };
+            if raw.starts_with(|c: char| !c.is_ascii_lowercase()) && raw != "According" {
+                continue;
+            }
             let Some(w) = self.lword(t) else { continue };
             if w == "according" && t + 1 < range.end && self.lword(t + 1).as_deref() == Some("to") {
                 frames.push(Frame {
@@ -294,7 +309,7 @@ impl Ctx<'_> {
                 TokKind::Word => {
                     let w = self.lword(i).expect("word");
                     if lexicon::is_between_subject_and_verb(&w) {
-                        relative |= matches!(w.as_str(), "who" | "which");
+                        relative |= matches!(w.as_ref(), "who" | "which");
                         continue;
                     }
                     if lexicon::is_clause_start(&w) {
@@ -335,7 +350,7 @@ impl Ctx<'_> {
                 while j > floor.max(h.saturating_sub(8)) {
                     j -= 1;
                     let Some(lj) = self.lword(j) else { break };
-                    if matches!(lj.as_str(), "of" | "at" | "from" | "for") {
+                    if matches!(lj.as_ref(), "of" | "at" | "from" | "for") {
                         let before = (floor.max(j.saturating_sub(4))..j)
                             .rev()
                             .filter_map(|k| self.mention_at(k))
@@ -358,7 +373,7 @@ impl Ctx<'_> {
         // "the Labour MP for Kessock": the head is before the preposition.
         if let Some(p) = (np_start + 1..h).find(|&i| {
             self.lword(i)
-                .is_some_and(|w| matches!(w.as_str(), "for" | "of" | "at" | "from" | "in"))
+                .is_some_and(|w| matches!(w.as_ref(), "for" | "of" | "at" | "from" | "in"))
         }) {
             return self.resolve_head(si, p - 1, lo);
         }
@@ -393,7 +408,7 @@ impl Ctx<'_> {
             if to > from
                 && (lexicon::is_clause_start(&w)
                     || matches!(
-                        w.as_str(),
+                        w.as_ref(),
                         "who" | "which" | "in" | "on" | "during" | "to" | "with" | "when"
                     ))
             {
@@ -546,7 +561,7 @@ impl Ctx<'_> {
                 let linked = head + 1 < end
                     && self
                         .lword(head + 1)
-                        .is_some_and(|w| matches!(w.as_str(), "for" | "of" | "at" | "from"));
+                        .is_some_and(|w| matches!(w.as_ref(), "for" | "of" | "at" | "from"));
                 let after = (head + 2..end.min(head + 6))
                     .filter(|_| linked)
                     .take_while(|&t| {
@@ -580,7 +595,7 @@ impl Ctx<'_> {
     /// The person whose title, role or attribute the description's words
     /// name; the one mentioned last before it wins a tie.
     fn by_attributes(&self, head: usize, np: std::ops::Range<usize>) -> Option<Speaker> {
-        let words: Vec<String> = np.filter_map(|t| self.lword(t)).collect();
+        let words: Vec<Cow<str>> = np.filter_map(|t| self.lword(t)).collect();
         let head_word = self.lword(head)?;
         let at = self.l.toks[head].span.start;
         let mut best: Option<(u32, usize, usize)> = None;
