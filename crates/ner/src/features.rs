@@ -3,12 +3,12 @@
 //! Features are 64-bit hashes of (template, values…): no strings are built
 //! per feature, and the same code serves training and tagging.
 
-use crate::hash::{hash_bytes, hash_str, mix, HashedMap};
+use crate::hash::{finalize, hash_bytes, hash_str, mix, HashedMap};
 use crate::lexicon;
 
 /// Bump when templates change: a model file records the version it was
 /// trained with and is refused by code with another.
-pub const FEATURE_VERSION: u32 = 1;
+pub const FEATURE_VERSION: u32 = 2;
 
 /// Number of tags (BIO over four types).
 pub const NT: usize = 9;
@@ -288,22 +288,29 @@ pub fn prepare_doc(sents: &[SentenceIn], words: &WordTable, sc: &mut Scratch) ->
 }
 
 #[inline]
-fn key(h: u64) -> u64 {
-    // 0 marks "no feature" nowhere, but keep keys nonzero for file sanity.
-    h.max(1)
+fn salt(t: u64) -> u64 {
+    (t + 1).wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }
 
+// Each component is scrambled by a different bijection before the XOR so that
+// (a, b) and (b, a) differ; one finalization per feature keeps hashing cheap.
 #[inline]
 fn f1(t: u64, a: u64) -> u64 {
-    key(mix(mix(t, a), 0x11))
+    finalize(salt(t) ^ a).max(1)
 }
 #[inline]
 fn f2(t: u64, a: u64, b: u64) -> u64 {
-    key(mix(mix(mix(t, a), b), 0x22))
+    finalize(salt(t) ^ a ^ b.rotate_left(23).wrapping_mul(0x9E37_79B9_7F4A_7C15)).max(1)
 }
 #[inline]
 fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
-    key(mix(mix(mix(mix(t, a), b), c), 0x33))
+    finalize(
+        salt(t)
+            ^ a
+            ^ b.rotate_left(23).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            ^ c.rotate_left(41).wrapping_mul(0xC2B2_AE3D_27D4_EB4F),
+    )
+    .max(1)
 }
 
 /// Append the feature keys of token `i` of the sentence `sent` to `out`.
@@ -372,6 +379,67 @@ pub fn token_features(sent: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     out.push(f2(41, p1.lw, t.short));
     out.push(f2(42, n1.lw, t.short));
     out.push(f2(43, p1.short, t.short));
+}
+
+/// Document-level features for the second stage, from the first stage's
+/// tags of the whole document (`tags1`, flattened like `toks`): how the
+/// other capitalized occurrences of the same word were tagged, and the first
+/// stage's own tags around the token. Keys of token `i` go to
+/// `out[offsets[i]..offsets[i + 1]]` (`offsets` gets one entry per token
+/// and starts with the current `out.len()`).
+pub fn nonlocal_features(
+    toks: &[TokInfo],
+    sentences: &[std::ops::Range<usize>],
+    tags1: &[usize],
+    out: &mut Vec<u64>,
+    offsets: &mut Vec<usize>,
+) {
+    // Per word: how many capitalized occurrences were O, PER, ORG, LOC, MISC.
+    let label = |j: usize| tag_type(tags1[j]).map_or(0, |t| t + 1);
+    let mut counts: HashedMap<[u16; 5]> = HashedMap::default();
+    for (j, t) in toks.iter().enumerate() {
+        if t.case & CASE_INIT != 0 {
+            let c = counts.entry(t.lw).or_insert([0; 5]);
+            c[label(j)] = c[label(j)].saturating_add(1);
+        }
+    }
+    if offsets.is_empty() {
+        offsets.push(out.len());
+    }
+    for r in sentences {
+        for i in r.clone() {
+            let t = &toks[i];
+            let own = tags1[i] as u64;
+            let prev = if i > r.start { tags1[i - 1] as u64 } else { 99 };
+            let next = if i + 1 < r.end {
+                tags1[i + 1] as u64
+            } else {
+                99
+            };
+            out.push(f1(60, own));
+            out.push(f2(61, prev, next));
+            out.push(f2(62, own, t.short));
+            if t.case & CASE_INIT != 0 {
+                let mut c = counts[&t.lw];
+                c[label(i)] -= 1;
+                let total: u32 = c.iter().map(|&x| x as u32).sum();
+                if total == 0 {
+                    out.push(f2(63, own, t.sent as u64));
+                } else {
+                    let major = (0..5).fold(0, |b, k| if c[k] > c[b] { k } else { b });
+                    let unanimous = (c[major] as u32 == total) as u64;
+                    out.push(f3(64, major as u64, unanimous, t.sent as u64));
+                    out.push(f2(65, major as u64, own));
+                    for (k, &n) in c.iter().enumerate() {
+                        if n > 0 {
+                            out.push(f2(66, k as u64, (n as u64 * 4) / total as u64));
+                        }
+                    }
+                }
+            }
+            offsets.push(out.len());
+        }
+    }
 }
 
 #[cfg(test)]

@@ -17,8 +17,10 @@ mod lexicon;
 mod model;
 mod train;
 
-use features::{prepare_doc, token_features, Scratch, SentenceIn, TokInfo, WordTable, NT};
-use model::{Decoder, Weights};
+use features::{
+    nonlocal_features, prepare_doc, token_features, Scratch, SentenceIn, TokInfo, WordTable, NT,
+};
+use model::{Lattice, Weights};
 use newsparse_core::{BlockKind, ByteSpan, Doc, EntityKind, EntityMention};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -62,35 +64,70 @@ impl Model {
         MODEL.get_or_init(|| Model::from_bytes(EMBEDDED).expect("the embedded NER model is valid"))
     }
 
+    /// Parse the embedded model afresh (what `embedded` does once); for
+    /// measuring load time.
+    pub fn load_embedded() -> Result<Model, String> {
+        Model::from_bytes(EMBEDDED)
+    }
+
     /// Load a model from the bytes of a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
         let (weights, words) = model::read_model(bytes)?;
         Ok(Model { weights, words })
     }
 
-    /// Tag prepared sentences; calls `emit(sentence, tags)` for each.
-    fn tag_prepared(
-        &self,
-        toks: &[TokInfo],
-        sentences: &[Range<usize>],
-        mut emit: impl FnMut(usize, &[usize]),
-    ) {
-        let mut dec = Decoder::default();
-        let mut keys = Vec::with_capacity(64 * 48);
-        let mut offsets = Vec::with_capacity(64);
-        let mut tags = Vec::with_capacity(64);
-        for (si, r) in sentences.iter().enumerate() {
+    /// Tag a prepared document (both stages); returns its tags, flattened.
+    fn tag_prepared(&self, toks: &[TokInfo], sentences: &[Range<usize>]) -> Vec<usize> {
+        let n = toks.len();
+        let feats = &self.weights.feats;
+        let mut emit1 = vec![0i64; n * NT];
+        let mut emit2 = vec![0i64; n * NT];
+        let mut keys = Vec::with_capacity(64);
+        for r in sentences {
             let sent = &toks[r.clone()];
-            keys.clear();
-            offsets.clear();
-            offsets.push(0);
             for i in 0..sent.len() {
+                keys.clear();
                 token_features(sent, i, &mut keys);
-                offsets.push(keys.len());
+                let at = (r.start + i) * NT;
+                let (e1, e2) = (&mut emit1[at..at + NT], &mut emit2[at..at + NT]);
+                for k in &keys {
+                    if let Some(w) = feats.get(k) {
+                        for t in 0..NT {
+                            e1[t] += w[t] as i64;
+                            e2[t] += w[NT + t] as i64;
+                        }
+                    }
+                }
             }
-            dec.decode(&self.weights, &keys, &offsets, &mut tags);
-            emit(si, &tags);
         }
+        let mut lattice = Lattice::default();
+        let mut tags1 = vec![0usize; n];
+        let mut best = vec![];
+        for r in sentences {
+            let emit = &emit1[r.start * NT..r.end * NT];
+            lattice.viterbi(emit, &self.weights.stages[0], &mut best);
+            tags1[r.clone()].copy_from_slice(&best);
+        }
+        keys.clear();
+        let mut offsets = Vec::with_capacity(n + 1);
+        nonlocal_features(toks, sentences, &tags1, &mut keys, &mut offsets);
+        for i in 0..n {
+            let e2 = &mut emit2[i * NT..(i + 1) * NT];
+            for k in &keys[offsets[i]..offsets[i + 1]] {
+                if let Some(w) = feats.get(k) {
+                    for t in 0..NT {
+                        e2[t] += w[NT + t] as i64;
+                    }
+                }
+            }
+        }
+        let mut tags = tags1;
+        for r in sentences {
+            let emit = &emit2[r.start * NT..r.end * NT];
+            lattice.viterbi(emit, &self.weights.stages[1], &mut best);
+            tags[r.clone()].copy_from_slice(&best);
+        }
+        tags
     }
 
     /// Tag the sentences of one document given as words; returns, per
@@ -98,9 +135,8 @@ impl Model {
     fn tag_sentence_words(&self, sents: &[SentenceIn]) -> Vec<Vec<usize>> {
         let toks = prepare_doc(sents, &self.words, &mut Scratch::default());
         let ranges = sentence_ranges(sents);
-        let mut out = vec![vec![]; sents.len()];
-        self.tag_prepared(&toks, &ranges, |si, tags| out[si] = tags.to_vec());
-        out
+        let tags = self.tag_prepared(&toks, &ranges);
+        ranges.into_iter().map(|r| tags[r].to_vec()).collect()
     }
 
     /// Tag one document given as sentences of words. Returns the entities
@@ -157,10 +193,11 @@ impl Model {
             .collect();
         let toks = prepare_doc(&ins, &self.words, &mut Scratch::default());
         let ranges = sentence_ranges(&ins);
+        let tags = self.tag_prepared(&toks, &ranges);
         let mut out = vec![];
-        self.tag_prepared(&toks, &ranges, |si, tags| {
+        for (si, r) in ranges.into_iter().enumerate() {
             let base = doc.sentences[si].tokens.start;
-            for (s, e, ty) in conll::chunks(tags) {
+            for (s, e, ty) in conll::chunks(&tags[r]) {
                 out.push(EntityMention {
                     kind: kind_of(ty),
                     span: ByteSpan::new(
@@ -169,7 +206,7 @@ impl Model {
                     ),
                 });
             }
-        });
+        }
         out
     }
 }
@@ -215,3 +252,114 @@ pub fn eval_model_file(model: &std::path::Path, file: &std::path::Path) -> Resul
 }
 
 const _: () = assert!(NT == 9);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsparse_core::{Paragraph, Sentence, Token};
+
+    /// A one-paragraph Doc split on spaces (a stand-in for the text stage).
+    fn doc_of(text: &str, kind: BlockKind) -> Doc<'_> {
+        let mut tokens = vec![];
+        let mut at = 0;
+        for w in text.split(' ') {
+            if !w.is_empty() {
+                tokens.push(Token {
+                    span: ByteSpan::new(at, at + w.len()),
+                });
+            }
+            at += w.len() + 1;
+        }
+        let n = tokens.len();
+        Doc {
+            text,
+            paragraphs: vec![Paragraph {
+                kind,
+                span: ByteSpan::new(0, text.len()),
+                sentences: 0..1,
+            }],
+            sentences: vec![Sentence {
+                span: ByteSpan::new(0, text.len()),
+                tokens: 0..n,
+                paragraph: 0,
+            }],
+            tokens,
+        }
+    }
+
+    fn mentions(text: &str, kind: BlockKind) -> Vec<(EntityKind, &str)> {
+        let doc = doc_of(text, kind);
+        Model::embedded()
+            .tag(&doc)
+            .iter()
+            .map(|m| (m.kind, m.span.text(text)))
+            .collect()
+    }
+
+    #[test]
+    fn tags_invented_names_with_byte_spans() {
+        let found = mentions(
+            "Mr Tobias Wrenfield \u{2019}s lawyers said Brastock Holdings Inc will appeal .",
+            BlockKind::Body,
+        );
+        assert!(
+            found.contains(&(EntityKind::Person, "Tobias Wrenfield")),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(EntityKind::Organization, "Brastock Holdings Inc")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn empty_doc_has_no_mentions() {
+        assert!(mentions("", BlockKind::Body).is_empty());
+    }
+
+    #[test]
+    fn title_case_detection() {
+        assert!(is_title_case(&[
+            "Zorvan", "Voters", "Reject", "Plan", "for", "Taxes"
+        ]));
+        assert!(!is_title_case(&[
+            "Zorvan", "voters", "reject", "plan", "for", "taxes"
+        ]));
+        assert!(!is_title_case(&["ZORVAN", "VOTERS", "REJECT", "PLAN"]));
+    }
+
+    #[test]
+    fn training_is_reproducible_and_learns() {
+        let dir = std::env::temp_dir().join(format!("ner-train-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let mut data = String::from("-DOCSTART- -X- O O\n\n");
+        let people = ["Quell", "Brantor", "Vesk", "Orrin", "Talm"];
+        let places = ["Zembla", "Kotoria", "Druvia", "Almesk", "Pellor"];
+        for (i, p) in people.iter().enumerate() {
+            let l = places[(i + 2) % places.len()];
+            data.push_str(&format!(
+                "{p} NNP I-NP I-PER\nvisited VBD I-VP O\n{l} NNP I-NP I-LOC\n. . O O\n\n"
+            ));
+            data.push_str(&format!(
+                "In IN I-PP O\n{l} NNP I-NP I-LOC\n, , O O\n{p} NNP I-NP I-PER\nspoke VBD I-VP O\n. . O O\n\n"
+            ));
+        }
+        let train = dir.join("train.txt");
+        std::fs::write(&train, &data).unwrap();
+        let (a, b) = (dir.join("a.bin"), dir.join("b.bin"));
+        let report = train_command(&train, &train, &a, 3).unwrap();
+        assert!(report.contains("wrote"), "{report}");
+        train_command(&train, &train, &b, 3).unwrap();
+        let bytes = std::fs::read(&a).unwrap();
+        assert_eq!(bytes, std::fs::read(&b).unwrap(), "byte-identical");
+        let m = Model::from_bytes(&bytes).unwrap();
+        let got = m.tag_words(&[vec!["Orrin", "visited", "Kotoria", "."]]);
+        assert_eq!(
+            got,
+            vec![(0, 0..1, EntityKind::Person), (0, 2..3, EntityKind::Place)]
+        );
+        let scored = eval_model_file(&a, &train).unwrap();
+        assert!(scored.contains("FB1: 100.00"), "{scored}");
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}

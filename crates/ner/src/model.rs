@@ -1,39 +1,68 @@
 //! The trained model: its file format, loading, and Viterbi decoding.
 //!
-//! File layout (little-endian): magic, feature version, tag count, weight
-//! scale, start and transition scores (i32), the word table (sorted by key)
-//! and the feature weights (sorted by key; i16, only nonzero tags stored).
+//! Two stages share one feature table: stage 1 tags from local features;
+//! stage 2 adds document-level features computed from stage 1's tags. Each
+//! feature key holds both stages' weights, so one lookup serves both.
+//!
+//! File layout (little-endian): magic, feature version, tag count, per stage
+//! its start and transition scores (i32), the word table (sorted by key) and
+//! the feature weights (sorted by key; i16, only nonzero entries stored).
 
 use crate::features::{allowed, WordInfo, WordTable, FEATURE_VERSION, NT};
 use crate::hash::{BuildPassThrough, HashedMap};
 
-pub const MAGIC: &[u8; 8] = b"NSNER01\n";
+pub const MAGIC: &[u8; 8] = b"NSNER02\n";
+pub const STAGES: usize = 2;
 
-/// Weights of one feature, one per tag.
-pub type TagWeights = [i16; NT];
+/// Weights of one feature: stage 1's tags, then stage 2's.
+pub type TagWeights = [i16; STAGES * NT];
+
+/// Start and transition scores of one stage.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Transitions<S> {
+    pub start: [S; NT],
+    /// `trans[prev * NT + cur]`.
+    pub trans: [S; NT * NT],
+}
+
+impl<S: Score> Transitions<S> {
+    /// The same scores with BIO-invalid moves made impossible.
+    pub fn constrained(&self) -> Self {
+        let mut c = *self;
+        for cur in 0..NT {
+            if !allowed(None, cur) {
+                c.start[cur] = S::NEG;
+            }
+            for prev in 0..NT {
+                if !allowed(Some(prev), cur) {
+                    c.trans[prev * NT + cur] = S::NEG;
+                }
+            }
+        }
+        c
+    }
+}
 
 pub struct Weights {
-    pub start: [i32; NT],
-    /// `trans[prev * NT + cur]`.
-    pub trans: [i32; NT * NT],
+    /// Per stage, already constrained to BIO.
+    pub stages: [Transitions<i64>; STAGES],
     pub feats: HashedMap<TagWeights>,
 }
 
 /// Serialize a model. `words` and `feats` must be sorted by key.
 pub fn write_model(
-    scale: f32,
-    start: &[i32; NT],
-    trans: &[i32; NT * NT],
+    stages: &[Transitions<i32>; STAGES],
     words: &[(u64, WordInfo)],
     feats: &[(u64, TagWeights)],
 ) -> Vec<u8> {
-    let mut out = Vec::with_capacity(feats.len() * 16 + words.len() * 16 + 1024);
+    let mut out = Vec::with_capacity(feats.len() * 20 + words.len() * 16 + 1024);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FEATURE_VERSION.to_le_bytes());
     out.extend_from_slice(&(NT as u32).to_le_bytes());
-    out.extend_from_slice(&scale.to_le_bytes());
-    for v in start.iter().chain(trans.iter()) {
-        out.extend_from_slice(&v.to_le_bytes());
+    for st in stages {
+        for v in st.start.iter().chain(st.trans.iter()) {
+            out.extend_from_slice(&v.to_le_bytes());
+        }
     }
     out.extend_from_slice(&(words.len() as u32).to_le_bytes());
     for (k, w) in words {
@@ -46,7 +75,9 @@ pub fn write_model(
     out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
     for (k, w) in feats {
         out.extend_from_slice(&k.to_le_bytes());
-        let mask: u16 = (0..NT).filter(|&t| w[t] != 0).fold(0, |m, t| m | 1 << t);
+        let mask: u32 = (0..w.len())
+            .filter(|&t| w[t] != 0)
+            .fold(0, |m, t| m | 1 << t);
         out.extend_from_slice(&mask.to_le_bytes());
         for &v in w.iter().filter(|&&v| v != 0) {
             out.extend_from_slice(&v.to_le_bytes());
@@ -60,7 +91,7 @@ struct Reader<'a> {
     at: usize,
 }
 
-impl<'a> Reader<'a> {
+impl Reader<'_> {
     fn take<const N: usize>(&mut self) -> Result<[u8; N], String> {
         let s = self
             .b
@@ -87,7 +118,7 @@ impl<'a> Reader<'a> {
 pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable), String> {
     let mut r = Reader { b: bytes, at: 0 };
     if &r.take::<8>()? != MAGIC {
-        return Err("not a newsparse NER model".into());
+        return Err("not a newsparse NER model (or an older format): retrain".into());
     }
     let version = r.u32()?;
     if version != FEATURE_VERSION {
@@ -98,14 +129,15 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable), String> {
     if r.u32()? as usize != NT {
         return Err("model has another tag set".into());
     }
-    let _scale = f32::from_le_bytes(r.take()?);
-    let mut start = [0i32; NT];
-    for v in &mut start {
-        *v = r.i32()?;
-    }
-    let mut trans = [0i32; NT * NT];
-    for v in &mut trans {
-        *v = r.i32()?;
+    let mut stages = [Transitions {
+        start: [0i64; NT],
+        trans: [0i64; NT * NT],
+    }; STAGES];
+    for st in &mut stages {
+        for v in st.start.iter_mut().chain(st.trans.iter_mut()) {
+            *v = r.i32()? as i64;
+        }
+        *st = st.constrained();
     }
     let n_words = r.u32()? as usize;
     let mut words = WordTable::with_capacity_and_hasher(n_words, BuildPassThrough);
@@ -119,8 +151,8 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable), String> {
     let mut feats = HashedMap::with_capacity_and_hasher(n_feats, BuildPassThrough);
     for _ in 0..n_feats {
         let k = r.u64()?;
-        let mask = r.u16()?;
-        let mut w = [0i16; NT];
+        let mask = r.u32()?;
+        let mut w = [0i16; STAGES * NT];
         for (t, v) in w.iter_mut().enumerate() {
             if mask & (1 << t) != 0 {
                 *v = r.u16()? as i16;
@@ -131,24 +163,10 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable), String> {
     if r.at != bytes.len() {
         return Err("model file has trailing bytes".into());
     }
-    Ok((
-        Weights {
-            start,
-            trans,
-            feats,
-        },
-        words,
-    ))
+    Ok((Weights { stages, feats }, words))
 }
 
-/// Reusable buffers for Viterbi decoding.
-#[derive(Default)]
-pub struct Decoder {
-    score: Vec<i64>,
-    back: Vec<u8>,
-}
-
-/// Score type of decoding: f32 while training, i32/i64 when tagging.
+/// Score type of decoding: f32 while training, i64 when tagging.
 pub trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
     const NEG: Self;
 }
@@ -159,75 +177,53 @@ impl Score for i64 {
     const NEG: Self = i64::MIN / 4;
 }
 
-/// Best BIO-valid tag sequence for `n` tokens given per-token emission
-/// scores `emit[i * NT + tag]`, start scores and transitions.
-pub fn viterbi<S: Score>(
-    emit: &[S],
-    start: &[S; NT],
-    trans: &[S; NT * NT],
-    score: &mut Vec<S>,
-    back: &mut Vec<u8>,
-    out: &mut Vec<usize>,
-) {
-    let n = emit.len() / NT;
-    out.clear();
-    if n == 0 {
-        return;
-    }
-    score.clear();
-    score.resize(n * NT, S::NEG);
-    back.clear();
-    back.resize(n * NT, 0);
-    for t in 0..NT {
-        if allowed(None, t) {
-            score[t] = start[t] + emit[t];
-        }
-    }
-    for i in 1..n {
-        for t in 0..NT {
-            let mut best = S::NEG;
-            let mut arg = 0u8;
-            for p in 0..NT {
-                if !allowed(Some(p), t) {
-                    continue;
-                }
-                let s = score[(i - 1) * NT + p] + trans[p * NT + t];
-                if s > best {
-                    best = s;
-                    arg = p as u8;
-                }
-            }
-            score[i * NT + t] = best + emit[i * NT + t];
-            back[i * NT + t] = arg;
-        }
-    }
-    let last = &score[(n - 1) * NT..];
-    let mut t = (0..NT).fold(0, |b, t| if last[t] > last[b] { t } else { b });
-    out.resize(n, 0);
-    for i in (0..n).rev() {
-        out[i] = t;
-        t = back[i * NT + t] as usize;
-    }
+/// Reusable Viterbi buffers.
+#[derive(Default)]
+pub struct Lattice<S> {
+    score: Vec<S>,
+    back: Vec<u8>,
 }
 
-impl Decoder {
-    /// Decode with integer weights: sum the features' weights per token.
-    pub fn decode(&mut self, w: &Weights, feats: &[u64], offsets: &[usize], out: &mut Vec<usize>) {
-        let n = offsets.len() - 1;
-        let mut emit = vec![0i64; n * NT];
-        for i in 0..n {
-            let row = &mut emit[i * NT..(i + 1) * NT];
-            for k in &feats[offsets[i]..offsets[i + 1]] {
-                if let Some(ws) = w.feats.get(k) {
-                    for t in 0..NT {
-                        row[t] += ws[t] as i64;
+impl<S: Score> Lattice<S> {
+    /// Best tag sequence for per-token emission scores `emit[i * NT + tag]`
+    /// under constrained transitions (see [`Transitions::constrained`]).
+    pub fn viterbi(&mut self, emit: &[S], tr: &Transitions<S>, out: &mut Vec<usize>) {
+        let n = emit.len() / NT;
+        out.clear();
+        if n == 0 {
+            return;
+        }
+        self.score.clear();
+        self.score.resize(n * NT, S::NEG);
+        self.back.clear();
+        self.back.resize(n * NT, 0);
+        for ((s, &st), &e) in self.score.iter_mut().zip(&tr.start).zip(emit) {
+            *s = st + e;
+        }
+        for i in 1..n {
+            let (done, rest) = self.score.split_at_mut(i * NT);
+            let prev = &done[(i - 1) * NT..];
+            for t in 0..NT {
+                let mut best = prev[0] + tr.trans[t];
+                let mut arg = 0u8;
+                for (p, &sp) in prev.iter().enumerate().skip(1) {
+                    let s = sp + tr.trans[p * NT + t];
+                    if s > best {
+                        best = s;
+                        arg = p as u8;
                     }
                 }
+                rest[t] = best + emit[i * NT + t];
+                self.back[i * NT + t] = arg;
             }
         }
-        let start = w.start.map(|v| v as i64);
-        let trans = w.trans.map(|v| v as i64);
-        viterbi(&emit, &start, &trans, &mut self.score, &mut self.back, out);
+        let last = &self.score[(n - 1) * NT..];
+        let mut t = (0..NT).fold(0, |b, t| if last[t] > last[b] { t } else { b });
+        out.resize(n, 0);
+        for i in (0..n).rev() {
+            out[i] = t;
+            t = self.back[i * NT + t] as usize;
+        }
     }
 }
 
@@ -242,9 +238,19 @@ mod tests {
         emit[2] = 5.0;
         emit[1] = 3.0;
         emit[NT + 2] = 4.0;
-        let (mut s, mut b, mut out) = (vec![], vec![], vec![]);
-        viterbi(&emit, &[0.0; NT], &[0.0; NT * NT], &mut s, &mut b, &mut out);
+        let tr = Transitions {
+            start: [0.0; NT],
+            trans: [0.0; NT * NT],
+        }
+        .constrained();
+        let mut out = vec![];
+        Lattice::default().viterbi(&emit, &tr, &mut out);
         assert_eq!(out, vec![1, 2]);
+        // A strong transition penalty changes the path.
+        let mut tr2 = tr;
+        tr2.trans[NT + 2] = -10.0;
+        Lattice::default().viterbi(&emit, &tr2, &mut out);
+        assert_eq!(out, vec![1, 0]);
     }
 
     #[test]
@@ -256,15 +262,20 @@ mod tests {
                 cap: 4,
             },
         )];
-        let mut w = [0i16; NT];
+        let mut w = [0i16; STAGES * NT];
         w[3] = -7;
-        w[8] = 300;
+        w[NT + 8] = 300;
         let feats = vec![(9u64, w)];
-        let bytes = write_model(1.0, &[1; NT], &[2; NT * NT], &words, &feats);
+        let st = Transitions {
+            start: [1; NT],
+            trans: [2; NT * NT],
+        };
+        let bytes = write_model(&[st, st], &words, &feats);
         let (m, t) = read_model(&bytes).unwrap();
         assert_eq!(m.feats[&9], w);
         assert_eq!(t[&5].clusters, [1, 2, 3]);
-        assert_eq!(m.trans[4], 2);
+        assert_eq!(m.stages[1].trans[0], 2);
+        assert_eq!(m.stages[0].start[2], i64::NEG, "I- cannot start");
         assert!(read_model(&bytes[..bytes.len() - 1]).is_err());
     }
 }

@@ -1,10 +1,16 @@
-//! Training: averaged structured perceptron with Viterbi decoding.
+//! Training: averaged structured perceptron with Viterbi decoding, in two
+//! stages. Stage 1 uses local features. Stage 2 adds document-level features
+//! from stage 1's tags; for the training documents those tags come from
+//! models trained on the other folds (jackknifing), so that stage 2 learns
+//! how far to trust stage 1 on unseen text.
 
 use crate::clusters::{self, RawSentence};
 use crate::conll::{self, LabeledDoc, Score};
-use crate::features::{prepare_doc, token_features, Scratch, SentenceIn, WordTable, NT};
+use crate::features::{
+    nonlocal_features, prepare_doc, token_features, Scratch, SentenceIn, TokInfo, WordTable, NT,
+};
 use crate::hash::{HashedMap, SplitMix};
-use crate::model::{viterbi, write_model, TagWeights};
+use crate::model::{write_model, Lattice, TagWeights, Transitions, STAGES};
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -15,23 +21,30 @@ const MIN_FEATURE_COUNT: u32 = 2;
 const MAX_EPOCHS: usize = 15;
 /// Stop after this many epochs without a better dev F1.
 const PATIENCE: usize = 3;
+/// Folds for the stage-1 tags of the training documents.
+const FOLDS: usize = 5;
 
-/// Tokens of a data set as feature keys.
+/// Prepared tokens of a data set and their local feature keys.
 pub struct FeaturizedSet {
-    pub keys: Vec<u64>,
+    toks: Vec<TokInfo>,
+    keys: Vec<u64>,
     /// Per token, its range in `keys` (`offsets[i]..offsets[i+1]`).
-    pub offsets: Vec<usize>,
+    offsets: Vec<usize>,
     /// Token ranges of sentences.
-    pub sentences: Vec<Range<usize>>,
-    pub gold: Vec<usize>,
+    sentences: Vec<Range<usize>>,
+    /// Sentence ranges of documents.
+    docs: Vec<Range<usize>>,
+    gold: Vec<usize>,
 }
 
 /// Prepare and featurize labeled documents.
 pub fn featurize(docs: &[LabeledDoc], words: &WordTable) -> FeaturizedSet {
     let mut set = FeaturizedSet {
+        toks: vec![],
         keys: vec![],
         offsets: vec![0],
         sentences: vec![],
+        docs: vec![],
         gold: vec![],
     };
     let mut sc = Scratch::default();
@@ -45,6 +58,7 @@ pub fn featurize(docs: &[LabeledDoc], words: &WordTable) -> FeaturizedSet {
             })
             .collect();
         let toks = prepare_doc(&ins, words, &mut sc);
+        let first_sentence = set.sentences.len();
         let mut at = 0;
         for s in &doc.sentences {
             let sent = &toks[at..at + s.words.len()];
@@ -57,11 +71,13 @@ pub fn featurize(docs: &[LabeledDoc], words: &WordTable) -> FeaturizedSet {
             set.sentences.push(first..set.gold.len());
             at += s.words.len();
         }
+        set.toks.extend(toks);
+        set.docs.push(first_sentence..set.sentences.len());
     }
     set
 }
 
-/// The same set with keys mapped to dense feature indices (unknown dropped).
+/// A data set with feature keys mapped to dense indices (unknown dropped).
 struct IndexedSet {
     feats: Vec<u32>,
     offsets: Vec<usize>,
@@ -69,13 +85,22 @@ struct IndexedSet {
     gold: Vec<usize>,
 }
 
-fn index_set(set: FeaturizedSet, index: &HashedMap<u32>) -> IndexedSet {
-    let mut feats = Vec::with_capacity(set.keys.len());
+/// Index the keys of each token: `parts` are (keys, offsets) lists that are
+/// concatenated per token.
+fn index_set(
+    parts: &[(&[u64], &[usize])],
+    sentences: &[Range<usize>],
+    gold: &[usize],
+    index: &HashedMap<u32>,
+) -> IndexedSet {
+    let mut feats = vec![];
     let mut offsets = vec![0];
-    for i in 0..set.gold.len() {
-        for k in &set.keys[set.offsets[i]..set.offsets[i + 1]] {
-            if let Some(&f) = index.get(k) {
-                feats.push(f);
+    for i in 0..gold.len() {
+        for (keys, offs) in parts {
+            for k in &keys[offs[i]..offs[i + 1]] {
+                if let Some(&f) = index.get(k) {
+                    feats.push(f);
+                }
             }
         }
         offsets.push(feats.len());
@@ -83,22 +108,48 @@ fn index_set(set: FeaturizedSet, index: &HashedMap<u32>) -> IndexedSet {
     IndexedSet {
         feats,
         offsets,
-        sentences: set.sentences,
-        gold: set.gold,
+        sentences: sentences.to_vec(),
+        gold: gold.to_vec(),
     }
 }
 
-/// Perceptron parameters (emission weights `w[f * NT + tag]`, then the
-/// start and transition scores).
+/// Dense indices for the keys seen at least `MIN_FEATURE_COUNT` times, in
+/// key order (so the result does not depend on hash-map iteration).
+fn dictionary(keys: &[u64], first_index: u32) -> (Vec<u64>, HashedMap<u32>) {
+    let mut counts: HashedMap<u32> = HashedMap::default();
+    for &k in keys {
+        *counts.entry(k).or_insert(0) += 1;
+    }
+    let mut kept: Vec<u64> = counts
+        .iter()
+        .filter(|(_, &c)| c >= MIN_FEATURE_COUNT)
+        .map(|(&k, _)| k)
+        .collect();
+    kept.sort_unstable();
+    let index = kept
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (k, first_index + i as u32))
+        .collect();
+    (kept, index)
+}
+
+/// Perceptron parameters: emission weights `w[f * NT + tag]` and transitions.
 #[derive(Clone)]
 struct Params {
     w: Vec<f32>,
-    start: [f32; NT],
-    trans: [f32; NT * NT],
+    tr: Transitions<f32>,
+}
+
+#[derive(Default)]
+struct DecodeBuf {
+    emit: Vec<f32>,
+    lattice: Lattice<f32>,
 }
 
 fn decode(
     p: &Params,
+    tr: &Transitions<f32>,
     set: &IndexedSet,
     s: &Range<usize>,
     buf: &mut DecodeBuf,
@@ -115,32 +166,164 @@ fn decode(
             }
         }
     }
-    viterbi(
-        &buf.emit,
-        &p.start,
-        &p.trans,
-        &mut buf.score,
-        &mut buf.back,
-        out,
-    );
+    buf.lattice.viterbi(&buf.emit, tr, out);
 }
 
-#[derive(Default)]
-struct DecodeBuf {
-    emit: Vec<f32>,
-    score: Vec<f32>,
-    back: Vec<u8>,
+/// Tags of every sentence of `set`, flattened.
+fn predict(p: &Params, set: &IndexedSet, sentences: &[usize]) -> Vec<(usize, Vec<usize>)> {
+    let tr = p.tr.constrained();
+    let mut buf = DecodeBuf::default();
+    let mut pred = vec![];
+    sentences
+        .iter()
+        .map(|&si| {
+            decode(p, &tr, set, &set.sentences[si], &mut buf, &mut pred);
+            (si, pred.clone())
+        })
+        .collect()
 }
 
 fn evaluate(p: &Params, set: &IndexedSet) -> Score {
+    let all: Vec<usize> = (0..set.sentences.len()).collect();
     let mut sc = Score::default();
-    let mut buf = DecodeBuf::default();
-    let mut pred = vec![];
-    for s in &set.sentences {
-        decode(p, set, s, &mut buf, &mut pred);
-        sc.add(&set.gold[s.clone()], &pred);
+    for (si, pred) in predict(p, set, &all) {
+        sc.add(&set.gold[set.sentences[si].clone()], &pred);
     }
     sc
+}
+
+/// Train on the given sentences of `train`. With `dev`, run up to
+/// `MAX_EPOCHS` and keep the epoch with the best dev F1; without, run
+/// exactly `epochs`. Returns averaged parameters and the epoch they are from.
+fn perceptron(
+    train: &IndexedSet,
+    n_feats: usize,
+    sentences: &[usize],
+    epochs: usize,
+    dev: Option<&IndexedSet>,
+    seed: u64,
+    log: &mut String,
+) -> (Params, usize) {
+    let zero = Params {
+        w: vec![0.0; n_feats * NT],
+        tr: Transitions {
+            start: [0.0; NT],
+            trans: [0.0; NT * NT],
+        },
+    };
+    let mut p = zero.clone();
+    // Sums of (update × time) for averaging: avg = w - acc / c.
+    let mut acc = zero;
+    let mut c: f32 = 1.0;
+    let mut rng = SplitMix::new(seed);
+    let mut order = sentences.to_vec();
+    let mut buf = DecodeBuf::default();
+    let mut pred = vec![];
+    let mut best: Option<(usize, f64, Params)> = None;
+    let average = |p: &Params, acc: &Params, c: f32| Params {
+        w: p.w.iter().zip(&acc.w).map(|(w, a)| w - a / c).collect(),
+        tr: Transitions {
+            start: std::array::from_fn(|t| p.tr.start[t] - acc.tr.start[t] / c),
+            trans: std::array::from_fn(|t| p.tr.trans[t] - acc.tr.trans[t] / c),
+        },
+    };
+    let max_epochs = if dev.is_some() { MAX_EPOCHS } else { epochs };
+    for epoch in 1..=max_epochs {
+        rng.shuffle(&mut order);
+        let mut errors = 0;
+        for &si in &order {
+            let s = train.sentences[si].clone();
+            let tr = p.tr.constrained();
+            decode(&p, &tr, train, &s, &mut buf, &mut pred);
+            let gold = &train.gold[s.clone()];
+            if pred.as_slice() != gold {
+                errors += 1;
+                for (j, i) in s.clone().enumerate() {
+                    let (g, q) = (gold[j], pred[j]);
+                    if g != q {
+                        for &f in &train.feats[train.offsets[i]..train.offsets[i + 1]] {
+                            let f = f as usize * NT;
+                            p.w[f + g] += 1.0;
+                            acc.w[f + g] += c;
+                            p.w[f + q] -= 1.0;
+                            acc.w[f + q] -= c;
+                        }
+                    }
+                    let same_prev = j == 0 || gold[j - 1] == pred[j - 1];
+                    if g != q || !same_prev {
+                        let (a, b, pv, av) = if j == 0 {
+                            (g, q, &mut p.tr.start[..], &mut acc.tr.start[..])
+                        } else {
+                            let (a, b) = (gold[j - 1] * NT + g, pred[j - 1] * NT + q);
+                            (a, b, &mut p.tr.trans[..], &mut acc.tr.trans[..])
+                        };
+                        pv[a] += 1.0;
+                        av[a] += c;
+                        pv[b] -= 1.0;
+                        av[b] -= c;
+                    }
+                }
+            }
+            c += 1.0;
+        }
+        let Some(dev) = dev else {
+            continue;
+        };
+        let avg = average(&p, &acc, c);
+        let f1 = evaluate(&avg, dev).f1();
+        let _ = writeln!(
+            log,
+            "  epoch {epoch:2}: {errors} sentences wrong; dev F1 {:.2}",
+            100.0 * f1
+        );
+        if best.as_ref().is_none_or(|b| f1 > b.1) {
+            best = Some((epoch, f1, avg));
+        } else if epoch - best.as_ref().unwrap().0 >= PATIENCE {
+            break;
+        }
+    }
+    match best {
+        Some((epoch, _, avg)) => (avg, epoch),
+        None => (average(&p, &acc, c), max_epochs),
+    }
+}
+
+/// Stage-2 keys of every token of a set, given stage-1 tags (flattened).
+fn nonlocal_keys(set: &FeaturizedSet, tags1: &[usize]) -> (Vec<u64>, Vec<usize>) {
+    let mut keys = vec![];
+    let mut offsets = vec![0];
+    for d in &set.docs {
+        let first = set.sentences[d.start].start;
+        let last = set.sentences[d.end - 1].end;
+        let rel: Vec<Range<usize>> = set.sentences[d.clone()]
+            .iter()
+            .map(|r| r.start - first..r.end - first)
+            .collect();
+        nonlocal_features(
+            &set.toks[first..last],
+            &rel,
+            &tags1[first..last],
+            &mut keys,
+            &mut offsets,
+        );
+    }
+    (keys, offsets)
+}
+
+/// Quantize one stage's weights to i16 (transitions to i32) with one scale.
+fn quantize(p: &Params) -> (f32, Transitions<i32>) {
+    let max =
+        p.w.iter()
+            .chain(&p.tr.start)
+            .chain(&p.tr.trans)
+            .fold(0f32, |m, v| m.max(v.abs()))
+            .max(1e-6);
+    let scale = 32000.0 / max;
+    let tr = Transitions {
+        start: p.tr.start.map(|v| (v * scale).round() as i32),
+        trans: p.tr.trans.map(|v| (v * scale).round() as i32),
+    };
+    (scale, tr)
 }
 
 /// Where the BBC corpus sits relative to the CoNLL training file
@@ -219,140 +402,130 @@ pub fn train(train: &Path, dev: &Path, out: &Path, seed: u64) -> Result<String, 
         t0.elapsed().as_secs_f64()
     );
 
+    // Stage 1: local features, epochs chosen on dev.
     let train_f = featurize(&train_docs, &words);
     let dev_f = featurize(&dev_docs, &words);
-    let mut counts: HashedMap<u32> = HashedMap::default();
-    for &k in &train_f.keys {
-        *counts.entry(k).or_insert(0) += 1;
-    }
-    let mut kept: Vec<u64> = counts
-        .iter()
-        .filter(|(_, &c)| c >= MIN_FEATURE_COUNT)
-        .map(|(&k, _)| k)
-        .collect();
-    kept.sort_unstable();
-    let index: HashedMap<u32> = kept
-        .iter()
-        .enumerate()
-        .map(|(i, &k)| (k, i as u32))
-        .collect();
-    let train_set = index_set(train_f, &index);
-    let dev_set = index_set(dev_f, &index);
+    let (kept1, index1) = dictionary(&train_f.keys, 0);
+    let nf1 = kept1.len();
+    let index_local =
+        |f: &FeaturizedSet| index_set(&[(&f.keys, &f.offsets)], &f.sentences, &f.gold, &index1);
+    let train1 = index_local(&train_f);
+    let dev1 = index_local(&dev_f);
     let _ = writeln!(
         report,
-        "features: {} kept of {} (count >= {MIN_FEATURE_COUNT}); {} training tokens",
-        kept.len(),
-        counts.len(),
-        train_set.gold.len()
+        "stage 1: {nf1} features (seen >= {MIN_FEATURE_COUNT} times); {} training tokens",
+        train1.gold.len()
     );
-    drop(counts);
+    let all_train: Vec<usize> = (0..train1.sentences.len()).collect();
+    let (p1, epochs1) = perceptron(&train1, nf1, &all_train, 0, Some(&dev1), seed, &mut report);
+    let _ = writeln!(
+        report,
+        "stage 1: best epoch {epochs1} ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
 
-    let nf = kept.len();
-    let mut p = Params {
-        w: vec![0.0; nf * NT],
-        start: [0.0; NT],
-        trans: [0.0; NT * NT],
-    };
-    // Sums of (update × time) for averaging: avg = w - acc / c.
-    let mut acc = p.clone();
-    let mut c: f32 = 1.0;
-    let mut rng = SplitMix::new(seed);
-    let mut order: Vec<usize> = (0..train_set.sentences.len()).collect();
-    let mut buf = DecodeBuf::default();
-    let mut pred = vec![];
-    let mut best: Option<(usize, f64, Params)> = None;
-    for epoch in 1..=MAX_EPOCHS {
-        rng.shuffle(&mut order);
-        let mut errors = 0;
-        for &si in &order {
-            let s = train_set.sentences[si].clone();
-            decode(&p, &train_set, &s, &mut buf, &mut pred);
-            let gold = &train_set.gold[s.clone()];
-            if pred.as_slice() != gold {
-                errors += 1;
-                for (j, i) in s.clone().enumerate() {
-                    let (g, q) = (gold[j], pred[j]);
-                    if g != q {
-                        for &f in &train_set.feats[train_set.offsets[i]..train_set.offsets[i + 1]] {
-                            let f = f as usize * NT;
-                            p.w[f + g] += 1.0;
-                            acc.w[f + g] += c;
-                            p.w[f + q] -= 1.0;
-                            acc.w[f + q] -= c;
-                        }
-                    }
-                    let same_prev = j == 0 || gold[j - 1] == pred[j - 1];
-                    if g != q || !same_prev {
-                        if j == 0 {
-                            p.start[g] += 1.0;
-                            acc.start[g] += c;
-                            p.start[q] -= 1.0;
-                            acc.start[q] -= c;
-                        } else {
-                            let (a, b) = (gold[j - 1] * NT + g, pred[j - 1] * NT + q);
-                            p.trans[a] += 1.0;
-                            acc.trans[a] += c;
-                            p.trans[b] -= 1.0;
-                            acc.trans[b] -= c;
-                        }
-                    }
-                }
-            }
-            c += 1.0;
-        }
-        let avg = Params {
-            w: p.w.iter().zip(&acc.w).map(|(w, a)| w - a / c).collect(),
-            start: std::array::from_fn(|t| p.start[t] - acc.start[t] / c),
-            trans: std::array::from_fn(|t| p.trans[t] - acc.trans[t] / c),
+    // Stage-1 tags of the training documents from models of the other folds.
+    let mut tags1_train = vec![0usize; train1.gold.len()];
+    for fold in 0..FOLDS {
+        let in_fold = |want: bool| -> Vec<usize> {
+            let docs = train_f.docs.iter().enumerate();
+            docs.filter(|(d, _)| (d % FOLDS == fold) == want)
+                .flat_map(|(_, r)| r.clone())
+                .collect()
         };
-        let f1 = evaluate(&avg, &dev_set).f1();
-        let _ = writeln!(
-            report,
-            "epoch {epoch:2}: {errors} sentences wrong; dev F1 {:.2} ({:.1}s)",
-            100.0 * f1,
-            t0.elapsed().as_secs_f64()
+        let (held, rest) = (in_fold(true), in_fold(false));
+        let mut quiet = String::new();
+        let (pf, _) = perceptron(
+            &train1,
+            nf1,
+            &rest,
+            epochs1,
+            None,
+            seed ^ (fold as u64 + 1),
+            &mut quiet,
         );
-        let better = best.as_ref().is_none_or(|b| f1 > b.1);
-        if better {
-            best = Some((epoch, f1, avg));
-        } else if epoch - best.as_ref().unwrap().0 >= PATIENCE {
-            break;
+        for (si, tags) in predict(&pf, &train1, &held) {
+            tags1_train[train1.sentences[si].clone()].copy_from_slice(&tags);
         }
     }
-    let (epoch, f1, avg) = best.ok_or("no training data")?;
-    let _ = writeln!(report, "best epoch {epoch}: dev F1 {:.2}", 100.0 * f1);
+    let mut tags1_dev = vec![0usize; dev1.gold.len()];
+    let all_dev: Vec<usize> = (0..dev1.sentences.len()).collect();
+    for (si, tags) in predict(&p1, &dev1, &all_dev) {
+        tags1_dev[dev1.sentences[si].clone()].copy_from_slice(&tags);
+    }
+    let _ = writeln!(
+        report,
+        "stage 1 tags of training documents from {FOLDS} folds ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
 
-    // Quantize to i16 with one scale for all weights; drop all-zero features.
-    let max = avg
-        .w
-        .iter()
-        .chain(&avg.start)
-        .chain(&avg.trans)
-        .fold(0f32, |m, v| m.max(v.abs()))
-        .max(1e-6);
-    let scale = 32000.0 / max;
-    let q = |v: f32| (v * scale).round();
+    // Stage 2: local plus document-level features.
+    let (nl_train, nl_train_off) = nonlocal_keys(&train_f, &tags1_train);
+    let (nl_dev, nl_dev_off) = nonlocal_keys(&dev_f, &tags1_dev);
+    let (kept2, index2) = dictionary(&nl_train, nf1 as u32);
+    let mut index12 = index1;
+    index12.extend(index2.iter().map(|(&k, &v)| (k, v)));
+    let nf2 = nf1 + kept2.len();
+    let train2 = index_set(
+        &[
+            (&train_f.keys, &train_f.offsets),
+            (&nl_train, &nl_train_off),
+        ],
+        &train_f.sentences,
+        &train_f.gold,
+        &index12,
+    );
+    let dev2 = index_set(
+        &[(&dev_f.keys, &dev_f.offsets), (&nl_dev, &nl_dev_off)],
+        &dev_f.sentences,
+        &dev_f.gold,
+        &index12,
+    );
+    let _ = writeln!(report, "stage 2: {} document-level features", kept2.len());
+    let (p2, epochs2) = perceptron(&train2, nf2, &all_train, 0, Some(&dev2), seed, &mut report);
+    let _ = writeln!(
+        report,
+        "stage 2: best epoch {epochs2} ({:.1}s)",
+        t0.elapsed().as_secs_f64()
+    );
+
+    // One table for both stages; drop features whose weights round to zero.
+    let (scale1, tr1) = quantize(&p1);
+    let (scale2, tr2) = quantize(&p2);
+    let q = |v: f32, scale: f32| (v * scale).round() as i16;
     let mut feats: Vec<(u64, TagWeights)> = vec![];
-    for (i, &k) in kept.iter().enumerate() {
-        let ws: TagWeights = std::array::from_fn(|t| q(avg.w[i * NT + t]) as i16);
+    let mut keys: Vec<(u64, Option<usize>, usize)> = kept1
+        .iter()
+        .enumerate()
+        .map(|(i, &k)| (k, Some(i), i))
+        .chain(kept2.iter().enumerate().map(|(i, &k)| (k, None, nf1 + i)))
+        .collect();
+    keys.sort_unstable_by_key(|e| e.0);
+    for (k, i1, i2) in keys {
+        let ws: TagWeights = std::array::from_fn(|t| {
+            if t < NT {
+                i1.map_or(0, |i| q(p1.w[i * NT + t], scale1))
+            } else {
+                q(p2.w[i2 * NT + t - NT], scale2)
+            }
+        });
         if ws.iter().any(|&v| v != 0) {
             feats.push((k, ws));
         }
     }
-    let start = avg.start.map(|v| q(v) as i32);
-    let trans = avg.trans.map(|v| q(v) as i32);
-    let bytes = write_model(scale, &start, &trans, &word_list, &feats);
+    let bytes = write_model(&[tr1, tr2], &word_list, &feats);
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
     std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    const _: () = assert!(STAGES == 2);
 
     // Check the file as shipped: reload it and score dev with integer weights.
     let model = crate::Model::from_bytes(&bytes)?;
     let dev_score = model.score_docs(&dev_docs);
     let _ = writeln!(
         report,
-        "wrote {} ({} features, {:.2} MB); dev F1 of the quantized model {:.2}; total {:.1}s",
+        "wrote {} ({} features, {:.2} MB); dev F1 of the shipped model {:.2}; total {:.1}s",
         out.display(),
         feats.len(),
         bytes.len() as f64 / 1e6,
