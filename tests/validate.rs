@@ -297,3 +297,34 @@ fn every_file_in_order() {
     let files: Vec<&str> = lines.iter().map(|l| l.split(':').next().unwrap()).collect();
     assert_eq!(files, vec!["dangling_ref.json", "bad_enum.json"]);
 }
+
+/// Extract records with the real pipeline and validate them against their
+/// source texts: the invented fixture article, plus a few BBC articles (not
+/// in the dev gold set) when the shared data is present.
+#[test]
+fn records_from_a_real_extraction_validate_clean() {
+    let mut inputs = vec![fixture("harbor.txt")];
+    let bbc = Path::new("/work/shared/data/bbc");
+    for name in ["business/001.txt", "politics/010.txt", "tech/002.txt"] {
+        if bbc.join(name).is_file() {
+            inputs.push(bbc.join(name));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (i, input) in inputs.iter().enumerate() {
+        let bytes = std::fs::read(input).unwrap();
+        let text = newsparse::ingest::decode(&bytes, newsparse::ingest::DEFAULT_MAX_BYTES).unwrap();
+        let path = input.display().to_string();
+        let info = newsparse::pipeline::SourceInfo {
+            path: &path,
+            bytes: &bytes,
+        };
+        let record = newsparse::pipeline::extract(&info, text);
+        let value = serde_json::to_value(&record).unwrap();
+        assert_eq!(newsparse::schema::check_record(&value), vec![], "{path}");
+        let out = dir.path().join(format!("{i}.json"));
+        std::fs::write(&out, serde_json::to_string_pretty(&record).unwrap()).unwrap();
+        let (status, lines) = validate(&[out], Some(input.clone()), OutputFormat::Text);
+        assert_eq!((status, lines), (0, vec![]), "{path}");
+    }
+}

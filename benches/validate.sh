@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Throughput of `newsparse validate` on the release build.
+#
+# Extracts records from a sample of BBC articles, repeats them to N records
+# (default 10,000) as one JSON Lines file, and times `validate` on it, without
+# and with --source. Target: >= 20,000 records/s.
+#
+#   cargo build --release && benches/validate.sh [N]
+#
+# NEWSPARSE_BIN overrides the binary; BBC_DIR the articles; SAMPLE how many.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${NEWSPARSE_BIN:-$root/target/release/newsparse}
+bbc=${BBC_DIR:-/work/shared/data/bbc}
+n=${1:-10000}
+sample=${SAMPLE:-200}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+# Relative paths, so that `--source $bbc` finds each record's text.
+cd "$bbc"
+find . -name '*.txt' | sed 's|^\./||' | sort | awk -v k="$sample" 'NR % int(2225 / k) == 0' | head -n "$sample" > "$work/inputs"
+if "$bin" extract --help 2>&1 | grep -q -- '--jsonl'; then
+    xargs "$bin" extract --jsonl "$work/base.jsonl" < "$work/inputs" 2>/dev/null
+else
+    # Older CLI: pretty JSON records on stdout, one after another.
+    xargs "$bin" extract < "$work/inputs" | python3 -c '
+import json, sys
+text, dec, at = sys.stdin.read(), json.JSONDecoder(), 0
+while True:
+    while at < len(text) and text[at].isspace(): at += 1
+    if at >= len(text): break
+    rec, at = dec.raw_decode(text, at)
+    print(json.dumps(rec, ensure_ascii=False))
+' > "$work/base.jsonl"
+fi
+base=$(wc -l < "$work/base.jsonl")
+awk -v n="$n" '{ line[NR] = $0 } END { for (i = 0; i < n; i++) print line[i % NR + 1] }' \
+    "$work/base.jsonl" > "$work/records.jsonl"
+echo "records: $n (repeating $base extracted from $bbc), $(du -h "$work/records.jsonl" | cut -f1)"
+
+time_validate() {
+    local label=$1; shift
+    local start end status=0
+    start=$(date +%s.%N)
+    "$bin" validate "$@" "$work/records.jsonl" > "$work/report" 2>/dev/null || status=$?
+    end=$(date +%s.%N)
+    awk -v s="$start" -v e="$end" -v n="$n" -v l="$label" -v st="$status" -v p="$(wc -l < "$work/report")" \
+        'BEGIN { printf "%-16s %.3f s  %8.0f records/s  exit %d, %d problem(s)\n", l, e - s, n / (e - s), st, p }'
+}
+time_validate "validate"
+time_validate "validate+source" --source "$bbc"
