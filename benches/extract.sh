@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Throughput of `newsparse extract` and `newsparse validate` on a release build.
+#
+# 1. extract over every BBC article (2,225 files) into a temporary directory,
+#    with --jobs 1 and --jobs 2: articles/s and MB/s (wall clock, whole run).
+# 2. the BBC records as JSON Lines, repeated to N records (default 10,000),
+#    timed through `newsparse validate`: records/s.
+#
+#   cargo build --release && benches/extract.sh [N]
+#
+# NEWSPARSE_BIN overrides the binary, BBC_DIR the articles.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=${NEWSPARSE_BIN:-$root/target/release/newsparse}
+bbc=${BBC_DIR:-$root/../shared/data/bbc}
+n=${1:-10000}
+[ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 2; }
+[ -d "$bbc" ] || { echo "no articles at $bbc (set BBC_DIR)" >&2; exit 2; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+articles=$(find "$bbc" -name '*.txt' | wc -l)
+bytes=$(find "$bbc" -name '*.txt' -print0 | xargs -0 cat | wc -c)
+echo "corpus: $articles articles, $(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }') MB ($bbc)"
+echo "binary: $bin"
+
+now() { date +%s.%N; }
+
+for jobs in 1 2; do
+    # Warm the page cache so both runs read from memory.
+    find "$bbc" -name '*.txt' -print0 | xargs -0 cat > /dev/null
+    start=$(now)
+    status=0
+    "$bin" extract "$bbc" -o "$work/out-$jobs" --jobs "$jobs" -q 2> "$work/stderr-$jobs" || status=$?
+    end=$(now)
+    written=$(find "$work/out-$jobs" -name '*.json' | wc -l)
+    awk -v s="$start" -v e="$end" -v n="$articles" -v b="$bytes" -v j="$jobs" -v w="$written" -v st="$status" \
+        'BEGIN { printf "extract --jobs %d: %.2f s, %.1f articles/s, %.2f MB/s (%d records, exit %d)\n",
+                 j, e - s, n / (e - s), b / 1e6 / (e - s), w, st }'
+    if [ "$status" -ne 0 ]; then head -5 "$work/stderr-$jobs" >&2; fi
+done
+
+"$bin" extract "$bbc" --jsonl "$work/bbc.jsonl" -q 2>/dev/null || true
+base=$(wc -l < "$work/bbc.jsonl")
+awk -v n="$n" '{ line[NR] = $0 } END { for (i = 0; i < n; i++) print line[i % NR + 1] }' \
+    "$work/bbc.jsonl" > "$work/records.jsonl"
+start=$(now)
+status=0
+"$bin" validate "$work/records.jsonl" > "$work/report" 2>&1 || status=$?
+end=$(now)
+awk -v s="$start" -v e="$end" -v n="$n" -v base="$base" -v st="$status" \
+    -v mb="$(wc -c < "$work/records.jsonl")" \
+    'BEGIN { printf "validate: %d records (%d BBC records repeated, %.1f MB): %.2f s, %.0f records/s (exit %d)\n",
+             n, base, mb / 1e6, e - s, n / (e - s), st }'
