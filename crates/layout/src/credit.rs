@@ -117,17 +117,25 @@ fn name_span(s: &str, from: usize, to: usize) -> (usize, usize) {
     (from, to)
 }
 
+/// How far from the end of a line a credit can start: a label, brackets and
+/// a name of at most 80 bytes. Only this tail of a long line is searched.
+const TAIL: usize = 128;
+
 /// Find a credit at the end of `s` (a trimmed line), or `s` being only a credit.
 pub fn find(s: &str) -> Option<Credit> {
-    bracketed(s)
-        .or_else(|| piped(s))
-        .or_else(|| labelled(s))
-        .or_else(|| slashed(s))
+    let mut from = s.len().saturating_sub(TAIL);
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    bracketed(s, from)
+        .or_else(|| piped(s, from))
+        .or_else(|| labelled(s, from))
+        .or_else(|| slashed(s, from))
         .or_else(|| bare(s))
 }
 
 /// `… (photo credit: REUTERS)`, `… [Getty]`, `… (AFP)`, `… (AP Photo/Jane Doe)`.
-fn bracketed(s: &str) -> Option<Credit> {
+fn bracketed(s: &str, from: usize) -> Option<Credit> {
     let close = s.len().checked_sub(1)?;
     let (open_c, close_c) = match s.as_bytes()[close] {
         b')' => ('(', ')'),
@@ -136,7 +144,8 @@ fn bracketed(s: &str) -> Option<Credit> {
     };
     let mut depth = 0;
     let mut open = None;
-    for (i, c) in s.char_indices().rev() {
+    for (i, c) in s[from..].char_indices().rev() {
+        let i = from + i;
         if c == close_c {
             depth += 1;
         } else if c == open_c {
@@ -179,8 +188,9 @@ fn bracketed(s: &str) -> Option<Credit> {
 }
 
 /// `… | Getty Images`, `… | Photo: Jane Doe`.
-fn piped(s: &str) -> Option<Credit> {
-    let bar = s.rfind(" | ").or_else(|| s.rfind(" \u{2022} "))?;
+fn piped(s: &str, from: usize) -> Option<Credit> {
+    let tail = &s[from..];
+    let bar = from + tail.rfind(" | ").or_else(|| tail.rfind(" \u{2022} "))?;
     let seg = skip_space(
         s,
         bar + 2 + usize::from(s[bar + 1..].starts_with('\u{2022}')) * 2,
@@ -199,11 +209,21 @@ fn piped(s: &str) -> Option<Credit> {
 }
 
 /// `… Photograph: Jane Doe/Reuters`, `… Image Credit: ANI`, `Credit: …`.
-fn labelled(s: &str) -> Option<Credit> {
+fn labelled(s: &str, from: usize) -> Option<Credit> {
+    // Every label ends in a colon or "by".
+    let tail = &s[from..];
+    if !tail.contains(':')
+        && !tail.contains("hoto")
+        && !tail.contains("icture")
+        && !tail.contains("mage by")
+    {
+        return None;
+    }
     // The first label that starts a word and is followed by nothing but a
     // short name (so "Image Credit:" wins over its "Credit:").
     let mut best = None;
-    for (i, c) in s.char_indices() {
+    for (i, c) in s[from..].char_indices() {
+        let i = from + i;
         if !c.is_ascii_alphabetic() || (i > 0 && !s[..i].ends_with(newsparse_text::is_space)) {
             continue;
         }
@@ -224,10 +244,14 @@ fn labelled(s: &str) -> Option<Credit> {
 }
 
 /// `… REUTERS/Jane Doe`, `AP Photo/Jane Doe`, `EPA/JANE DOE/File`.
-fn slashed(s: &str) -> Option<Credit> {
+fn slashed(s: &str, from: usize) -> Option<Credit> {
+    if !s[from..].contains('/') {
+        return None;
+    }
     // Word starts of the last few words, earliest first.
-    let mut starts: Vec<usize> = s
+    let mut starts: Vec<usize> = s[from..]
         .char_indices()
+        .map(|(i, c)| (from + i, c))
         .filter(|&(i, c)| {
             !newsparse_text::is_space(c) && (i == 0 || s[..i].ends_with(newsparse_text::is_space))
         })
@@ -276,8 +300,10 @@ fn slashed(s: &str) -> Option<Credit> {
 
 /// A line that is only a credit with no mark: `Getty Images`, `AFP via Getty Images`.
 fn bare(s: &str) -> Option<Credit> {
-    let words = s.split_whitespace().count();
-    let shaped = (s.ends_with(" Images") || s.contains(" via ")) && words <= 6 && name_like(s);
+    let shaped = s.len() <= 80
+        && (s.ends_with(" Images") || s.contains(" via "))
+        && s.split_whitespace().count() <= 6
+        && name_like(s);
     shaped.then(|| Credit {
         caption_end: 0,
         region: (0, s.len()),

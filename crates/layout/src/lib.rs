@@ -204,6 +204,11 @@ pub fn analyze(text: &str) -> Layout {
             Role::Body => (units[i].span.len(), None),
             _ => continue,
         };
+        // Only a line as long as a caption seen before can repeat it.
+        let longest = seen.iter().map(|(k, _)| k.len()).max().unwrap_or(0);
+        if matches!(roles[i], Role::Body) && caption_end > 2 * longest + 16 {
+            continue;
+        }
         let key = normalized(&units[i].span.text(text)[..caption_end]);
         if seen.iter().any(|(k, _)| *k == key) {
             roles[i] = Role::Repeat(credit);

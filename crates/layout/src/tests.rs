@@ -42,3 +42,180 @@ fn seed_like_layout() {
         ]
     );
 }
+
+fn kinds(text: &str) -> Vec<(BlockKind, String)> {
+    blocks(text, &analyze(text))
+}
+
+#[test]
+fn reuters_style() {
+    let text = "Brant Motors to cut 2,000 jobs in Ostland\n\nBy Jane Doe and John Roe, Reuters\n\nPublished: July 22, 2020\n\nLONDON (Reuters) - Brant Motors said on Wednesday it would cut 2,000 jobs.\n\nThe company said demand had collapsed. Its shares fell 3.5%.\n\nWorkers leave the Brant plant in Kest, Ostland, July 20, 2020. REUTERS/Pia Lund\n\nThe union said it would fight the plan.\n\n(Reporting by Jane Doe; Editing by Tom Bell)\n";
+    let l = analyze(text);
+    assert_eq!(
+        l.title.unwrap().text(text),
+        "Brant Motors to cut 2,000 jobs in Ostland"
+    );
+    assert_eq!(l.byline, ["Jane Doe", "John Roe"]);
+    assert_eq!(l.published.as_deref(), Some("2020-07-22"));
+    let d = l.dateline.as_ref().unwrap();
+    assert_eq!(d.span.text(text), "LONDON (Reuters) -");
+    assert_eq!(d.place.as_deref(), Some("London"));
+    assert_eq!(d.date, None);
+    // A lead opening with a dateline is body, not a standfirst.
+    assert_eq!(l.subtitle, None);
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(
+        l.photos[0].caption.text(text),
+        "Workers leave the Brant plant in Kest, Ostland, July 20, 2020."
+    );
+    assert_eq!(l.photos[0].credit.unwrap().text(text), "REUTERS/Pia Lund");
+    let b = kinds(text);
+    assert!(b.contains(&(
+        BlockKind::Body,
+        "Brant Motors said on Wednesday it would cut 2,000 jobs.".into()
+    )));
+    assert!(b.contains(&(
+        BlockKind::Byline,
+        "(Reporting by Jane Doe; Editing by Tom Bell)".into()
+    )));
+    assert!(b.contains(&(BlockKind::Dateline, "Published: July 22, 2020".into())));
+    assert!(b.contains(&(BlockKind::Credit, "REUTERS/Pia Lund".into())));
+}
+
+#[test]
+fn ap_style_dateline_with_date() {
+    let text = "Floods hit Kest as river bursts banks\n\nBy PIA LUND Associated Press\n\nKEST, Ostland, July 21 (AP) \u{2014} Floods swept through the city on Tuesday.\n\nRescuers worked through the night.\n\nUpdated 3 March 2021\n";
+    let l = analyze(text);
+    assert_eq!(l.byline, ["PIA LUND"]);
+    assert_eq!(l.published.as_deref(), Some("2021-03-03"));
+    let d = l.dateline.unwrap();
+    assert_eq!(d.place.as_deref(), Some("Kest"));
+    assert_eq!(d.date.as_deref(), Some("2021-07-21"));
+    assert_eq!(d.span.text(text), "KEST, Ostland, July 21 (AP) \u{2014}");
+}
+
+#[test]
+fn jerusalem_post_style_with_crlf_and_bom() {
+    let text = "\u{feff}Ostland warns Varnia over border\r\n\r\nThe envoy said the \u{201c}red line\u{201d} had been crossed.\r\n\r\nOstland's envoy Pia Lund speaks in Kest, May 2, 2021. (photo credit: MARTA QUELL/FLASH90)\r\n\r\nBy OMAR VEY\r\n\r\nOstland has warned Varnia that it will act.\r\nThe warning came after a week of clashes.\r\n";
+    let l = analyze(text);
+    assert_eq!(
+        l.title.unwrap().text(text),
+        "Ostland warns Varnia over border"
+    );
+    assert_eq!(
+        l.subtitle.unwrap().text(text),
+        "The envoy said the \u{201c}red line\u{201d} had been crossed."
+    );
+    assert_eq!(l.byline, ["OMAR VEY"]);
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(
+        l.photos[0].caption.text(text),
+        "Ostland's envoy Pia Lund speaks in Kest, May 2, 2021."
+    );
+    assert_eq!(
+        l.photos[0].credit.unwrap().text(text),
+        "MARTA QUELL/FLASH90"
+    );
+    for b in &l.blocks {
+        let s = b.span.text(text);
+        assert!(!s.starts_with(is_space) && !s.ends_with(is_space), "{s:?}");
+        assert!(!s.contains('\u{feff}'));
+    }
+}
+
+#[test]
+fn al_jazeera_and_guardian_credits() {
+    let text = "Protests grow in Kest\n\nThousands marched in the capital on Friday.\n\nProtesters gather in central Kest [Omar Vey/Al Nahar]\n\nThe protests began a week ago. Police stood by.\n\nA woman holds a sign in Kest. Photograph: Lena Marsh/Brant Press\n\nDemonstrators in Kest on Friday (AFP)\n\nA man waves a flag | Getty Images\n\nA boy on a wall\nImage Credit: ANI\n\nOrganisers said more marches were planned.\n";
+    let l = analyze(text);
+    let got: Vec<(&str, Option<&str>)> = l
+        .photos
+        .iter()
+        .map(|p| (p.caption.text(text), p.credit.map(|c| c.text(text))))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Protesters gather in central Kest",
+                Some("Omar Vey/Al Nahar")
+            ),
+            (
+                "A woman holds a sign in Kest.",
+                Some("Lena Marsh/Brant Press")
+            ),
+            ("Demonstrators in Kest on Friday", Some("AFP")),
+            ("A man waves a flag", Some("Getty Images")),
+            ("A boy on a wall", Some("ANI")),
+        ]
+    );
+    assert_eq!(
+        l.subtitle.unwrap().text(text),
+        "Thousands marched in the capital on Friday."
+    );
+    // Captions are read; credits are not.
+    let read: Vec<&str> = l
+        .blocks
+        .iter()
+        .filter(|b| b.kind.is_read())
+        .map(|b| b.span.text(text))
+        .collect();
+    assert!(read.contains(&"A boy on a wall"));
+    assert!(!read
+        .iter()
+        .any(|s| s.contains("ANI") || s.contains("Getty")));
+}
+
+#[test]
+fn bbc_style_standfirst() {
+    let one = "Ostland firm posts record profit\n\nOstland's largest miner has reported a record annual profit of 7.4bn dollars ($5.8bn).\n\nThe firm said demand from Asia had been strong. Mr. Brandt said: \"We are pleased.\"\n";
+    let l = analyze(one);
+    assert!(l.subtitle.is_some());
+    assert_eq!(l.photos.len(), 0);
+    assert!(l.byline.is_empty() && l.published.is_none() && l.dateline.is_none());
+    // A lead of several sentences is the story, not a standfirst.
+    let many = "Ostland firm posts record profit\n\nOstland's largest miner has reported a record profit. Its shares rose. Mr. Brandt was pleased.\n\nThe firm said demand from Asia had been strong.\n";
+    assert_eq!(analyze(many).subtitle, None);
+    // A lone paragraph is the story.
+    let lone = "Ostland firm posts record profit\n\nOstland's largest miner has reported a record profit.\n";
+    assert_eq!(analyze(lone).subtitle, None);
+}
+
+#[test]
+fn hard_wrapped_paragraphs_are_one_block() {
+    let text = "Wrapped story\n\nThis paragraph was wrapped at a fixed width by an old\nnewswire system, so its lines break in the middle of\nsentences and must be read as one paragraph.\n\nSecond paragraph here.\n";
+    let l = analyze(text);
+    let body: Vec<&str> = l
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body || b.kind == BlockKind::Subtitle)
+        .map(|b| b.span.text(text))
+        .collect();
+    assert_eq!(body.len(), 2);
+    assert!(body[0].starts_with("This paragraph") && body[0].ends_with("one paragraph."));
+}
+
+#[test]
+fn blocks_are_ordered_disjoint_and_trimmed() {
+    let text = "  Title  \n\n  Lead one sentence.  \n\nA caption here. (Photo: AP)\nA caption here.\nPhoto: AP\n\nBody one. Body two.\n  \n";
+    let l = analyze(text);
+    for w in l.blocks.windows(2) {
+        assert!(w[0].span.end <= w[1].span.start);
+    }
+    assert_eq!(l.title.unwrap().text(text), "Title");
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(l.photos[0].credit.unwrap().text(text), "AP");
+    assert_eq!(
+        l.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Repeat)
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn empty_text() {
+    let l = analyze(" \r\n\u{feff}\n");
+    assert!(l.title.is_none() && l.blocks.is_empty());
+    assert!(!l.warnings.is_empty());
+}

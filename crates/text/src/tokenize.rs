@@ -74,8 +74,16 @@ fn is_word_at(s: &str, i: usize) -> bool {
 pub fn tokenize(text: &str, start: usize, end: usize, out: &mut Vec<Token>, kinds: &mut Vec<Kind>) {
     // Slicing keeps every lookahead inside the block.
     let s = &text[..end];
+    let bytes = s.as_bytes();
     let mut i = start;
-    while let Some((c, n)) = char_at(s, i) {
+    loop {
+        // Fast path: ASCII spaces.
+        while i < bytes.len() && matches!(bytes[i], b' ' | b'\n' | b'\r' | b'\t') {
+            i += 1;
+        }
+        let Some((c, n)) = char_at(s, i) else {
+            break;
+        };
         if is_space(c) {
             i += n;
             continue;
@@ -144,7 +152,20 @@ fn word(s: &str, start: usize, out: &mut Vec<Token>, kinds: &mut Vec<Kind>) -> u
             return j + 1;
         }
     }
-    while let Some((c, m)) = char_at(s, i) {
+    let bytes = s.as_bytes();
+    loop {
+        // Fast path: a run of ASCII letters and digits.
+        let run = i;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        if i > run {
+            has_alpha |= bytes[run..i].iter().any(u8::is_ascii_alphabetic);
+            prev = bytes[i - 1] as char;
+        }
+        let Some((c, m)) = char_at(s, i) else {
+            break;
+        };
         if is_word(c) {
             has_alpha |= c.is_alphabetic();
             prev = c;
