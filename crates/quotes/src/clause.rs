@@ -220,7 +220,7 @@ mod tests {
             sentences: vec![],
             tokens: vec![],
         };
-        let quotes: Vec<Quote> = marks::scan(text, span)
+        let quotes: Vec<Quote> = marks::scan(text, span, None)
             .into_iter()
             .map(|raw| Quote {
                 span: raw.inner,

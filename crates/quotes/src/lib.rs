@@ -22,14 +22,13 @@ pub fn find(doc: &Doc, entities: &[FoundEntity]) -> (Vec<QuoteFound>, Vec<String
         if !p.kind.is_read() {
             continue;
         }
-        for raw in marks::scan(doc.text, p.span) {
+        let next_opens = doc
+            .paragraphs
+            .get(pi + 1)
+            .and_then(|n| marks::leading_open(doc.text, n.span));
+        for raw in marks::scan(doc.text, p.span, next_opens) {
             if raw.unclosed {
-                let runs_on = doc
-                    .paragraphs
-                    .get(pi + 1)
-                    .and_then(|n| marks::leading_open(doc.text, n.span))
-                    == Some(raw.family);
-                if !runs_on {
+                if next_opens != Some(raw.family) {
                     warnings.push(unclosed_warning(doc.text, &raw));
                 }
             }

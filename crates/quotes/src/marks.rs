@@ -107,7 +107,29 @@ struct Open {
 
 /// Scan one paragraph (`text[span]`) for quotations. Only outermost quotes are
 /// returned; quotes nested inside them are part of their text.
-pub fn scan(text: &str, span: ByteSpan) -> Vec<RawQuote> {
+///
+/// `next_opens` is the family of a mark opening the next paragraph, if any: a
+/// quote of that family left open runs on into it. A single mark left open
+/// that does not run on was an apostrophe ("'bot nets", "'orrible"): the
+/// paragraph is read again without it.
+pub fn scan(text: &str, span: ByteSpan, next_opens: Option<Family>) -> Vec<RawQuote> {
+    let mut apostrophes = Vec::new();
+    loop {
+        let out = scan_once(text, span, &apostrophes);
+        match out.last() {
+            Some(q)
+                if q.unclosed
+                    && q.family == Family::Single
+                    && next_opens != Some(Family::Single) =>
+            {
+                apostrophes.push(q.open);
+            }
+            _ => return out,
+        }
+    }
+}
+
+fn scan_once(text: &str, span: ByteSpan, apostrophes: &[usize]) -> Vec<RawQuote> {
     let para = &text[span.start..span.end];
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
@@ -120,6 +142,10 @@ pub fn scan(text: &str, span: ByteSpan) -> Vec<RawQuote> {
             continue;
         };
         let at = span.start + i;
+        if apostrophes.contains(&at) {
+            prev = Some(c);
+            continue;
+        }
         let after = at + c.len_utf8();
         let opener =
             prev.is_none_or(|p| opens_after(p) || is_mark(p)) && next.is_some_and(|n| !is_space(n));
@@ -172,6 +198,12 @@ pub fn scan(text: &str, span: ByteSpan) -> Vec<RawQuote> {
             Lean::Either => opener && !closer,
         };
         if !open_here {
+            continue;
+        }
+        if let Some(k) = open_idx.filter(|&k| family == Family::Single && k + 1 == stack.len()) {
+            // A second single opening mark: the first was an apostrophe.
+            stack[k].at = at;
+            stack[k].inner_start = after;
             continue;
         }
         if let Some(k) = open_idx {
@@ -270,7 +302,7 @@ mod tests {
     use super::*;
 
     fn quotes(t: &str) -> Vec<&str> {
-        scan(t, ByteSpan::new(0, t.len()))
+        scan(t, ByteSpan::new(0, t.len()), None)
             .into_iter()
             .map(|q| q.inner.text(t))
             .collect()
@@ -318,7 +350,7 @@ mod tests {
     #[test]
     fn run_on_paragraphs_reopen() {
         let t = r#"Ann Vell said: "We lost. "We will be back. "Count on it.""#;
-        let q = scan(t, ByteSpan::new(0, t.len()));
+        let q = scan(t, ByteSpan::new(0, t.len()), None);
         let texts: Vec<_> = q.iter().map(|q| q.inner.text(t)).collect();
         assert_eq!(
             texts,
@@ -330,10 +362,22 @@ mod tests {
     #[test]
     fn unclosed_quote_stops_at_paragraph_end() {
         let t = r#"He said "we will go on and on"#;
-        let q = scan(t, ByteSpan::new(0, t.len()));
+        let q = scan(t, ByteSpan::new(0, t.len()), None);
         assert_eq!(q.len(), 1);
         assert!(q[0].unclosed);
         assert_eq!(q[0].inner.text(t), "we will go on and on");
+    }
+
+    #[test]
+    fn open_single_marks_that_never_close_are_apostrophes() {
+        let t = r#"Zombie or 'bot nets act as "honey pots" and 'bot herders profit."#;
+        assert_eq!(quotes(t), vec!["honey pots"]);
+        let t = "It's 'orrible, he said.";
+        assert_eq!(quotes(t), Vec::<&str>::new());
+        let t = "'The first part of a long speech";
+        let q = scan(t, ByteSpan::new(0, t.len()), Some(Family::Single));
+        assert_eq!(q.len(), 1);
+        assert!(q[0].unclosed);
     }
 
     #[test]
