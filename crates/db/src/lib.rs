@@ -18,6 +18,13 @@ pub mod rows;
 pub mod schema;
 mod sqlite;
 
+/// The database drivers this crate writes with, at the exact versions it
+/// uses, for callers that read back what they stored (tests, reports).
+pub mod driver {
+    pub use postgres;
+    pub use rusqlite;
+}
+
 use newsparse_core::record::Record;
 use std::collections::HashSet;
 use std::sync::atomic::{AtomicU64, Ordering};
