@@ -365,7 +365,9 @@ impl Ctx<'_> {
             return Some(self.entity(e));
         }
         if let Some(p) = lexicon::pronoun(&lw) {
-            return self.resolve_pronoun(si, h, p);
+            // "…, he said": whoever the sentence's own words name, the
+            // pronoun points back past them.
+            return self.resolve_pronoun(si, self.l.sents[si].toks.start, p);
         }
         if let Some(d) = lexicon::description(&lw) {
             return self.resolve_description(si, h, d, np_start..h + 1);
@@ -409,7 +411,18 @@ impl Ctx<'_> {
                 && (lexicon::is_clause_start(&w)
                     || matches!(
                         w.as_ref(),
-                        "who" | "which" | "in" | "on" | "during" | "to" | "with" | "when"
+                        "who"
+                            | "which"
+                            | "in"
+                            | "on"
+                            | "during"
+                            | "to"
+                            | "with"
+                            | "when"
+                            | "of"
+                            | "for"
+                            | "at"
+                            | "from"
                     ))
             {
                 break;
@@ -419,11 +432,13 @@ impl Ctx<'_> {
         if to == from {
             return None;
         }
+        // The head of "Gartner analyst Ann Vell" is its last name.
         let ents: Vec<usize> = (from..to).filter_map(|i| self.mention_at(i)).collect();
         if let Some(&e) = ents
             .iter()
+            .rev()
             .find(|&&e| self.kind(e) == EntityKind::Person)
-            .or_else(|| ents.first())
+            .or_else(|| ents.last())
         {
             return Some(self.entity(e));
         }
@@ -536,8 +551,9 @@ impl Ctx<'_> {
             self.back(si).find_map(|s| {
                 let toks = self.l.sents[s].toks.clone();
                 let end = if s == si { head } else { toks.end };
+                // The first organization of the nearest sentence naming one:
+                // the subject, more often than not.
                 (toks.start..end)
-                    .rev()
                     .filter_map(|t| self.mention_at(t))
                     .find(|&e| self.kind(e) == EntityKind::Organization)
                     .map(|e| self.entity(e))
@@ -578,18 +594,29 @@ impl Ctx<'_> {
                 if let Some(&e) = in_np.iter().find(|&&e| self.kind(e) == EntityKind::Person) {
                     return Some(self.entity(e));
                 }
+                let indefinite = self
+                    .lword(np.start)
+                    .is_some_and(|w| matches!(w.as_ref(), "a" | "an" | "one"));
+                if indefinite {
+                    // "A party MEP suggested …": someone introduced here and
+                    // named next, not someone met before.
+                    return self.first_person_after(si, head);
+                }
                 self.by_attributes(head, np)
                     .or_else(|| self.resolve_pronoun(si, head, Pronoun::Person(None)))
-                    .or_else(|| {
-                        let para = self.l.sents[si].para;
-                        (head..self.l.toks.len())
-                            .take_while(|&t| self.l.sents[self.l.tok_sent[t]].para == para)
-                            .filter_map(|t| self.mention_at(t))
-                            .find(|&e| self.kind(e) == EntityKind::Person)
-                            .map(|e| self.entity(e))
-                    })
+                    .or_else(|| self.first_person_after(si, head))
             }
         }
+    }
+
+    /// The first person named after token `t` in its paragraph.
+    fn first_person_after(&self, si: usize, t: usize) -> Option<Speaker> {
+        let para = self.l.sents[si].para;
+        (t..self.l.toks.len())
+            .take_while(|&i| self.l.sents[self.l.tok_sent[i]].para == para)
+            .filter_map(|i| self.mention_at(i))
+            .find(|&e| self.kind(e) == EntityKind::Person)
+            .map(|e| self.entity(e))
     }
 
     /// The person whose title, role or attribute the description's words

@@ -389,3 +389,64 @@ He told Radio Nine's Morning programme: \"The sooner, the better.\"";
         ]
     );
 }
+
+#[test]
+fn cataphora_np_heads_and_pronouns_past_reported_names() {
+    let text = "Party row\n\n\
+A Unity Party MEP suggested the plan was a \"sham\". Pell Oduya, the party's deputy leader, made the remarks in May.\n\n\
+Critic Ann Vell said the season was long. Yet it means \"few surprises\" at the Gala awards, she said. Prices are \"seldom strong\", according to Norvex analyst Ria Sand.\n\n\
+Kestrel Mills' board agreed to let US tycoon Ode Fenn see its books. Later, Mr Fenn asked again. In a statement, the club said it would allow \"limited access\".";
+    let ents = [
+        entity(
+            text,
+            "p1",
+            EntityKind::Person,
+            "Pell Oduya",
+            &["Pell Oduya"],
+        ),
+        entity(text, "p2", EntityKind::Person, "Ann Vell", &["Ann Vell"]),
+        // Misread kinds, as a recognizer may give them.
+        entity(text, "p3", EntityKind::Person, "Gala", &["Gala"]),
+        entity(text, "p4", EntityKind::Person, "Norvex", &["Norvex"]),
+        entity(text, "p5", EntityKind::Person, "Ria Sand", &["Ria Sand"]),
+        entity(
+            text,
+            "p6",
+            EntityKind::Person,
+            "Ode Fenn",
+            &["Ode Fenn", "Mr Fenn"],
+        ),
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Unity Party",
+            &["Unity Party"],
+        ),
+        entity(
+            text,
+            "o2",
+            EntityKind::Organization,
+            "Kestrel Mills",
+            &["Kestrel Mills"],
+        ),
+        entity(text, "o3", EntityKind::Organization, "US", &["US"]),
+    ];
+    let mut oduya = ents[0].clone();
+    oduya.roles = vec!["deputy leader".into()];
+    let mut ents = ents.to_vec();
+    ents[0] = oduya;
+    let got = speakers(text, &ents);
+    assert_eq!(
+        got,
+        vec![
+            pair("sham", Some("p1")),
+            pair("few surprises", Some("p2")),
+            pair("seldom strong", Some("p5")),
+            pair("limited access", Some("o2")),
+        ]
+    );
+    let d = doc(text);
+    let rec = newsparse_quotes::find(&d, &ents).0;
+    assert!(rec.iter().all(|q| q.cue.is_some()));
+}
