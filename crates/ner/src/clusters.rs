@@ -6,7 +6,7 @@
 //! clusters: three granularities, each refining the previous). Written here
 //! because no crate clusters words from raw text this way; it is small.
 
-use crate::features::{lower_key, starts_upper, WordInfo, NO_CLUSTER};
+use crate::features::{exact_form, exact_key, lower_key, starts_upper, WordInfo, NO_CLUSTER};
 use crate::hash::{hash_str, HashedMap, SplitMix};
 
 /// Minimum frequency for a word to get a cluster.
@@ -14,7 +14,7 @@ const MIN_CLUSTER_FREQ: u32 = 3;
 /// Minimum frequency for a word to be in the table at all.
 const MIN_WORD_FREQ: u32 = 2;
 /// Number of most frequent words used as context dimensions.
-const CONTEXTS: usize = 1000;
+const CONTEXTS: usize = 2000;
 /// Branching per level: 64, then 8 per parent, then 4 per parent.
 const BRANCHING: [usize; 3] = [64, 8, 4];
 const ITERATIONS: usize = 10;
@@ -77,10 +77,21 @@ pub fn tokenize_paragraph(text: &str) -> Vec<RawSentence> {
 /// Learn the word table from sentences of unlabelled text. Deterministic for
 /// a given input order and seed. Returns entries sorted by key.
 pub fn learn(sentences: &[RawSentence], seed: u64) -> Vec<(u64, WordInfo)> {
-    learn_with(sentences, seed, BRANCHING)
+    let mut table = learn_with(sentences, seed, BRANCHING, false);
+    let exact = learn_with(sentences, seed ^ 0xE, BRANCHING, true);
+    table.extend(exact.into_iter().filter(|e| e.1.clusters[0] != NO_CLUSTER));
+    table.sort_unstable_by_key(|e| e.0);
+    table
 }
 
-fn learn_with(sentences: &[RawSentence], seed: u64, branching: [usize; 3]) -> Vec<(u64, WordInfo)> {
+/// Clusters (and, for lowercased forms, capitalization rates) of the words,
+/// keyed by lowercased or by case-sensitive form.
+fn learn_with(
+    sentences: &[RawSentence],
+    seed: u64,
+    branching: [usize; 3],
+    case_sensitive: bool,
+) -> Vec<(u64, WordInfo)> {
     // Word ids in first-seen order (deterministic); u32::MAX marks a boundary.
     let mut ids: HashedMap<u32> = HashedMap::default();
     let mut keys: Vec<u64> = vec![];
@@ -96,8 +107,13 @@ fn learn_with(sentences: &[RawSentence], seed: u64, branching: [usize; 3]) -> Ve
         stream.push(u32::MAX);
         let mut initial = true;
         for w in s {
-            lower_key(w, &mut buf);
-            let k = hash_str(&buf);
+            let k = if case_sensitive {
+                exact_form(w, &mut buf);
+                exact_key(hash_str(&buf))
+            } else {
+                lower_key(w, &mut buf);
+                hash_str(&buf)
+            };
             let id = *ids.entry(k).or_insert_with(|| {
                 keys.push(k);
                 freq.push(0);
@@ -337,13 +353,17 @@ mod tests {
             ]);
             sents.push(vec!["then".into(), "Zorvan".into(), "left".into()]);
         }
-        let table = learn_with(&sents, 1, [4, 4, 4]);
+        let table = learn_with(&sents, 1, [4, 4, 4], false);
         let get = |w: &str| table.iter().find(|e| e.0 == hash_str(w)).unwrap().1;
         assert_eq!(get("monday").clusters[0], get("friday").clusters[0]);
         assert_eq!(get("apple").clusters[0], get("plum").clusters[0]);
         assert_ne!(get("monday").clusters[0], get("apple").clusters[0]);
         assert_eq!(get("zorvan").cap, 4);
         assert_eq!(get("left").cap, 1);
-        assert_eq!(learn_with(&sents, 1, [4, 4, 4]), table, "deterministic");
+        assert_eq!(
+            learn_with(&sents, 1, [4, 4, 4], false),
+            table,
+            "deterministic"
+        );
     }
 }

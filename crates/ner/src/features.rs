@@ -8,10 +8,13 @@ use crate::lexicon;
 
 /// Bump when templates change: a model file records the version it was
 /// trained with and is refused by code with another.
-pub const FEATURE_VERSION: u32 = 2;
+pub const FEATURE_VERSION: u32 = 5;
 
 /// Number of tags (BIO over four types).
 pub const NT: usize = 9;
+pub const TAG_NAMES: [&str; NT] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
 pub const TYPE_NAMES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
 /// Entity type index (0..4) of a non-O tag.
@@ -76,6 +79,22 @@ pub fn lower_key(word: &str, out: &mut String) {
     }
 }
 
+/// The case-sensitive form of a word: normalized, digits as `0`.
+pub fn exact_form(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(
+        word.chars()
+            .map(normalize_char)
+            .map(|c| if c.is_ascii_digit() { '0' } else { c }),
+    );
+}
+
+/// The word-table key of a case-sensitive form (given its hash), kept apart
+/// from the keys of lowercased forms.
+pub fn exact_key(form_hash: u64) -> u64 {
+    mix(form_hash, 0xE1)
+}
+
 /// Whether a word starts with an uppercase letter.
 pub fn starts_upper(word: &str) -> bool {
     word.chars().next().is_some_and(|c| c.is_uppercase())
@@ -91,6 +110,8 @@ pub struct TokInfo {
     pre: [u64; 4],
     suf: [u64; 4],
     cl: [u16; 3],
+    /// Clusters of the case-sensitive form.
+    xcl: [u16; 3],
     cap: u8,
     lex: u8,
     /// bit0 initial capital, bit1 no lowercase letter, bit2 has a letter.
@@ -100,6 +121,36 @@ pub struct TokInfo {
     /// bit0 seen lowercase in the document, bit1 seen capitalized away
     /// from a sentence start in a mixed-case sentence of the document.
     doc: u8,
+    /// Known-name matches: bit `type * 3 + k`, k = 0 a one-token name,
+    /// 1 the first token of a longer one, 2 a later token.
+    gaz: u16,
+}
+
+impl TokInfo {
+    pub fn lw_hash(&self) -> u64 {
+        self.lw
+    }
+}
+
+/// Record that `span` (a token sequence) is a known name of the types in
+/// `types` (bit mask). Names must start with a capital letter.
+pub fn mark_matches(span: &mut [TokInfo], types: u8) {
+    if span[0].case & CASE_INIT == 0 {
+        return;
+    }
+    for ty in 0..4 {
+        if types & (1 << ty) == 0 {
+            continue;
+        }
+        if span.len() == 1 {
+            span[0].gaz |= 1 << (ty * 3);
+        } else {
+            span[0].gaz |= 1 << (ty * 3 + 1);
+            for t in &mut span[1..] {
+                t.gaz |= 1 << (ty * 3 + 2);
+            }
+        }
+    }
 }
 
 const CASE_INIT: u8 = 1;
@@ -118,11 +169,13 @@ fn pad(name: &str) -> TokInfo {
         pre: [h; 4],
         suf: [h; 4],
         cl: [NO_CLUSTER - 1; 3],
+        xcl: [NO_CLUSTER - 1; 3],
         cap: 7,
         lex: 0,
         case: 0,
         sent: 0,
         doc: 0,
+        gaz: 0,
     }
 }
 
@@ -219,9 +272,12 @@ fn token_info(word: &str, upper: bool, words: &WordTable, sc: &mut Scratch) -> T
 
     let lw = hash_str(lower);
     let info = words.get(&lw).copied();
+    let exact = hash_bytes(norm.as_bytes());
+    let xinfo = words.get(&exact_key(exact));
     TokInfo {
         lw,
-        exact: hash_bytes(norm.as_bytes()),
+        exact,
+        xcl: xinfo.map_or([NO_CLUSTER; 3], |i| i.clusters),
         shape: shape.finish(),
         short: mix(short.finish(), 1),
         pre,
@@ -232,6 +288,7 @@ fn token_info(word: &str, upper: bool, words: &WordTable, sc: &mut Scratch) -> T
         case,
         sent: 0,
         doc: 0,
+        gaz: 0,
     }
 }
 
@@ -379,6 +436,20 @@ pub fn token_features(sent: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     out.push(f2(41, p1.lw, t.short));
     out.push(f2(42, n1.lw, t.short));
     out.push(f2(43, p1.short, t.short));
+    if t.gaz != 0 {
+        out.push(f1(44, t.gaz as u64));
+        for b in 0..12 {
+            if t.gaz & (1 << b) != 0 {
+                out.push(f1(45, b));
+            }
+        }
+    }
+    out.push(f2(46, p1.gaz as u64, n1.gaz as u64));
+    for k in 0..3 {
+        out.push(f1(47 + k as u64, c(t.xcl[k])));
+    }
+    out.push(f1(50, c(p1.xcl[1])));
+    out.push(f1(51, c(n1.xcl[1])));
 }
 
 /// Document-level features for the second stage, from the first stage's

@@ -12,6 +12,7 @@
 mod clusters;
 mod conll;
 mod features;
+mod gazetteer;
 mod hash;
 mod lexicon;
 mod model;
@@ -33,6 +34,7 @@ static EMBEDDED: &[u8] = include_bytes!("../model/ner.bin");
 pub struct Model {
     weights: Weights,
     words: WordTable,
+    gazetteer: gazetteer::Gazetteer,
 }
 
 /// Entity kind of a tag type index (`features::TYPE_NAMES` order).
@@ -72,12 +74,20 @@ impl Model {
 
     /// Load a model from the bytes of a model file.
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
-        let (weights, words) = model::read_model(bytes)?;
-        Ok(Model { weights, words })
+        let (weights, words, gazetteer) = model::read_model(bytes)?;
+        Ok(Model {
+            weights,
+            words,
+            gazetteer,
+        })
     }
 
     /// Tag a prepared document (both stages); returns its tags, flattened.
-    fn tag_prepared(&self, toks: &[TokInfo], sentences: &[Range<usize>]) -> Vec<usize> {
+    fn tag_prepared(&self, toks: &mut [TokInfo], sentences: &[Range<usize>]) -> Vec<usize> {
+        for r in sentences {
+            self.gazetteer.mark(&mut toks[r.clone()]);
+        }
+        let toks = &*toks;
         let n = toks.len();
         let feats = &self.weights.feats;
         let mut emit1 = vec![0i64; n * NT];
@@ -91,7 +101,7 @@ impl Model {
                 let at = (r.start + i) * NT;
                 let (e1, e2) = (&mut emit1[at..at + NT], &mut emit2[at..at + NT]);
                 for k in &keys {
-                    if let Some(w) = feats.get(k) {
+                    if let Some(w) = feats.get(*k) {
                         for t in 0..NT {
                             e1[t] += w[t] as i64;
                             e2[t] += w[NT + t] as i64;
@@ -114,7 +124,7 @@ impl Model {
         for i in 0..n {
             let e2 = &mut emit2[i * NT..(i + 1) * NT];
             for k in &keys[offsets[i]..offsets[i + 1]] {
-                if let Some(w) = feats.get(k) {
+                if let Some(w) = feats.get(*k) {
                     for t in 0..NT {
                         e2[t] += w[NT + t] as i64;
                     }
@@ -133,9 +143,9 @@ impl Model {
     /// Tag the sentences of one document given as words; returns, per
     /// sentence, its BIO tag indices.
     fn tag_sentence_words(&self, sents: &[SentenceIn]) -> Vec<Vec<usize>> {
-        let toks = prepare_doc(sents, &self.words, &mut Scratch::default());
+        let mut toks = prepare_doc(sents, &self.words, &mut Scratch::default());
         let ranges = sentence_ranges(sents);
-        let tags = self.tag_prepared(&toks, &ranges);
+        let tags = self.tag_prepared(&mut toks, &ranges);
         ranges.into_iter().map(|r| tags[r].to_vec()).collect()
     }
 
@@ -191,9 +201,9 @@ impl Model {
                 SentenceIn { words, upper }
             })
             .collect();
-        let toks = prepare_doc(&ins, &self.words, &mut Scratch::default());
+        let mut toks = prepare_doc(&ins, &self.words, &mut Scratch::default());
         let ranges = sentence_ranges(&ins);
-        let tags = self.tag_prepared(&toks, &ranges);
+        let tags = self.tag_prepared(&mut toks, &ranges);
         let mut out = vec![];
         for (si, r) in ranges.into_iter().enumerate() {
             let base = doc.sentences[si].tokens.start;
@@ -249,6 +259,36 @@ pub fn eval_model_file(model: &std::path::Path, file: &std::path::Path) -> Resul
     let m = Model::from_bytes(&bytes)?;
     let docs = conll::read(file)?;
     Ok(m.score_docs(&docs).report())
+}
+
+/// Tag a CoNLL file with a model file: one `word gold predicted` line per
+/// token (BIO tags), for error analysis.
+pub fn predict_conll(model: &std::path::Path, file: &std::path::Path) -> Result<String, String> {
+    let bytes = std::fs::read(model).map_err(|e| format!("{}: {e}", model.display()))?;
+    let m = Model::from_bytes(&bytes)?;
+    let mut out = String::new();
+    for d in conll::read(file)? {
+        let ins: Vec<SentenceIn> = d
+            .sentences
+            .iter()
+            .map(|s| SentenceIn {
+                words: s.words.iter().map(String::as_str).collect(),
+                upper: false,
+            })
+            .collect();
+        for (s, pred) in d.sentences.iter().zip(m.tag_sentence_words(&ins)) {
+            for ((w, &g), p) in s.words.iter().zip(&s.tags).zip(pred) {
+                out.push_str(&format!(
+                    "{w} {} {}\n",
+                    features::TAG_NAMES[g],
+                    features::TAG_NAMES[p]
+                ));
+            }
+            out.push('\n');
+        }
+        out.push_str("-DOCSTART- O O\n\n");
+    }
+    Ok(out)
 }
 
 const _: () = assert!(NT == 9);

@@ -6,12 +6,14 @@
 //!
 //! File layout (little-endian): magic, feature version, tag count, per stage
 //! its start and transition scores (i32), the word table (sorted by key) and
-//! the feature weights (sorted by key; i16, only nonzero entries stored).
+//! the feature weights (sorted by key; i16, only nonzero entries stored), and
+//! the gazetteer of training names (sorted by key).
 
 use crate::features::{allowed, WordInfo, WordTable, FEATURE_VERSION, NT};
-use crate::hash::{BuildPassThrough, HashedMap};
+use crate::gazetteer::Gazetteer;
+use crate::hash::BuildPassThrough;
 
-pub const MAGIC: &[u8; 8] = b"NSNER02\n";
+pub const MAGIC: &[u8; 8] = b"NSNER03\n";
 pub const STAGES: usize = 2;
 
 /// Weights of one feature: stage 1's tags, then stage 2's.
@@ -43,10 +45,75 @@ impl<S: Score> Transitions<S> {
     }
 }
 
+/// Feature weights by key: open addressing over 32-bit fingerprints, rows
+/// apart. Hand-written because a general hash map stores the 36-byte rows
+/// inline, and on tagging its cache misses dominate; this index is 8 bytes a
+/// slot and touches a row only on a hit.
+pub struct FeatTable {
+    /// (fingerprint, row); fingerprint 0 marks an empty slot.
+    slots: Vec<(u32, u32)>,
+    mask: usize,
+    rows: Vec<TagWeights>,
+}
+
+impl FeatTable {
+    fn fingerprint(key: u64) -> u32 {
+        ((key >> 32) as u32).max(1)
+    }
+
+    /// Build from (key, weights); a key whose fingerprint already sits in
+    /// its probe chain is dropped (vanishingly rare with 64-bit keys).
+    pub fn new(entries: Vec<(u64, TagWeights)>) -> FeatTable {
+        let cap = (entries.len() * 3 / 2 + 2).next_power_of_two();
+        let mut t = FeatTable {
+            slots: vec![(0, 0); cap],
+            mask: cap - 1,
+            rows: Vec::with_capacity(entries.len()),
+        };
+        for (key, w) in entries {
+            let fp = Self::fingerprint(key);
+            let mut i = key as usize & t.mask;
+            loop {
+                match t.slots[i].0 {
+                    0 => {
+                        t.slots[i] = (fp, t.rows.len() as u32);
+                        t.rows.push(w);
+                        break;
+                    }
+                    f if f == fp => break,
+                    _ => i = (i + 1) & t.mask,
+                }
+            }
+        }
+        t
+    }
+
+    #[inline]
+    pub fn get(&self, key: u64) -> Option<&TagWeights> {
+        let fp = Self::fingerprint(key);
+        let mut i = key as usize & self.mask;
+        loop {
+            let (f, row) = self.slots[i];
+            if f == fp {
+                return Some(&self.rows[row as usize]);
+            }
+            if f == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+}
+
 pub struct Weights {
     /// Per stage, already constrained to BIO.
     pub stages: [Transitions<i64>; STAGES],
-    pub feats: HashedMap<TagWeights>,
+    pub feats: FeatTable,
 }
 
 /// Serialize a model. `words` and `feats` must be sorted by key.
@@ -54,6 +121,7 @@ pub fn write_model(
     stages: &[Transitions<i32>; STAGES],
     words: &[(u64, WordInfo)],
     feats: &[(u64, TagWeights)],
+    names: &[(u64, u8)],
 ) -> Vec<u8> {
     let mut out = Vec::with_capacity(feats.len() * 20 + words.len() * 16 + 1024);
     out.extend_from_slice(MAGIC);
@@ -82,6 +150,11 @@ pub fn write_model(
         for &v in w.iter().filter(|&&v| v != 0) {
             out.extend_from_slice(&v.to_le_bytes());
         }
+    }
+    out.extend_from_slice(&(names.len() as u32).to_le_bytes());
+    for (k, m) in names {
+        out.extend_from_slice(&k.to_le_bytes());
+        out.push(*m);
     }
     out
 }
@@ -115,7 +188,7 @@ impl Reader<'_> {
 }
 
 /// Parse a model file into weights and the word table.
-pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable), String> {
+pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), String> {
     let mut r = Reader { b: bytes, at: 0 };
     if &r.take::<8>()? != MAGIC {
         return Err("not a newsparse NER model (or an older format): retrain".into());
@@ -148,7 +221,7 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable), String> {
         words.insert(k, WordInfo { clusters, cap });
     }
     let n_feats = r.u32()? as usize;
-    let mut feats = HashedMap::with_capacity_and_hasher(n_feats, BuildPassThrough);
+    let mut feats = Vec::with_capacity(n_feats);
     for _ in 0..n_feats {
         let k = r.u64()?;
         let mask = r.u32()?;
@@ -158,12 +231,21 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable), String> {
                 *v = r.u16()? as i16;
             }
         }
-        feats.insert(k, w);
+        feats.push((k, w));
+    }
+    let n_names = r.u32()? as usize;
+    let mut gazetteer = Gazetteer::default();
+    gazetteer.names.reserve(n_names);
+    for _ in 0..n_names {
+        let k = r.u64()?;
+        let m = r.take::<1>()?[0];
+        gazetteer.names.insert(k, m);
     }
     if r.at != bytes.len() {
         return Err("model file has trailing bytes".into());
     }
-    Ok((Weights { stages, feats }, words))
+    let feats = FeatTable::new(feats);
+    Ok((Weights { stages, feats }, words, gazetteer))
 }
 
 /// Score type of decoding: f32 while training, i64 when tagging.
@@ -270,9 +352,12 @@ mod tests {
             start: [1; NT],
             trans: [2; NT * NT],
         };
-        let bytes = write_model(&[st, st], &words, &feats);
-        let (m, t) = read_model(&bytes).unwrap();
-        assert_eq!(m.feats[&9], w);
+        let bytes = write_model(&[st, st], &words, &feats, &[(11, 2)]);
+        let (m, t, g) = read_model(&bytes).unwrap();
+        assert_eq!(g.names[&11], 2);
+        assert_eq!(m.feats.get(9), Some(&w));
+        assert_eq!(m.feats.get(10), None);
+        assert_eq!(m.feats.len(), 1);
         assert_eq!(t[&5].clusters, [1, 2, 3]);
         assert_eq!(m.stages[1].trans[0], 2);
         assert_eq!(m.stages[0].start[2], i64::NEG, "I- cannot start");

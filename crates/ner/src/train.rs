@@ -7,9 +7,11 @@
 use crate::clusters::{self, RawSentence};
 use crate::conll::{self, LabeledDoc, Score};
 use crate::features::{
-    nonlocal_features, prepare_doc, token_features, Scratch, SentenceIn, TokInfo, WordTable, NT,
+    lower_key, nonlocal_features, prepare_doc, token_features, Scratch, SentenceIn, TokInfo,
+    WordTable, NT,
 };
-use crate::hash::{HashedMap, SplitMix};
+use crate::gazetteer::{self, name_key, Gazetteer};
+use crate::hash::{hash_str, HashedMap, SplitMix};
 use crate::model::{write_model, Lattice, TagWeights, Transitions, STAGES};
 use std::fmt::Write as _;
 use std::ops::Range;
@@ -17,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// Features seen fewer times than this in training are dropped.
-const MIN_FEATURE_COUNT: u32 = 2;
+const MIN_FEATURE_COUNT: u32 = 1;
 const MAX_EPOCHS: usize = 15;
 /// Stop after this many epochs without a better dev F1.
 const PATIENCE: usize = 3;
@@ -38,7 +40,36 @@ pub struct FeaturizedSet {
 }
 
 /// Prepare and featurize labeled documents.
-pub fn featurize(docs: &[LabeledDoc], words: &WordTable) -> FeaturizedSet {
+/// Names of the training documents, except those of one fold (`None`: all).
+fn gazetteer_of(docs: &[LabeledDoc], skip_fold: Option<usize>) -> Gazetteer {
+    let mut g = Gazetteer::default();
+    let mut buf = String::new();
+    for (d, doc) in docs.iter().enumerate() {
+        if skip_fold == Some(d % FOLDS) {
+            continue;
+        }
+        for s in &doc.sentences {
+            for (a, b, ty) in conll::chunks(&s.tags) {
+                if b - a <= gazetteer::MAX_LEN {
+                    let key = name_key(s.words[a..b].iter().map(|w| {
+                        lower_key(w, &mut buf);
+                        hash_str(&buf)
+                    }));
+                    g.add(key, ty);
+                }
+            }
+        }
+    }
+    g
+}
+
+/// Prepare and featurize labeled documents; `gazetteer(d)` is the name list
+/// for document `d`.
+fn featurize<'g>(
+    docs: &[LabeledDoc],
+    words: &WordTable,
+    gazetteer: impl Fn(usize) -> &'g Gazetteer,
+) -> FeaturizedSet {
     let mut set = FeaturizedSet {
         toks: vec![],
         keys: vec![],
@@ -48,7 +79,7 @@ pub fn featurize(docs: &[LabeledDoc], words: &WordTable) -> FeaturizedSet {
         gold: vec![],
     };
     let mut sc = Scratch::default();
-    for doc in docs {
+    for (d, doc) in docs.iter().enumerate() {
         let ins: Vec<SentenceIn> = doc
             .sentences
             .iter()
@@ -57,11 +88,13 @@ pub fn featurize(docs: &[LabeledDoc], words: &WordTable) -> FeaturizedSet {
                 upper: false,
             })
             .collect();
-        let toks = prepare_doc(&ins, words, &mut sc);
+        let mut toks = prepare_doc(&ins, words, &mut sc);
         let first_sentence = set.sentences.len();
         let mut at = 0;
         for s in &doc.sentences {
-            let sent = &toks[at..at + s.words.len()];
+            let sent = &mut toks[at..at + s.words.len()];
+            gazetteer(d).mark(sent);
+            let sent = &*sent;
             let first = set.gold.len();
             for i in 0..sent.len() {
                 token_features(sent, i, &mut set.keys);
@@ -403,8 +436,14 @@ pub fn train(train: &Path, dev: &Path, out: &Path, seed: u64) -> Result<String, 
     );
 
     // Stage 1: local features, epochs chosen on dev.
-    let train_f = featurize(&train_docs, &words);
-    let dev_f = featurize(&dev_docs, &words);
+    // Known names: for a training document from the other folds only.
+    let gaz_all = gazetteer_of(&train_docs, None);
+    let gaz_folds: Vec<Gazetteer> = (0..FOLDS)
+        .map(|f| gazetteer_of(&train_docs, Some(f)))
+        .collect();
+    let train_f = featurize(&train_docs, &words, |d| &gaz_folds[d % FOLDS]);
+    let dev_f = featurize(&dev_docs, &words, |_| &gaz_all);
+    let _ = writeln!(report, "gazetteer: {} training names", gaz_all.names.len());
     let (kept1, index1) = dictionary(&train_f.keys, 0);
     let nf1 = kept1.len();
     let index_local =
@@ -513,7 +552,7 @@ pub fn train(train: &Path, dev: &Path, out: &Path, seed: u64) -> Result<String, 
             feats.push((k, ws));
         }
     }
-    let bytes = write_model(&[tr1, tr2], &word_list, &feats);
+    let bytes = write_model(&[tr1, tr2], &word_list, &feats, &gaz_all.sorted());
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }

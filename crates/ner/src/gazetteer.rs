@@ -1,0 +1,50 @@
+//! Names seen as entities in the training annotations, matched as token
+//! sequences. Built only from training data (for a training document, only
+//! from the other folds, so the tagger learns how far to trust a match on
+//! unseen text). The table holds hashes, not strings.
+
+use crate::features::{mark_matches, TokInfo};
+use crate::hash::{mix, HashedMap};
+
+/// Longest name matched, in tokens.
+pub const MAX_LEN: usize = 6;
+
+/// Name key of a token sequence (its lowercased word hashes).
+pub fn name_key(lws: impl Iterator<Item = u64>) -> u64 {
+    lws.fold(0x6A09_E667_F3BC_C908, mix)
+}
+
+#[derive(Debug, Default, Clone)]
+pub struct Gazetteer {
+    /// Name key → bit mask of entity types (`features::TYPE_NAMES` order).
+    pub names: HashedMap<u8>,
+}
+
+impl Gazetteer {
+    pub fn add(&mut self, key: u64, ty: usize) {
+        *self.names.entry(key).or_insert(0) |= 1 << ty;
+    }
+
+    /// Entries sorted by key, for writing.
+    pub fn sorted(&self) -> Vec<(u64, u8)> {
+        let mut v: Vec<(u64, u8)> = self.names.iter().map(|(&k, &m)| (k, m)).collect();
+        v.sort_unstable();
+        v
+    }
+
+    /// Mark the tokens of one sentence covered by a known name.
+    pub fn mark(&self, sent: &mut [TokInfo]) {
+        if self.names.is_empty() {
+            return;
+        }
+        for i in 0..sent.len() {
+            let mut h = name_key(std::iter::empty());
+            for len in 1..=MAX_LEN.min(sent.len() - i) {
+                h = mix(h, sent[i + len - 1].lw_hash());
+                if let Some(&types) = self.names.get(&h) {
+                    mark_matches(&mut sent[i..i + len], types);
+                }
+            }
+        }
+    }
+}
