@@ -241,6 +241,11 @@ impl Ctx<'_> {
                         p == range.start || matches!(self.l.toks[p - 1].kind, TokKind::Quote(_));
                     if inverted {
                         self.after_np(t + 1, range.end)
+                    } else if self.is_passive(range.start, t) {
+                        // "X was accused of …": the accuser, if named, follows "by".
+                        (t + 1..range.end.min(t + 8))
+                            .find(|&i| self.lword(i).as_deref() == Some("by"))
+                            .and_then(|by| self.after_np(by + 1, range.end))
                     } else {
                         self.subject(si, t)
                     }
@@ -253,6 +258,24 @@ impl Ctx<'_> {
             });
         }
         frames
+    }
+
+    /// Whether the verb at `t` is a passive participle ("has been accused").
+    fn is_passive(&self, lo: usize, t: usize) -> bool {
+        let mut i = t;
+        while i > lo {
+            i -= 1;
+            let Some(w) = self.lword(i) else { return false };
+            match w.as_ref() {
+                "been" | "be" | "being" | "was" | "were" | "is" | "are" | "get" | "got" => {
+                    return true
+                }
+                w if w.len() > 4 && w.ends_with("ly") => continue,
+                "also" | "not" | "never" | "widely" => continue,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// The subject of a participle's main clause: the first person (else
@@ -406,6 +429,11 @@ impl Ctx<'_> {
     fn after_np(&self, from: usize, end: usize) -> Option<Speaker> {
         let mut to = from;
         while to < end && to < from + 10 {
+            // "said Sen. Ann Vell": the stop of a title does not end the name.
+            if self.is_punct(to, &['.']) && to > from && self.is_title_word(to - 1) {
+                to += 1;
+                continue;
+            }
             let Some(w) = self.lword(to) else { break };
             if to > from
                 && (lexicon::is_clause_start(&w)

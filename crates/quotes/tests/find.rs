@@ -450,3 +450,36 @@ Kestrel Mills' board agreed to let US tycoon Ode Fenn see its books. Later, Mr F
     let rec = newsparse_quotes::find(&d, &ents).0;
     assert!(rec.iter().all(|q| q.cue.is_some()));
 }
+
+#[test]
+fn wire_style_titles_and_passives() {
+    let text = "Panel backs nominee\n\n\
+\u{201c}He is a steady hand,\u{201d} said Sen. Ida Varro, the panel\u{2019}s chairwoman. The Farm Board has been accused of \u{201c}sleepwalking\u{201d} by Sen. Rafe Quint.\n\n\
+Ministers were warned of \"chaos\" last year.";
+    let ents = [
+        entity(text, "p1", EntityKind::Person, "Ida Varro", &["Ida Varro"]),
+        entity(
+            text,
+            "p2",
+            EntityKind::Person,
+            "Rafe Quint",
+            &["Rafe Quint"],
+        ),
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Farm Board",
+            &["Farm Board"],
+        ),
+    ];
+    let got = speakers(text, &ents);
+    assert_eq!(
+        got,
+        vec![
+            pair("He is a steady hand", Some("p1")),
+            pair("sleepwalking", Some("p2")),
+            pair("chaos", None),
+        ]
+    );
+}
