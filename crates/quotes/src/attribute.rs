@@ -402,8 +402,13 @@ impl Ctx<'_> {
         }) {
             return self.resolve_head(si, p - 1, lo);
         }
-        if is_capitalized(w) && h > self.l.sents[si].toks.start {
-            return self.name_run(np_start, h + 1);
+        if is_capitalized(w) {
+            // A sentence's first word is capitalized anyway: trust it as a
+            // name only when an entity is called so.
+            let first = h == self.l.sents[si].toks.start;
+            return self
+                .name_run(np_start, h + 1)
+                .filter(|s| !first || s.entity.is_some());
         }
         None
     }
@@ -514,7 +519,11 @@ impl Ctx<'_> {
             matches!(e.kind, EntityKind::Person | EntityKind::Organization)
                 && (e.name == name
                     || e.aliases.iter().any(|a| a == name)
-                    || e.name.rsplit(' ').next() == Some(name))
+                    || e.name.rsplit(' ').next() == Some(name)
+                    || (e.kind == EntityKind::Organization
+                        && e.name
+                            .strip_prefix(name)
+                            .is_some_and(|r| r.starts_with(' '))))
         });
         Some(match found {
             Some(e) => self.entity(e),
