@@ -18,6 +18,9 @@ struct Frame {
     tok: usize,
     cue: ByteSpan,
     speaker: Option<Speaker>,
+    /// `"…," said X`: the verb follows its quote, and words after the
+    /// speaker's name are the writer's, not the speaker's.
+    inverted: bool,
 }
 
 struct Mention {
@@ -217,6 +220,7 @@ impl Ctx<'_> {
                     tok: t,
                     cue: ByteSpan::new(self.l.toks[t].span.start, self.l.toks[t + 1].span.end),
                     speaker: self.after_np(t + 2, range.end),
+                    inverted: false,
                 });
                 continue;
             }
@@ -226,6 +230,7 @@ impl Ctx<'_> {
             let Some(form) = lexicon::cue(&w) else {
                 continue;
             };
+            let mut inverted = false;
             let speaker = match form {
                 CueForm::Participle => frames
                     .iter()
@@ -237,7 +242,7 @@ impl Ctx<'_> {
                     while p > range.start && self.is_punct(p - 1, &[',']) {
                         p -= 1;
                     }
-                    let inverted =
+                    inverted =
                         p == range.start || matches!(self.l.toks[p - 1].kind, TokKind::Quote(_));
                     if inverted {
                         self.after_np(t + 1, range.end)
@@ -255,6 +260,7 @@ impl Ctx<'_> {
                 tok: t,
                 cue: self.l.toks[t].span,
                 speaker,
+                inverted,
             });
         }
         frames
@@ -703,14 +709,33 @@ impl Ctx<'_> {
         qi: usize,
         frames: &[Frame],
     ) -> (Option<Speaker>, Option<ByteSpan>) {
+        // `"…," said X` / `"…," X said`: the verb close after, in the same clause.
         let adjacent = frames.iter().find(|f| {
             f.tok > t
                 && f.tok - t <= 7
-                && !(t + 1..f.tok).any(|i| matches!(self.l.toks[i].kind, TokKind::Quote(_)))
+                && !(t + 1..f.tok).any(|i| {
+                    matches!(self.l.toks[i].kind, TokKind::Quote(_))
+                        || self.lword(i).is_some_and(|w| {
+                            lexicon::is_clause_start(&w) || matches!(w.as_ref(), "who" | "which")
+                        })
+                })
         });
+        // `"…," said X, who backs a "yes" vote`: past the name, the writer speaks.
+        let claims = |f: &&Frame| {
+            !f.inverted
+                || !(f.tok + 1..t).any(|i| {
+                    self.lword(i)
+                        .is_some_and(|w| matches!(w.as_ref(), "who" | "which" | "whose"))
+                })
+        };
         let chosen = adjacent
-            .or_else(|| frames.iter().rev().find(|f| f.tok < t))
-            .or_else(|| frames.iter().find(|f| f.tok > t));
+            .or_else(|| frames.iter().rev().find(|f| f.tok < t).filter(claims))
+            .or_else(|| {
+                // `Despite this "trick", the bill …, he added`: a later verb, when
+                // no earlier one has the quote.
+                let earlier = frames.iter().any(|f| f.tok < t);
+                frames.iter().find(|f| f.tok > t).filter(|_| !earlier)
+            });
         if let Some(f) = chosen {
             return (f.speaker.clone(), Some(f.cue));
         }

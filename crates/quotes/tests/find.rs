@@ -483,3 +483,25 @@ Ministers were warned of \"chaos\" last year.";
         ]
     );
 }
+
+#[test]
+fn words_after_an_inverted_speaker_are_the_writers() {
+    let text = "Vote called\n\n\
+\"We must stay,\" said Ola Brenn, who will back a \"no\" vote, and who called the plan \"a farce\".";
+    let ents = [entity(
+        text,
+        "p1",
+        EntityKind::Person,
+        "Ola Brenn",
+        &["Ola Brenn"],
+    )];
+    let got = speakers(text, &ents);
+    assert_eq!(
+        got,
+        vec![
+            pair("We must stay", Some("p1")),
+            pair("no", None),
+            pair("a farce", Some("p1")),
+        ]
+    );
+}
