@@ -14,8 +14,8 @@ bin=${NEWSPARSE_BIN:-$root/target/release/newsparse}
 bbc=${BBC_DIR:-/work/shared/data/bbc}
 n=${1:-10000}
 sample=${SAMPLE:-200}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+work=${BENCH_WORK:-$(mktemp -d)}
+[ -n "${BENCH_WORK:-}" ] || trap 'rm -rf "$work"' EXIT
 
 # Relative paths, so that `--source $bbc` finds each record's text.
 cd "$bbc"
@@ -39,14 +39,18 @@ awk -v n="$n" '{ line[NR] = $0 } END { for (i = 0; i < n; i++) print line[i % NR
     "$work/base.jsonl" > "$work/records.jsonl"
 echo "records: $n (repeating $base extracted from $bbc), $(du -h "$work/records.jsonl" | cut -f1)"
 
+# Wall-clock time, and CPU time (user + sys) too: on a shared, loaded machine
+# the wall clock mostly measures the other processes.
 time_validate() {
     local label=$1; shift
-    local start end status=0
-    start=$(date +%s.%N)
-    "$bin" validate "$@" "$work/records.jsonl" > "$work/report" 2>/dev/null || status=$?
-    end=$(date +%s.%N)
-    awk -v s="$start" -v e="$end" -v n="$n" -v l="$label" -v st="$status" -v p="$(wc -l < "$work/report")" \
-        'BEGIN { printf "%-16s %.3f s  %8.0f records/s  exit %d, %d problem(s)\n", l, e - s, n / (e - s), st, p }'
+    local status=0
+    /usr/bin/time -f "%e %U %S" -o "$work/time" "$bin" validate "$@" "$work/records.jsonl" \
+        > "$work/report" 2>/dev/null || status=$?
+    read -r wall user sys < <(tail -n 1 "$work/time")
+    awk -v w="$wall" -v u="$user" -v s="$sys" -v n="$n" -v l="$label" -v st="$status" \
+        -v p="$(wc -l < "$work/report")" \
+        'BEGIN { printf "%-16s wall %.2f s = %6.0f records/s; cpu %.2f s = %6.0f records/cpu-s; exit %d, %d problem(s)\n",
+                 l, w, n / (w > 0 ? w : 0.01), u + s, n / (u + s > 0 ? u + s : 0.01), st, p }'
 }
 time_validate "validate"
 time_validate "validate+source" --source "$bbc"

@@ -8,8 +8,9 @@
 use crate::jsonpos::escape_segment;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
+use newsparse_core::record::{Mention, Record, Span};
 use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
@@ -82,6 +83,182 @@ pub(crate) fn check_record_anchored(record: &Value) -> Vec<Found> {
     }
     check_invariants(record, &mut found);
     found
+}
+
+// ---------------------------------------------------------------------------
+// Fast path
+
+/// Whether a typed record passes [`check_record`], without building a JSON
+/// value: the same rules, written against the types. A yes is always right; on
+/// a no, ask [`check_record`] for the problems. (Building a `serde_json::Value`
+/// costs several times more than the checks, and most records are valid.)
+pub fn record_is_valid(r: &Record) -> bool {
+    let hex =
+        |s: &str, n| s.len() == n && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
+    let full_date = |d: &Option<String>| d.as_deref().is_none_or(|d| is_real_date(d, true));
+    let partial_date = |d: &str| is_real_date(d, false);
+    let filled = |s: &str| !s.is_empty();
+    let a = &r.article;
+    let chars = r.source.chars;
+    let span_ok = |s: &Span| s.start <= s.end && s.end as u64 <= chars;
+    let covers = |s: &Span, t: &str| span_ok(s) && t.chars().count() == s.end - s.start;
+    let mention_ok = |m: &Mention| {
+        covers(
+            &Span {
+                start: m.start,
+                end: m.end,
+            },
+            &m.text,
+        ) && filled(&m.text)
+    };
+    let pair_ok = |t: &Option<String>, s: &Option<Span>| match (t, s) {
+        (None, None) => true,
+        (Some(t), Some(s)) => covers(s, t),
+        _ => false,
+    };
+    let shape = r.schema_version == newsparse_core::record::SCHEMA_VERSION
+        && hex(&r.id, 16)
+        && hex(&r.source.sha256, 64)
+        && r.source.sha256.starts_with(&r.id)
+        && filled(&r.source.path)
+        && a.byline.iter().all(|b| filled(b))
+        && full_date(&a.published)
+        && a.dateline.as_ref().is_none_or(|d| full_date(&d.date))
+        && a.language == "en"
+        && pair_ok(&a.title, &a.title_span)
+        && pair_ok(&a.subtitle, &a.subtitle_span)
+        && r.photos.iter().all(|p| {
+            covers(&p.span, &p.caption)
+                && pair_ok(&p.credit, &p.credit_span)
+                && p.people.iter().all(|id| is_id(id, "p"))
+                && p.date.as_deref().is_none_or(partial_date)
+        })
+        && r.people
+            .iter()
+            .all(|e| is_id(&e.id, "p") && filled(&e.name) && e.mentions.iter().all(mention_ok))
+        && r.organizations
+            .iter()
+            .all(|e| is_id(&e.id, "o") && filled(&e.name) && e.mentions.iter().all(mention_ok))
+        && r.places
+            .iter()
+            .all(|e| is_id(&e.id, "l") && filled(&e.name) && e.mentions.iter().all(mention_ok))
+        && r.quotes.iter().all(|q| {
+            is_id(&q.id, "q")
+                && covers(&q.span, &q.text)
+                && filled(&q.text)
+                && q.speaker.as_ref().is_none_or(|s| {
+                    filled(&s.name) && s.reference.as_deref().is_none_or(|id| is_id(id, "po"))
+                })
+                && allowed("quote", "kind", &q.kind)
+        })
+        && r.events.iter().all(|e| {
+            is_id(&e.id, "e")
+                && allowed("event", "type", &e.event_type)
+                && filled(&e.trigger.text)
+                && covers(&e.trigger.span, &e.trigger.text)
+                && span_ok(&e.sentence)
+                && e.sentence.start <= e.trigger.span.start
+                && e.trigger.span.end <= e.sentence.end
+                && e.participants
+                    .iter()
+                    .all(|p| is_id(&p.reference, "pol") && filled(&p.role))
+                && e.place.as_ref().is_none_or(|p| {
+                    filled(&p.name) && p.reference.as_deref().is_none_or(|id| is_id(id, "l"))
+                })
+                && e.time.as_ref().is_none_or(|t| {
+                    filled(&t.text) && covers(&t.span, &t.text) && partial_date(&t.value)
+                })
+        });
+    if !shape {
+        return false;
+    }
+    // Ids unique; refs resolve.
+    let mut ids: HashSet<&str> = HashSet::new();
+    let all_ids = (r.people.iter().map(|e| &e.id))
+        .chain(r.organizations.iter().map(|e| &e.id))
+        .chain(r.places.iter().map(|e| &e.id))
+        .chain(r.quotes.iter().map(|q| &q.id))
+        .chain(r.events.iter().map(|e| &e.id));
+    for id in all_ids {
+        if !ids.insert(id) {
+            return false;
+        }
+    }
+    let known = |id: &String| ids.contains(id.as_str());
+    r.photos.iter().all(|p| p.people.iter().all(known))
+        && r.quotes.iter().all(|q| {
+            q.speaker
+                .as_ref()
+                .and_then(|s| s.reference.as_ref())
+                .is_none_or(known)
+        })
+        && r.events.iter().all(|e| {
+            e.participants.iter().all(|p| known(&p.reference))
+                && e.place
+                    .as_ref()
+                    .and_then(|p| p.reference.as_ref())
+                    .is_none_or(known)
+        })
+}
+
+/// `id` is one of the kinds' letters followed by digits (`^[po][0-9]+$`…).
+fn is_id(id: &str, kinds: &str) -> bool {
+    let mut chars = id.chars();
+    chars.next().is_some_and(|c| kinds.contains(c))
+        && id.len() > 1
+        && chars.all(|c| c.is_ascii_digit())
+}
+
+/// `YYYY-MM-DD` naming a real day or, unless `full`, also `YYYY` or `YYYY-MM`.
+fn is_real_date(s: &str, full: bool) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    let number = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
+    match b.len() {
+        4 if !full => digits(0..4),
+        7 if !full => {
+            digits(0..4) && b[4] == b'-' && digits(5..7) && (1..=12).contains(&number(5..7))
+        }
+        10 => {
+            digits(0..4)
+                && b[4] == b'-'
+                && digits(5..7)
+                && b[7] == b'-'
+                && digits(8..10)
+                && (1..=12).contains(&number(5..7))
+                && (1..=days_in_month(number(0..4), number(5..7))).contains(&number(8..10))
+        }
+        _ => false,
+    }
+}
+
+/// Whether the schema's enum at `$defs/{def}/properties/{field}` allows `value`
+/// (read from the schema, so the lists live in one place).
+fn allowed(def: &str, field: &str, value: &str) -> bool {
+    fn values(pointer: &str) -> HashSet<String> {
+        schema_value()
+            .pointer(pointer)
+            .and_then(Value::as_array)
+            .map(|vs| {
+                vs.iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+    static QUOTE_KINDS: OnceLock<HashSet<String>> = OnceLock::new();
+    static EVENT_TYPES: OnceLock<HashSet<String>> = OnceLock::new();
+    let set = match (def, field) {
+        ("quote", "kind") => {
+            QUOTE_KINDS.get_or_init(|| values("/$defs/quote/properties/kind/enum"))
+        }
+        ("event", "type") => {
+            EVENT_TYPES.get_or_init(|| values("/$defs/event/properties/type/enum"))
+        }
+        _ => return false,
+    };
+    set.contains(value)
 }
 
 // ---------------------------------------------------------------------------
@@ -815,6 +992,113 @@ mod tests {
                     "\"2023-02-29\" is not a real date".into()
                 ),
             ]
+        );
+    }
+
+    /// `sample()` with a photo, a quote and an event time, so that every
+    /// kind of member is present.
+    fn full_sample() -> Value {
+        let mut r = sample();
+        r["photos"] = json!([{"caption": "Mara Quill", "credit": null,
+            "span": {"start": 0, "end": 10}, "credit_span": null,
+            "people": ["p1"], "place": null, "date": "2024-05"}]);
+        r["quotes"] = json!([{"id": "q1", "text": "Tobin", "span": {"start": 15, "end": 20},
+            "speaker": {"ref": "p1", "name": "Mara Quill"}, "cue": null, "kind": "scare"}]);
+        r["events"][0]["time"] = json!({"text": "Vale", "value": "2024-05-31",
+            "span": {"start": 21, "end": 25}});
+        r["article"]["dateline"] = json!({"place": "Brackenford", "date": "2024-03-01"});
+        r["organizations"] = json!([{"id": "o1", "name": "Quill Works", "aliases": [],
+            "acronym": null, "mentions": []}]);
+        r
+    }
+
+    fn fast_valid(v: &Value) -> bool {
+        serde_json::from_value::<Record>(v.clone()).is_ok_and(|r| record_is_valid(&r))
+    }
+
+    fn leaf_pointers(v: &Value, at: String, out: &mut Vec<String>) {
+        match v {
+            Value::Object(m) => {
+                for (k, x) in m {
+                    leaf_pointers(x, format!("{at}/{k}"), out);
+                }
+            }
+            Value::Array(a) => {
+                for (i, x) in a.iter().enumerate() {
+                    leaf_pointers(x, format!("{at}/{i}"), out);
+                }
+            }
+            _ => {}
+        }
+        out.push(at);
+    }
+
+    #[test]
+    fn fast_path_never_accepts_what_the_full_check_rejects() {
+        let base = full_sample();
+        assert_eq!(problems_of(&base), vec![]);
+        assert!(fast_valid(&base));
+        let mut pointers = Vec::new();
+        leaf_pointers(&base, String::new(), &mut pointers);
+        let replacements = [
+            json!(null),
+            json!(""),
+            json!("x"),
+            json!(-1),
+            json!(0),
+            json!(1.5),
+            json!(99),
+            json!(true),
+            json!([]),
+            json!({}),
+            json!("p1"),
+            json!("p9"),
+            json!("o1"),
+            json!("l1"),
+            json!("q1"),
+            json!("2024-02-30"),
+            json!("2024-13"),
+            json!("2024"),
+            json!("1.0"),
+            json!("en"),
+            json!("Contact.Meet"),
+            json!("direct"),
+        ];
+        let (mut tried, mut rejected) = (0, 0);
+        for pointer in pointers.iter().filter(|p| !p.is_empty()) {
+            let (parent, key) = pointer.rsplit_once('/').unwrap();
+            for replacement in &replacements {
+                let mut v = base.clone();
+                *v.pointer_mut(pointer).unwrap() = replacement.clone();
+                tried += 1;
+                let slow_ok = problems_of(&v).is_empty();
+                rejected += usize::from(!slow_ok);
+                assert!(slow_ok || !fast_valid(&v), "{pointer} = {replacement}");
+            }
+            // Removed, and beside an unknown member.
+            let mut v = base.clone();
+            match v.pointer_mut(parent).unwrap() {
+                Value::Object(m) => {
+                    m.shift_remove(key);
+                }
+                Value::Array(a) => {
+                    a.remove(key.parse::<usize>().unwrap());
+                }
+                _ => unreachable!(),
+            }
+            assert!(
+                problems_of(&v).is_empty() || !fast_valid(&v),
+                "without {pointer}"
+            );
+            let mut v = base.clone();
+            if let Some(m) = v.pointer_mut(parent).unwrap().as_object_mut() {
+                m.insert("extra".into(), json!(1));
+                assert!(!fast_valid(&v), "extra beside {pointer}");
+            }
+        }
+        assert!(
+            tried > 1000 && rejected > tried / 2,
+            "{tried} tried, {rejected} rejected"
         );
     }
 

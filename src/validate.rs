@@ -26,7 +26,10 @@
 //! output order does not depend on it.
 
 use crate::jsonpos::{column_of, LineIndex, Positions};
-use crate::schema::{check_record_anchored, past_end, quoted, span_sites, Anchor, Found};
+use crate::schema::{
+    check_record_anchored, past_end, quoted, record_is_valid, span_sites, Anchor, Found,
+};
+use newsparse_core::record::Record;
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -271,38 +274,12 @@ fn check_json_lines(file: &str, text: &str, sources: Option<&Sources>) -> FileOu
         .par_iter()
         .enumerate()
         .with_min_len(64)
-        .map(|(index, &(line, record_text))| {
-            let mut reports = Vec::new();
-            let to_report = |offset: usize, pointer: Option<String>, message: String| Report {
-                file: file.to_string(),
-                line: Some(line),
-                column: Some(column_of(record_text, 0, offset)),
-                record: Some(index),
-                pointer,
-                message,
-            };
-            match serde_json::from_str::<Value>(record_text) {
-                Err(e) => {
-                    let offset = e.column().saturating_sub(1);
-                    reports.push(to_report(offset, None, serde_message(&e)));
-                    (true, reports)
-                }
-                Ok(record) => {
-                    let found = check_one(&record, sources);
-                    if found.is_empty() {
-                        return (false, reports);
-                    }
-                    let positions = Positions::scan(record_text);
-                    for (offset, f) in locate(&positions, "", found) {
-                        reports.push(to_report(
-                            offset,
-                            Some(f.problem.pointer),
-                            f.problem.message,
-                        ));
-                    }
-                    (true, reports)
-                }
+        .map(|(index, &(line, text))| {
+            if sources.is_none() && is_valid_fast(text) {
+                return (false, Vec::new());
             }
+            let parsed = serde_json::from_str(text);
+            check_line(file, index, line, text, &parsed, sources)
         })
         .collect();
     let mut outcome = FileOutcome {
@@ -316,7 +293,61 @@ fn check_json_lines(file: &str, text: &str, sources: Option<&Sources>) -> FileOu
     outcome
 }
 
+/// Whether a record's text is surely valid, by the typed fast path of
+/// [`crate::schema::record_is_valid`]; when it says no, the full check tells why.
+fn is_valid_fast(text: &str) -> bool {
+    let valid = serde_json::from_str::<Record>(text).is_ok_and(|r| record_is_valid(&r));
+    debug_assert!(
+        !valid || serde_json::from_str(text).is_ok_and(|v| check_one(&v, None).is_empty()),
+        "fast path accepted a record the full check rejects: {text}"
+    );
+    valid
+}
+
+/// One JSON Lines record: whether it is invalid, and its problems.
+fn check_line(
+    file: &str,
+    index: usize,
+    line: usize,
+    record_text: &str,
+    parsed: &serde_json::Result<Value>,
+    sources: Option<&Sources>,
+) -> (bool, Vec<Report>) {
+    let to_report = |offset: usize, pointer: Option<String>, message: String| Report {
+        file: file.to_string(),
+        line: Some(line),
+        column: Some(column_of(record_text, 0, offset)),
+        record: Some(index),
+        pointer,
+        message,
+    };
+    match parsed {
+        Err(e) => {
+            let offset = e.column().saturating_sub(1);
+            (true, vec![to_report(offset, None, serde_message(e))])
+        }
+        Ok(record) => {
+            let found = check_one(record, sources);
+            if found.is_empty() {
+                return (false, Vec::new());
+            }
+            let positions = Positions::scan(record_text);
+            let reports = locate(&positions, "", found)
+                .into_iter()
+                .map(|(offset, f)| to_report(offset, Some(f.problem.pointer), f.problem.message))
+                .collect();
+            (true, reports)
+        }
+    }
+}
+
 fn check_json_document(file: &str, text: &str, sources: Option<&Sources>) -> FileOutcome {
+    if sources.is_none() && is_valid_fast(text) {
+        return FileOutcome {
+            records: 1,
+            ..FileOutcome::default()
+        };
+    }
     let lines = LineIndex::new(text);
     let document: Value = match serde_json::from_str(text) {
         Ok(v) => v,
