@@ -230,6 +230,9 @@ impl Ctx<'_> {
             let Some(form) = lexicon::cue(&w) else {
                 continue;
             };
+            if self.is_infinitive(range.start, t) {
+                continue; // "refused to say": nothing was said
+            }
             let mut inverted = false;
             let speaker = match form {
                 CueForm::Participle => frames
@@ -264,6 +267,16 @@ impl Ctx<'_> {
             });
         }
         frames
+    }
+
+    /// "to say", except "went on to say".
+    fn is_infinitive(&self, lo: usize, t: usize) -> bool {
+        t > lo
+            && self.lword(t - 1).as_deref() == Some("to")
+            && !(t > lo + 1
+                && self
+                    .lword(t - 2)
+                    .is_some_and(|w| matches!(w.as_ref(), "on" | "continued" | "proceeded")))
     }
 
     /// Whether the verb at `t` is a passive participle ("has been accused").
@@ -781,6 +794,11 @@ impl Ctx<'_> {
                 return (Some(s), None);
             }
         }
+        if opens_sentence && self.speaks_for_self(qi) {
+            if let Some(s) = self.introduced_speaker(si) {
+                return (Some(s), None);
+            }
+        }
         // "He came up with a … "word"": the sentence is about him.
         let lead = self
             .lword(sent.start)
@@ -799,6 +817,38 @@ impl Ctx<'_> {
             return None;
         }
         self.said[prev].last().cloned()
+    }
+
+    /// Whether the quote speaks in the first person ("I", "we", "our").
+    fn speaks_for_self(&self, qi: usize) -> bool {
+        self.quotes[qi]
+            .span
+            .text(self.text)
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
+            .any(|w| {
+                let w = w.split(['\'', '\u{2019}']).next().unwrap_or("");
+                matches!(
+                    w,
+                    "I" | "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us"
+                )
+            })
+    }
+
+    /// `Ann Vell trained in Spala. "I was there for a fortnight."`: a quote in
+    /// the first person after a sentence about one person is that person's.
+    fn introduced_speaker(&self, si: usize) -> Option<Speaker> {
+        let prev = si.checked_sub(1)?;
+        let toks = self.l.sents[prev].toks.clone();
+        if self.l.sents[si].para > self.l.sents[prev].para + 1
+            || toks
+                .clone()
+                .any(|t| matches!(self.l.toks[t].kind, TokKind::Quote(_)))
+        {
+            return None;
+        }
+        toks.filter_map(|t| self.mention_at(t))
+            .find(|&e| self.kind(e) == EntityKind::Person)
+            .map(|e| self.entity(e))
     }
 
     fn is_direct(&self, si: usize, t: usize, qi: usize) -> bool {

@@ -39,6 +39,7 @@ pub fn cue(word_lower: &str) -> Option<CueForm> {
         | "predicting" | "promising" | "quoting" | "recalling" | "revealing" | "saying"
         | "stressing" | "suggesting" | "telling" | "urging" | "vowing" | "warning"
         | "welcoming" | "writing" => CueForm::Participle,
+        "continued" | "continues" | "confessed" | "confesses" | "mused" => CueForm::Finite,
         _ => return None,
     })
 }

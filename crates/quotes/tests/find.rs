@@ -505,3 +505,32 @@ fn words_after_an_inverted_speaker_are_the_writers() {
         ]
     );
 }
+
+#[test]
+fn infinitives_and_speakers_introduced_by_the_sentence_before() {
+    let text = "Sprinter back\n\n\
+Ivo Darr trained in Spala with his coach over the winter. \"I was there for a fortnight and it helped.\"\n\n\
+The report was long. \"The plan is sound.\"\n\n\
+Mona Keld added the board was \"duty bound\" and it would be \"premature\" to say more. Asked about money, she confesses: \"We are broke.\"";
+    let ents = [
+        entity(text, "p1", EntityKind::Person, "Ivo Darr", &["Ivo Darr"]),
+        entity(text, "p2", EntityKind::Person, "Mona Keld", &["Mona Keld"]),
+    ];
+    let got = run(text, &ents).0;
+    let sp: Vec<_> = got
+        .iter()
+        .map(|(t, s, _, _)| (t.clone(), s.clone()))
+        .collect();
+    assert_eq!(
+        sp,
+        vec![
+            pair("I was there for a fortnight and it helped", Some("p1")),
+            pair("The plan is sound", None),
+            pair("duty bound", Some("p2")),
+            pair("premature", Some("p2")),
+            pair("We are broke", Some("p2")),
+        ]
+    );
+    assert_eq!(got[3].2.as_deref(), Some("added"));
+    assert_eq!(got[4].2.as_deref(), Some("confesses"));
+}
