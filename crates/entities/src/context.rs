@@ -59,6 +59,9 @@ pub fn title_len_before(
     floor: usize,
     any_case: bool,
 ) -> Option<(usize, bool)> {
+    if p <= floor {
+        return None;
+    }
     let phrase = phrases()
         .iter()
         .find(|ph| {

@@ -81,7 +81,7 @@ fn texts(text: &str, e: &FoundEntity) -> Vec<String> {
 #[test]
 fn short_forms_join_the_full_name() {
     let (text, found) = run(
-        "Talks end\n\n[P Hilda Marwick] met [P Tomas Ekdahl] in [L Peru]. \
+        "[P Marwick] ends talks\n\n[P Hilda Marwick] met [P Tomas Ekdahl] in [L Peru]. \
          [P Marwick] said the talks went well, and Mr [P Ekdahl] agreed.",
     );
     let people: Vec<_> = found
@@ -92,7 +92,10 @@ fn short_forms_join_the_full_name() {
     let hilda = find(&found, "Hilda Marwick");
     assert_eq!(hilda.id, "p1");
     assert_eq!(hilda.aliases, vec!["Marwick"]);
-    assert_eq!(texts(&text, hilda), vec!["Hilda Marwick", "Marwick"]);
+    assert_eq!(
+        texts(&text, hilda),
+        vec!["Marwick", "Hilda Marwick", "Marwick"]
+    );
     let tomas = find(&found, "Tomas Ekdahl");
     assert_eq!(tomas.id, "p2");
     assert_eq!(tomas.titles, vec!["Mr"]);
