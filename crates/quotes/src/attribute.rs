@@ -626,6 +626,19 @@ impl Ctx<'_> {
                     })
             })
         };
+        // "the company" points back; "the information commissioner's office"
+        // names a body of its own that no entity covers.
+        let modifiers: Vec<Cow<str>> = np
+            .clone()
+            .filter(|&t| t != head)
+            .filter_map(|t| self.lword(t))
+            .filter(|w| !lexicon::is_determiner(w))
+            .collect();
+        let bare = modifiers.len() <= 1
+            && !modifiers
+                .iter()
+                .any(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
+        let nearest_org = || bare.then(nearest_org).flatten();
         match d {
             Described::Organization => org_in_np.map(|e| self.entity(e)).or_else(nearest_org),
             Described::Spokesperson => {
@@ -722,9 +735,16 @@ impl Ctx<'_> {
         qi: usize,
         frames: &[Frame],
     ) -> (Option<Speaker>, Option<ByteSpan>) {
-        // `"…," said X` / `"…," X said`: the verb close after, in the same clause.
+        // `"…," said X` / `"…," X said`: the verb close after, in the same
+        // clause, and the quote closed by a comma or stop (else `the "plan" X
+        // had promised`: the quote is the verb's object, not its speech).
+        let sent = self.l.sents[si].toks.clone();
+        let inner = self.quotes[qi].raw.inner.text(self.text).trim_end();
+        let set_off = inner.ends_with([',', '.', '!', '?'])
+            || (t + 1 < sent.end && self.is_punct(t + 1, &[',', '-', '\u{2013}', '\u{2014}']));
         let adjacent = frames.iter().find(|f| {
             f.tok > t
+                && (set_off || f.tok == t + 1)
                 && f.tok - t <= 7
                 && !(t + 1..f.tok).any(|i| {
                     matches!(self.l.toks[i].kind, TokKind::Quote(_))
@@ -752,7 +772,6 @@ impl Ctx<'_> {
         if let Some(f) = chosen {
             return (f.speaker.clone(), Some(f.cue));
         }
-        let sent = self.l.sents[si].toks.clone();
         // `"…!" Ann Vell said.` printed as a sentence of its own.
         let rest_is_punct =
             (t + 1..sent.end).all(|i| matches!(self.l.toks[i].kind, TokKind::Punct(_)));

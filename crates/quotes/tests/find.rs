@@ -534,3 +534,32 @@ Mona Keld added the board was \"duty bound\" and it would be \"premature\" to sa
     assert_eq!(got[3].2.as_deref(), Some("added"));
     assert_eq!(got[4].2.as_deref(), Some("confesses"));
 }
+
+#[test]
+fn object_quotes_and_bodies_no_entity_names() {
+    let text = "Quango row\n\n\
+The Civic Party pledged cuts. Party spokesman Ed Varn said instead of the \"bonfire of boards\" Civic Party had promised, boards grew.\n\n\
+The Lumen Group made a bid. The data commissioner's office says calls are allowed but there is a \"grey\" area.";
+    let ents = [
+        entity(text, "p1", EntityKind::Person, "Ed Varn", &["Ed Varn"]),
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Civic Party",
+            &["Civic Party"],
+        ),
+        entity(
+            text,
+            "o2",
+            EntityKind::Organization,
+            "Lumen Group",
+            &["Lumen Group"],
+        ),
+    ];
+    let got = speakers(text, &ents);
+    assert_eq!(
+        got,
+        vec![pair("bonfire of boards", Some("p1")), pair("grey", None),]
+    );
+}
