@@ -551,6 +551,11 @@ fn install_panic_hook() {
                 .location()
                 .map(|l| format!(" (at {}:{})", l.file(), l.line()))
                 .unwrap_or_default();
+            // With RUST_BACKTRACE=1 and -vv, where it happened, for the bug report.
+            let trace = std::backtrace::Backtrace::capture();
+            if trace.status() == std::backtrace::BacktraceStatus::Captured {
+                tracing::debug!("caught panic: {message}{at}\n{trace}");
+            }
             CAUGHT.with(|c| *c.borrow_mut() = Some(format!("{message}{at}")));
         }));
     });

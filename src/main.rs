@@ -98,15 +98,18 @@ struct ExtractArgs {
 
 /// Check record files against the schema and the contract.
 ///
-/// Reports every error of every record with file:line:column, JSON pointer and
-/// message.
+/// Reports every error of every record on stdout, as
+/// FILE:LINE:COLUMN: POINTER: MESSAGE (or JSON Lines with --format json),
+/// then a one-line summary.
 #[derive(Args)]
 #[command(after_help = "Exit status:
   0  every record is valid
   1  some record is invalid, or a file cannot be read
   2  usage error")]
 struct ValidateArgs {
-    /// Record files (.json or .jsonl), or - for stdin [default: -]
+    /// Record files (.json: one record or an array; .jsonl: one per line),
+    /// directories (searched for both; errors.jsonl is skipped), or - for
+    /// stdin [default: -]
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// The source text file, or a directory of inputs, to check spans and
@@ -174,6 +177,7 @@ fn init_logging(verbose: u8) {
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stderr()))
         .init();
 }
 

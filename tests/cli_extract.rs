@@ -425,3 +425,78 @@ fn span_checker_catches_a_wrong_mention() {
         span_problems(&bad, text)
     );
 }
+
+#[test]
+fn unusable_database_stops_before_any_work() {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("plain"), "a file, not a directory").unwrap();
+    let articles = fixtures().join("articles");
+    let r = newsparse(
+        tmp.path(),
+        &[
+            "extract",
+            path_str(&articles),
+            "--sqlite",
+            "plain/x.db",
+            "-o",
+            "out",
+            "-q",
+        ],
+        None,
+    );
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.starts_with("error: database: cannot open"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    assert!(
+        !tmp.path().join("out/world/001.json").exists(),
+        "no work done"
+    );
+}
+
+#[test]
+fn sqlite_sink_with_no_files_and_resume() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("articles"), &tmp.path().join("in"));
+    let args = [
+        "extract",
+        "in",
+        "--sqlite",
+        "news.db",
+        "--no-files",
+        "-o",
+        "out",
+    ];
+    let r = newsparse(tmp.path(), &args, None);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("3 records written, 0 failed"),
+        "{}",
+        r.stderr
+    );
+    assert!(tmp.path().join("news.db").is_file());
+    assert!(
+        walk_files(&tmp.path().join("out")).is_empty(),
+        "--no-files writes no records"
+    );
+
+    // One new article: --resume extracts only that one.
+    fs::write(
+        tmp.path().join("in/world/002.txt"),
+        "Bridge reopens in Velmora\n\nThe old bridge reopened on Monday after repairs.\n",
+    )
+    .unwrap();
+    let mut resume = args.to_vec();
+    resume.push("--resume");
+    let r = newsparse(tmp.path(), &resume, None);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("1 records written, 0 failed, 3 skipped (already stored)"),
+        "{}",
+        r.stderr
+    );
+}
