@@ -486,11 +486,21 @@ impl Ctx<'_> {
         }
         // The head of "Gartner analyst Ann Vell" is its last name.
         let ents: Vec<usize> = (from..to).filter_map(|i| self.mention_at(i)).collect();
-        if let Some(&e) = ents
+        let person = ents
             .iter()
             .rev()
-            .find(|&&e| self.kind(e) == EntityKind::Person)
-            .or_else(|| ents.last())
+            .find(|&&e| self.kind(e) == EntityKind::Person);
+        // `said the firm's chief, Ann Vell,`: the name follows the comma.
+        let named_after = || {
+            (to + 1 < end && self.is_punct(to, &[',']))
+                .then(|| self.mention_at(to + 1))
+                .flatten()
+                .filter(|&e| self.kind(e) == EntityKind::Person)
+        };
+        if let Some(e) = person
+            .copied()
+            .or_else(named_after)
+            .or(ents.last().copied())
         {
             return Some(self.entity(e));
         }

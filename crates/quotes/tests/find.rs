@@ -563,3 +563,23 @@ The Lumen Group made a bid. The data commissioner's office says calls are allowe
         vec![pair("bonfire of boards", Some("p1")), pair("grey", None),]
     );
 }
+
+#[test]
+fn inverted_description_then_name() {
+    let text = "Sales up\n\n\
+Orvex Mills, founded by Ivo Brant, reported record sales. \"We had a good year,\" said the firm's chief executive, Dana Lusk, at a briefing.";
+    let ents = [
+        entity(text, "p1", EntityKind::Person, "Dana Lusk", &["Dana Lusk"]),
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Orvex Mills",
+            &["Orvex Mills"],
+        ),
+    ];
+    assert_eq!(
+        speakers(text, &ents),
+        vec![pair("We had a good year", Some("p1"))]
+    );
+}
