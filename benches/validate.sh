@@ -20,8 +20,9 @@ work=${BENCH_WORK:-$(mktemp -d)}
 # Relative paths, so that `--source $bbc` finds each record's text.
 cd "$bbc"
 find . -name '*.txt' | sed 's|^\./||' | sort | awk -v k="$sample" 'NR % int(2225 / k) == 0' | head -n "$sample" > "$work/inputs"
-if "$bin" extract --help 2>&1 | grep -q -- '--jsonl'; then
-    xargs "$bin" extract --jsonl "$work/base.jsonl" < "$work/inputs" 2>/dev/null
+if "$bin" extract --help 2>&1 | grep -c -- '--jsonl' > /dev/null; then
+    # Inputs the pipeline fails on are left out (extract reports them).
+    xargs "$bin" extract --quiet --jsonl "$work/base.jsonl" < "$work/inputs" 2>/dev/null || true
 else
     # Older CLI: pretty JSON records on stdout, one after another.
     xargs "$bin" extract < "$work/inputs" | python3 -c '

@@ -29,7 +29,7 @@ use crate::jsonpos::{column_of, LineIndex, Positions};
 use crate::schema::{
     check_record_anchored, past_end, quoted, record_is_valid, span_sites, Anchor, Found,
 };
-use newsparse_core::record::Record;
+use newsparse_core::record::{Mention, Record, Span};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -275,7 +275,7 @@ fn check_json_lines(file: &str, text: &str, sources: Option<&Sources>) -> FileOu
         .enumerate()
         .with_min_len(64)
         .map(|(index, &(line, text))| {
-            if sources.is_none() && is_valid_fast(text) {
+            if is_valid_fast(text, sources) {
                 return (false, Vec::new());
             }
             let parsed = serde_json::from_str(text);
@@ -295,10 +295,16 @@ fn check_json_lines(file: &str, text: &str, sources: Option<&Sources>) -> FileOu
 
 /// Whether a record's text is surely valid, by the typed fast path of
 /// [`crate::schema::record_is_valid`]; when it says no, the full check tells why.
-fn is_valid_fast(text: &str) -> bool {
-    let valid = serde_json::from_str::<Record>(text).is_ok_and(|r| record_is_valid(&r));
+fn is_valid_fast(text: &str, sources: Option<&Sources>) -> bool {
+    let valid = serde_json::from_str::<Record>(text).is_ok_and(|r| {
+        record_is_valid(&r)
+            && sources.is_none_or(|s| {
+                s.lookup(Some(&r.source.path))
+                    .is_ok_and(|source| agrees_with_source(&r, &source))
+            })
+    });
     debug_assert!(
-        !valid || serde_json::from_str(text).is_ok_and(|v| check_one(&v, None).is_empty()),
+        !valid || serde_json::from_str(text).is_ok_and(|v| check_one(&v, sources).is_empty()),
         "fast path accepted a record the full check rejects: {text}"
     );
     valid
@@ -342,7 +348,7 @@ fn check_line(
 }
 
 fn check_json_document(file: &str, text: &str, sources: Option<&Sources>) -> FileOutcome {
-    if sources.is_none() && is_valid_fast(text) {
+    if is_valid_fast(text, sources) {
         return FileOutcome {
             records: 1,
             ..FileOutcome::default()
@@ -511,12 +517,12 @@ impl SourceText {
 
 impl Sources {
     /// The source text of a record, or a problem saying why there is none.
-    fn lookup(&self, record: &Value) -> Result<Arc<SourceText>, Found> {
+    fn lookup(&self, path: Option<&str>) -> Result<Arc<SourceText>, Found> {
         let (dir, cache) = match self {
             Sources::File(text) => return Ok(Arc::clone(text)),
             Sources::Directory { dir, cache } => (dir, cache),
         };
-        let Some(path) = record.pointer("/source/path").and_then(Value::as_str) else {
+        let Some(path) = path else {
             return Err(found(
                 "/source/path".into(),
                 "no source.path to look the source text up by".into(),
@@ -559,8 +565,48 @@ fn found(pointer: String, message: String) -> Found {
     }
 }
 
+/// Typed fast path of [`check_against_source`] for a record that passed
+/// [`record_is_valid`]: a yes is always right.
+fn agrees_with_source(r: &Record, source: &SourceText) -> bool {
+    let same =
+        |span: &Span, text: &str| source.slice(span.start as u64, span.end as u64) == Some(text);
+    let same_opt = |span: &Option<Span>, text: &Option<String>| match (span, text) {
+        (Some(span), Some(text)) => same(span, text),
+        _ => true,
+    };
+    let mention = |m: &Mention| {
+        same(
+            &Span {
+                start: m.start,
+                end: m.end,
+            },
+            &m.text,
+        )
+    };
+    source.text.is_some()
+        && r.source.sha256 == source.sha256
+        && r.source.bytes == source.bytes
+        && r.source.chars == source.chars
+        && same_opt(&r.article.title_span, &r.article.title)
+        && same_opt(&r.article.subtitle_span, &r.article.subtitle)
+        && r.photos
+            .iter()
+            .all(|p| same(&p.span, &p.caption) && same_opt(&p.credit_span, &p.credit))
+        && r.people.iter().flat_map(|e| &e.mentions).all(mention)
+        && r.organizations
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .all(mention)
+        && r.places.iter().flat_map(|e| &e.mentions).all(mention)
+        && r.quotes.iter().all(|q| same(&q.span, &q.text))
+        && r.events.iter().all(|e| {
+            same(&e.trigger.span, &e.trigger.text)
+                && e.time.as_ref().is_none_or(|t| same(&t.span, &t.text))
+        })
+}
+
 fn check_against_source(record: &Value, sources: &Sources, out: &mut Vec<Found>) {
-    let source = match sources.lookup(record) {
+    let source = match sources.lookup(record.pointer("/source/path").and_then(Value::as_str)) {
         Ok(s) => s,
         Err(problem) => {
             out.push(problem);

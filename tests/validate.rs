@@ -328,3 +328,88 @@ fn records_from_a_real_extraction_validate_clean() {
         assert_eq!((status, lines), (0, vec![]), "{path}");
     }
 }
+
+// --- The binary: `newsparse validate ...` --------------------------------
+
+fn newsparse(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsparse"))
+        .args(args)
+        .current_dir(fixture(""))
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut pipe = child.stdin.take().unwrap();
+    pipe.write_all(stdin.unwrap_or_default()).unwrap();
+    drop(pipe);
+    let out = child.wait_with_output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+#[test]
+fn binary_reports_each_problem_and_exits_1() {
+    let (status, stdout, stderr) = newsparse(
+        &[
+            "validate",
+            "good.json",
+            "bad_enum.json",
+            "malformed.json",
+            "records.jsonl",
+        ],
+        None,
+    );
+    assert_eq!(status, 1, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert_eq!(
+        lines[0],
+        "bad_enum.json:100:15: /quotes/0/kind: \"qoute\" is not one of \"direct\", \"partial\", \"scare\""
+    );
+    assert_eq!(
+        lines[1],
+        "malformed.json:101:5: malformed JSON: trailing comma"
+    );
+    assert!(lines[2].starts_with("records.jsonl:2:"), "{stdout}");
+    assert!(
+        lines[3].starts_with("records.jsonl:3:200: malformed JSON"),
+        "{stdout}"
+    );
+    assert!(stderr.contains("6 record(s) in 4 file(s)"), "{stderr}");
+}
+
+#[test]
+fn binary_exits_0_on_valid_records_with_source() {
+    let (status, stdout, stderr) = newsparse(&["validate", "--source", ".", "good.json"], None);
+    assert_eq!((status, stdout.as_str()), (0, ""), "{stderr}");
+    let (status, stdout, _) = newsparse(
+        &["validate", "--source", "harbor.txt", "text_mismatch.json"],
+        None,
+    );
+    assert_eq!(status, 1);
+    assert!(stdout.starts_with("text_mismatch.json:46:19: /people/0/mentions/0/text: "));
+}
+
+#[test]
+fn binary_reads_json_lines_from_stdin_and_prints_json() {
+    let records = std::fs::read(fixture("records.jsonl")).unwrap();
+    let (status, stdout, _) = newsparse(&["validate", "--format", "json", "-"], Some(&records));
+    assert_eq!(status, 1);
+    let problems: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(problems.len(), 2, "{stdout}");
+    assert_eq!(problems[0]["file"], "<stdin>");
+    assert_eq!(problems[0]["line"], 2);
+    assert_eq!(problems[0]["record"], 1);
+    assert_eq!(problems[0]["pointer"], "/quotes/0/kind");
+    assert_eq!(problems[1]["line"], 3);
+    assert_eq!(problems[1]["pointer"], serde_json::Value::Null);
+}
