@@ -460,10 +460,12 @@ fn check_one(record: &Value, sources: Option<&Sources>) -> Vec<Found> {
 enum Sources {
     /// One text for every record.
     File(Arc<SourceText>),
-    /// A directory where each record's `source.path`, or its file name, is looked up.
+    /// A directory where each record's `source.path`, or a tail of it down to
+    /// its file name, is looked up.
     Directory {
         dir: PathBuf,
-        cache: Mutex<HashMap<PathBuf, Arc<SourceText>>>,
+        /// Source texts by the records' `source.path`.
+        cache: Mutex<HashMap<String, Arc<SourceText>>>,
     },
 }
 
@@ -528,23 +530,26 @@ impl Sources {
                 "no source.path to look the source text up by".into(),
             ));
         };
-        let given = Path::new(path);
-        let mut candidates = Vec::new();
-        if path != "-" && given.is_relative() {
-            candidates.push(dir.join(given));
+        if let Some(text) = cache.lock().ok().and_then(|c| c.get(path).cloned()) {
+            return Ok(text);
         }
-        if let Some(name) = given.file_name() {
-            candidates.push(dir.join(name));
-        }
-        let Some(file) = candidates.into_iter().find(|c| c.is_file()) else {
+        // The path as given below the directory, then ever shorter tails of it
+        // ("in/bbc/tech/002.txt" → "bbc/tech/002.txt", "tech/002.txt",
+        // "002.txt"), so that records made from another working directory are
+        // found too.
+        let components: Vec<_> = Path::new(path)
+            .components()
+            .filter(|c| matches!(c, std::path::Component::Normal(_)))
+            .collect();
+        let file = (0..components.len())
+            .map(|skip| dir.join(components[skip..].iter().collect::<PathBuf>()))
+            .find(|candidate| candidate.is_file());
+        let Some(file) = file else {
             return Err(found(
                 "/source/path".into(),
                 format!("no source text for {} in {}", quoted(path), dir.display()),
             ));
         };
-        if let Some(text) = cache.lock().ok().and_then(|c| c.get(&file).cloned()) {
-            return Ok(text);
-        }
         let text = SourceText::read(&file).map(Arc::new).map_err(|e| {
             found(
                 "/source/path".into(),
@@ -552,7 +557,7 @@ impl Sources {
             )
         })?;
         if let Ok(mut cache) = cache.lock() {
-            cache.insert(file, Arc::clone(&text));
+            cache.insert(path.to_string(), Arc::clone(&text));
         }
         Ok(text)
     }

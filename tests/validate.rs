@@ -413,3 +413,66 @@ fn binary_reads_json_lines_from_stdin_and_prints_json() {
     assert_eq!(problems[1]["line"], 3);
     assert_eq!(problems[1]["pointer"], serde_json::Value::Null);
 }
+
+#[test]
+fn json_array_of_records_and_directories() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = std::fs::read_to_string(fixture("good.json")).unwrap();
+    let bad = std::fs::read_to_string(fixture("bad_enum.json")).unwrap();
+    let array = format!("[\n{},\n{}]\n", good.trim_end(), bad.trim_end());
+    std::fs::write(dir.path().join("b.json"), &array).unwrap();
+    std::fs::write(dir.path().join("a.json"), &good).unwrap();
+    std::fs::write(dir.path().join("errors.jsonl"), "{\"path\": \"x\"}\n").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a record").unwrap();
+    let (status, lines) = validate(&[dir.path().to_path_buf()], None, OutputFormat::Json);
+    assert_eq!(status, 1);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    let problem: serde_json::Value = serde_json::from_str(&lines[0]).unwrap();
+    // Found by text search, independently of the validator's scanner.
+    let at = array.find("\"qoute\"").unwrap();
+    let line = array[..at].matches('\n').count() + 1;
+    let column = at - array[..at].rfind('\n').unwrap();
+    assert!(problem["file"].as_str().unwrap().ends_with("b.json"));
+    assert_eq!(problem["record"], 1);
+    assert_eq!(problem["pointer"], "/quotes/0/kind");
+    assert_eq!(
+        (problem["line"].as_u64(), problem["column"].as_u64()),
+        (Some(line as u64), Some(column as u64))
+    );
+}
+
+#[test]
+fn source_directory_lookup_uses_tails_of_the_recorded_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let texts = dir.path().join("texts/harbor");
+    std::fs::create_dir_all(&texts).unwrap();
+    std::fs::copy(fixture("harbor.txt"), texts.join("harbor.txt")).unwrap();
+    let mut record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("text_mismatch.json")).unwrap())
+            .unwrap();
+    record["source"]["path"] = serde_json::json!("/elsewhere/run/harbor/harbor.txt");
+    let file = dir.path().join("r.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&record).unwrap()).unwrap();
+    let (status, lines) = validate(
+        &[file.clone()],
+        Some(dir.path().join("texts")),
+        OutputFormat::Text,
+    );
+    assert_eq!(status, 1);
+    assert_eq!(lines.len(), 1, "{lines:#?}");
+    assert!(lines[0].contains("/people/0/mentions/0/text: \"Odo Brannock\" is not the source text"));
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let (status, lines) = validate(&[file.clone()], Some(empty), OutputFormat::Text);
+    assert_eq!(status, 1);
+    assert!(
+        lines[0].contains("/source/path: no source text for \"/elsewhere/run/harbor/harbor.txt\""),
+        "{lines:#?}"
+    );
+    // A --source that is neither a file nor a directory stops the run.
+    let nowhere = dir.path().join("nowhere");
+    assert_eq!(
+        validate(&[file], Some(nowhere), OutputFormat::Text),
+        (1, vec![])
+    );
+}
