@@ -454,7 +454,7 @@ fn source_directory_lookup_uses_tails_of_the_recorded_path() {
     let file = dir.path().join("r.json");
     std::fs::write(&file, serde_json::to_string_pretty(&record).unwrap()).unwrap();
     let (status, lines) = validate(
-        &[file.clone()],
+        std::slice::from_ref(&file),
         Some(dir.path().join("texts")),
         OutputFormat::Text,
     );
@@ -463,7 +463,7 @@ fn source_directory_lookup_uses_tails_of_the_recorded_path() {
     assert!(lines[0].contains("/people/0/mentions/0/text: \"Odo Brannock\" is not the source text"));
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
-    let (status, lines) = validate(&[file.clone()], Some(empty), OutputFormat::Text);
+    let (status, lines) = validate(std::slice::from_ref(&file), Some(empty), OutputFormat::Text);
     assert_eq!(status, 1);
     assert!(
         lines[0].contains("/source/path: no source text for \"/elsewhere/run/harbor/harbor.txt\""),
