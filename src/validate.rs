@@ -369,7 +369,14 @@ fn check_json_document(file: &str, text: &str, sources: Option<&Sources>) -> Fil
                     column: Some(column),
                     record: None,
                     pointer: None,
-                    message: serde_message(&e),
+                    message: if looks_like_json_lines(text) {
+                        format!(
+                            "{} (one record per line is JSON Lines: name the file .jsonl)",
+                            serde_message(&e)
+                        )
+                    } else {
+                        serde_message(&e)
+                    },
                 }],
                 ..FileOutcome::default()
             };

@@ -476,3 +476,19 @@ fn source_directory_lookup_uses_tails_of_the_recorded_path() {
         (1, vec![])
     );
 }
+
+#[test]
+fn json_lines_named_json_get_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("batch.json");
+    std::fs::copy(fixture("records.jsonl"), &file).unwrap();
+    let (status, lines) = validate(&[file], None, OutputFormat::Text);
+    assert_eq!(status, 1);
+    assert_eq!(lines.len(), 1);
+    assert!(
+        lines[0].ends_with(
+            ":2:1: malformed JSON: trailing characters (one record per line is JSON Lines: name the file .jsonl)"
+        ),
+        "{lines:#?}"
+    );
+}
