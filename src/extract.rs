@@ -236,7 +236,7 @@ impl Run {
             let bar = ProgressBar::new(items.len() as u64);
             bar.set_style(
                 ProgressStyle::with_template(
-                    "{elapsed_precise} [{wide_bar}] {pos}/{len} ({per_sec}, {eta} left)",
+                    "{elapsed_precise} [{wide_bar}] {pos}/{len} ({eta} left)",
                 )
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
             );
