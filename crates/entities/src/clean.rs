@@ -21,6 +21,11 @@ pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLi
         }
     }
     let mut cands = extend(w, kept);
+    let found = crate::cues::new_orgs(w, &cands);
+    if !found.is_empty() {
+        cands.extend(found);
+        cands.sort_by_key(|c| c.ts);
+    }
     let links = link_acronyms(w, &mut cands);
     (cands, links)
 }
@@ -82,6 +87,8 @@ fn extend(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
         } else if let Some(end) = suffix_end(w, c.te, sentence_end) {
             c.te = end;
             c.kind = EntityKind::Organization;
+        } else if c.kind == EntityKind::Organization && channel_number(w, c.te, sentence_end) {
+            c.te += 1;
         } else if let Some(next) = cands.get(i + 1) {
             let ends_in_suffix = lexicon::is_org_suffix(w.word(next.te - 1));
             if next.ts == c.te
@@ -99,6 +106,18 @@ fn extend(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
         i += 1;
     }
     out
+}
+
+/// "Radio 4", "News 24": a one- or two-digit number after an organization
+/// name, not a score ("Rovers 2 Athletic 1").
+fn channel_number(w: &Words, at: usize, limit: usize) -> bool {
+    let is_small_number = |x: &str| x.len() <= 2 && x.bytes().all(|b| b.is_ascii_digit());
+    at < limit
+        && is_small_number(w.word(at))
+        && (at + 1 == limit || {
+            let next = w.word(at + 1);
+            !is_capitalized(next) && !is_small_number(next) && next != "-"
+        })
 }
 
 /// The end of an organization suffix that follows a name at `from`: up to two

@@ -7,7 +7,9 @@
 
 use crate::clean::AcronymLink;
 use crate::lexicon;
-use crate::names::{is_acronym_of, is_all_caps, org_key, person_key, person_match, PersonMatch};
+use crate::names::{
+    is_abbreviation_of, is_acronym_of, is_all_caps, org_key, person_key, person_match, PersonMatch,
+};
 use crate::words::{Cand, Words};
 use newsparse_core::EntityKind;
 use std::collections::HashMap;
@@ -220,7 +222,12 @@ fn cluster_names(
                             .forms
                             .iter()
                             .any(|f| f.len() > 1 && f.iter().any(|x| x == &form.words[0]));
-                    part_of_key || caps_word_inside
+                    let abbreviated = ent.forms.iter().any(|f| {
+                        let long: Vec<&str> = f.iter().map(String::as_str).collect();
+                        let short: Vec<&str> = form.words.iter().map(String::as_str).collect();
+                        is_abbreviation_of(&short, &long) || is_abbreviation_of(&long, &short)
+                    });
+                    part_of_key || caps_word_inside || abbreviated
                 })
                 .collect();
         }

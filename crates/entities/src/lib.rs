@@ -14,6 +14,7 @@
 
 mod cluster;
 mod context;
+mod cues;
 mod lexicon;
 mod names;
 mod recover;
@@ -71,7 +72,8 @@ fn build(w: &Words, cands: &[Cand], entities: &[cluster::Entity]) -> Vec<FoundEn
             .max_by_key(|&m| {
                 let c = &cands[m];
                 let mixed_case = !names::is_all_caps(w.surface(c.ts, c.te));
-                (mixed_case, c.te - c.ts, std::cmp::Reverse(c.ts))
+                let chars = w.surface(c.ts, c.te).chars().count();
+                (mixed_case, c.te - c.ts, chars, std::cmp::Reverse(c.ts))
             })
             .expect("members is not empty");
         let name = collapse_spaces(w.surface(cands[best].ts, cands[best].te));

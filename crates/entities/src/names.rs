@@ -150,6 +150,37 @@ pub fn is_acronym_of(acronym: &str, words: &[&str]) -> bool {
     })
 }
 
+/// Whether `short` abbreviates `long` word by word ("Utd" for "United": same
+/// first letter, letters in order) or opens with an acronym of its first
+/// words ("XY Daily" for "Xeno Yard Daily").
+pub fn is_abbreviation_of(short: &[&str], long: &[&str]) -> bool {
+    if short.len() < 2 || long.len() < short.len() {
+        return false;
+    }
+    if short.len() == long.len() {
+        let mut shorter = false;
+        let all = short.iter().zip(long).all(|(s, l)| {
+            let (s, l) = (norm_word(s), norm_word(l));
+            shorter |= s.len() < l.len();
+            s.chars().next() == l.chars().next() && is_subsequence(&s, &l)
+        });
+        return all && shorter;
+    }
+    let rest = &short[1..];
+    let head = long.len() - rest.len();
+    head >= 2
+        && rest
+            .iter()
+            .zip(&long[head..])
+            .all(|(a, b)| norm_word(a) == norm_word(b))
+        && is_acronym_of(short[0], &long[..head])
+}
+
+fn is_subsequence(short: &str, long: &str) -> bool {
+    let mut it = long.chars();
+    short.chars().all(|c| it.any(|l| l == c))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,6 +225,31 @@ mod tests {
         let a = org_key(&["the", "Greens"]);
         assert_eq!(a, org_key(&["Green", "Party"]));
         assert_eq!(a, org_key(&["Green"]));
+    }
+
+    #[test]
+    fn abbreviations_follow_the_letters() {
+        assert!(is_abbreviation_of(&["Nth", "Utd"], &["Northam", "United"]));
+        assert!(is_abbreviation_of(
+            &["Lib", "Dems"],
+            &["Liberal", "Democrats"]
+        ));
+        assert!(is_abbreviation_of(
+            &["NY", "Daily", "Post"],
+            &["Nova", "York", "Daily", "Post"]
+        ));
+        assert!(!is_abbreviation_of(
+            &["Northam", "United"],
+            &["Northam", "United"]
+        ));
+        assert!(!is_abbreviation_of(
+            &["Nth", "City"],
+            &["Northam", "United"]
+        ));
+        assert!(!is_abbreviation_of(
+            &["NY", "Times"],
+            &["Nova", "York", "Daily", "Post"]
+        ));
     }
 
     #[test]

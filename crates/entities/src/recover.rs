@@ -9,7 +9,7 @@ use crate::lexicon;
 use crate::names::{is_all_caps, norm_word, person_word};
 use crate::words::{is_capitalized, is_possessive, Cand, Words};
 use newsparse_core::EntityKind;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
     // Name forms → entity; `None` when two entities share the form.
@@ -53,12 +53,6 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
     if by_first.is_empty() {
         return;
     }
-    let lowercase_words: HashSet<String> = (0..w.len())
-        .map(|i| w.word(i))
-        .filter(|x| x.chars().next().is_some_and(char::is_lowercase))
-        .map(norm_word)
-        .collect();
-
     let cover = w.cover(cands);
     let mut i = 0;
     while i < w.len() {
@@ -73,7 +67,7 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
                 end <= w.len()
                     && w.same_sentence(i, end - 1)
                     && (i..end).all(|j| cover[j].is_none() && person_word(w.word(j)) == seq[j - i])
-                    && fits(w, i, end, &lowercase_words)
+                    && fits(w, i, end)
             })
         });
         match found {
@@ -94,7 +88,7 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
 
 /// Whether tokens `[i, end)` stand as a name of their own: not part of a
 /// longer capitalized run, and not a common word opening a sentence.
-fn fits(w: &Words, i: usize, end: usize, lowercase_words: &HashSet<String>) -> bool {
+fn fits(w: &Words, i: usize, end: usize) -> bool {
     let first = w.sentence_first(i);
     let caps = is_all_caps(w.word(i));
     if i > first {
@@ -102,11 +96,11 @@ fn fits(w: &Words, i: usize, end: usize, lowercase_words: &HashSet<String>) -> b
         let prev_ok = !is_capitalized(prev)
             || caps && is_all_caps(prev)
             || title_len_before(w, i, first, false).is_some()
-            || i - 1 == first && lowercase_words.contains(&norm_word(prev));
+            || i - 1 == first && w.is_common_word(prev);
         if !prev_ok {
             return false;
         }
-    } else if end - i == 1 && lowercase_words.contains(&norm_word(w.word(i))) {
+    } else if end - i == 1 && w.is_common_word(w.word(i)) {
         return false;
     }
     if end < w.sentence_end(i) {

@@ -5,7 +5,7 @@
 
 use crate::context::title_len_before;
 use crate::lexicon;
-use crate::names::{norm_word, person_key};
+use crate::names::{is_all_caps, norm_word, person_key, person_word};
 use crate::words::{Cand, Words};
 use newsparse_core::EntityKind;
 use std::collections::{HashMap, HashSet};
@@ -33,7 +33,48 @@ fn form_key(w: &Words, c: &Cand) -> String {
         .join(" ")
 }
 
+/// Whether the name at `ts` follows a preposition of place ("in the X"),
+/// but not a holding ("a stake in X").
+fn is_locative(w: &Words, ts: usize) -> bool {
+    let floor = w.sentence_first(ts);
+    let mut p = ts;
+    if p > floor && matches!(w.word(p - 1), "the" | "The") {
+        p -= 1;
+    }
+    if p == floor
+        || !matches!(
+            w.word(p - 1),
+            "in" | "across" | "throughout" | "near" | "inside" | "outside" | "In" | "Across"
+        )
+    {
+        return false;
+    }
+    p - 1 == floor
+        || !matches!(
+            norm_word(w.word(p - 2)).as_str(),
+            "stake" | "stakes" | "shares" | "share" | "interest" | "investment" | "holding"
+        )
+}
+
+fn surnames(w: &Words, cands: &[Cand]) -> HashSet<String> {
+    cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.te - c.ts > 1)
+        .filter_map(|c| person_key(&w.words(c.ts, c.te)).pop())
+        .collect()
+}
+
 pub fn vote(w: &Words, cands: &mut [Cand]) {
+    // "DOE ALSO met…": an all-caps lead-in is the surname alone.
+    let known = surnames(w, cands);
+    for c in cands.iter_mut() {
+        let all_caps = (c.ts..c.te).all(|i| is_all_caps(w.word(i)));
+        if c.te - c.ts > 1 && all_caps && known.contains(&person_word(w.word(c.ts))) {
+            c.te = c.ts + 1;
+            c.kind = EntityKind::Person;
+        }
+    }
+
     let keys: Vec<String> = cands.iter().map(|c| form_key(w, c)).collect();
     let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
     for (c, key) in cands.iter().zip(&keys) {
@@ -47,34 +88,50 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
             v[1] += 1;
         }
     }
+    for (i, kind, weight) in crate::cues::votes(w, cands) {
+        if let Some(v) = votes.get_mut(keys[i].as_str()) {
+            v[slot(kind)] += weight;
+        }
+    }
+    // Forms seen after "in", "across"…: names of places at least there.
+    let locative: HashSet<&str> = cands
+        .iter()
+        .zip(&keys)
+        .filter(|(c, _)| is_locative(w, c.ts))
+        .map(|(_, k)| k.as_str())
+        .collect();
     for (c, key) in cands.iter_mut().zip(&keys) {
         let v = votes[key.as_str()];
         let own = v[slot(c.kind)];
-        if let Some(best) = (0..4)
+        let mut best = (0..4)
             .filter(|&k| v[k] > own)
             .max_by_key(|&k| (v[k], 4 - k))
+            .map_or(c.kind, |k| KINDS[k]);
+        // A country or city standing for its government ("Capitalia said")
+        // is tagged ORG; the record keeps it a place.
+        if best == EntityKind::Organization
+            && v[2] > 0
+            && v[2] * 2 >= v[1]
+            && locative.contains(key.as_str())
         {
-            c.kind = KINDS[best];
+            best = EntityKind::Place;
         }
+        c.kind = best;
     }
 
     // A lone word that is a person's surname elsewhere is that person,
     // unless it is also part of a longer organization or place name.
-    let mut surnames = HashSet::new();
+    let surnames = surnames(w, cands);
     let mut in_other_names = HashSet::new();
-    for c in cands.iter().filter(|c| c.te - c.ts > 1) {
-        let words = w.words(c.ts, c.te);
-        if c.kind == EntityKind::Person {
-            if let Some(last) = person_key(&words).pop() {
-                surnames.insert(last);
-            }
-        } else {
-            in_other_names.extend(words.iter().map(|x| norm_word(x)));
-        }
+    for c in cands
+        .iter()
+        .filter(|c| c.te - c.ts > 1 && c.kind != EntityKind::Person)
+    {
+        in_other_names.extend((c.ts..c.te).map(|i| norm_word(w.word(i))));
     }
     for c in cands.iter_mut() {
         if c.te - c.ts == 1 && c.kind != EntityKind::Person {
-            let key = person_key(&[w.word(c.ts)]).pop().unwrap_or_default();
+            let key = person_word(w.word(c.ts));
             if surnames.contains(&key) && !in_other_names.contains(&norm_word(w.word(c.ts))) {
                 c.kind = EntityKind::Person;
             }

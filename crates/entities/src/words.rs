@@ -1,6 +1,8 @@
 //! A token-indexed view of the document that the other steps share.
 
+use crate::names::norm_word;
 use newsparse_core::{ByteSpan, Doc, EntityKind};
+use std::collections::HashSet;
 
 /// A mention as a half-open token range `[ts, te)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +16,9 @@ pub struct Words<'d> {
     pub doc: &'d Doc<'d>,
     /// The sentence of every token.
     sentence: Vec<usize>,
+    /// Every word the text writes in lowercase: a capitalized one of these
+    /// opening a sentence is a common word, not a name.
+    lowercase: HashSet<String>,
 }
 
 impl<'d> Words<'d> {
@@ -24,7 +29,21 @@ impl<'d> Words<'d> {
                 sentence[t] = s;
             }
         }
-        Words { doc, sentence }
+        let lowercase = (0..doc.tokens.len())
+            .map(|i| doc.token_text(i))
+            .filter(|x| x.chars().next().is_some_and(char::is_lowercase))
+            .map(norm_word)
+            .collect();
+        Words {
+            doc,
+            sentence,
+            lowercase,
+        }
+    }
+
+    /// Whether the text also writes `word` in lowercase.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        self.lowercase.contains(&norm_word(word))
     }
 
     pub fn len(&self) -> usize {

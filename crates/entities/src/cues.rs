@@ -1,0 +1,165 @@
+//! Context cues that say a name is an organization (or a place) whatever
+//! the recognizer tagged, and find organization names it missed:
+//! - after a kind-of-organization noun: "technology firm Acme", "rock band
+//!   the Xs", "investment vehicle Acme Holdings";
+//! - before a role held in it: "Acme analyst Jane Doe", "Tory shadow
+//!   chancellor Jim Roe";
+//! - after a role noun and "of/for/at": "spokesman for Acme" (but "MP for
+//!   Eastham" names a place).
+
+use crate::context::title_len_before;
+use crate::lexicon;
+use crate::names::norm_word;
+use crate::words::{is_capitalized, Cand, Words};
+use newsparse_core::EntityKind;
+
+/// A kind vote for one candidate, with its weight.
+pub type Cue = (usize, EntityKind, u32);
+
+/// Weight of one cue against the recognizer's 2 per mention.
+const STRONG: u32 = 5;
+
+fn is_lower(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+}
+
+/// Whether `word` may be part of an organization name the recognizer missed.
+fn nameish(word: &str) -> bool {
+    is_capitalized(word)
+        && !lexicon::is_demonym(word)
+        && !lexicon::CALENDAR.contains(&word)
+        && !lexicon::is_role_noun(&norm_word(word))
+        && !lexicon::is_role_modifier(&norm_word(word))
+        && !lexicon::OFFICES.contains(&lexicon::bare(word))
+        && !lexicon::HONORIFICS.contains(&lexicon::bare(word))
+}
+
+/// Where the role words before a person name start ("analyst", "shadow
+/// foreign secretary", "Prime Minister"), when there are any.
+fn role_start(w: &Words, ts: usize) -> Option<usize> {
+    let floor = w.sentence_first(ts);
+    let mut p = ts;
+    let mut role = false;
+    while let Some((k, office)) = title_len_before(w, p, floor, true) {
+        role |= office;
+        p -= k;
+    }
+    while p > floor {
+        let word = w.word(p - 1);
+        let lower = norm_word(word);
+        if !is_lower(word) {
+            break;
+        }
+        if lexicon::is_role_noun(&lower) {
+            role |= !lexicon::PERSONAL_ROLES.contains(&lower.as_str());
+        } else if !lexicon::is_role_modifier(&lower) {
+            break;
+        }
+        p -= 1;
+    }
+    (role && p > floor && p < ts).then_some(p)
+}
+
+/// Organization names the recognizer missed, from the cues above.
+pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
+    let cover = w.cover(cands);
+    let mut out: Vec<Cand> = Vec::new();
+    let free = |i: usize| cover[i].is_none() && nameish(w.word(i));
+    // After a kind-of-organization noun.
+    for i in 0..w.len().saturating_sub(1) {
+        if !lexicon::ORG_NOUNS.contains(&w.word(i)) {
+            continue;
+        }
+        let mut j = i + 1;
+        if matches!(w.word(j), "the" | "The") && j + 1 < w.len() {
+            j += 1;
+        }
+        let end = w.sentence_end(i);
+        let mut k = j;
+        while k < end && k < j + 4 && free(k) {
+            k += 1;
+        }
+        if k > j && (k == end || !is_capitalized(w.word(k))) {
+            out.push(Cand {
+                kind: EntityKind::Organization,
+                ts: j,
+                te: k,
+            });
+        }
+    }
+    // Before the role words of a person.
+    for c in cands.iter().filter(|c| c.kind == EntityKind::Person) {
+        let Some(p) = role_start(w, c.ts) else {
+            continue;
+        };
+        // A capitalized title alone ("Private") may belong to a film name.
+        if !(p..c.ts).any(|t| is_lower(w.word(t))) {
+            continue;
+        }
+        let floor = w.sentence_first(c.ts);
+        let mut s = p;
+        while s > floor && p - s < 3 && free(s - 1) {
+            s -= 1;
+        }
+        let opens_sentence_as_common_word = s == floor && w.is_common_word(w.word(s));
+        if s < p && (s == floor || !is_capitalized(w.word(s - 1))) && !opens_sentence_as_common_word
+        {
+            out.push(Cand {
+                kind: EntityKind::Organization,
+                ts: s,
+                te: p,
+            });
+        }
+    }
+    out.sort_by_key(|c| c.ts);
+    out.dedup_by_key(|c| c.ts);
+    out
+}
+
+/// Kind votes from the context of each candidate.
+pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
+    let cover = w.cover(cands);
+    let mut out = Vec::new();
+    for (i, c) in cands.iter().enumerate() {
+        if c.kind == EntityKind::Organization {
+            continue;
+        }
+        // "firm X", "band the X".
+        let mut before = c.ts;
+        if before > 0 && matches!(w.word(before - 1), "the" | "The") {
+            before -= 1;
+        }
+        if before > 0 && lexicon::ORG_NOUNS.contains(&w.word(before - 1)) {
+            out.push((i, EntityKind::Organization, STRONG));
+            continue;
+        }
+        // "spokesman for X", "head of the X"; "MP for X" is a place.
+        if before >= 2 && matches!(w.word(before - 1), "of" | "for" | "at") {
+            let role = norm_word(w.word(before - 2));
+            if lexicon::PLACE_ROLES.contains(&role.as_str()) {
+                if c.kind == EntityKind::Person {
+                    out.push((i, EntityKind::Place, STRONG));
+                }
+                continue;
+            }
+            if lexicon::is_role_noun(&role) && c.kind == EntityKind::Person {
+                out.push((i, EntityKind::Organization, STRONG));
+                continue;
+            }
+        }
+    }
+    // "X analyst Jane Doe": X is where Jane Doe works.
+    for c in cands.iter().filter(|c| c.kind == EntityKind::Person) {
+        if let Some(p) = role_start(w, c.ts) {
+            if let Some(o) = cover[p - 1] {
+                let other = cands[o];
+                let misc_name = other.kind == EntityKind::Misc
+                    && !(other.ts..other.te).any(|t| lexicon::is_demonym(w.word(t)));
+                if other.kind == EntityKind::Person || misc_name {
+                    out.push((o, EntityKind::Organization, STRONG));
+                }
+            }
+        }
+    }
+    out
+}
