@@ -1,35 +1,61 @@
 //! The PostgreSQL store: one connection, owned by the writer thread.
 //!
-//! Rows go in as multi-row INSERTs, one statement per table and chunk, since
-//! a round trip per row would dominate loading time.
+//! Each table's rows go in with one statement per batch: one array per
+//! column, expanded by `unnest` on the server.
 
 use crate::rows::{BatchRows, Val};
-use crate::schema::{self, Dialect, MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION};
+use crate::schema::{self, Dialect, Kind, Table, MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION};
 use postgres::config::Host;
 use postgres::types::ToSql;
-use postgres::{Client, Config, NoTls};
-use std::collections::HashSet;
+use postgres::{Client, Config, NoTls, Statement};
+use std::collections::{HashMap, HashSet};
 use std::str::FromStr;
 use std::time::Duration;
 
 /// Key of the advisory lock that serializes migrations between processes.
 const MIGRATION_LOCK: i64 = 0x6e65_7773_7061_7273; // "newspars"
-/// PostgreSQL binds at most 65535 parameters per statement.
-const MAX_PARAMS: usize = 65_535;
-/// Rows per INSERT, to keep statements a sensible size.
-const MAX_ROWS: usize = 1_000;
+/// One column of a table's rows, bound as one array parameter.
+enum ColumnArray<'a> {
+    Text(Vec<Option<&'a str>>),
+    Int(Vec<Option<i64>>),
+}
 
-impl Val {
+impl ColumnArray<'_> {
     fn as_pg(&self) -> &(dyn ToSql + Sync) {
         match self {
-            Val::Text(t) => t,
-            Val::Int(n) => n,
+            ColumnArray::Text(v) => v,
+            ColumnArray::Int(v) => v,
         }
     }
 }
 
+fn column_arrays<'a>(table: &Table, rows: &'a [Vec<Val>]) -> Vec<ColumnArray<'a>> {
+    (0..table.columns.len())
+        .map(|c| match table.columns[c].1 {
+            Kind::Int => ColumnArray::Int(
+                rows.iter()
+                    .map(|r| match &r[c] {
+                        Val::Int(n) => *n,
+                        Val::Text(_) => None,
+                    })
+                    .collect(),
+            ),
+            _ => ColumnArray::Text(
+                rows.iter()
+                    .map(|r| match &r[c] {
+                        Val::Text(t) => t.as_deref(),
+                        Val::Int(_) => None,
+                    })
+                    .collect(),
+            ),
+        })
+        .collect()
+}
+
 pub struct PgStore {
     client: Client,
+    /// Prepared INSERT per table name.
+    inserts: HashMap<&'static str, Statement>,
 }
 
 /// "PostgreSQL database NAME on HOST:PORT", never with the password.
@@ -65,7 +91,14 @@ impl PgStore {
             .connect(NoTls)
             .map_err(|e| format!("cannot connect to {label}: {e}"))?;
         migrate(&mut client).map_err(|e| format!("cannot use {label}: {e}"))?;
-        Ok((PgStore { client }, label))
+        let mut inserts = HashMap::new();
+        for t in schema::INSERT_ORDER {
+            let st = client
+                .prepare(&schema::insert_sql(t, Dialect::Postgres))
+                .map_err(|e| format!("cannot use {label}: {e}"))?;
+            inserts.insert(t.name, st);
+        }
+        Ok((PgStore { client, inserts }, label))
     }
 }
 
@@ -108,7 +141,7 @@ pub fn migrate(client: &mut Client) -> Result<(), String> {
 
 impl crate::Store for PgStore {
     fn write(&mut self, batch: &BatchRows) -> Result<u64, String> {
-        write(&mut self.client, batch).map_err(|e| e.to_string())
+        write(&mut self.client, &self.inserts, batch).map_err(|e| e.to_string())
     }
 
     fn stored_inputs(&mut self) -> Result<HashSet<(String, String)>, String> {
@@ -120,7 +153,11 @@ impl crate::Store for PgStore {
     }
 }
 
-fn write(client: &mut Client, batch: &BatchRows) -> Result<u64, postgres::Error> {
+fn write(
+    client: &mut Client,
+    inserts: &HashMap<&'static str, Statement>,
+    batch: &BatchRows,
+) -> Result<u64, postgres::Error> {
     let mut tx = client.transaction()?;
     let ids = &batch.article_ids;
     let replaced: i64 = tx
@@ -135,12 +172,12 @@ fn write(client: &mut Client, batch: &BatchRows) -> Result<u64, postgres::Error>
         }
     }
     for table_rows in &batch.tables {
-        let per_chunk = (MAX_PARAMS / table_rows.table.columns.len()).min(MAX_ROWS);
-        for chunk in table_rows.rows.chunks(per_chunk) {
-            let sql = schema::insert_sql(table_rows.table, Dialect::Postgres, chunk.len());
-            let params: Vec<&(dyn ToSql + Sync)> = chunk.iter().flatten().map(Val::as_pg).collect();
-            tx.execute(&sql, &params)?;
+        if table_rows.rows.is_empty() {
+            continue;
         }
+        let arrays = column_arrays(table_rows.table, &table_rows.rows);
+        let params: Vec<&(dyn ToSql + Sync)> = arrays.iter().map(ColumnArray::as_pg).collect();
+        tx.execute(&inserts[table_rows.table.name], &params)?;
     }
     tx.commit()?;
     Ok(replaced as u64)

@@ -258,30 +258,44 @@ pub fn now_sql(dialect: Dialect) -> &'static str {
     }
 }
 
-/// An `INSERT` of `rows` rows into `table` (`rows` > 1 only for PostgreSQL,
-/// where round trips cost more than statement size).
-pub fn insert_sql(table: &Table, dialect: Dialect, rows: usize) -> String {
+/// The `INSERT` of one table's rows. SQLite: one row per execution.
+/// PostgreSQL: every row at once, one array parameter per column expanded
+/// by `unnest` (one small statement, prepared once, whatever the row count;
+/// round trips and parsing would otherwise dominate loading time).
+pub fn insert_sql(table: &Table, dialect: Dialect) -> String {
     let cols: Vec<&str> = table.columns.iter().map(|(c, _)| *c).collect();
-    let mut sql = format!("INSERT INTO {} ({}) VALUES ", table.name, cols.join(", "));
-    let mut n = 0;
-    for r in 0..rows {
-        if r > 0 {
-            sql.push_str(", ");
+    let mut sql = format!("INSERT INTO {} ({}) ", table.name, cols.join(", "));
+    match dialect {
+        Dialect::Sqlite => {
+            let params: Vec<String> = (1..=cols.len()).map(|n| format!("?{n}")).collect();
+            sql.push_str(&format!("VALUES ({})", params.join(", ")));
         }
-        sql.push('(');
-        for (i, (_, kind)) in table.columns.iter().enumerate() {
-            if i > 0 {
-                sql.push_str(", ");
-            }
-            n += 1;
-            match (dialect, kind) {
-                (Dialect::Sqlite, _) => sql.push_str(&format!("?{n}")),
-                (Dialect::Postgres, Json) => sql.push_str(&format!("${n}::text::jsonb")),
-                (Dialect::Postgres, Date) => sql.push_str(&format!("${n}::text::date")),
-                (Dialect::Postgres, _) => sql.push_str(&format!("${n}")),
-            }
+        Dialect::Postgres => {
+            let select: Vec<String> = table
+                .columns
+                .iter()
+                .map(|(c, kind)| match kind {
+                    Json => format!("{c}::jsonb"),
+                    Date => format!("{c}::date"),
+                    Text | Int => c.to_string(),
+                })
+                .collect();
+            let arrays: Vec<String> = table
+                .columns
+                .iter()
+                .enumerate()
+                .map(|(i, (_, kind))| match kind {
+                    Int => format!("${}::bigint[]", i + 1),
+                    _ => format!("${}::text[]", i + 1),
+                })
+                .collect();
+            sql.push_str(&format!(
+                "SELECT {} FROM unnest({}) AS t ({})",
+                select.join(", "),
+                arrays.join(", "),
+                cols.join(", ")
+            ));
         }
-        sql.push(')');
     }
     if let Some(key) = table.upsert_key {
         let sets: Vec<String> = cols
@@ -304,23 +318,25 @@ mod tests {
 
     #[test]
     fn insert_sql_binds_every_column_once() {
-        let s = insert_sql(&PEOPLE, Dialect::Sqlite, 1);
+        let s = insert_sql(&PEOPLE, Dialect::Sqlite);
         assert_eq!(
             s,
             "INSERT INTO people (article_id, id, name, aliases, titles, roles) \
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
         );
-        let p = insert_sql(&PLACES, Dialect::Postgres, 2);
+        let p = insert_sql(&PLACES, Dialect::Postgres);
         assert_eq!(
             p,
-            "INSERT INTO places (article_id, id, name, aliases) VALUES \
-             ($1, $2, $3, $4::text::jsonb), ($5, $6, $7, $8::text::jsonb)"
+            "INSERT INTO places (article_id, id, name, aliases) \
+             SELECT article_id, id, name, aliases::jsonb \
+             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) \
+             AS t (article_id, id, name, aliases)"
         );
     }
 
     #[test]
     fn upserts_replace_every_non_key_column() {
-        let s = insert_sql(&INPUTS, Dialect::Sqlite, 1);
+        let s = insert_sql(&INPUTS, Dialect::Sqlite);
         assert!(s.ends_with(
             "ON CONFLICT (path) DO UPDATE SET sha256 = excluded.sha256, \
              article_id = excluded.article_id, stored_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')"

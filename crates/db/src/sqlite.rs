@@ -115,7 +115,7 @@ fn write(conn: &mut Connection, batch: &BatchRows) -> rusqlite::Result<u64> {
             if table_rows.rows.is_empty() {
                 continue;
             }
-            let sql = schema::insert_sql(table_rows.table, Dialect::Sqlite, 1);
+            let sql = schema::insert_sql(table_rows.table, Dialect::Sqlite);
             let mut insert = tx.prepare_cached(&sql)?;
             for row in &table_rows.rows {
                 insert.execute(rusqlite::params_from_iter(row.iter()))?;
