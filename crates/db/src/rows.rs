@@ -79,6 +79,32 @@ fn ref_columns(rec: &Record, reference: Option<&str>) -> [Val; 3] {
     [opt_text(p), opt_text(o), opt_text(l)]
 }
 
+/// `s` when it is a real calendar date `YYYY-MM-DD` (for the DATE columns:
+/// one malformed date must not fail a whole batch; the record JSON keeps it).
+pub fn calendar_date(s: Option<&str>) -> Option<&str> {
+    let s = s?;
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r.clone())?
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| s[r].parse().ok())?
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then_some(s)
+}
+
 /// `YYYY-MM` an event is counted under: its own time when that names a
 /// month; when it has no time, the article's publication date.
 pub fn event_month(time_value: Option<&str>, published: Option<&str>) -> Option<String> {
@@ -159,9 +185,11 @@ fn article_rows(rec: &Record, json: &str, tables: &mut [TableRows]) {
             opt_text(a.title.as_deref()),
             opt_text(a.subtitle.as_deref()),
             json_array(&a.byline),
-            opt_text(a.published.as_deref()),
+            opt_text(calendar_date(a.published.as_deref())),
             opt_text(a.dateline.as_ref().and_then(|d| d.place.as_deref())),
-            opt_text(a.dateline.as_ref().and_then(|d| d.date.as_deref())),
+            opt_text(calendar_date(
+                a.dateline.as_ref().and_then(|d| d.date.as_deref()),
+            )),
             text(&a.language),
             int(a.word_count),
             int(a.paragraph_count),
@@ -336,6 +364,19 @@ mod tests {
             Some("2005-01")
         );
         assert_eq!(event_month(None, None), None);
+    }
+
+    #[test]
+    fn only_real_calendar_dates_go_to_date_columns() {
+        assert_eq!(calendar_date(Some("2024-02-29")), Some("2024-02-29"));
+        assert_eq!(calendar_date(Some("2023-02-29")), None);
+        assert_eq!(calendar_date(Some("1900-02-29")), None);
+        assert_eq!(calendar_date(Some("2005-04-31")), None);
+        assert_eq!(calendar_date(Some("2005-13-01")), None);
+        assert_eq!(calendar_date(Some("2005-1-01")), None);
+        assert_eq!(calendar_date(Some("2005-01")), None);
+        assert_eq!(calendar_date(Some("2005-12-31")), Some("2005-12-31"));
+        assert_eq!(calendar_date(None), None);
     }
 
     #[test]

@@ -188,3 +188,25 @@ fn pg_connection_lost_mid_batch_reports_the_count_and_resume_finishes() {
     assert_eq!(stats.articles_replaced, 0);
     check_loaded(&mut db, 40);
 }
+
+#[test]
+fn pg_a_malformed_date_does_not_fail_the_batch() {
+    let Some((url, mut db)) = fresh_db("baddate") else {
+        return;
+    };
+    let writer = DbWriter::open(&DbTarget::Postgres(url)).unwrap();
+    let (mut rec, _) = record(1);
+    rec.article.published = Some("2023-02-29".into());
+    let json = serde_json::to_string(&rec).unwrap();
+    writer.send(rec, json).unwrap();
+    let (rec, json) = record(2);
+    writer.send(rec, json).unwrap();
+    writer.finish().unwrap();
+    assert_eq!(
+        db.rows("SELECT coalesce(published::text, 'NULL'), record->'article'->>'published' FROM articles ORDER BY 2"),
+        vec![
+            vec!["2021-03-15".to_string(), "2021-03-15".to_string()],
+            vec!["NULL".to_string(), "2023-02-29".to_string()],
+        ]
+    );
+}
