@@ -116,6 +116,10 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
     out
 }
 
+fn is_dash(word: &str) -> bool {
+    matches!(word, "-" | "--" | "\u{2013}" | "\u{2014}" | ",")
+}
+
 /// Kind votes from the context of each candidate.
 pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
     let cover = w.cover(cands);
@@ -130,7 +134,7 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             before -= 1;
         }
         if before > 0 && lexicon::ORG_NOUNS.contains(&w.word(before - 1)) {
-            out.push((i, EntityKind::Organization, STRONG));
+            out.push((i, EntityKind::Organization, 2 * STRONG));
             continue;
         }
         // "spokesman for X", "head of the X"; "MP for X" is a place.
@@ -142,9 +146,40 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
                 }
                 continue;
             }
-            if lexicon::is_role_noun(&role) && c.kind == EntityKind::Person {
+            if lexicon::MEMBER_NOUNS.contains(&role.as_str())
+                || lexicon::is_role_noun(&role) && c.kind == EntityKind::Person
+            {
                 out.push((i, EntityKind::Organization, STRONG));
                 continue;
+            }
+        }
+    }
+    // "groups such as X, Y and Z", "firms like X".
+    for i in 0..w.len() {
+        if !lexicon::ORG_PLURALS.contains(&w.word(i)) {
+            continue;
+        }
+        let end = w.sentence_end(i);
+        let mut j = i + 1;
+        while j < end && is_dash(w.word(j)) {
+            j += 1;
+        }
+        match (w.word(j.min(end - 1)), w.word((j + 1).min(end - 1))) {
+            ("like" | "including", _) => j += 1,
+            ("such", "as") => j += 2,
+            _ => continue,
+        }
+        while j < end {
+            let Some(o) = cover[j] else {
+                break;
+            };
+            out.push((o, EntityKind::Organization, STRONG));
+            j = cands[o].te;
+            if j < end && matches!(w.word(j), "," | "and" | "or") {
+                j += 1;
+            }
+            if j < end && matches!(w.word(j), "and" | "or") {
+                j += 1;
             }
         }
     }

@@ -507,6 +507,40 @@ pub const PERSONAL_ROLES: &[&str] = &[
     "partner",
 ];
 
+/// Nouns for people inside an organization: "members of X" names one even
+/// when the recognizer tagged X a place.
+pub const MEMBER_NOUNS: &[&str] = &[
+    "member",
+    "members",
+    "head",
+    "founder",
+    "founders",
+    "shareholders",
+    "employees",
+    "staff",
+    "fighters",
+    "militants",
+    "leadership",
+];
+
+/// Plural kinds of organization that open a list of them ("groups such as").
+pub const ORG_PLURALS: &[&str] = &[
+    "groups",
+    "firms",
+    "companies",
+    "parties",
+    "militias",
+    "clubs",
+    "bands",
+    "organisations",
+    "organizations",
+    "factions",
+    "banks",
+    "agencies",
+    "broadcasters",
+    "newspapers",
+];
+
 /// Role nouns of elected or appointed office for a place ("MP for X").
 pub const PLACE_ROLES: &[&str] = &[
     "mp",

@@ -302,3 +302,68 @@ fn titles_inside_a_person_mention_are_not_the_name() {
     assert_eq!(texts(&text, m), vec!["Mara Loth"]);
     assert_eq!(find(&found, "Wim Sarto").titles, vec!["Dr"]);
 }
+
+fn kind_of(found: &[FoundEntity], name: &str) -> EntityKind {
+    find(found, name).kind
+}
+
+#[test]
+fn organization_cues_override_the_tagger() {
+    let (_, found) = run(
+        "Phones\n\nTechnology firm [P Zentrix] has grown. [P Zentrix] said sales rose, \
+         according to [P Quorvia] analyst [P Hana Ruel]. [P Quorvia] agreed, said \
+         [P Olaf Penn], spokesman for [P Delmont]. [P Ivor Dane], MP for [P Eastwick], \
+         objected, as did members of [L Brask Unity].",
+    );
+    assert_eq!(kind_of(&found, "Zentrix"), EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Quorvia"), EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Delmont"), EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Eastwick"), EntityKind::Place);
+    assert_eq!(kind_of(&found, "Brask Unity"), EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Hana Ruel"), EntityKind::Person);
+}
+
+#[test]
+fn untagged_organizations_are_found_from_cues() {
+    let (_, found) = run(
+        "Bid\n\nThey invest through investment vehicle Brack Lorimer, and rock band the Fennels played. \
+         Verdant shadow health secretary [P Hal Venn] spoke. Glimmer star [P Odile Fane] sang.",
+    );
+    assert_eq!(kind_of(&found, "Brack Lorimer"), EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Fennels"), EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Verdant"), EntityKind::Organization);
+    assert!(found.iter().all(|e| e.name != "Glimmer"), "{found:#?}");
+}
+
+#[test]
+fn lists_after_a_kind_of_organization_are_organizations() {
+    let (_, found) = run(
+        "Militias\n\nThese groups \u{2013} like [P Asim Tal], [L Noor Bashan] and [O Zel] \u{2013} \
+         act alone.",
+    );
+    for name in ["Asim Tal", "Noor Bashan", "Zel"] {
+        assert_eq!(kind_of(&found, name), EntityKind::Organization, "{name}");
+    }
+}
+
+#[test]
+fn channel_numbers_and_abbreviations() {
+    let (_, found) = run(
+        "Sport\n\nHe told [O Kestrel Radio] 7 that [O Northam United] would win. \
+         [O Nth Utd] lost 2 - 1.",
+    );
+    let radio = find(&found, "Kestrel Radio 7");
+    assert_eq!(radio.kind, EntityKind::Organization);
+    let club = find(&found, "Northam United");
+    assert_eq!(club.aliases, vec!["Nth Utd"]);
+}
+
+#[test]
+fn a_place_standing_for_its_government_stays_a_place() {
+    let (_, found) = run(
+        "Talks\n\n[O Capitalia] said it would talk. Troops in [L Capitalia] waited while \
+         [O Capitalia] officials met [L Capitalia] elders.",
+    );
+    assert_eq!(kind_of(&found, "Capitalia"), EntityKind::Place);
+    assert_eq!(find(&found, "Capitalia").mentions.len(), 4);
+}
