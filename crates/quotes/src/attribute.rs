@@ -800,6 +800,16 @@ impl Ctx<'_> {
                 }
             }
         }
+        // `a speech by Ann Vell on … a "new deal"`: a noun of speech names its speaker.
+        if let Some(e) = (sent.start..t).find_map(|i| {
+            let w = self.lword(i)?;
+            let by = self.lword(i + 1)?;
+            (lexicon::is_speech_noun(&w) && matches!(by.as_ref(), "by" | "from"))
+                .then(|| (i + 2..(i + 5).min(t)).find_map(|j| self.mention_at(j)))
+                .flatten()
+        }) {
+            return (Some(self.entity(e)), None);
+        }
         // `"…" - Ann Vell`
         if t + 2 < sent.end && self.is_punct(t + 1, &['-', '\u{2013}', '\u{2014}']) {
             if let Some(e) = self.mention_at(t + 2) {

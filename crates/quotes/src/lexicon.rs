@@ -266,6 +266,30 @@ pub fn description(w: &str) -> Option<Described> {
     })
 }
 
+/// Nouns of speech that name their speaker with "by" or "from".
+pub fn is_speech_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "speech"
+            | "statement"
+            | "remarks"
+            | "comments"
+            | "letter"
+            | "interview"
+            | "address"
+            | "testimony"
+            | "message"
+            | "post"
+            | "tweet"
+            | "article"
+            | "op-ed"
+            | "column"
+            | "memo"
+            | "email"
+            | "announcement"
+    )
+}
+
 /// Words before a quote that say it is the title of a work, not speech.
 pub fn is_work_noun(w: &str) -> bool {
     matches!(

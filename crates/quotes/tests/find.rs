@@ -583,3 +583,20 @@ Orvex Mills, founded by Ivo Brant, reported record sales. \"We had a good year,\
         vec![pair("We had a good year", Some("p1"))]
     );
 }
+
+#[test]
+fn nouns_of_speech_name_their_speaker() {
+    let text = "Aid plan\n\n\
+Rumours of a rift were fuelled by the sudden decision to hold Mr Vale's monthly media conference at the same time as a long-planned speech by Mr Halde on UK plans to tackle poverty with a new \"Harbour Plan\" for the south.";
+    let ents = [entity(
+        text,
+        "p1",
+        EntityKind::Person,
+        "Tor Halde",
+        &["Mr Halde"],
+    )];
+    assert_eq!(
+        speakers(text, &ents),
+        vec![pair("Harbour Plan", Some("p1"))]
+    );
+}
