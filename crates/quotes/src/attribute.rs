@@ -649,26 +649,51 @@ impl Ctx<'_> {
                 .iter()
                 .any(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
         let nearest_org = || bare.then(nearest_org).flatten();
+        // "Ann Vell's statement", "a statement by Ann Vell".
+        let person_in_np = in_np
+            .iter()
+            .copied()
+            .find(|&e| self.kind(e) == EntityKind::Person);
+        let end = self.l.sents[si].toks.end;
+        let linked = head + 1 < end
+            && self
+                .lword(head + 1)
+                .is_some_and(|w| matches!(w.as_ref(), "for" | "of" | "at" | "from" | "by"));
+        let after: Vec<usize> = (head + 2..end.min(head + 6))
+            .filter(|_| linked)
+            .take_while(|&t| !matches!(self.l.toks[t].kind, TokKind::Quote(_) | TokKind::Punct(_)))
+            .filter_map(|t| self.mention_at(t))
+            .collect();
+        let org_after = after
+            .iter()
+            .copied()
+            .find(|&e| self.kind(e) == EntityKind::Organization);
+        // "a Zorbex spokesman": a name no entity covers is still a name.
+        let named_in_np = || {
+            let caps: Vec<usize> = np
+                .clone()
+                .filter(|&t| t < head && self.word(t).is_some_and(is_capitalized))
+                .filter(|&t| !self.is_title_word(t) && t != self.l.sents[si].toks.start)
+                .collect();
+            let (&a, &b) = (caps.first()?, caps.last()?);
+            self.name_run(a, b + 1)
+        };
         match d {
-            Described::Organization => org_in_np.map(|e| self.entity(e)).or_else(nearest_org),
-            Described::Spokesperson => {
-                let end = self.l.sents[si].toks.end;
-                let linked = head + 1 < end
-                    && self
-                        .lword(head + 1)
-                        .is_some_and(|w| matches!(w.as_ref(), "for" | "of" | "at" | "from"));
-                let after = (head + 2..end.min(head + 6))
-                    .filter(|_| linked)
-                    .take_while(|&t| {
-                        !matches!(self.l.toks[t].kind, TokKind::Quote(_) | TokKind::Punct(_))
-                    })
-                    .filter_map(|t| self.mention_at(t))
-                    .find(|&e| self.kind(e) == EntityKind::Organization);
-                org_in_np
-                    .or(after)
-                    .map(|e| self.entity(e))
-                    .or_else(nearest_org)
-            }
+            Described::Organization => org_in_np
+                .or(person_in_np)
+                .map(|e| self.entity(e))
+                .or_else(named_in_np)
+                .or_else(nearest_org),
+            Described::Document => org_in_np
+                .or(person_in_np)
+                .or(after.first().copied())
+                .map(|e| self.entity(e))
+                .or_else(named_in_np),
+            Described::Spokesperson => org_in_np
+                .or(org_after)
+                .map(|e| self.entity(e))
+                .or_else(named_in_np)
+                .or_else(nearest_org),
             Described::Person => {
                 if let Some(&e) = in_np.iter().find(|&&e| self.kind(e) == EntityKind::Person) {
                     return Some(self.entity(e));

@@ -231,12 +231,18 @@ pub enum Described {
     Organization,
     /// "a spokesman": speaks for an organization, which gets the quote.
     Spokesperson,
+    /// "the report", "a letter": speaks for whoever the phrase names, if anyone.
+    Document,
 }
 
 pub fn description(w: &str) -> Option<Described> {
     Some(match w {
         "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokesmen"
         | "representative" | "official" | "officials" => Described::Spokesperson,
+        "report" | "study" | "survey" | "letter" | "document" | "memo" | "dossier" | "review"
+        | "audit" | "analysis" | "note" | "filing" | "ruling" | "judgment" | "judgement" => {
+            Described::Document
+        }
         "company" | "firm" | "club" | "paper" | "newspaper" | "statement" | "group" | "party"
         | "government" | "board" | "ministry" | "department" | "agency" | "bank" | "union"
         | "team" | "council" | "committee" | "organisation" | "organization" | "channel"

@@ -600,3 +600,36 @@ Rumours of a rift were fuelled by the sudden decision to hold Mr Vale's monthly 
         vec![pair("Harbour Plan", Some("p1"))]
     );
 }
+
+#[test]
+fn statements_reports_and_unrecognized_names() {
+    let text = "Campaign row\n\n\
+Mr Brell's statement said: \"We have made an impact.\" \"The show was vetted,\" said a Zorbex spokesman. The Ardent Bank report said growth was \"fragile\". The report said costs were \"rising\".";
+    let ents = [
+        entity(text, "p1", EntityKind::Person, "Kai Brell", &["Mr Brell"]),
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Ardent Bank",
+            &["Ardent Bank"],
+        ),
+    ];
+    let got = run(text, &ents).0;
+    let names: Vec<_> = got.iter().map(|q| (q.0.as_str(), q.1.as_deref())).collect();
+    assert_eq!(
+        names,
+        vec![
+            ("We have made an impact", Some("p1")),
+            ("The show was vetted", None),
+            ("fragile", Some("o1")),
+            ("rising", None),
+        ]
+    );
+    let d = doc(text);
+    let zorbex = &newsparse_quotes::find(&d, &ents).0[1];
+    assert_eq!(
+        zorbex.speaker.as_ref().map(|s| s.name.as_str()),
+        Some("Zorbex")
+    );
+}
