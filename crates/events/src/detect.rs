@@ -73,7 +73,12 @@ impl SentenceView<'_, '_> {
                     .any(|m| m.kind == EntityKind::Person && m.end <= i && m.end >= from)
                     || (from..i).any(|k| HUMAN.contains(&self.lw(k)))
             }
-            Cond::Passive => i > 0 && BE.contains(&self.lw(i - 1)),
+            Cond::Passive => {
+                // "was released", "were quickly released"
+                i > 0
+                    && (BE.contains(&self.lw(i - 1))
+                        || i > 1 && self.lw(i - 1).ends_with("ly") && BE.contains(&self.lw(i - 2)))
+            }
             Cond::Takeover => self.takeover,
             Cond::Lowercase => !self.words[i].is_capitalized(),
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c, i, after)),
@@ -129,6 +134,240 @@ impl SentenceView<'_, '_> {
     }
 }
 
+/// Verbs whose object noun's event is done by their subject ("held talks").
+const LIGHT_VERBS: &[&str] = &[
+    "had",
+    "have",
+    "has",
+    "having",
+    "held",
+    "hold",
+    "holds",
+    "holding",
+    "attended",
+    "attend",
+    "attends",
+    "chaired",
+    "hosted",
+    "host",
+    "hosts",
+    "staged",
+    "stage",
+    "organised",
+    "organized",
+    "led",
+    "joined",
+    "made",
+    "make",
+    "makes",
+    "making",
+    "launched",
+    "conducted",
+    "carried",
+    "began",
+    "begin",
+    "begins",
+    "started",
+    "start",
+    "opened",
+    "completed",
+    "won",
+    "lost",
+];
+
+/// Words a noun trigger's noun phrase does not reach past on its left.
+const NP_STOP: &[&str] = &[
+    "during",
+    "for",
+    "at",
+    "in",
+    "on",
+    "to",
+    "with",
+    "by",
+    "from",
+    "after",
+    "before",
+    "about",
+    "against",
+    "over",
+    "of",
+    "into",
+    "than",
+    "as",
+    "since",
+    "until",
+    "between",
+    "among",
+    "under",
+    "that",
+    "said",
+    "says",
+    "told",
+    "and",
+    "or",
+    "but",
+    "amid",
+    "despite",
+    "ahead",
+    "following",
+];
+
+/// Words where a noun trigger's right-hand complements end.
+const NOMINAL_RIGHT_STOP: &[&str] = &[
+    "at", "as", "in", "on", "to", "during", "that", "than", "since", "is", "was", "were", "are",
+    "had", "has", "have", "will", "would", "could", "after", "before", "amid", "despite",
+];
+
+/// Noun triggers whose form does not show it.
+const NOUN_TRIGGERS: &[&str] = &[
+    "war",
+    "wars",
+    "talks",
+    "talk",
+    "summit",
+    "summits",
+    "dinner",
+    "conference",
+    "conferences",
+    "meeting",
+    "meetings",
+    "election",
+    "elections",
+    "by-election",
+    "by-elections",
+    "re-election",
+    "protests",
+    "protest",
+    "deaths",
+    "death",
+    "attacks",
+    "attack",
+    "airstrike",
+    "airstrikes",
+    "strike",
+    "strikes",
+    "takeover",
+    "takeovers",
+    "bid",
+    "bids",
+    "offer",
+    "offers",
+    "trial",
+    "tour",
+    "tours",
+    "visit",
+    "visits",
+    "trip",
+    "trips",
+    "raid",
+    "raids",
+    "rally",
+    "rallies",
+    "sale",
+    "merger",
+    "mergers",
+    "bailout",
+    "loan",
+    "loans",
+    "payment",
+    "payments",
+    "investment",
+    "investments",
+    "funding",
+    "lawsuit",
+    "custody",
+    "letter",
+    "letters",
+    "wedding",
+    "divorce",
+    "arrest",
+    "arrests",
+    "explosion",
+    "bomb",
+    "bombs",
+    "shelling",
+    "gunfire",
+    "fighting",
+    "killings",
+    "killing",
+    "riots",
+    "riot",
+    "march",
+    "sell-off",
+    "sell-offs",
+    "buyout",
+    "purchase",
+    "bidders",
+    "bidder",
+    "hearing",
+    "appeal",
+    "sentence",
+    "fine",
+    "phone",
+    "call",
+    "email",
+    "text",
+    "deal",
+    "clashes",
+    "invasion",
+    "ambush",
+    "assault",
+    "massacre",
+    "bombing",
+    "bombings",
+    "shooting",
+    "shootings",
+    "murder",
+    "suicide",
+    "retirement",
+    "resignation",
+];
+
+/// Whether a trigger is a noun ("the bid", "talks"), judged by its form and
+/// the word before it.
+fn is_nominal(view: &SentenceView, t: &Trigger) -> bool {
+    if t.end - t.start > 1 {
+        return false;
+    }
+    let w = view.lw(t.start);
+    let prev = if t.start > 0 {
+        view.lw(t.start - 1)
+    } else {
+        ""
+    };
+    if matches!(
+        prev,
+        "to" | "will"
+            | "would"
+            | "'ll"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "did"
+            | "not"
+            | "n't"
+            | "they"
+            | "we"
+            | "i"
+            | "you"
+    ) {
+        return false;
+    }
+    let suffix = ["tion", "sion", "ment", "ance", "ence", "ship", "ure", "ity"]
+        .iter()
+        .any(|x| w.ends_with(x));
+    suffix
+        || NOUN_TRIGGERS.contains(&w)
+        || matches!(
+            prev,
+            "a" | "an" | "the" | "'s" | "his" | "her" | "their" | "its"
+        )
+}
+
 /// Words that end a clause.
 fn is_boundary(w: &str) -> bool {
     matches!(
@@ -178,18 +417,42 @@ const MAX_REACH: usize = 12;
 
 pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
     let words = view.words;
+    let nominal = is_nominal(view, t);
     let mut start = t.start;
     let mut antecedent = None;
+    // A noun's clause on the left is its own noun phrase ("Xstrata's bid",
+    // "the ISIS war"), unless a light verb makes its subject the doer
+    // ("X held talks with Y").
+    let mut in_phrase = nominal;
     while start > 0 && t.start - start < MAX_REACH {
         let w = words[start - 1].lower.as_str();
+        if in_phrase && !view.inside_mention(start - 1) {
+            if LIGHT_VERBS.contains(&w) {
+                in_phrase = false;
+            } else if NP_STOP.contains(&w)
+                || words[start - 1].is_punct() && w != "'s" && w != "'"
+                || (w.ends_with("ed") && w.len() > 4)
+                || BE.contains(&w)
+                || t.start - start >= 5
+            {
+                break;
+            }
+        }
         if matches!(w, "who" | "which" | "whom") {
-            // "Adel, who resigned": the name before the pronoun takes part.
+            // "Adel, who resigned": the name before the pronoun takes part;
+            // "X is a former chief who became…": the sentence's subject does.
             let k = if start >= 2 && words[start - 2].lower == "," {
                 start - 2
             } else {
                 start - 1
             };
-            antecedent = view.mentions.iter().rposition(|m| m.end == k);
+            antecedent = view.mentions.iter().rposition(|m| m.end == k).or_else(|| {
+                view.mentions.iter().position(|m| {
+                    m.kind == EntityKind::Person
+                        && (m.start == 0 || m.start == 1 && words[0].is_capitalized())
+                        && matches!(view.lw(m.end), "is" | "was")
+                })
+            });
             break;
         }
         if is_boundary(w) || w == "," || w == "when" {
@@ -199,8 +462,18 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
     }
     let mut end = t.end;
     let mut skipped = Vec::new();
-    while end < words.len() && end - t.end < MAX_REACH {
+    let mut reach = 0;
+    while end < words.len() && reach < MAX_REACH {
+        reach += 1;
         let w = words[end].lower.as_str();
+        // A noun's clause on the right is its complements ("talks with Y",
+        // "takeover of X by Y"), not what follows "at", "as", "during"…
+        if nominal
+            && NOMINAL_RIGHT_STOP.contains(&w)
+            && !view.mentions.iter().any(|m| m.start == end + 1)
+        {
+            break;
+        }
         if w == "," {
             match view.lw(end + 1) {
                 // An apposition: step over it to its closing comma.
@@ -299,6 +572,8 @@ fn is_affiliation(view: &SentenceView, m: &WordMention) -> bool {
 /// and the preposition before it.
 pub struct Found<'s> {
     pub entity: usize,
+    /// Word index where the mention starts.
+    pub at: usize,
     pub before: bool,
     pub preposition: &'s str,
 }
@@ -318,6 +593,7 @@ pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<
         };
         out.push(Found {
             entity: m.entity,
+            at: m.start,
             before: m.end <= t.start,
             preposition,
         });
@@ -460,7 +736,6 @@ pub fn resolve_reference(
             let here = view
                 .mentions
                 .iter()
-                .rev()
                 .find(|m| m.end <= i && m.kind == EntityKind::Person)
                 .map(|m| m.entity);
             return here.or(last_subject).map(|e| (e, i));

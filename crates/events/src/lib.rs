@@ -118,15 +118,29 @@ pub fn analyze(doc: &Doc, layout: &Layout, entities: &[FoundEntity]) -> EventsFo
         for t in view.triggers() {
             let clause = detect::clause(&view, &t);
             let passive = detect::is_passive(&view, &t);
+            let mut found = detect::participants(&view, &t, &clause);
+            let mut reference =
+                detect::resolve_reference(&view, &clause, entities, &recent_people, last_subject);
+            if t.entry.frame == lexicon::Frame::Intransitive {
+                // One subject undergoes it: the nearest name or pronoun before it.
+                let pronoun = reference.filter(|r| r.1 < t.start).map(|r| r.1);
+                let nearest = found.iter().filter(|f| f.before).map(|f| f.at).max();
+                let keep = match (nearest, pronoun) {
+                    (Some(n), Some(p)) if p > n => None,
+                    (n, _) => n,
+                };
+                found.retain(|f| !f.before || Some(f.at) == keep);
+                if keep.is_some() && pronoun.is_some() {
+                    reference = None;
+                }
+            }
             let mut participants: Vec<(String, String)> = Vec::new();
-            for f in detect::participants(&view, &t, &clause) {
+            for f in found {
                 let e = &entities[f.entity];
                 let role = detect::role(t.entry, e.kind, f.before, passive, f.preposition);
                 participants.push((e.id.clone(), role.to_string()));
             }
-            if let Some((e, at)) =
-                detect::resolve_reference(&view, &clause, entities, &recent_people, last_subject)
-            {
+            if let Some((e, at)) = reference {
                 let ent = &entities[e];
                 if !participants.iter().any(|(id, _)| *id == ent.id) {
                     let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");
