@@ -108,6 +108,9 @@ struct Work<'a> {
     want_record: bool,
     stored: Option<&'a HashSet<(String, String)>>,
     cancel: &'a AtomicBool,
+    /// The pipeline and the validator; tests put in failing ones.
+    extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
+    check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
 }
 
 pub fn run(opts: &ExtractOptions) -> i32 {
@@ -253,6 +256,8 @@ impl Run {
             want_record: self.db.is_some(),
             stored: stored.as_ref(),
             cancel: &cancel,
+            extract: crate::pipeline::extract,
+            check: crate::schema::check_record,
         };
         let mut tally = Tally::default();
         let mut fatal = false;
@@ -457,9 +462,9 @@ fn process(item: &Item, work: &Work) -> Outcome {
             path,
             bytes: &bytes,
         };
-        let record = crate::pipeline::extract(&info, text);
+        let record = (work.extract)(&info, text);
         let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
-        let problems = crate::schema::check_record(&value);
+        let problems = (work.check)(&value);
         if !problems.is_empty() {
             let mut listed: Vec<String> = problems
                 .iter()
@@ -564,6 +569,88 @@ fn install_panic_hook() {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::Problem;
+
+    /// Process one article file with the given pipeline and validator.
+    fn process_with(
+        extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
+        check: fn(&serde_json::Value) -> Vec<Problem>,
+    ) -> (Outcome, bool) {
+        install_panic_hook();
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("story.txt");
+        std::fs::write(
+            &input,
+            "Mill reopens\n\nThe old mill in Brackenford reopened.\n",
+        )
+        .unwrap();
+        let out = dir.path().join("out");
+        let item = Item::Read {
+            path: "story.txt".into(),
+            source: InputSource::File(input),
+            output: PathBuf::from("story.json"),
+        };
+        let cancel = AtomicBool::new(false);
+        let work = Work {
+            max_bytes: 1000,
+            files_dir: Some(&out),
+            want_compact: true,
+            want_record: false,
+            stored: None,
+            cancel: &cancel,
+            extract,
+            check,
+        };
+        let outcome = process(&item, &work);
+        (outcome, out.join("story.json").exists())
+    }
+
+    #[test]
+    fn a_valid_record_is_written() {
+        let (outcome, written) = process_with(crate::pipeline::extract, |_| Vec::new());
+        assert!(matches!(
+            outcome,
+            Outcome::Written {
+                compact: Some(_),
+                ..
+            }
+        ));
+        assert!(written);
+    }
+
+    #[test]
+    fn an_invalid_record_is_a_failure_and_not_written() {
+        let (outcome, written) = process_with(crate::pipeline::extract, |_| {
+            vec![Problem {
+                pointer: "/people/0/id".into(),
+                message: "duplicate id".into(),
+            }]
+        });
+        match outcome {
+            Outcome::Failed(e) => assert!(
+                e.contains("fails validation: /people/0/id: duplicate id"),
+                "{e}"
+            ),
+            _ => panic!("an invalid record must fail its input"),
+        }
+        assert!(!written);
+    }
+
+    #[test]
+    fn a_panicking_stage_is_a_failure_of_that_input() {
+        let (outcome, written) = process_with(
+            |_, _| panic!("stage fell over"),
+            crate::schema::check_record,
+        );
+        match outcome {
+            Outcome::Failed(e) => assert!(
+                e.contains("a pipeline stage panicked: stage fell over"),
+                "{e}"
+            ),
+            _ => panic!("a panic must fail its input"),
+        }
+        assert!(!written);
+    }
 
     #[test]
     fn sizes_parse_with_binary_units() {
