@@ -52,6 +52,17 @@ fn column_arrays<'a>(table: &Table, rows: &'a [Vec<Val>]) -> Vec<ColumnArray<'a>
         .collect()
 }
 
+/// The error with its causes: the driver's own text is only "db error".
+fn full(e: &postgres::Error) -> String {
+    let mut text = e.to_string();
+    let mut cause = std::error::Error::source(e);
+    while let Some(c) = cause {
+        text.push_str(&format!(": {c}"));
+        cause = c.source();
+    }
+    text
+}
+
 pub struct PgStore {
     client: Client,
     /// Prepared INSERT per table name.
@@ -89,13 +100,13 @@ impl PgStore {
         let label = describe(&config);
         let mut client = config
             .connect(NoTls)
-            .map_err(|e| format!("cannot connect to {label}: {e}"))?;
+            .map_err(|e| format!("cannot connect to {label}: {}", full(&e)))?;
         migrate(&mut client).map_err(|e| format!("cannot use {label}: {e}"))?;
         let mut inserts = HashMap::new();
         for t in schema::INSERT_ORDER {
             let st = client
                 .prepare(&schema::insert_sql(t, Dialect::Postgres))
-                .map_err(|e| format!("cannot use {label}: {e}"))?;
+                .map_err(|e| format!("cannot use {label}: {}", full(&e)))?;
             inserts.insert(t.name, st);
         }
         Ok((PgStore { client, inserts }, label))
@@ -106,9 +117,9 @@ impl PgStore {
 /// advisory lock (two loaders starting at once migrate once); refuse a
 /// schema newer than this build.
 pub fn migrate(client: &mut Client) -> Result<(), String> {
-    let mut tx = client.transaction().map_err(|e| e.to_string())?;
+    let mut tx = client.transaction().map_err(|e| full(&e))?;
     tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| full(&e))?;
     tx.batch_execute(&format!(
         "CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (
             version     BIGINT PRIMARY KEY,
@@ -116,39 +127,39 @@ pub fn migrate(client: &mut Client) -> Result<(), String> {
             applied_at  TIMESTAMPTZ NOT NULL DEFAULT now()
         )"
     ))
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| full(&e))?;
     let current: i64 = tx
         .query_one(
             &format!("SELECT coalesce(max(version), 0)::bigint FROM {MIGRATIONS_TABLE}"),
             &[],
         )
-        .map_err(|e| e.to_string())?
+        .map_err(|e| full(&e))?
         .get(0);
     if current > SCHEMA_VERSION {
         return Err(crate::newer_schema_message(current));
     }
     for m in MIGRATIONS.iter().filter(|m| m.version > current) {
         tx.batch_execute(m.postgres)
-            .map_err(|e| format!("migration {} failed: {e}", m.version))?;
+            .map_err(|e| format!("migration {} failed: {}", m.version, full(&e)))?;
         tx.execute(
             &format!("INSERT INTO {MIGRATIONS_TABLE} (version, description) VALUES ($1, $2)"),
             &[&m.version, &m.description],
         )
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| full(&e))?;
     }
-    tx.commit().map_err(|e| e.to_string())
+    tx.commit().map_err(|e| full(&e))
 }
 
 impl crate::Store for PgStore {
     fn write(&mut self, batch: &BatchRows) -> Result<u64, String> {
-        write(&mut self.client, &self.inserts, batch).map_err(|e| e.to_string())
+        write(&mut self.client, &self.inserts, batch).map_err(|e| full(&e))
     }
 
     fn stored_inputs(&mut self) -> Result<HashSet<(String, String)>, String> {
         let rows = self
             .client
             .query("SELECT path, sha256 FROM inputs", &[])
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| full(&e))?;
         Ok(rows.iter().map(|r| (r.get(0), r.get(1))).collect())
     }
 }

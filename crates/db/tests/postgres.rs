@@ -126,6 +126,7 @@ fn pg_down_server_and_bad_url_fail_at_open_without_the_password() {
         "{err}"
     );
     assert!(!err.0.contains("s3cret-pw"), "{err}");
+    assert!(err.0.contains("refused"), "the cause is shown: {err}");
 
     let err = DbWriter::open(&DbTarget::Postgres("postgresql://host:notaport/x".into()))
         .err()
