@@ -95,6 +95,25 @@ fn is_all_caps(s: &str) -> bool {
     letters >= 2 && !s.chars().any(|c| c.is_lowercase())
 }
 
+/// Whether `acronym` is made of the initials of the words ending `before`
+/// ("Federal Trade Board" … "FTB").
+fn spells_out(acronym: &str, before: &str) -> bool {
+    if !acronym.chars().all(|c| c.is_ascii_uppercase()) || acronym.len() < 2 {
+        return false;
+    }
+    let initials: String = before
+        .split_whitespace()
+        .rev()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase()))
+        .take(acronym.len())
+        .filter_map(|w| w.chars().next())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    initials == acronym
+}
+
 fn ends_sentence(s: &str) -> bool {
     s.trim_end_matches(newsparse_text::is_space)
         .ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
@@ -164,7 +183,17 @@ fn bracketed(s: &str, from: usize) -> Option<Credit> {
         n
     } else {
         let inner = s[inner_start..close].trim();
-        if !name_like(inner) {
+        // Without a label, the line must read as a caption with a credit:
+        // a phrase of some length before it ("Phil Vane (WRU)" and list items
+        // like "2 Ann Bell (US)" are not), no comma in the name, and not an
+        // acronym spelling out the words before it ("… Trade Board (ETB)").
+        let caption_words = before.split_whitespace().count();
+        if !name_like(inner)
+            || inner.contains(',')
+            || (!before.is_empty()
+                && (caption_words < 5 || before.len() > 400 || is_all_caps(before)))
+            || spells_out(inner, before)
+        {
             return None;
         }
         let credit_shaped = open_c == '['
@@ -373,6 +402,11 @@ mod tests {
             "He joined the Northern Workers Party (Nwp)",
             "Talks resumed on Monday, officials said.",
             "The photo: it showed a crowd outside.",
+            "2 Ann Bell (US)",
+            "Phil Vane (WRU)",
+            "QUICK AND BOLD (FERN STUDIOS)",
+            "The list also notes the growing role of the regulator, the Federal Trade Board (FTB)",
+            "Ida Kern (Late Show/ Night Owls, ITV2)",
             "Sales rose 5% in the first half/year",
             "Getty Images was not involved, he said.",
         ] {

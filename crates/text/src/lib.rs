@@ -188,8 +188,9 @@ fn split_sentences(
             Kind::Stop | Kind::Terminal => {
                 next.is_uppercase() || next.is_numeric() || chars::is_opener(next)
             }
-            Kind::Ellipsis => next.is_uppercase() && !attached(j),
-            Kind::Abbrev => {
+            // "I'm a Celebrity... Get Me Out of Here": after an ellipsis or
+            // an abbreviation only a clear sentence start ends a sentence.
+            Kind::Ellipsis | Kind::Abbrev => {
                 let w = tok(j).text(text);
                 STARTERS.contains(&w) || matches!(next, '"' | '\u{201c}')
             }

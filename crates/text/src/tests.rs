@@ -145,6 +145,8 @@ fn ellipses() {
             "Then it began again."
         ]
     );
+    let s = sentences("Fans of Stay Up... Go Home On Time watched it.");
+    assert_eq!(s.len(), 1);
 }
 
 #[test]
