@@ -145,7 +145,7 @@ fn learn_with(
     }
     let boundary = CONTEXTS as u32;
     let half = CONTEXTS as u32 + 1;
-    let dims = 2 * half as usize;
+    let dims = 4 * half as usize;
     let ctx = |id: u32| -> Option<u32> {
         if id == u32::MAX {
             Some(boundary)
@@ -164,17 +164,22 @@ fn learn_with(
         row_of[i as usize] = r as u32;
     }
     let mut pairs: Vec<(u32, u32)> = vec![];
-    for win in stream.windows(3) {
-        let (l, w, r) = (win[0], win[1], win[2]);
+    // Neighbours at distance 1 and 2 on each side; a sentence boundary hides
+    // what lies beyond it.
+    stream.splice(0..0, [u32::MAX; 2]);
+    stream.extend([u32::MAX; 2]);
+    for win in stream.windows(5) {
+        let w = win[2];
         if w == u32::MAX || row_of[w as usize] == u32::MAX {
             continue;
         }
         let row = row_of[w as usize];
-        if let Some(c) = ctx(l) {
-            pairs.push((row, c));
-        }
-        if let Some(c) = ctx(r) {
-            pairs.push((row, half + c));
+        let l2 = if win[1] == u32::MAX { u32::MAX } else { win[0] };
+        let r2 = if win[3] == u32::MAX { u32::MAX } else { win[4] };
+        for (block, id) in [l2, win[1], win[3], r2].into_iter().enumerate() {
+            if let Some(c) = ctx(id) {
+                pairs.push((row, block as u32 * half + c));
+            }
         }
     }
     pairs.sort_unstable();
@@ -264,12 +269,36 @@ fn kmeans(
     if members.len() <= k {
         return (0..members.len()).collect();
     }
-    let mut picks: Vec<usize> = (0..members.len()).collect();
-    rng.shuffle(&mut picks);
+    // k-means++ seeding: each next centre drawn with probability growing
+    // with the squared distance to the nearest centre so far.
     let mut cent = vec![0f32; k * dims];
-    for (c, &p) in picks.iter().take(k).enumerate() {
-        for &(d, v) in &rows[members[p]] {
+    let dot = |cent: &[f32], c: usize, m: usize| -> f32 {
+        let base = &cent[c * dims..(c + 1) * dims];
+        rows[m].iter().map(|&(d, v)| v * base[d as usize]).sum()
+    };
+    let mut nearest = vec![f32::INFINITY; members.len()];
+    let mut pick = rng.below(members.len());
+    for c in 0..k {
+        for &(d, v) in &rows[members[pick]] {
             cent[c * dims + d as usize] = v;
+        }
+        for (near, &m) in nearest.iter_mut().zip(members) {
+            let dist = (1.0 - dot(&cent, c, m)).max(0.0);
+            *near = near.min(dist * dist);
+        }
+        let total: f64 = nearest.iter().map(|&x| x as f64).sum();
+        if total <= 0.0 {
+            pick = rng.below(members.len());
+            continue;
+        }
+        let mut target = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * total;
+        pick = members.len() - 1;
+        for (i, &x) in nearest.iter().enumerate() {
+            target -= x as f64;
+            if target < 0.0 {
+                pick = i;
+                break;
+            }
         }
     }
     let mut assign = vec![0usize; members.len()];

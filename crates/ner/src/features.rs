@@ -8,7 +8,7 @@ use crate::lexicon;
 
 /// Bump when templates change: a model file records the version it was
 /// trained with and is refused by code with another.
-pub const FEATURE_VERSION: u32 = 5;
+pub const FEATURE_VERSION: u32 = 8;
 
 /// Number of tags (BIO over four types).
 pub const NT: usize = 9;
@@ -124,11 +124,16 @@ pub struct TokInfo {
     /// Known-name matches: bit `type * 3 + k`, k = 0 a one-token name,
     /// 1 the first token of a longer one, 2 a later token.
     gaz: u16,
+    /// Whether the word starts or ends longer known names (see `Gazetteer`).
+    parts: u8,
 }
 
 impl TokInfo {
     pub fn lw_hash(&self) -> u64 {
         self.lw
+    }
+    pub fn set_name_parts(&mut self, parts: u8) {
+        self.parts = parts;
     }
 }
 
@@ -176,6 +181,7 @@ fn pad(name: &str) -> TokInfo {
         sent: 0,
         doc: 0,
         gaz: 0,
+        parts: 0,
     }
 }
 
@@ -224,6 +230,9 @@ fn token_info(word: &str, upper: bool, words: &WordTable, sc: &mut Scratch) -> T
         } else {
             sc.norm.push(c);
         }
+    }
+    if lexicon::is_dotless_abbreviation(&sc.norm) {
+        sc.norm.push('.');
     }
     lower_key(&sc.norm, &mut sc.lower);
     let norm = sc.norm.as_str();
@@ -289,6 +298,7 @@ fn token_info(word: &str, upper: bool, words: &WordTable, sc: &mut Scratch) -> T
         sent: 0,
         doc: 0,
         gaz: 0,
+        parts: 0,
     }
 }
 
@@ -450,6 +460,10 @@ pub fn token_features(sent: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     }
     out.push(f1(50, c(p1.xcl[1])));
     out.push(f1(51, c(n1.xcl[1])));
+    if t.parts != 0 {
+        out.push(f1(58, t.parts as u64));
+    }
+    out.push(f2(59, p1.parts as u64, n1.parts as u64));
 }
 
 /// Document-level features for the second stage, from the first stage's

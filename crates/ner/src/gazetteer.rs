@@ -14,15 +14,28 @@ pub fn name_key(lws: impl Iterator<Item = u64>) -> u64 {
     lws.fold(0x6A09_E667_F3BC_C908, mix)
 }
 
+/// Key of a single word as a part of longer names (a separate key space).
+pub fn part_key(lw: u64) -> u64 {
+    mix(lw, 0x9A27)
+}
+
 #[derive(Debug, Default, Clone)]
 pub struct Gazetteer {
-    /// Name key → bit mask of entity types (`features::TYPE_NAMES` order).
+    /// Name key → bit mask of entity types (`features::TYPE_NAMES` order);
+    /// part key → bit `type * 2` (first word of a longer name of that type)
+    /// and `type * 2 + 1` (last word).
     pub names: HashedMap<u8>,
 }
 
 impl Gazetteer {
-    pub fn add(&mut self, key: u64, ty: usize) {
+    /// Add a name given its words' lowercased hashes.
+    pub fn add(&mut self, lws: &[u64], ty: usize) {
+        let key = name_key(lws.iter().copied());
         *self.names.entry(key).or_insert(0) |= 1 << ty;
+        if let [first, .., last] = lws {
+            *self.names.entry(part_key(*first)).or_insert(0) |= 1 << (ty * 2);
+            *self.names.entry(part_key(*last)).or_insert(0) |= 1 << (ty * 2 + 1);
+        }
     }
 
     /// Entries sorted by key, for writing.
@@ -38,6 +51,8 @@ impl Gazetteer {
             return;
         }
         for i in 0..sent.len() {
+            let parts = self.names.get(&part_key(sent[i].lw_hash()));
+            sent[i].set_name_parts(parts.copied().unwrap_or(0));
             let mut h = name_key(std::iter::empty());
             for len in 1..=MAX_LEN.min(sent.len() - i) {
                 h = mix(h, sent[i + len - 1].lw_hash());

@@ -269,6 +269,22 @@ const DAYS: &[&str] = &[
     "sunday",
 ];
 
+/// Abbreviations that British style writes without the point ("Mr Smith")
+/// and the training data (American style) with it ("Mr. Smith").
+const DOTLESS_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "maj", "adm", "rev", "jr", "sr", "messrs", "mt", "ft", "supt", "insp", "cllr",
+];
+
+/// Whether `word` is such an abbreviation written without its point.
+pub fn is_dotless_abbreviation(word: &str) -> bool {
+    word.len() <= 6
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && DOTLESS_ABBREVIATIONS
+            .iter()
+            .any(|a| a.eq_ignore_ascii_case(word))
+}
+
 pub const TITLE: u8 = 1;
 pub const ORG: u8 = 2;
 pub const PLACE: u8 = 4;
@@ -311,6 +327,15 @@ fn flags(lower: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dotless_abbreviations() {
+        assert!(is_dotless_abbreviation("Mr"));
+        assert!(is_dotless_abbreviation("MRS"));
+        assert!(!is_dotless_abbreviation("mr"));
+        assert!(!is_dotless_abbreviation("Mr."));
+        assert!(!is_dotless_abbreviation("Mister"));
+    }
 
     #[test]
     fn flags_match_lists() {

@@ -10,7 +10,7 @@ use crate::features::{
     lower_key, nonlocal_features, prepare_doc, token_features, Scratch, SentenceIn, TokInfo,
     WordTable, NT,
 };
-use crate::gazetteer::{self, name_key, Gazetteer};
+use crate::gazetteer::{self, Gazetteer};
 use crate::hash::{hash_str, HashedMap, SplitMix};
 use crate::model::{write_model, Lattice, TagWeights, Transitions, STAGES};
 use std::fmt::Write as _;
@@ -23,6 +23,8 @@ const MIN_FEATURE_COUNT: u32 = 1;
 const MAX_EPOCHS: usize = 15;
 /// Stop after this many epochs without a better dev F1.
 const PATIENCE: usize = 3;
+/// Perceptrons averaged per stage.
+const ENSEMBLE: usize = 3;
 /// Folds for the stage-1 tags of the training documents.
 const FOLDS: usize = 5;
 
@@ -51,11 +53,14 @@ fn gazetteer_of(docs: &[LabeledDoc], skip_fold: Option<usize>) -> Gazetteer {
         for s in &doc.sentences {
             for (a, b, ty) in conll::chunks(&s.tags) {
                 if b - a <= gazetteer::MAX_LEN {
-                    let key = name_key(s.words[a..b].iter().map(|w| {
-                        lower_key(w, &mut buf);
-                        hash_str(&buf)
-                    }));
-                    g.add(key, ty);
+                    let lws: Vec<u64> = s.words[a..b]
+                        .iter()
+                        .map(|w| {
+                            lower_key(w, &mut buf);
+                            hash_str(&buf)
+                        })
+                        .collect();
+                    g.add(&lws, ty);
                 }
             }
         }
@@ -321,6 +326,55 @@ fn perceptron(
     }
 }
 
+/// Train `ENSEMBLE` perceptrons on differently shuffled data, each stopped
+/// at its best dev epoch, and average their weights: one linear model of the
+/// same size with less variance. Returns it and the first run's best epoch.
+fn ensemble(
+    train: &IndexedSet,
+    n_feats: usize,
+    sentences: &[usize],
+    dev: &IndexedSet,
+    seed: u64,
+    log: &mut String,
+) -> (Params, usize) {
+    let mut sum: Option<Params> = None;
+    let mut first_epochs = 0;
+    for k in 0..ENSEMBLE {
+        let run_seed = seed.wrapping_add((k as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let (p, epochs) = perceptron(train, n_feats, sentences, 0, Some(dev), run_seed, log);
+        let _ = writeln!(log, "  run {}: best epoch {epochs}", k + 1);
+        if k == 0 {
+            first_epochs = epochs;
+        }
+        sum = Some(match sum {
+            None => p,
+            Some(mut s) => {
+                s.w.iter_mut().zip(&p.w).for_each(|(a, b)| *a += b);
+                s.tr.start
+                    .iter_mut()
+                    .zip(&p.tr.start)
+                    .for_each(|(a, b)| *a += b);
+                s.tr.trans
+                    .iter_mut()
+                    .zip(&p.tr.trans)
+                    .for_each(|(a, b)| *a += b);
+                s
+            }
+        });
+    }
+    let mut avg = sum.expect("at least one run");
+    let n = ENSEMBLE as f32;
+    avg.w.iter_mut().for_each(|a| *a /= n);
+    avg.tr.start.iter_mut().for_each(|a| *a /= n);
+    avg.tr.trans.iter_mut().for_each(|a| *a /= n);
+    let _ = writeln!(
+        log,
+        "  averaged over {ENSEMBLE} runs: dev F1 {:.2}",
+        100.0 * evaluate(&avg, dev).f1()
+    );
+    (avg, first_epochs)
+}
+
 /// Stage-2 keys of every token of a set, given stage-1 tags (flattened).
 fn nonlocal_keys(set: &FeaturizedSet, tags1: &[usize]) -> (Vec<u64>, Vec<usize>) {
     let mut keys = vec![];
@@ -456,7 +510,7 @@ pub fn train(train: &Path, dev: &Path, out: &Path, seed: u64) -> Result<String, 
         train1.gold.len()
     );
     let all_train: Vec<usize> = (0..train1.sentences.len()).collect();
-    let (p1, epochs1) = perceptron(&train1, nf1, &all_train, 0, Some(&dev1), seed, &mut report);
+    let (p1, epochs1) = ensemble(&train1, nf1, &all_train, &dev1, seed, &mut report);
     let _ = writeln!(
         report,
         "stage 1: best epoch {epochs1} ({:.1}s)",
@@ -521,7 +575,7 @@ pub fn train(train: &Path, dev: &Path, out: &Path, seed: u64) -> Result<String, 
         &index12,
     );
     let _ = writeln!(report, "stage 2: {} document-level features", kept2.len());
-    let (p2, epochs2) = perceptron(&train2, nf2, &all_train, 0, Some(&dev2), seed, &mut report);
+    let (p2, epochs2) = ensemble(&train2, nf2, &all_train, &dev2, seed, &mut report);
     let _ = writeln!(
         report,
         "stage 2: best epoch {epochs2} ({:.1}s)",
