@@ -51,9 +51,11 @@ enum Command {
 /// `error: PATH: REASON`, and the batch goes on. Failed inputs are listed in
 /// errors.jsonl ({"path":…,"error":…} per line) in the output directory, or
 /// beside the --jsonl file (none for --jsonl -); a run without failures
-/// removes an errors.jsonl left by an earlier run. Every file is written to a
-/// temporary file and renamed, so an interrupted run leaves no half-written
-/// record.
+/// removes an errors.jsonl left by an earlier run. A record that fails
+/// validation, or a stage that crashes on an input, is reported the same way
+/// (an internal error) and nothing is written for that input. Every file is
+/// written to a temporary file and renamed, so an interrupted run leaves no
+/// half-written record.
 #[derive(Args)]
 #[command(after_help = "Exit status:
   0  every input gave a record
