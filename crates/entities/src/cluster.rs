@@ -11,8 +11,8 @@ use crate::names::{
     is_abbreviation_of, is_acronym_of, is_all_caps, org_key, person_key, person_match, PersonMatch,
 };
 use crate::words::{Cand, Words};
+use crate::Map as HashMap;
 use newsparse_core::EntityKind;
-use std::collections::HashMap;
 
 #[derive(Debug)]
 pub struct Entity {
@@ -49,7 +49,7 @@ fn forms(
     kind: EntityKind,
     key: impl Fn(&[&str]) -> Vec<String>,
 ) -> Vec<Form> {
-    let mut index: HashMap<Vec<String>, usize> = HashMap::new();
+    let mut index: HashMap<Vec<String>, usize> = HashMap::default();
     let mut out: Vec<Form> = Vec::new();
     for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == kind) {
         let words = w.words(c.ts, c.te);

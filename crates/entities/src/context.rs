@@ -6,6 +6,7 @@
 use crate::lexicon::{self, bare};
 use crate::names::norm_word;
 use crate::words::{is_capitalized, is_possessive, Cand, Words};
+use crate::Map as HashMap;
 use newsparse_core::EntityKind;
 use std::sync::OnceLock;
 
@@ -14,11 +15,19 @@ struct TitlePhrase {
     office: bool,
 }
 
-/// Every title phrase, longest first.
-fn phrases() -> &'static [TitlePhrase] {
-    static PHRASES: OnceLock<Vec<TitlePhrase>> = OnceLock::new();
+/// Every title phrase, longest first, indexed by first and last word (and
+/// by the lowercase last word of offices, for "chancellor").
+struct Phrases {
+    all: Vec<TitlePhrase>,
+    by_first: HashMap<&'static str, Vec<usize>>,
+    by_last: HashMap<&'static str, Vec<usize>>,
+    by_last_lower: HashMap<String, Vec<usize>>,
+}
+
+fn phrases() -> &'static Phrases {
+    static PHRASES: OnceLock<Phrases> = OnceLock::new();
     PHRASES.get_or_init(|| {
-        let mut v: Vec<TitlePhrase> = lexicon::HONORIFICS
+        let mut all: Vec<TitlePhrase> = lexicon::HONORIFICS
             .iter()
             .map(|p| (p, false))
             .chain(lexicon::OFFICES.iter().map(|p| (p, true)))
@@ -27,8 +36,27 @@ fn phrases() -> &'static [TitlePhrase] {
                 office,
             })
             .collect();
-        v.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
-        v
+        all.sort_by_key(|p| std::cmp::Reverse(p.words.len()));
+        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::default();
+        let mut by_last: HashMap<&'static str, Vec<usize>> = HashMap::default();
+        let mut by_last_lower: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, p) in all.iter().enumerate() {
+            by_first.entry(p.words[0]).or_default().push(i);
+            let last = p.words[p.words.len() - 1];
+            by_last.entry(last).or_default().push(i);
+            if p.office {
+                by_last_lower
+                    .entry(last.to_lowercase())
+                    .or_default()
+                    .push(i);
+            }
+        }
+        Phrases {
+            all,
+            by_first,
+            by_last,
+            by_last_lower,
+        }
     })
 }
 
@@ -41,13 +69,15 @@ fn word_is(token: &str, title_word: &str, any_case: bool) -> bool {
 /// The number of tokens of a capitalized title phrase starting at token `i`
 /// (not beyond `end`).
 pub fn title_len_at(w: &Words, i: usize, end: usize) -> Option<usize> {
-    let phrase = phrases()
-        .iter()
-        .map(|p| p.words.len())
-        .zip(phrases())
-        .find(|(k, p)| i + k <= end && (0..*k).all(|j| word_is(w.word(i + j), p.words[j], false)));
+    let ps = phrases();
+    let phrase = ps.by_first.get(bare(w.word(i))).and_then(|list| {
+        list.iter().map(|&k| &ps.all[k]).find(|p| {
+            let k = p.words.len();
+            i + k <= end && (0..k).all(|j| word_is(w.word(i + j), p.words[j], false))
+        })
+    });
     let pair = (i + 2 <= end && lexicon::is_office_pair(w.word(i), w.word(i + 1))).then_some(2);
-    phrase.map(|(k, _)| k).max(pair)
+    phrase.map(|p| p.words.len()).max(pair)
 }
 
 /// The title phrase ending just before token `p` (not before `floor`): its
@@ -62,13 +92,23 @@ pub fn title_len_before(
     if p <= floor {
         return None;
     }
-    let phrase = phrases()
-        .iter()
-        .find(|ph| {
+    let ps = phrases();
+    let last = bare(w.word(p - 1));
+    let exact = ps.by_last.get(last).into_iter().flatten();
+    let lower = (any_case && last.chars().all(char::is_lowercase))
+        .then(|| ps.by_last_lower.get(last))
+        .flatten()
+        .into_iter()
+        .flatten();
+    let phrase = exact
+        .chain(lower)
+        .map(|&k| &ps.all[k])
+        .filter(|ph| {
             let k = ph.words.len();
             p >= floor + k
                 && (0..k).all(|j| word_is(w.word(p - k + j), ph.words[j], any_case && ph.office))
         })
+        .max_by_key(|ph| ph.words.len())
         .map(|ph| (ph.words.len(), ph.office));
     let pair = (p >= floor + 2 && lexicon::is_office_pair(w.word(p - 2), w.word(p - 1)))
         .then_some((2, true));
@@ -78,7 +118,7 @@ pub fn title_len_before(
         let rest = word
             .strip_prefix("ex-")
             .or_else(|| word.strip_prefix("Ex-"))?;
-        lexicon::OFFICES.contains(&rest).then_some((1, true))
+        lexicon::OFFICE_SET.has(rest).then_some((1, true))
     })?;
     let (k, office) = found;
     // "Deputy Prime Minister", "Shadow Chancellor".
@@ -239,7 +279,7 @@ fn appositive(
         return;
     }
     let mut s = start;
-    if lexicon::DETERMINERS.contains(&norm_word(w.word(s)).as_str()) {
+    if lexicon::DETERMINER_SET.has(&norm_word(w.word(s))) {
         s += 1;
     }
     let mut k = s;

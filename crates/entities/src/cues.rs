@@ -25,13 +25,16 @@ fn is_lower(word: &str) -> bool {
 
 /// Whether `word` may be part of an organization name the recognizer missed.
 fn nameish(word: &str) -> bool {
-    is_capitalized(word)
-        && !lexicon::is_demonym(word)
-        && !lexicon::CALENDAR.contains(&word)
-        && !lexicon::is_role_noun(&norm_word(word))
-        && !lexicon::is_role_modifier(&norm_word(word))
-        && !lexicon::OFFICES.contains(&lexicon::bare(word))
-        && !lexicon::HONORIFICS.contains(&lexicon::bare(word))
+    if !is_capitalized(word) {
+        return false;
+    }
+    let lower = norm_word(word);
+    !lexicon::is_demonym(word)
+        && !lexicon::CALENDAR_SET.has(word)
+        && !lexicon::is_role_noun(&lower)
+        && !lexicon::is_role_modifier(&lower)
+        && !lexicon::OFFICE_SET.has(lexicon::bare(word))
+        && !lexicon::HONORIFIC_SET.has(lexicon::bare(word))
 }
 
 /// Where the role words before a person name start ("analyst", "shadow
@@ -51,7 +54,7 @@ fn role_start(w: &Words, ts: usize) -> Option<usize> {
             break;
         }
         if lexicon::is_role_noun(&lower) {
-            role |= !lexicon::PERSONAL_ROLES.contains(&lower.as_str());
+            role |= !lexicon::PERSONAL_ROLE_SET.has(&lower);
         } else if !lexicon::is_role_modifier(&lower) {
             break;
         }
@@ -67,7 +70,7 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
     let free = |i: usize| cover[i].is_none() && nameish(w.word(i));
     // After a kind-of-organization noun.
     for i in 0..w.len().saturating_sub(1) {
-        if !lexicon::ORG_NOUNS.contains(&w.word(i)) {
+        if !lexicon::ORG_NOUN_SET.has(w.word(i)) {
             continue;
         }
         let mut j = i + 1;
@@ -133,20 +136,20 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
         if before > 0 && matches!(w.word(before - 1), "the" | "The") {
             before -= 1;
         }
-        if before > 0 && lexicon::ORG_NOUNS.contains(&w.word(before - 1)) {
+        if before > 0 && lexicon::ORG_NOUN_SET.has(w.word(before - 1)) {
             out.push((i, EntityKind::Organization, 2 * STRONG));
             continue;
         }
         // "spokesman for X", "head of the X"; "MP for X" is a place.
         if before >= 2 && matches!(w.word(before - 1), "of" | "for" | "at") {
             let role = norm_word(w.word(before - 2));
-            if lexicon::PLACE_ROLES.contains(&role.as_str()) {
+            if lexicon::PLACE_ROLE_SET.has(&role) {
                 if c.kind == EntityKind::Person {
                     out.push((i, EntityKind::Place, STRONG));
                 }
                 continue;
             }
-            if lexicon::MEMBER_NOUNS.contains(&role.as_str())
+            if lexicon::MEMBER_NOUN_SET.has(&role)
                 || lexicon::is_role_noun(&role) && c.kind == EntityKind::Person
             {
                 out.push((i, EntityKind::Organization, STRONG));
@@ -156,7 +159,7 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
     }
     // "groups such as X, Y and Z", "firms like X".
     for i in 0..w.len() {
-        if !lexicon::ORG_PLURALS.contains(&w.word(i)) {
+        if !lexicon::ORG_PLURAL_SET.has(w.word(i)) {
             continue;
         }
         let end = w.sentence_end(i);

@@ -2,6 +2,9 @@
 //! name particles and demonyms. No names of particular people, organizations
 //! or places belong here.
 
+use crate::Set as HashSet;
+use std::sync::OnceLock;
+
 /// Courtesy, religious, noble and military titles that stand before a name.
 /// Matched with or without a final full stop.
 pub const HONORIFICS: &[&str] = &[
@@ -734,33 +737,81 @@ pub const DEMONYMS: &[&str] = &[
     "Zimbabwean",
 ];
 
+/// A word list with constant-time lookup, built on first use.
+pub struct WordSet {
+    list: &'static [&'static str],
+    /// The words, and the shortest and longest length in bytes.
+    set: OnceLock<(HashSet<&'static str>, usize, usize)>,
+}
+
+impl WordSet {
+    pub const fn new(list: &'static [&'static str]) -> Self {
+        WordSet {
+            list,
+            set: OnceLock::new(),
+        }
+    }
+    pub fn has(&self, word: &str) -> bool {
+        let (set, min, max) = self.set.get_or_init(|| {
+            let min = self.list.iter().map(|w| w.len()).min().unwrap_or(0);
+            let max = self.list.iter().map(|w| w.len()).max().unwrap_or(0);
+            (self.list.iter().copied().collect(), min, max)
+        });
+        (*min..=*max).contains(&word.len()) && set.contains(word)
+    }
+}
+
+macro_rules! sets {
+    ($($set:ident = $list:ident;)*) => {
+        $(pub static $set: WordSet = WordSet::new($list);)*
+    };
+}
+
+sets! {
+    DEMONYM_SET = DEMONYMS;
+    ORG_SUFFIX_SET = ORG_SUFFIXES;
+    FUNCTION_WORD_SET = FUNCTION_WORDS;
+    PARTICLE_SET = PARTICLES;
+    ROLE_NOUN_SET = ROLE_NOUNS;
+    ROLE_MODIFIER_SET = ROLE_MODIFIERS;
+    ORG_NOUN_SET = ORG_NOUNS;
+    ORG_PLURAL_SET = ORG_PLURALS;
+    MEMBER_NOUN_SET = MEMBER_NOUNS;
+    PLACE_ROLE_SET = PLACE_ROLES;
+    PERSONAL_ROLE_SET = PERSONAL_ROLES;
+    CALENDAR_SET = CALENDAR;
+    OFFICE_SET = OFFICES;
+    HONORIFIC_SET = HONORIFICS;
+    DETERMINER_SET = DETERMINERS;
+}
+
 /// `word` without one final full stop, for abbreviation lookups ("Mr." = "Mr").
 pub fn bare(word: &str) -> &str {
     word.strip_suffix('.').unwrap_or(word)
 }
 
 pub fn is_demonym(word: &str) -> bool {
-    DEMONYMS.contains(&word)
+    DEMONYM_SET.has(word)
 }
 
 pub fn is_org_suffix(word: &str) -> bool {
-    ORG_SUFFIXES.contains(&word)
+    ORG_SUFFIX_SET.has(word)
 }
 
 pub fn is_function_word(lower: &str) -> bool {
-    FUNCTION_WORDS.contains(&lower)
+    FUNCTION_WORD_SET.has(lower)
 }
 
 pub fn is_particle(lower: &str) -> bool {
-    PARTICLES.contains(&lower)
+    PARTICLE_SET.has(lower)
 }
 
 pub fn is_role_noun(lower: &str) -> bool {
-    ROLE_NOUNS.contains(&lower)
+    ROLE_NOUN_SET.has(lower)
 }
 
 pub fn is_role_modifier(lower: &str) -> bool {
-    ROLE_MODIFIERS.contains(&lower)
+    ROLE_MODIFIER_SET.has(lower)
 }
 
 pub fn is_name_suffix(word: &str) -> bool {

@@ -21,6 +21,11 @@ mod recover;
 mod words;
 
 use newsparse_core::{Doc, EntityKind, EntityMention, FoundEntity};
+
+/// Hash maps and sets keyed by short words: lookups are hot, so a fast hash;
+/// a fixed seed keeps every run the same.
+pub(crate) type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
+pub(crate) type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 use words::{Cand, Words};
 
 /// Group mentions into people, organizations and places (MISC is dropped).

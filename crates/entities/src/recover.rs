@@ -8,12 +8,12 @@ use crate::context::title_len_before;
 use crate::lexicon;
 use crate::names::{is_all_caps, norm_word, person_word};
 use crate::words::{is_capitalized, is_possessive, Cand, Words};
+use crate::Map as HashMap;
 use newsparse_core::EntityKind;
-use std::collections::HashMap;
 
 pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
     // Name forms → entity; `None` when two entities share the form.
-    let mut table: HashMap<Vec<String>, Option<usize>> = HashMap::new();
+    let mut table: HashMap<Vec<String>, Option<usize>> = HashMap::default();
     let mut insert = |seq: Vec<String>, e: usize| {
         if seq.len() == 1 && (seq[0].chars().count() < 2 || lexicon::is_function_word(&seq[0])) {
             return;
@@ -41,7 +41,7 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
             insert(vec![norm_word(acr)], e);
         }
     }
-    let mut by_first: HashMap<&str, Vec<(&[String], usize)>> = HashMap::new();
+    let mut by_first: HashMap<&str, Vec<(&[String], usize)>> = HashMap::default();
     for (seq, e) in &table {
         if let Some(e) = e {
             by_first.entry(seq[0].as_str()).or_default().push((seq, *e));

@@ -7,8 +7,8 @@ use crate::context::title_len_before;
 use crate::lexicon;
 use crate::names::{is_all_caps, norm_word, person_key, person_word};
 use crate::words::{Cand, Words};
+use crate::{Map as HashMap, Set as HashSet};
 use newsparse_core::EntityKind;
-use std::collections::{HashMap, HashSet};
 
 fn slot(kind: EntityKind) -> usize {
     match kind {
@@ -76,7 +76,7 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
     }
 
     let keys: Vec<String> = cands.iter().map(|c| form_key(w, c)).collect();
-    let mut votes: HashMap<&str, [u32; 4]> = HashMap::new();
+    let mut votes: HashMap<&str, [u32; 4]> = HashMap::default();
     for (c, key) in cands.iter().zip(&keys) {
         let v = votes.entry(key.as_str()).or_default();
         v[slot(c.kind)] += 2;
@@ -122,7 +122,7 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
     // A lone word that is a person's surname elsewhere is that person,
     // unless it is also part of a longer organization or place name.
     let surnames = surnames(w, cands);
-    let mut in_other_names = HashSet::new();
+    let mut in_other_names = HashSet::default();
     for c in cands
         .iter()
         .filter(|c| c.te - c.ts > 1 && c.kind != EntityKind::Person)

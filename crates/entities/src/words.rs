@@ -1,8 +1,9 @@
 //! A token-indexed view of the document that the other steps share.
 
 use crate::names::norm_word;
+use crate::Set as HashSet;
 use newsparse_core::{ByteSpan, Doc, EntityKind};
-use std::collections::HashSet;
+use std::cell::OnceCell;
 
 /// A mention as a half-open token range `[ts, te)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,7 +19,7 @@ pub struct Words<'d> {
     sentence: Vec<usize>,
     /// Every word the text writes in lowercase: a capitalized one of these
     /// opening a sentence is a common word, not a name.
-    lowercase: HashSet<String>,
+    lowercase: OnceCell<HashSet<String>>,
 }
 
 impl<'d> Words<'d> {
@@ -29,21 +30,25 @@ impl<'d> Words<'d> {
                 sentence[t] = s;
             }
         }
-        let lowercase = (0..doc.tokens.len())
-            .map(|i| doc.token_text(i))
-            .filter(|x| x.chars().next().is_some_and(char::is_lowercase))
-            .map(norm_word)
-            .collect();
         Words {
             doc,
             sentence,
-            lowercase,
+            lowercase: OnceCell::new(),
         }
     }
 
     /// Whether the text also writes `word` in lowercase.
     pub fn is_common_word(&self, word: &str) -> bool {
-        self.lowercase.contains(&norm_word(word))
+        let doc = self.doc;
+        self.lowercase
+            .get_or_init(|| {
+                (0..doc.tokens.len())
+                    .map(|i| doc.token_text(i))
+                    .filter(|x| x.chars().next().is_some_and(char::is_lowercase))
+                    .map(norm_word)
+                    .collect()
+            })
+            .contains(&norm_word(word))
     }
 
     pub fn len(&self) -> usize {
