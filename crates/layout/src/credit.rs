@@ -146,6 +146,15 @@ pub fn find(s: &str) -> Option<Credit> {
     while !s.is_char_boundary(from) {
         from += 1;
     }
+    // Most lines are story text: one pass over the tail rules out every
+    // form at once when it holds none of their marks.
+    let tail = &s[from..];
+    let marked = tail
+        .bytes()
+        .any(|b| matches!(b, b':' | b'/' | b'|' | b')' | b']' | 0xe2));
+    if !marked && s.len() > 80 && !tail.contains(" by ") {
+        return None;
+    }
     bracketed(s, from)
         .or_else(|| piped(s, from))
         .or_else(|| labelled(s, from))

@@ -25,7 +25,15 @@ pub fn segment<'t>(text: &'t str, blocks: &[Block]) -> Doc<'t> {
         text,
         paragraphs: Vec::with_capacity(blocks.len()),
         sentences: Vec::new(),
-        tokens: Vec::with_capacity(text.len() / 5),
+        // About one token per five bytes of news text.
+        tokens: Vec::with_capacity(
+            blocks
+                .iter()
+                .filter(|b| b.kind.is_read())
+                .map(|b| b.span.len())
+                .sum::<usize>()
+                / 5,
+        ),
     };
     let mut kinds = Vec::new();
     let mut last_end = 0;

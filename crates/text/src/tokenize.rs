@@ -48,6 +48,17 @@ const ABBREVS: &[&str] = &[
     "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "etc", "al", "est", "Est",
 ];
 
+/// ASCII letters and digits, by byte: the hot loop's test.
+static ASCII_WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The character at byte `i` of `s` and its length in bytes.
 #[inline]
 pub fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
@@ -133,7 +144,6 @@ fn word(s: &str, start: usize, out: &mut Vec<Token>, kinds: &mut Vec<Kind>) -> u
     let (first, n) = char_at(s, start).expect("word start");
     let mut i = start + n;
     let mut prev = first;
-    let mut has_alpha = first.is_alphabetic();
     // Acronyms written with stops: "U.S.", "a.m.", "e.g.", "J.R.R.".
     if first.is_alphabetic() && s.as_bytes().get(i) == Some(&b'.') {
         let mut j = i;
@@ -156,18 +166,16 @@ fn word(s: &str, start: usize, out: &mut Vec<Token>, kinds: &mut Vec<Kind>) -> u
     loop {
         // Fast path: a run of ASCII letters and digits.
         let run = i;
-        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+        while i < bytes.len() && ASCII_WORD[bytes[i] as usize] {
             i += 1;
         }
         if i > run {
-            has_alpha |= bytes[run..i].iter().any(u8::is_ascii_alphabetic);
             prev = bytes[i - 1] as char;
         }
         let Some((c, m)) = char_at(s, i) else {
             break;
         };
         if is_word(c) {
-            has_alpha |= c.is_alphabetic();
             prev = c;
             i += m;
             continue;
@@ -212,7 +220,10 @@ fn word(s: &str, start: usize, out: &mut Vec<Token>, kinds: &mut Vec<Kind>) -> u
     }
     // A full stop right after the word: part of it when the word is a known
     // abbreviation or an initial.
-    if has_alpha && s.as_bytes().get(i) == Some(&b'.') && s.as_bytes().get(i + 1) != Some(&b'.') {
+    if s.as_bytes().get(i) == Some(&b'.')
+        && s.as_bytes().get(i + 1) != Some(&b'.')
+        && s[start..i].chars().any(char::is_alphabetic)
+    {
         let w = &s[start..i];
         let initial = w.chars().count() == 1 && first.is_uppercase();
         let numbered = matches!(w, "No" | "Nos" | "no") && {
