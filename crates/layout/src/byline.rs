@@ -142,6 +142,52 @@ pub fn parse(line: &str) -> Option<Byline> {
     (!out.names.is_empty() && other <= 1).then_some(out)
 }
 
+/// A byline printed without "By" near the top of a page, as some sites do:
+/// "Jane Doe in Varnia", "Jane Doe and John Roe in Kest",
+/// "Jane Doe, Diplomatic Editor". Only names with a place or a job qualify,
+/// so a short headline-like line is not taken for one.
+pub fn parse_bare(line: &str) -> Option<Vec<String>> {
+    if line.len() > 80 || line.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let (head, tail) = if let Some(i) = line.rfind(" in ") {
+        let place = &line[i + 4..];
+        let ok = (1..=3).contains(&place.split_whitespace().count())
+            && place
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase) && date::month(w).is_none());
+        (ok.then_some(&line[..i])?, "")
+    } else {
+        let i = line.find(", ")?;
+        (&line[..i], &line[i + 2..])
+    };
+    if !tail.is_empty() {
+        const JOBS: &[&str] = &[
+            "Correspondent",
+            "correspondent",
+            "Editor",
+            "editor",
+            "Reporter",
+            "reporter",
+            "Writer",
+            "writer",
+            "Columnist",
+            "columnist",
+        ];
+        if tail.len() > 50 || !tail.split_whitespace().any(|w| JOBS.contains(&w)) {
+            return None;
+        }
+    }
+    let parts = split_and(head);
+    let names: Vec<String> = parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| is_person_name(p))
+        .map(str::to_string)
+        .collect();
+    (names.len() == parts.len()).then_some(names)
+}
+
 /// "Reporting by Jane Doe in Varnia; Writing by Ann Poe; Editing by Tom Bell".
 fn reporting(s: &str) -> Option<Vec<String>> {
     let mut found = None::<Vec<String>>;
@@ -308,6 +354,25 @@ mod tests {
             .unwrap();
         assert_eq!(b.names, ["Jane Doe", "Ann Poe"]);
         assert!(b.reporting);
+    }
+
+    #[test]
+    fn bare_bylines() {
+        assert_eq!(
+            parse_bare("Lena Marsh in Kest"),
+            Some(vec!["Lena Marsh".to_string()])
+        );
+        assert_eq!(
+            parse_bare("Ann Poe and Tom Bell in New Kest"),
+            Some(vec!["Ann Poe".to_string(), "Tom Bell".to_string()])
+        );
+        assert_eq!(
+            parse_bare("Ida Kern, Diplomatic Editor"),
+            Some(vec!["Ida Kern".to_string()])
+        );
+        assert_eq!(parse_bare("Floods in Kest"), None);
+        assert_eq!(parse_bare("Heatwave Hits Kest in July"), None);
+        assert_eq!(parse_bare("Ida Kern, the minister, resigned."), None);
     }
 
     #[test]

@@ -184,6 +184,20 @@ pub fn analyze(text: &str) -> Layout {
         roles.push(role);
     }
 
+    // Near the top, before the story starts, a byline may lack its "By".
+    for i in 1..units.len().min(8) {
+        if !matches!(roles[i], Role::Body) {
+            continue;
+        }
+        let s = units[i].span.text(text);
+        if let Some(names) = byline::parse_bare(s) {
+            roles[i] = Role::Byline(byline::Byline {
+                names,
+                ..Default::default()
+            });
+        }
+    }
+
     // A line followed by a credit line is a caption: in the same paragraph,
     // or anywhere once the story has started (not the standfirst).
     let first_body = roles.iter().position(|r| matches!(r, Role::Body));

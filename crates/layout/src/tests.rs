@@ -219,3 +219,64 @@ fn empty_text() {
     assert!(l.title.is_none() && l.blocks.is_empty());
     assert!(!l.warnings.is_empty());
 }
+
+#[test]
+fn guardian_style_header_block() {
+    let text = "Kest braces for record heatwave\nForecasters say temperatures could pass 40C for the first time, with hospitals on alert.\nLena Marsh in Kest\nWed 22 Jul 2020 10.15 BST\nLast modified on Wed 22 Jul 2020 12.00 BST\n\nA woman cools off in a fountain in Kest. Photograph: Omar Vey/Brant Press\n\nTemperatures in Kest are expected to break records this week.\n\nOfficials urged people to stay indoors.\n";
+    let l = analyze(text);
+    assert_eq!(
+        l.title.unwrap().text(text),
+        "Kest braces for record heatwave"
+    );
+    assert_eq!(
+        l.subtitle.unwrap().text(text),
+        "Forecasters say temperatures could pass 40C for the first time, with hospitals on alert."
+    );
+    assert_eq!(l.byline, ["Lena Marsh"]);
+    assert_eq!(l.published.as_deref(), Some("2020-07-22"));
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(
+        l.photos[0].credit.unwrap().text(text),
+        "Omar Vey/Brant Press"
+    );
+    let body: Vec<&str> = l
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+        .map(|b| b.span.text(text))
+        .collect();
+    assert_eq!(body.len(), 2);
+}
+
+#[test]
+fn al_jazeera_style() {
+    let text = "Ostland votes in tense election\n\nVoters queue for hours as the opposition alleges fraud in the north.\n\nBy Omar Vey\n\nPublished On 22 Jul 2020\n\nVoters wait outside a polling station in Kest [Pia Lund/Al Nahar]\n\nPolls opened at 7am local time.\n\nResults are expected on Friday.\n";
+    let l = analyze(text);
+    assert_eq!(l.byline, ["Omar Vey"]);
+    assert_eq!(l.published.as_deref(), Some("2020-07-22"));
+    assert!(l.subtitle.is_some());
+    assert_eq!(
+        l.photos[0].caption.text(text),
+        "Voters wait outside a polling station in Kest"
+    );
+}
+
+#[test]
+fn cnn_style() {
+    let text = "Senate passes budget bill\n\nBy Ann Poe and Tom Bell, CNN\n\nUpdated 10:15 AM EDT, Wed July 22, 2020\n\nWASHINGTON (CNN) \u{2014} The Senate passed the bill late on Tuesday.\n\nThe vote was 52 to 48.\n";
+    let l = analyze(text);
+    assert_eq!(l.byline, ["Ann Poe", "Tom Bell"]);
+    assert_eq!(l.published.as_deref(), Some("2020-07-22"));
+    assert_eq!(l.dateline.unwrap().place.as_deref(), Some("Washington"));
+    assert_eq!(l.subtitle, None);
+}
+
+#[test]
+fn gulf_style_colon_dateline_and_image_credit() {
+    let text = "Metro line opens in Kest\n\nPassengers board the first train at Kest Central station on Sunday. Image Credit: ANI\n\nKEST: The city's first metro line opened on Sunday.\n\nThe line has 12 stations.\n";
+    let l = analyze(text);
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(l.photos[0].credit.unwrap().text(text), "ANI");
+    assert_eq!(l.dateline.unwrap().place.as_deref(), Some("Kest"));
+    assert_eq!(l.subtitle, None);
+}
