@@ -385,6 +385,25 @@ impl Ctx<'_> {
         let lw = lower(w);
         let np_start = self.np_start(h, lo);
         if let Some(e) = self.mention_at(h) {
+            // "the Labour MP for Kessock", "a spokesman for Zorbex": a name
+            // after a preposition is not the head of the phrase.
+            let mut first = h;
+            while first > lo && self.mention_at(first - 1) == Some(e) {
+                first -= 1;
+            }
+            let mut before = first;
+            if before > lo && self.lword(before - 1).as_deref() == Some("the") {
+                before -= 1;
+            }
+            let after_prep = before > lo + 1
+                && self
+                    .lword(before - 1)
+                    .is_some_and(|w| matches!(w.as_ref(), "for" | "of" | "at" | "from" | "in"));
+            if after_prep {
+                if let Some(s) = self.resolve_head(si, before - 2, lo) {
+                    return Some(s);
+                }
+            }
             if self.kind(e) == EntityKind::Organization {
                 // "Ann Vell of Zorbex said": the person speaks, not the firm.
                 let floor = self.clause_floor(lo, h);
@@ -579,6 +598,13 @@ impl Ctx<'_> {
             Pronoun::Organization => self.kind(e) == EntityKind::Organization,
         };
         for s in self.back(si) {
+            // Whoever a sentence has speaking is its most salient person;
+            // else whoever it names first (its subject, usually).
+            if s != si {
+                if let Some(sp) = self.said[s].iter().find(|sp| sp.entity.is_some_and(fits)) {
+                    return Some(sp.clone());
+                }
+            }
             let toks = self.l.sents[s].toks.clone();
             let end = if s == si { at } else { toks.end };
             if let Some(e) = (toks.start..end)
@@ -586,15 +612,6 @@ impl Ctx<'_> {
                 .find(|&e| fits(e))
             {
                 return Some(self.entity(e));
-            }
-            if s != si {
-                if let Some(sp) = self.said[s]
-                    .iter()
-                    .rev()
-                    .find(|sp| sp.entity.is_some_and(fits))
-                {
-                    return Some(sp.clone());
-                }
             }
         }
         None

@@ -633,3 +633,24 @@ Mr Brell's statement said: \"We have made an impact.\" \"The show was vetted,\" 
         Some("Zorbex")
     );
 }
+
+#[test]
+fn names_after_prepositions_and_speakers_before_names() {
+    let text = "Vote row\n\n\
+Former minister Piet Gral spoke first. \"Is that right?\" the Union MP for Kessock asked.\n\n\
+Green MEP Lena Orsk welcomed the vote. But she added: \"It is flawed.\"";
+    let ents = [
+        entity(text, "p1", EntityKind::Person, "Piet Gral", &["Piet Gral"]),
+        // Misread as people by a recognizer: a town, and a party label.
+        entity(text, "p2", EntityKind::Person, "Kessock", &["Kessock"]),
+        entity(text, "p3", EntityKind::Person, "Green MEP", &["Green MEP"]),
+        entity(text, "p4", EntityKind::Person, "Lena Orsk", &["Lena Orsk"]),
+    ];
+    assert_eq!(
+        speakers(text, &ents),
+        vec![
+            pair("Is that right?", Some("p1")),
+            pair("It is flawed", Some("p4"))
+        ]
+    );
+}
