@@ -10,7 +10,7 @@
 use crate::context::title_len_before;
 use crate::lexicon;
 use crate::names::norm_word;
-use crate::words::{is_capitalized, Cand, Words};
+use crate::words::{is_capitalized, is_possessive, Cand, Words};
 use newsparse_core::EntityKind;
 
 /// A kind vote for one candidate, with its weight.
@@ -30,11 +30,18 @@ fn nameish(word: &str) -> bool {
     }
     let lower = norm_word(word);
     !lexicon::is_demonym(word)
+        && !lexicon::CLOSED_CLASS_SET.has(&lower)
         && !lexicon::CALENDAR_SET.has(word)
         && !lexicon::is_role_noun(&lower)
         && !lexicon::is_role_modifier(&lower)
         && !lexicon::OFFICE_SET.has(lexicon::bare(word))
         && !lexicon::HONORIFIC_SET.has(lexicon::bare(word))
+}
+
+/// Whether a name may start right after `prev`: a lowercase or closed-class
+/// word ("But Acme …"), not another capitalized word.
+fn starts_name(prev: &str) -> bool {
+    !is_capitalized(prev) || lexicon::CLOSED_CLASS_SET.has(&norm_word(prev))
 }
 
 /// Where the role words before a person name start ("analyst", "shadow
@@ -104,9 +111,36 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
         while s > floor && p - s < 3 && free(s - 1) {
             s -= 1;
         }
-        let opens_sentence_as_common_word = s == floor && w.is_common_word(w.word(s));
-        if s < p && (s == floor || !is_capitalized(w.word(s - 1))) && !opens_sentence_as_common_word
-        {
+        // "But Acme …": a common word opening the sentence is not in the name.
+        let trimmed = s == floor && s < p && w.is_common_word(w.word(s));
+        if trimmed {
+            s += 1;
+        }
+        if s < p && (s == floor || trimmed || starts_name(w.word(s - 1))) {
+            out.push(Cand {
+                kind: EntityKind::Organization,
+                ts: s,
+                te: p,
+            });
+        }
+    }
+    // "Acme Weekly's Jane Doe": her employer.
+    for c in cands.iter().filter(|c| c.kind == EntityKind::Person) {
+        let floor = w.sentence_first(c.ts);
+        if c.ts < floor + 2 || !is_possessive(w.word(c.ts - 1)) {
+            continue;
+        }
+        let p = c.ts - 1;
+        let mut s = p;
+        while s > floor && p - s < 4 && free(s - 1) {
+            s -= 1;
+        }
+        // "But Acme …": a common word opening the sentence is not in the name.
+        let trimmed = s == floor && s < p && w.is_common_word(w.word(s));
+        if trimmed {
+            s += 1;
+        }
+        if s < p && (s == floor || trimmed || starts_name(w.word(s - 1))) {
             out.push(Cand {
                 kind: EntityKind::Organization,
                 ts: s,

@@ -255,6 +255,13 @@ pub const ROLE_NOUNS: &[&str] = &[
     "winger",
     "forward",
     "negotiator",
+    "co-ordinator",
+    "coordinator",
+    "organiser",
+    "organizer",
+    "aide",
+    "staffer",
+    "chairman-elect",
     "mediator",
     "administrator",
     "regulator",
@@ -339,6 +346,12 @@ pub const ROLE_MODIFIERS: &[&str] = &[
     "incoming",
     "then",
     "veteran",
+    "policy",
+    "campaign",
+    "communications",
+    "press",
+    "programme",
+    "program",
 ];
 
 /// Words that end organization names ("… Party", "… Corps", "… Ltd").
@@ -508,6 +521,7 @@ pub const PERSONAL_ROLES: &[&str] = &[
     "rival",
     "heir",
     "partner",
+    "aide",
 ];
 
 /// Nouns for people inside an organization: "members of X" names one even
@@ -556,6 +570,81 @@ pub const PLACE_ROLES: &[&str] = &[
     "envoy",
     "congressman",
     "congresswoman",
+];
+
+/// Closed-class words that open sentences capitalized but never start a name.
+pub const CLOSED_CLASS: &[&str] = &[
+    "but",
+    "and",
+    "or",
+    "so",
+    "yet",
+    "if",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "since",
+    "because",
+    "although",
+    "though",
+    "then",
+    "now",
+    "also",
+    "meanwhile",
+    "however",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "with",
+    "by",
+    "of",
+    "to",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "its",
+    "our",
+    "my",
+    "there",
+    "here",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+    "where",
+    "not",
+    "no",
+    "yes",
+    "all",
+    "some",
+    "many",
+    "most",
+    "both",
+    "each",
+    "every",
+    "any",
+    "such",
+    "even",
+    "only",
 ];
 
 /// Capitalized words that are dates, not names.
@@ -783,6 +872,7 @@ sets! {
     OFFICE_SET = OFFICES;
     HONORIFIC_SET = HONORIFICS;
     DETERMINER_SET = DETERMINERS;
+    CLOSED_CLASS_SET = CLOSED_CLASS;
 }
 
 /// `word` without one final full stop, for abbreviation lookups ("Mr." = "Mr").

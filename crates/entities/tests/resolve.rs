@@ -367,3 +367,18 @@ fn a_place_standing_for_its_government_stays_a_place() {
     assert_eq!(kind_of(&found, "Capitalia"), EntityKind::Place);
     assert_eq!(find(&found, "Capitalia").mentions.len(), 4);
 }
+
+#[test]
+fn an_untagged_employer_before_a_possessive_is_an_organization() {
+    let (_, found) = run(
+        "Awards\n\nThe show is long. But Glossary Weekly's [P Tam Orrin] liked it, and the \
+         Sunday [O Clarion] agreed. Progressive policy co-ordinator [P Lio Marrow] did not.",
+    );
+    assert_eq!(kind_of(&found, "Glossary Weekly"), EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Sunday Clarion"), EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Progressive"), EntityKind::Organization);
+    assert_eq!(
+        find(&found, "Lio Marrow").roles,
+        vec!["Progressive policy co-ordinator"]
+    );
+}
