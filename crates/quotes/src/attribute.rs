@@ -249,6 +249,9 @@ impl Ctx<'_> {
                         p == range.start || matches!(self.l.toks[p - 1].kind, TokKind::Quote(_));
                     if inverted {
                         self.after_np(t + 1, range.end)
+                    } else if let Some(s) = self.earlier_speaker(&frames, si, t) {
+                        // `X said: "…," he said`: the pronoun is X.
+                        Some(s)
                     } else if self.is_passive(range.start, t) {
                         // "X was accused of …": the accuser, if named, follows "by".
                         (t + 1..range.end.min(t + 8))
@@ -267,6 +270,29 @@ impl Ctx<'_> {
             });
         }
         frames
+    }
+
+    /// The speaker of an earlier verb of the sentence, when the subject of
+    /// the verb at `t` is a pronoun that fits it.
+    fn earlier_speaker(&self, frames: &[Frame], si: usize, t: usize) -> Option<Speaker> {
+        let lo = self.l.sents[si].toks.start;
+        let h = (lo..t).rev().find(|&i| {
+            self.lword(i)
+                .is_none_or(|w| !lexicon::is_between_subject_and_verb(&w))
+        })?;
+        let p = lexicon::pronoun(&self.lword(h)?)?;
+        frames.iter().rev().find_map(|f| {
+            let s = f.speaker.as_ref()?;
+            let e = s.entity?;
+            let fits = match p {
+                Pronoun::Person(sex) => {
+                    self.kind(e) == EntityKind::Person
+                        && (sex.is_none() || self.sex[e].is_none() || self.sex[e] == sex)
+                }
+                Pronoun::Organization => self.kind(e) == EntityKind::Organization,
+            };
+            fits.then(|| s.clone())
+        })
     }
 
     /// "to say", except "went on to say".
@@ -337,8 +363,17 @@ impl Ctx<'_> {
                             .filter_map(|&c| self.mention_at(c - 1))
                             .find(|&e| self.kind(e) == kind)
                     };
-                    if let Some(e) =
-                        named(EntityKind::Person).or_else(|| named(EntityKind::Organization))
+                    // "The shadow minister, Ann Vell, said": the aside is the name.
+                    let aside_name = || {
+                        let open = *commas.last()?;
+                        let e = (!relative).then(|| self.mention_at(i - 1)).flatten()?;
+                        let only_name = (open + 1..i)
+                            .all(|j| self.mention_at(j) == Some(e) || self.is_title_word(j));
+                        (only_name && self.kind(e) == EntityKind::Person).then_some(e)
+                    };
+                    if let Some(e) = named(EntityKind::Person)
+                        .or_else(aside_name)
+                        .or_else(|| named(EntityKind::Organization))
                     {
                         return Some(self.entity(e));
                     }

@@ -654,3 +654,28 @@ Green MEP Lena Orsk welcomed the vote. But she added: \"It is flawed.\"";
         ]
     );
 }
+
+#[test]
+fn names_in_asides_and_pronouns_after_a_named_verb() {
+    let text = "Budget day\n\n\
+The shadow finance minister, Ivo Tarl, said: \"It is a con.\" For the Civic Party Ada Moen said: \"The minister will boast,\" she said. \"We will see.\"";
+    let ents = [
+        entity(text, "p1", EntityKind::Person, "Ivo Tarl", &["Ivo Tarl"]),
+        entity(text, "p2", EntityKind::Person, "Ada Moen", &["Ada Moen"]),
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Civic Party",
+            &["Civic Party"],
+        ),
+    ];
+    assert_eq!(
+        speakers(text, &ents),
+        vec![
+            pair("It is a con", Some("p1")),
+            pair("The minister will boast", Some("p2")),
+            pair("We will see", Some("p2")),
+        ]
+    );
+}
