@@ -23,6 +23,7 @@ articles=$(find "$bbc" -name '*.txt' | wc -l)
 bytes=$(find "$bbc" -name '*.txt' -print0 | xargs -0 cat | wc -c)
 echo "corpus: $articles articles, $(awk -v b="$bytes" 'BEGIN { printf "%.2f", b / 1e6 }') MB ($bbc)"
 echo "binary: $bin"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown) on $(nproc) cores"
 
 now() { date +%s.%N; }
 
@@ -31,12 +32,15 @@ for jobs in 1 2; do
     find "$bbc" -name '*.txt' -print0 | xargs -0 cat > /dev/null
     start=$(now)
     status=0
-    "$bin" extract "$bbc" -o "$work/out-$jobs" --jobs "$jobs" -q 2> "$work/stderr-$jobs" || status=$?
+    # CPU seconds (user + system) too: steadier than wall time on a busy machine.
+    TIMEFORMAT='%U %S'
+    { time "$bin" extract "$bbc" -o "$work/out-$jobs" --jobs "$jobs" -q 2> "$work/stderr-$jobs" || status=$?; } 2> "$work/cpu-$jobs"
     end=$(now)
+    cpu=$(awk '{ print $1 + $2 }' "$work/cpu-$jobs")
     written=$(find "$work/out-$jobs" -name '*.json' | wc -l)
-    awk -v s="$start" -v e="$end" -v n="$articles" -v b="$bytes" -v j="$jobs" -v w="$written" -v st="$status" \
-        'BEGIN { printf "extract --jobs %d: %.2f s, %.1f articles/s, %.2f MB/s (%d records, exit %d)\n",
-                 j, e - s, n / (e - s), b / 1e6 / (e - s), w, st }'
+    awk -v s="$start" -v e="$end" -v n="$articles" -v b="$bytes" -v j="$jobs" -v w="$written" -v st="$status" -v c="$cpu" \
+        'BEGIN { printf "extract --jobs %d: %.2f s, %.1f articles/s, %.2f MB/s (%d records, exit %d; %.2f CPU s, %.1f articles per CPU s)\n",
+                 j, e - s, n / (e - s), b / 1e6 / (e - s), w, st, c, n / c }'
     if [ "$status" -ne 0 ]; then head -5 "$work/stderr-$jobs" >&2; fi
 done
 
