@@ -126,32 +126,92 @@ fn new_entity(kind: EntityKind, form: Form) -> Entity {
     }
 }
 
-fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
-    let first = entities.len();
-    for form in forms(w, cands, EntityKind::Person, person_key) {
-        let matching = |want: PersonMatch| -> Vec<usize> {
-            (first..entities.len())
-                .filter(|&e| {
-                    entities[e]
-                        .keys
-                        .iter()
-                        .any(|k| person_match(&form.key, k) == Some(want))
-                })
-                .collect()
-        };
-        let mut choices = matching(PersonMatch::Strong);
-        if choices.is_empty() && !is_all_caps(&form.words[0]) {
-            choices = matching(PersonMatch::Weak);
-        }
-        if choices.is_empty() {
-            entities.push(new_entity(EntityKind::Person, form));
-            continue;
-        }
-        assign(cands, entities, &choices, &form);
-        if form.key.len() >= 2 && choices.len() == 1 {
-            entities[choices[0]].add_form(form.key, form.words);
+/// The sex a courtesy title right before a name says ("Mr", "Mrs").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Sex {
+    Male,
+    Female,
+}
+
+fn sex_of(w: &Words, c: &Cand) -> Option<Sex> {
+    if c.ts == 0 || !w.same_sentence(c.ts - 1, c.ts) {
+        return None;
+    }
+    match crate::lexicon::bare(w.word(c.ts - 1)) {
+        "Mr" | "Sir" | "Lord" | "Baron" => Some(Sex::Male),
+        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Baroness" => Some(Sex::Female),
+        _ => None,
+    }
+}
+
+/// A form's mentions split by the sex their titles give, untitled ones
+/// first and then the more frequent sex, so "Mrs Doe" does not join the
+/// entity "Mr Doe" already belongs to.
+fn split_by_sex(w: &Words, cands: &[Cand], form: Form) -> Vec<(Option<Sex>, Form)> {
+    let mut groups: Vec<(Option<Sex>, Vec<usize>)> = Vec::new();
+    for &m in &form.members {
+        let sex = sex_of(w, &cands[m]);
+        match groups.iter_mut().find(|(s, _)| *s == sex) {
+            Some((_, g)) => g.push(m),
+            None => groups.push((sex, vec![m])),
         }
     }
+    groups.sort_by_key(|(s, g)| (s.is_some(), std::cmp::Reverse(g.len()), *s));
+    groups
+        .into_iter()
+        .map(|(sex, members)| {
+            (
+                sex,
+                Form {
+                    key: form.key.clone(),
+                    words: form.words.clone(),
+                    members,
+                },
+            )
+        })
+        .collect()
+}
+
+fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
+    let first = entities.len();
+    let mut sexes: Vec<Option<Sex>> = Vec::new();
+    for whole in forms(w, cands, EntityKind::Person, person_key) {
+        for (sex, form) in split_by_sex(w, cands, whole) {
+            let matching = |want: PersonMatch| -> Vec<usize> {
+                (first..entities.len())
+                    .filter(|&e| sex.is_none() || sexes[e - first].is_none_or(|s| Some(s) == sex))
+                    .filter(|&e| {
+                        entities[e]
+                            .keys
+                            .iter()
+                            .any(|k| person_match(&form.key, k) == Some(want))
+                    })
+                    .collect()
+            };
+            let mut choices = matching(PersonMatch::Strong);
+            if choices.is_empty() && !is_all_caps(&form.words[0]) {
+                choices = matching(PersonMatch::Weak);
+            }
+            if choices.is_empty() {
+                entities.push(new_entity(EntityKind::Person, form));
+                sexes.push(sex);
+                continue;
+            }
+            if sex.is_some() {
+                for &e in &choices {
+                    sexes[e - first] = sex;
+                }
+            }
+            assign(cands, entities, &choices, &form);
+            if form.key.len() >= 2 && choices.len() == 1 {
+                entities[choices[0]].add_form(form.key, form.words);
+            }
+        }
+    }
+}
+
+fn lower(words: &[String]) -> Vec<String> {
+    words.iter().map(|x| crate::names::norm_word(x)).collect()
 }
 
 /// Whether every word is generic: a suffix ("Party") or function word.
@@ -212,11 +272,14 @@ fn cluster_names(
             choices = (first..entities.len())
                 .filter(|&e| {
                     let ent = &entities[e];
-                    let part_of_key = ent.keys.iter().any(|k| {
-                        k.len() > form.key.len()
-                            && (k.ends_with(&form.key)
-                                || k.starts_with(&form.key) && all_generic(&k[form.key.len()..]))
-                    });
+                    let part = |short: &[String], long: &[String]| {
+                        long.len() > short.len()
+                            && (long.ends_with(short)
+                                || long.starts_with(short) && all_generic(&long[short.len()..]))
+                    };
+                    let written = lower(&form.words);
+                    let part_of_key = ent.keys.iter().any(|k| part(&form.key, k))
+                        || ent.forms.iter().any(|f| part(&written, &lower(f)));
                     let caps_word_inside = acronym
                         && ent
                             .forms

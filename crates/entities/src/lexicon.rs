@@ -444,6 +444,8 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Software",
     "Mining",
     "Petroleum",
+    "Theatre",
+    "Theater",
 ];
 
 /// Lowercase nouns for kinds of organization: a name right after one is an

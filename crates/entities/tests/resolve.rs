@@ -382,3 +382,19 @@ fn an_untagged_employer_before_a_possessive_is_an_organization() {
         vec!["Progressive policy co-ordinator"]
     );
 }
+
+#[test]
+fn mrs_and_mr_with_one_surname_are_two_people() {
+    let (text, found) = run(
+        "Campaign\n\n[P Hector Vallance] spoke. Mr [P Vallance] said his wife would help. \
+         Mrs [P Vallance] agreed, and Mr [P Vallance] smiled.",
+    );
+    let hector = find(&found, "Hector Vallance");
+    assert_eq!(
+        texts(&text, hector),
+        vec!["Hector Vallance", "Vallance", "Vallance"]
+    );
+    let wife = find(&found, "Vallance");
+    assert_eq!(wife.aliases, vec!["Mrs Vallance"]);
+    assert_eq!(wife.titles, vec!["Mrs"]);
+}
