@@ -174,6 +174,11 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             out.push((i, EntityKind::Organization, 2 * STRONG));
             continue;
         }
+        // "the film X": a title of a work.
+        if c.ts > 0 && lexicon::WORK_NOUN_SET.has(w.word(c.ts - 1)) {
+            out.push((i, EntityKind::Misc, 2 * STRONG));
+            continue;
+        }
         // "spokesman for X", "head of the X"; "MP for X" is a place.
         if before >= 2 && matches!(w.word(before - 1), "of" | "for" | "at") {
             let role = norm_word(w.word(before - 2));
@@ -191,11 +196,16 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             }
         }
     }
-    // "groups such as X, Y and Z", "firms like X".
+    // "groups such as X, Y and Z", "firms like X"; "songs including X".
     for i in 0..w.len() {
-        if !lexicon::ORG_PLURAL_SET.has(w.word(i)) {
+        let word = w.word(i);
+        let kind = if lexicon::ORG_PLURAL_SET.has(word) {
+            EntityKind::Organization
+        } else if lexicon::WORK_NOUN_SET.has(word) {
+            EntityKind::Misc
+        } else {
             continue;
-        }
+        };
         let end = w.sentence_end(i);
         let mut j = i + 1;
         while j < end && is_dash(w.word(j)) {
@@ -210,7 +220,7 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             let Some(o) = cover[j] else {
                 break;
             };
-            out.push((o, EntityKind::Organization, STRONG));
+            out.push((o, kind, STRONG));
             j = cands[o].te;
             if j < end && matches!(w.word(j), "," | "and" | "or") {
                 j += 1;

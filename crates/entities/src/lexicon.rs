@@ -560,6 +560,44 @@ pub const ORG_PLURALS: &[&str] = &[
     "newspapers",
 ];
 
+/// Nouns for works (films, songs, books): a name right after one, or in a
+/// list they open ("songs including X and Y"), is a title, not an entity.
+pub const WORK_NOUNS: &[&str] = &[
+    "film",
+    "films",
+    "movie",
+    "movies",
+    "song",
+    "songs",
+    "album",
+    "albums",
+    "single",
+    "singles",
+    "hit",
+    "hits",
+    "novel",
+    "novels",
+    "book",
+    "books",
+    "drama",
+    "dramas",
+    "comedy",
+    "thriller",
+    "musical",
+    "opera",
+    "blockbuster",
+    "blockbusters",
+    "documentary",
+    "sitcom",
+    "series",
+    "track",
+    "tracks",
+    "anthem",
+    "ballad",
+    "epic",
+    "biopic",
+];
+
 /// Role nouns of elected or appointed office for a place ("MP for X").
 pub const PLACE_ROLES: &[&str] = &[
     "mp",
@@ -875,6 +913,7 @@ sets! {
     HONORIFIC_SET = HONORIFICS;
     DETERMINER_SET = DETERMINERS;
     CLOSED_CLASS_SET = CLOSED_CLASS;
+    WORK_NOUN_SET = WORK_NOUNS;
 }
 
 /// `word` without one final full stop, for abbreviation lookups ("Mr." = "Mr").

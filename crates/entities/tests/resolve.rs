@@ -398,3 +398,12 @@ fn mrs_and_mr_with_one_surname_are_two_people() {
     assert_eq!(wife.aliases, vec!["Mrs Vallance"]);
     assert_eq!(wife.titles, vec!["Mrs"]);
 }
+
+#[test]
+fn titles_of_works_are_not_entities() {
+    let (_, found) = run(
+        "Awards\n\nThey sang songs including [P Paper Moonlight], [O Slow Ferry] and [P Dune Harbour]. \
+         The film [P Amberlee] won, beating films such as [O Grey Orchard].",
+    );
+    assert!(found.is_empty(), "{found:#?}");
+}
