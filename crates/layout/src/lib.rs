@@ -285,6 +285,18 @@ pub fn analyze(text: &str) -> Layout {
         layout.published = updated;
     }
 
+    // Full dates printed in captions: they can give a dateline's year.
+    let caption_dates: Vec<date::Date> = units
+        .iter()
+        .zip(&roles)
+        .filter(|(_, r)| is_caption(r))
+        .filter_map(|(u, _)| {
+            let s = u.span.text(text);
+            date::find(s, &date::pieces(s)).map(|f| f.date)
+        })
+        .filter(|d| d.year.is_some())
+        .collect();
+
     // Blocks and photos, in text order.
     let first_body = roles.iter().position(|r| matches!(r, Role::Body));
     let mut photo_of: Vec<(String, usize)> = Vec::new();
@@ -353,9 +365,14 @@ pub fn analyze(text: &str) -> Layout {
                         let span = at(0, d.end);
                         push(BlockKind::Dateline, span);
                         push(BlockKind::Body, at(d.body, s.len()));
-                        let year = d.date.and_then(|x| x.year).or_else(|| {
-                            layout.published.as_ref().and_then(|p| p[..4].parse().ok())
-                        });
+                        let year = d
+                            .date
+                            .and_then(|x| x.year)
+                            .or_else(|| layout.published.as_ref().and_then(|p| p[..4].parse().ok()))
+                            .or_else(|| {
+                                let month = d.date?.month;
+                                caption_dates.iter().find(|c| c.month == month)?.year
+                            });
                         layout.dateline = Some(Dateline {
                             span,
                             place: Some(d.place),

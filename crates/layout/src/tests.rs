@@ -280,3 +280,131 @@ fn gulf_style_colon_dateline_and_image_credit() {
     assert_eq!(l.dateline.unwrap().place.as_deref(), Some("Kest"));
     assert_eq!(l.subtitle, None);
 }
+
+/// Random texts from pieces news pages are made of, in random order: the
+/// stages must not panic and must keep their span invariants on any of them.
+#[test]
+fn random_texts_keep_invariants() {
+    const PIECES: &[&str] = &[
+        "Kest",
+        "ostland",
+        "U.S.",
+        "Mr.",
+        "J.",
+        "3.5",
+        "7.4bn",
+        "$",
+        "%",
+        "’s",
+        "n't",
+        "don't",
+        "al-Tamimi",
+        ".",
+        "...",
+        "…",
+        "!",
+        "?",
+        "\"",
+        "“",
+        "”",
+        "'",
+        "‘",
+        "(",
+        ")",
+        "[",
+        "]",
+        "|",
+        ":",
+        "/",
+        "-",
+        "—",
+        "–",
+        " ",
+        " ",
+        " ",
+        "\n",
+        "\n\n",
+        "\r\n",
+        "\u{a0}",
+        "\u{feff}",
+        "By ",
+        "(photo credit: ",
+        "REUTERS",
+        "Image Credit: ",
+        "Photo: ",
+        "July 21, 2020",
+        "LONDON",
+        " (Reuters) - ",
+        "Published: ",
+        "é",
+        "😀",
+        "Getty Images",
+        "Reporting by ",
+        ";",
+        ",",
+        "AP",
+        "2020-07-22",
+        "Images",
+        " via ",
+        "&",
+        "T",
+    ];
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let n = (next() % 60) as usize;
+        let text: String = (0..n)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let l = analyze(&text);
+        let mut last = 0;
+        for b in &l.blocks {
+            assert!(
+                b.span.start >= last && b.span.start < b.span.end,
+                "{text:?}"
+            );
+            let s = b.span.text(&text);
+            assert!(
+                !s.starts_with(is_space) && !s.ends_with(is_space),
+                "{text:?}"
+            );
+            last = b.span.end;
+        }
+        for p in &l.photos {
+            p.caption.text(&text);
+            if let Some(c) = p.credit {
+                assert!(!c.text(&text).is_empty(), "{text:?}");
+            }
+        }
+        let doc = newsparse_text::segment(&text, &l.blocks);
+        let mut last = 0;
+        for t in &doc.tokens {
+            assert!(
+                t.span.start >= last && t.span.start < t.span.end,
+                "{text:?}"
+            );
+            assert!(!t.span.text(&text).contains(is_space), "{text:?}");
+            last = t.span.end;
+        }
+        for s in &doc.sentences {
+            assert!(!s.tokens.is_empty());
+            assert!(
+                doc.paragraphs[s.paragraph].span.contains(s.span),
+                "{text:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn dateline_year_from_a_caption_date() {
+    let text = "Storm hits Kest\n\nA tree lies across a road in Kest, Ostland, on July 20, 2020. (photo credit: REUTERS)\n\nKEST, July 21 (AP) \u{2014} The storm moved north on Tuesday.\n\nPower was cut to 3,000 homes.\n";
+    let l = analyze(text);
+    assert_eq!(l.dateline.unwrap().date.as_deref(), Some("2020-07-21"));
+    assert_eq!(l.published, None);
+}
