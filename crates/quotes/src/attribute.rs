@@ -150,10 +150,6 @@ fn entity_sex(text: &str, e: &FoundEntity) -> Option<Sex> {
     })
 }
 
-fn lower(w: &str) -> String {
-    w.to_lowercase()
-}
-
 fn is_capitalized(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
 }
@@ -283,16 +279,19 @@ impl Ctx<'_> {
         let p = lexicon::pronoun(&self.lword(h)?)?;
         frames.iter().rev().find_map(|f| {
             let s = f.speaker.as_ref()?;
-            let e = s.entity?;
-            let fits = match p {
-                Pronoun::Person(sex) => {
-                    self.kind(e) == EntityKind::Person
-                        && (sex.is_none() || self.sex[e].is_none() || self.sex[e] == sex)
-                }
-                Pronoun::Organization => self.kind(e) == EntityKind::Organization,
-            };
-            fits.then(|| s.clone())
+            self.fits(s.entity?, p).then(|| s.clone())
         })
+    }
+
+    /// Whether entity `e` can be what pronoun `p` stands for.
+    fn fits(&self, e: usize, p: Pronoun) -> bool {
+        match p {
+            Pronoun::Person(sex) => {
+                self.kind(e) == EntityKind::Person
+                    && (sex.is_none() || self.sex[e].is_none() || self.sex[e] == sex)
+            }
+            Pronoun::Organization => self.kind(e) == EntityKind::Organization,
+        }
     }
 
     /// "to say", except "went on to say".
@@ -417,7 +416,7 @@ impl Ctx<'_> {
     /// What the word at `h` (the last word of a subject) refers to.
     fn resolve_head(&self, si: usize, h: usize, lo: usize) -> Option<Speaker> {
         let w = self.word(h)?;
-        let lw = lower(w);
+        let lw = w.to_lowercase();
         let np_start = self.np_start(h, lo);
         if let Some(e) = self.mention_at(h) {
             // "the Labour MP for Kessock", "a spokesman for Zorbex": a name
@@ -588,7 +587,7 @@ impl Ctx<'_> {
     fn name_run(&self, from: usize, to: usize) -> Option<Speaker> {
         let mut words: Vec<&str> = (from..to)
             .filter_map(|i| self.word(i))
-            .skip_while(|w| !is_capitalized(w) || lexicon::is_title(&lower(w)))
+            .skip_while(|w| !is_capitalized(w) || lexicon::is_title(&w.to_lowercase()))
             .collect();
         while words.last().is_some_and(|w| !is_capitalized(w)) {
             words.pop();
@@ -625,13 +624,7 @@ impl Ctx<'_> {
     }
 
     fn resolve_pronoun(&self, si: usize, at: usize, p: Pronoun) -> Option<Speaker> {
-        let fits = |e: usize| match p {
-            Pronoun::Person(sex) => {
-                self.kind(e) == EntityKind::Person
-                    && (sex.is_none() || self.sex[e].is_none() || self.sex[e] == sex)
-            }
-            Pronoun::Organization => self.kind(e) == EntityKind::Organization,
-        };
+        let fits = |e: usize| self.fits(e, p);
         for s in self.back(si) {
             // Whoever a sentence has speaking is its most salient person;
             // else whoever it names first (its subject, usually).

@@ -15,6 +15,15 @@ mod marks;
 use newsparse_core::{ByteSpan, Doc, FoundEntity, QuoteFound};
 
 /// Find quotations and attribute them. Returns the quotes and warnings.
+///
+/// Reads the paragraphs the layout stage marks as read. Each quotation is
+/// reported once, outermost only (a quote nested inside another is part of its
+/// text), in text order; its `span` covers the words inside the marks without
+/// a trailing comma or full stop. A quote run on over paragraphs (each one
+/// reopened, only the last closed) gives one quote per paragraph. A double
+/// mark left open at a paragraph's end that the next paragraph does not
+/// reopen is reported in the warnings, and the quote ends with its paragraph.
+/// Titles of works (`the film "…"`) are not quotes.
 pub fn find(doc: &Doc, entities: &[FoundEntity]) -> (Vec<QuoteFound>, Vec<String>) {
     let mut warnings = Vec::new();
     let mut quotes = Vec::new();
