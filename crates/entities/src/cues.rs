@@ -30,7 +30,6 @@ fn nameish(word: &str) -> bool {
     }
     let lower = norm_word(word);
     !lexicon::is_demonym(word)
-        && !lexicon::CLOSED_CLASS_SET.has(&lower)
         && !lexicon::CALENDAR_SET.has(word)
         && !lexicon::is_role_noun(&lower)
         && !lexicon::is_role_modifier(&lower)
@@ -38,10 +37,14 @@ fn nameish(word: &str) -> bool {
         && !lexicon::HONORIFIC_SET.has(lexicon::bare(word))
 }
 
+fn closed_class(word: &str) -> bool {
+    lexicon::CLOSED_CLASS_SET.has(&norm_word(word))
+}
+
 /// Whether a name may start right after `prev`: a lowercase or closed-class
 /// word ("But Acme …"), not another capitalized word.
 fn starts_name(prev: &str) -> bool {
-    !is_capitalized(prev) || lexicon::CLOSED_CLASS_SET.has(&norm_word(prev))
+    !is_capitalized(prev) || closed_class(prev)
 }
 
 /// Where the role words before a person name start ("analyst", "shadow
@@ -85,6 +88,9 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
             j += 1;
         }
         let end = w.sentence_end(i);
+        if closed_class(w.word(j)) {
+            continue;
+        }
         let mut k = j;
         while k < end && k < j + 4 && free(k) {
             k += 1;
@@ -112,9 +118,10 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
             s -= 1;
         }
         // "But Acme …": a common word opening the sentence is not in the name.
-        let trimmed = s == floor && s < p && w.is_common_word(w.word(s));
-        if trimmed {
+        let mut trimmed = false;
+        while s < p && (closed_class(w.word(s)) || s == floor && w.is_common_word(w.word(s))) {
             s += 1;
+            trimmed = true;
         }
         if s < p && (s == floor || trimmed || starts_name(w.word(s - 1))) {
             out.push(Cand {
@@ -136,9 +143,10 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
             s -= 1;
         }
         // "But Acme …": a common word opening the sentence is not in the name.
-        let trimmed = s == floor && s < p && w.is_common_word(w.word(s));
-        if trimmed {
+        let mut trimmed = false;
+        while s < p && (closed_class(w.word(s)) || s == floor && w.is_common_word(w.word(s))) {
             s += 1;
+            trimmed = true;
         }
         if s < p && (s == floor || trimmed || starts_name(w.word(s - 1))) {
             out.push(Cand {

@@ -326,11 +326,13 @@ fn organization_cues_override_the_tagger() {
 #[test]
 fn untagged_organizations_are_found_from_cues() {
     let (_, found) = run(
-        "Bid\n\nThey invest through investment vehicle Brack Lorimer, and rock band the Fennels played. \
+        "Bid\n\nThey invest through investment vehicle Brack Lorimer, and rock band the Fennels played \
+         for protest group Say No. \
          Verdant shadow health secretary [P Hal Venn] spoke. Glimmer star [P Odile Fane] sang.",
     );
     assert_eq!(kind_of(&found, "Brack Lorimer"), EntityKind::Organization);
     assert_eq!(kind_of(&found, "Fennels"), EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Say No"), EntityKind::Organization);
     assert_eq!(kind_of(&found, "Verdant"), EntityKind::Organization);
     assert!(found.iter().all(|e| e.name != "Glimmer"), "{found:#?}");
 }
