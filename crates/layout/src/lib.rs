@@ -227,6 +227,17 @@ pub fn analyze(text: &str) -> Layout {
         if seen.iter().any(|(k, _)| *k == key) {
             roles[i] = Role::Repeat(credit);
         } else if matches!(roles[i], Role::Caption(_)) {
+            // Printed first without its credit, the caption read as a plain
+            // line: that line is the caption and this one the repeat.
+            let earlier = (1..i).find(|&j| {
+                matches!(roles[j], Role::Body)
+                    && units[j].span.len() <= caption_end + 8
+                    && normalized(units[j].span.text(text)) == key
+            });
+            if let Some(j) = earlier {
+                roles[j] = Role::Caption(None);
+                roles[i] = Role::Repeat(credit);
+            }
             seen.push((key, i));
         }
     }

@@ -408,3 +408,18 @@ fn dateline_year_from_a_caption_date() {
     assert_eq!(l.dateline.unwrap().date.as_deref(), Some("2020-07-21"));
     assert_eq!(l.published, None);
 }
+
+#[test]
+fn caption_printed_first_without_credit() {
+    let text = "Storm hits Kest\n\nThe storm moved north on Tuesday, cutting power to thousands.\n\nA tree lies across a road in Kest on Monday.\n\nPower was cut to 3,000 homes.\n\nA tree lies across a road in Kest on Monday. (Photo: Ida Kern)\n\nCrews worked overnight.\n";
+    let l = analyze(text);
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(
+        l.photos[0].caption.text(text),
+        "A tree lies across a road in Kest on Monday."
+    );
+    assert!(l.photos[0].caption.start < text.find("Power").unwrap());
+    assert_eq!(l.photos[0].credit.unwrap().text(text), "Ida Kern");
+    let kinds: Vec<BlockKind> = l.blocks.iter().map(|b| b.kind).collect();
+    assert!(kinds.contains(&BlockKind::Repeat));
+}
