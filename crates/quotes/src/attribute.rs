@@ -105,6 +105,22 @@ pub fn attribute(
             });
         }
     }
+    // `"We lost. "We will be back," he said.`: a quote run on into the next
+    // (reopened, not closed) is said by whoever says the next, unless a verb
+    // of its own says otherwise.
+    for qi in (0..quotes.len().saturating_sub(1)).rev() {
+        if !quotes[qi].runs_on || found[qi].as_ref().is_none_or(|q| q.cue.is_some()) {
+            continue;
+        }
+        if let Some(next) = found[qi + 1].as_ref().and_then(|q| q.speaker.clone()) {
+            if let Some(q) = found[qi].as_mut() {
+                q.speaker = Some(next);
+                if q.kind == QuoteKind::Scare {
+                    q.kind = QuoteKind::Partial;
+                }
+            }
+        }
+    }
     let mut out: Vec<QuoteFound> = found.into_iter().flatten().collect();
     share_speakers(text, &mut out);
     out

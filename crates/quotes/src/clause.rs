@@ -16,6 +16,9 @@ pub struct Quote {
     pub raw: RawQuote,
     /// The quoted words, trimmed.
     pub span: ByteSpan,
+    /// The speech goes on in the next quote (reopened, or continued in the
+    /// next paragraph) without a closing mark.
+    pub runs_on: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -224,6 +227,7 @@ mod tests {
             .into_iter()
             .map(|raw| Quote {
                 span: raw.inner,
+                runs_on: raw.reopened,
                 raw,
             })
             .collect();

@@ -36,11 +36,13 @@ pub fn find(doc: &Doc, entities: &[FoundEntity]) -> (Vec<QuoteFound>, Vec<String
             .get(pi + 1)
             .and_then(|n| marks::leading_open(doc.text, n.span));
         for raw in marks::scan(doc.text, p.span, next_opens) {
-            if raw.unclosed && next_opens != Some(raw.family) {
+            let continued = raw.unclosed && next_opens == Some(raw.family);
+            if raw.unclosed && !continued {
                 warnings.push(unclosed_warning(doc.text, &raw));
             }
             if let Some(span) = trim_quote(doc.text, raw.inner) {
-                quotes.push(clause::Quote { raw, span });
+                let runs_on = raw.reopened || continued;
+                quotes.push(clause::Quote { raw, span, runs_on });
             }
         }
     }

@@ -679,3 +679,31 @@ The shadow finance minister, Ivo Tarl, said: \"It is a con.\" For the Civic Part
         ]
     );
 }
+
+#[test]
+fn run_on_speech_is_said_by_whoever_says_its_end() {
+    let text = "Final whistle\n\n\
+The crowd went home early.\n\n\
+\u{201c}We were poor today. \u{201c}We will be better,\u{201d} Ada Moen said.\n\n\
+\u{201c}It was a long season.\n\n\
+\u{201c}Now we rest,\u{201d} said Ivo Tarl.";
+    let ents = [
+        entity(text, "p1", EntityKind::Person, "Ada Moen", &["Ada Moen"]),
+        entity(text, "p2", EntityKind::Person, "Ivo Tarl", &["Ivo Tarl"]),
+    ];
+    let (got, warnings) = run(text, &ents);
+    let sp: Vec<_> = got
+        .iter()
+        .map(|(t, s, _, _)| (t.clone(), s.clone()))
+        .collect();
+    assert_eq!(
+        sp,
+        vec![
+            pair("We were poor today", Some("p1")),
+            pair("We will be better", Some("p1")),
+            pair("It was a long season", Some("p2")),
+            pair("Now we rest", Some("p2")),
+        ]
+    );
+    assert!(warnings.is_empty(), "{warnings:?}");
+}
