@@ -75,6 +75,11 @@ fn abbreviations_keep_their_stop() {
             "on", "Jan.", "3", "at", "No.", "10", "."
         ]
     );
+    assert_eq!(
+        tokens("see Fig. 3 and art. 5"),
+        ["see", "Fig.", "3", "and", "art.", "5"]
+    );
+    assert_eq!(tokens("modern art. It"), ["modern", "art", ".", "It"]);
     // "no." without a number is a word and a full stop.
     assert_eq!(tokens("She said no."), ["She", "said", "no", "."]);
 }

@@ -226,8 +226,11 @@ fn word(s: &str, start: usize, out: &mut Vec<Token>, kinds: &mut Vec<Kind>) -> u
     {
         let w = &s[start..i];
         let initial = w.chars().count() == 1 && first.is_uppercase();
-        let numbered = matches!(w, "No" | "Nos" | "no") && {
-            // "No. 10" is an abbreviation; "said no." is not.
+        let numbered = matches!(
+            w,
+            "No" | "Nos" | "no" | "Fig" | "fig" | "Vol" | "vol" | "pp" | "p" | "Art" | "art" | "Ch"
+        ) && {
+            // "No. 10", "Fig. 3" are abbreviations; "said no." is not.
             let mut j = i + 1;
             while let Some((c, m)) = char_at(s, j) {
                 if !is_space(c) {
