@@ -13,6 +13,13 @@
 //!   paragraph of one sentence and body text follows; a lead paragraph of
 //!   several sentences, or one opening with a dateline, is body;
 //! - the first body unit may open with a dateline (`LONDON (Reuters) -`).
+//!
+//! Blocks not read by later stages: `Byline` (also "Reporting by …" lines),
+//! `Dateline` (the opening dateline, and lines stating the page's date such
+//! as "Published: July 22, 2020"), `Credit` and `Repeat`.
+//! `Layout::published` prefers a "Published"/"Posted" (or unlabelled) date
+//! line over an "Updated" one; a dateline's year, when it prints none, comes
+//! from `published` or else from a full date with the same month in a caption.
 
 mod byline;
 mod credit;
