@@ -409,3 +409,52 @@ fn titles_of_works_are_not_entities() {
     );
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn arbitrary_mention_spans_never_break_the_output() {
+    let text =
+        "Brisk winds\n\nThe [firm] Quell & Sons (QS) told Mr. Arno Vey\u{2019}s aides \u{2014} \
+                and KELD ALSO \u{201c}met\u{201d} \u{00a0}Dr Ina Solt, head of QS, on 3 May.\n\n\
+                Vey said: \"No.\" Solt, Vey and QS 2 left.";
+    let doc = newsparse_text::segment(text, &blocks(text));
+    let kinds = [
+        EntityKind::Person,
+        EntityKind::Organization,
+        EntityKind::Place,
+        EntityKind::Misc,
+    ];
+    let boundaries: Vec<usize> = (0..=text.len())
+        .filter(|&i| text.is_char_boundary(i))
+        .collect();
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    for _ in 0..300 {
+        let mut mentions = Vec::new();
+        for _ in 0..next(12) {
+            let a = boundaries[next(boundaries.len())];
+            let b = boundaries[next(boundaries.len())];
+            mentions.push(EntityMention {
+                kind: kinds[next(4)],
+                span: ByteSpan::new(a.min(b), a.max(b)),
+            });
+        }
+        mentions.sort_by_key(|m| m.span.start);
+        let found = newsparse_entities::resolve(&doc, &mentions);
+        let mut ids = std::collections::HashSet::new();
+        for e in &found {
+            assert!(ids.insert(e.id.clone()), "duplicate id {}", e.id);
+            assert!(!e.mentions.is_empty() && !e.name.is_empty());
+            assert_ne!(e.kind, EntityKind::Misc);
+            for m in &e.mentions {
+                assert!(m.start < m.end && m.end <= text.len());
+                assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end));
+                assert!(!m.text(text).ends_with("\u{2019}s"), "{:?}", m.text(text));
+            }
+        }
+    }
+}
