@@ -413,7 +413,7 @@ fn titles_of_works_are_not_entities() {
 #[test]
 fn arbitrary_mention_spans_never_break_the_output() {
     let text =
-        "Brisk winds\n\nThe [firm] Quell & Sons (QS) told Mr. Arno Vey\u{2019}s aides \u{2014} \
+        "Brisk winds\n\nThe [firm] Quillon & Sons (QS) told Mr. Arno Vey\u{2019}s aides \u{2014} \
                 and KELD ALSO \u{201c}met\u{201d} \u{00a0}Dr Ina Solt, head of QS, on 3 May.\n\n\
                 Vey said: \"No.\" Solt, Vey and QS 2 left.";
     let doc = newsparse_text::segment(text, &blocks(text));
