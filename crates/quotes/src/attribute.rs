@@ -107,9 +107,16 @@ pub fn attribute(
     }
     // `"We lost. "We will be back," he said.`: a quote run on into the next
     // (reopened, not closed) is said by whoever says the next, unless a verb
-    // of its own says otherwise.
+    // of its own says otherwise. A paragraph's quote left open for the next
+    // one is surely the same speech; a reopening inside a paragraph may
+    // follow a closing mark the writer forgot, so it only fills a gap.
     for qi in (0..quotes.len().saturating_sub(1)).rev() {
-        if !quotes[qi].runs_on || found[qi].as_ref().is_none_or(|q| q.cue.is_some()) {
+        let Some(q) = found[qi].as_ref() else {
+            continue;
+        };
+        let across_paragraphs = quotes[qi].runs_on && quotes[qi].raw.unclosed;
+        let fill = quotes[qi].runs_on && q.speaker.is_none();
+        if q.cue.is_some() || !(across_paragraphs || fill) {
             continue;
         }
         if let Some(next) = found[qi + 1].as_ref().and_then(|q| q.speaker.clone()) {
