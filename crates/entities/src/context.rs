@@ -5,7 +5,7 @@
 
 use crate::lexicon::{self, bare};
 use crate::names::norm_word;
-use crate::words::{is_capitalized, is_possessive, Cand, Words};
+use crate::words::{is_possessive, Cand, Words};
 use crate::Map as HashMap;
 use newsparse_core::EntityKind;
 use std::sync::OnceLock;
@@ -177,7 +177,9 @@ pub fn person(
     chain.reverse();
     for &(s, e, _) in &chain {
         out.titles.push(w.surface(s, e).to_string());
-        if is_capitalized(w.word(s)) {
+        // Title + name as written is an alias ("ex-President Jo Doe"); a
+        // lowercase office ("chancellor") is only a title.
+        if w.word(s).chars().any(char::is_uppercase) {
             out.aliases.push(w.surface(s, te).to_string());
         }
     }

@@ -296,7 +296,16 @@ fn postnominals_and_generational_suffixes() {
 
 #[test]
 fn titles_inside_a_person_mention_are_not_the_name() {
-    let (text, found) = run("Speech\n\n[P President Mara Loth] spoke to [P Dr Wim Sarto].");
+    let (text, found) = run(
+        "Speech\n\n[P President Mara Loth] spoke to [P Dr Wim Sarto] and ex-President [P Ode Brin], \
+         as chancellor [P Ugo Lamm] watched.",
+    );
+    let ode = find(&found, "Ode Brin");
+    assert_eq!(ode.titles, vec!["ex-President"]);
+    assert_eq!(ode.aliases, vec!["ex-President Ode Brin"]);
+    let ugo = find(&found, "Ugo Lamm");
+    assert_eq!(ugo.titles, vec!["chancellor"]);
+    assert!(ugo.aliases.is_empty());
     let m = find(&found, "Mara Loth");
     assert_eq!(m.titles, vec!["President"]);
     assert_eq!(texts(&text, m), vec!["Mara Loth"]);
