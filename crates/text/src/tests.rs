@@ -80,6 +80,8 @@ fn abbreviations_keep_their_stop() {
         ["see", "Fig.", "3", "and", "art.", "5"]
     );
     assert_eq!(tokens("modern art. It"), ["modern", "art", ".", "It"]);
+    assert_eq!(tokens("a U.S.-led force"), ["a", "U.S.-led", "force"]);
+    assert_eq!(tokens("US$5m or HK$3"), ["US$", "5m", "or", "HK$", "3"]);
     // "no." without a number is a word and a full stop.
     assert_eq!(tokens("She said no."), ["She", "said", "no", "."]);
 }

@@ -157,9 +157,16 @@ fn word(s: &str, start: usize, out: &mut Vec<Token>, kinds: &mut Vec<Kind>) -> u
                 _ => break,
             }
         }
-        if letters > 1 {
+        let joined =
+            char_at(s, j + 1).is_some_and(|(c, m)| is_hyphen(c) && is_word_at(s, j + 1 + m));
+        if letters > 1 && !joined {
             push(out, kinds, start, j + 1, Kind::Abbrev);
             return j + 1;
+        }
+        if letters > 1 {
+            // "U.S.-led": one word, read on from the hyphen.
+            i = j + 1;
+            prev = '.';
         }
     }
     let bytes = s.as_bytes();
@@ -217,6 +224,14 @@ fn word(s: &str, start: usize, out: &mut Vec<Token>, kinds: &mut Vec<Kind>) -> u
         }
         prev = c;
         i = next;
+    }
+    // Currency marks of a country: "US$", "A$", "HK$" are one token.
+    if bytes.get(i) == Some(&b'$')
+        && (1..=3).contains(&(i - start))
+        && bytes[start..i].iter().all(u8::is_ascii_uppercase)
+    {
+        push(out, kinds, start, i + 1, Kind::Word);
+        return i + 1;
     }
     // A full stop right after the word: part of it when the word is a known
     // abbreviation or an initial.
