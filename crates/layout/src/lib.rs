@@ -118,10 +118,20 @@ fn hard_wrapped(text: &str, lines: &[ByteSpan]) -> bool {
     let bullet = lines
         .iter()
         .any(|l| l.text(text).starts_with(['-', '*', '\u{2022}']));
+    // A credit, byline or date on a line of its own is not wrapped text.
+    let special = || {
+        lines.iter().any(|l| {
+            let s = l.text(text);
+            credit::find(s).is_some_and(|c| c.caption_end == 0)
+                || byline::parse(s).is_some()
+                || date::date_line(s).is_some()
+        })
+    };
     (40..=100).contains(&max)
         && widths.iter().all(|w| w + 25 >= max)
         && inner.iter().any(|l| !ends_with_stop(l.text(text)))
         && !bullet
+        && !special()
 }
 
 fn units(text: &str) -> Vec<Unit> {

@@ -423,3 +423,15 @@ fn caption_printed_first_without_credit() {
     let kinds: Vec<BlockKind> = l.blocks.iter().map(|b| b.kind).collect();
     assert!(kinds.contains(&BlockKind::Repeat));
 }
+
+#[test]
+fn short_caption_and_credit_lines_are_not_wrapped_text() {
+    let text = "Talks resume in Kest\n\nThe two sides met for the first time in a year on Monday.\n\nA delegate walks past the ministry in Kest on Monday\nREUTERS/Jane Doe\n\nThe talks will continue on Tuesday.\n";
+    let l = analyze(text);
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(
+        l.photos[0].caption.text(text),
+        "A delegate walks past the ministry in Kest on Monday"
+    );
+    assert_eq!(l.photos[0].credit.unwrap().text(text), "REUTERS/Jane Doe");
+}
