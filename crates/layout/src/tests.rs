@@ -435,3 +435,17 @@ fn short_caption_and_credit_lines_are_not_wrapped_text() {
     );
     assert_eq!(l.photos[0].credit.unwrap().text(text), "REUTERS/Jane Doe");
 }
+
+#[test]
+fn jpost_style_header_lines() {
+    let text = "Ostland moves troops to border\nThe deployment follows a week of clashes, officials said.\nBy OMAR J. VEY\nJULY 22, 2020 14:35\nSoldiers stand guard near Kest, July 21, 2020. (photo credit: MARTA QUELL)\nOstland moved troops to the border on Tuesday.\nThe move drew protests from Varnia.\n";
+    let l = analyze(text);
+    assert_eq!(l.byline, ["OMAR J. VEY"]);
+    assert_eq!(l.published.as_deref(), Some("2020-07-22"));
+    assert_eq!(
+        l.subtitle.unwrap().text(text),
+        "The deployment follows a week of clashes, officials said."
+    );
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(l.photos[0].credit.unwrap().text(text), "MARTA QUELL");
+}
