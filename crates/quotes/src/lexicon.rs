@@ -261,13 +261,14 @@ pub fn description(w: &str) -> Option<Described> {
         | "founder" | "owner" | "author" | "writer" | "critic" | "editor" | "correspondent"
         | "ambassador" | "envoy" | "diplomat" | "lawyer" | "attorney" | "prosecutor" | "judge"
         | "professor" | "expert" | "head" | "king" | "queen" | "prince" | "cleric"
-        | "spokesperson's" | "politician" | "candidate" | "defender" | "midfielder" | "forward"
-        | "winger" | "champion" | "musician" | "director-general" | "officer"
-        | "chief-executive" | "host" | "presenter" | "comedian" | "rapper" | "guitarist"
-        | "drummer" | "frontman" | "novelist" | "actor-director" | "producer" | "investor"
-        | "entrepreneur" | "businessman" | "businesswoman" | "tycoon" | "veteran" | "pilot"
-        | "doctor" | "scientist" | "researcher" | "inspector" | "detective" | "colonel"
-        | "sergeant" | "spokesman's" => Described::Person,
+        | "politician" | "candidate" | "defender" | "midfielder" | "forward" | "winger"
+        | "champion" | "musician" | "director-general" | "officer" | "chief-executive" | "host"
+        | "presenter" | "comedian" | "rapper" | "guitarist" | "drummer" | "frontman"
+        | "novelist" | "actor-director" | "producer" | "investor" | "entrepreneur"
+        | "businessman" | "businesswoman" | "tycoon" | "veteran" | "pilot" | "doctor"
+        | "scientist" | "researcher" | "inspector" | "detective" | "colonel" | "sergeant" => {
+            Described::Person
+        }
         _ => return None,
     })
 }
