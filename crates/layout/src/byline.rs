@@ -102,7 +102,13 @@ fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
 
 /// Read `line` (trimmed) as a byline.
 pub fn parse(line: &str) -> Option<Byline> {
-    if line.len() > 200 {
+    // Every form says "by" somewhere.
+    if line.len() > 200
+        || !line
+            .as_bytes()
+            .windows(2)
+            .any(|w| w.eq_ignore_ascii_case(b"by"))
+    {
         return None;
     }
     let mut out = Byline::default();

@@ -65,11 +65,19 @@ pub fn parse(s: &str) -> Option<Found> {
     if s.len() < 8 {
         return None;
     }
-    // Place words up to the first ",", "(", dash or colon.
-    let stop = s
+    // Place words up to the first ",", "(", dash or colon, near the start.
+    let mut head_len = s.len().min(60);
+    while !s.is_char_boundary(head_len) {
+        head_len -= 1;
+    }
+    let head = &s[..head_len];
+    if !head.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let stop = head
         .find([',', '(', ':', '\u{2013}', '\u{2014}'])
         .unwrap_or(s.len());
-    let stop = match s.find(" -") {
+    let stop = match head.find(" -") {
         Some(d) if d < stop => d,
         _ => stop,
     };
