@@ -36,9 +36,9 @@ fn write_articles(dir: &Path, count: usize) -> Vec<PathBuf> {
             let (org, other) = (ORGS[n % 3], ORGS[(n + 1) % 3]);
             let place = PLACES[(n / 3) % 3];
             let text = format!(
-                "Harbour deal number {n} agreed by {org}\n\n\
-                 {first} {last} said on Tuesday that {org} would expand its warehouses \
-                 in {place} by {} per cent.\n\n\
+                "{org} agrees harbour deal number {n}\n\n\
+                 {first} {last}, chief executive of {org}, said on Tuesday that the firm \
+                 would expand its warehouses in {place} by {} per cent.\n\n\
                  \"We have waited years for this,\" {last} said. \"The port needs it.\"\n\n\
                  Officials from the {other} met {last} in {place} on 4 March 2021 to discuss \
                  the plan, which one analyst called \"a bold step\".\n",
