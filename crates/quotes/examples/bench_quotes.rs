@@ -1,7 +1,7 @@
 //! Throughput of `newsparse_quotes::find` over a folder of articles.
 //!
 //! usage: cargo run --release -p newsparse-quotes --example bench_quotes [DIR] [ROUNDS]
-//! (DIR defaults to the BBC corpus; every *.txt below it is read.)
+//! (DIR defaults to the shared news corpus; every *.txt below it is read.)
 //!
 //! Docs are segmented once (layout + text stages); entities are stand-ins made
 //! from runs of capitalized words, so that attribution has realistic numbers of

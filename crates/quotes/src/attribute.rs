@@ -442,7 +442,7 @@ impl Ctx<'_> {
         let lw = w.to_lowercase();
         let np_start = self.np_start(h, lo);
         if let Some(e) = self.mention_at(h) {
-            // "the Labour MP for Kessock", "a spokesman for Zorbex": a name
+            // "the Union MP for Kessock", "a spokesman for Zorbex": a name
             // after a preposition is not the head of the phrase.
             let mut first = h;
             while first > lo && self.mention_at(first - 1) == Some(e) {
@@ -490,7 +490,7 @@ impl Ctx<'_> {
         if let Some(d) = lexicon::description(&lw) {
             return self.resolve_description(si, h, d, np_start..h + 1);
         }
-        // "the Labour MP for Kessock": the head is before the preposition.
+        // "the Union MP for Kessock": the head is before the preposition.
         if let Some(p) = (np_start + 1..h).find(|&i| {
             self.lword(i)
                 .is_some_and(|w| matches!(w.as_ref(), "for" | "of" | "at" | "from" | "in"))
@@ -560,7 +560,7 @@ impl Ctx<'_> {
         if to == from {
             return None;
         }
-        // The head of "Gartner analyst Ann Vell" is its last name.
+        // The head of "Norvex analyst Ann Vell" is its last name.
         let ents: Vec<usize> = (from..to).filter_map(|i| self.mention_at(i)).collect();
         let person = ents
             .iter()
@@ -668,7 +668,7 @@ impl Ctx<'_> {
         None
     }
 
-    /// "the company", "a spokesman for X", "the Iranian leader".
+    /// "the company", "a spokesman for X", "the Vardian leader".
     fn resolve_description(
         &self,
         si: usize,
@@ -931,7 +931,7 @@ impl Ctx<'_> {
                 return (Some(s), None);
             }
         }
-        // "He came up with a … "word"": the sentence is about him.
+        // "He coined a … "word"": the sentence is about him.
         let lead = self
             .lword(sent.start)
             .and_then(|w| lexicon::pronoun(&w))
@@ -966,7 +966,7 @@ impl Ctx<'_> {
             })
     }
 
-    /// `Ann Vell trained in Spala. "I was there for a fortnight."`: a quote in
+    /// `Ann Vell trained in Ostrel. "I was there for a fortnight."`: a quote in
     /// the first person after a sentence about one person is that person's.
     fn introduced_speaker(&self, si: usize) -> Option<Speaker> {
         let prev = si.checked_sub(1)?;

@@ -276,12 +276,9 @@ mod tests {
 
     #[test]
     fn words_keep_inner_marks() {
-        let t = "O'Brien's Kilroy-Vane and U.S. firms.";
+        let t = "O'Dara's Vell-Orsk and U.S. firms.";
         let (_, l) = layout(t);
         let words: Vec<_> = (0..l.toks.len()).filter_map(|i| l.word(t, i)).collect();
-        assert_eq!(
-            words,
-            vec!["O'Brien's", "Kilroy-Vane", "and", "U.S", "firms"]
-        );
+        assert_eq!(words, vec!["O'Dara's", "Vell-Orsk", "and", "U.S", "firms"]);
     }
 }

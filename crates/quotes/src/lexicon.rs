@@ -225,7 +225,7 @@ pub fn pronoun(w: &str) -> Option<Pronoun> {
 /// What kind of speaker a description's head noun names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Described {
-    /// "the minister", "the Iranian leader".
+    /// "the minister", "the Vardian leader".
     Person,
     /// "the company", "the paper", "a statement".
     Organization,

@@ -105,7 +105,7 @@ mod tests {
         assert_eq!(trimmed("Is it over?"), Some("Is it over?"));
         assert_eq!(trimmed("and so on..."), Some("and so on..."));
         assert_eq!(trimmed("talks with the U.S."), Some("talks with the U.S."));
-        assert_eq!(trimmed("then stand down.'"), Some("then stand down"));
+        assert_eq!(trimmed("then go home.'"), Some("then go home"));
         assert_eq!(trimmed(" , "), None);
     }
 }

@@ -120,8 +120,8 @@ fn pair(t: &str, s: Option<&str>) -> (String, Option<String>) {
 
 const SPORT: &str = "Vell keeps his job\n\n\
 Harlow Rovers manager Tam Vell will stay, chairman Orrin Pask said on Monday.\n\n\
-\"We are in a hard spot. We must get out of it ourselves,\" said Pask. \"Tam and I have talked at length,\" he added. \"Nobody is leaving. \"The players know that.\n\n\
-\"We will be judged in May.\" Keeper Dov Ansel backed Vell's staff. \"I think the boys are with the gaffer,\" he said.";
+\"Four defeats hurt. Still, the cure lies inside this club,\" said Pask. \"Tam has my full trust,\" he added. \"Nobody is leaving. \"The squad knows that.\n\n\
+\"May will tell.\" Keeper Dov Ansel spoke up for Vell's staff. \"Our dressing room is united,\" he said.";
 
 #[test]
 fn said_forms_pronouns_and_run_on_paragraphs() {
@@ -158,14 +158,14 @@ fn said_forms_pronouns_and_run_on_paragraphs() {
         sp,
         vec![
             pair(
-                "We are in a hard spot. We must get out of it ourselves",
+                "Four defeats hurt. Still, the cure lies inside this club",
                 Some("p2")
             ),
-            pair("Tam and I have talked at length", Some("p2")),
+            pair("Tam has my full trust", Some("p2")),
             pair("Nobody is leaving", Some("p2")),
-            pair("The players know that", Some("p2")),
-            pair("We will be judged in May", Some("p2")),
-            pair("I think the boys are with the gaffer", Some("p3")),
+            pair("The squad knows that", Some("p2")),
+            pair("May will tell", Some("p2")),
+            pair("Our dressing room is united", Some("p3")),
         ]
     );
     assert_eq!(got[0].2.as_deref(), Some("said"));
@@ -174,11 +174,11 @@ fn said_forms_pronouns_and_run_on_paragraphs() {
     assert!(warnings.is_empty(), "{warnings:?}");
 }
 
-const POLITICS: &str = "Tarn plan 'underhand trick'\n\n\
-Foreign Secretary Ilse Morrow said the plan \"seems fair\". But opposition leader Bram Tarn called it an \"underhand trick,\" adding it had \"no chance\" of passing. Marta Quill, director of the campaign group Vote Later, said: \"The reality is that nobody wants this.\"\n\n\
-The Unity Party said: \"Ask the voters.\" A Unity Party spokesman later told reporters: \"We stand by that.\"\n\n\
-In an interview with the Daily Courier, Mr Tarn refused to give a date, saying it would come \"some time next year\". The paper said he \"claimed ignorance\" of the timetable.\n\n\
-Critics say the plan is a \"dead end\". Soleimanov, in this sense, was the \"guest\" of the city.";
+const POLITICS: &str = "Tarn plan 'cynical ploy'\n\n\
+Foreign Secretary Ilse Morrow said the plan \"reads well\". But opposition leader Bram Tarn called it an \"cynical ploy,\" adding it stood \"little hope\" in the chamber. Marta Quill, director of the campaign group Poll Watch, said: \"Nobody in the valley asked for this.\"\n\n\
+The Unity Party said: \"Put it to the voters.\" A Unity Party spokesman later told reporters: \"That remains our view.\"\n\n\
+Speaking to the Daily Courier, Mr Tarn would not name a day, saying the vote would come \"after the harvest\". The paper said he \"dodged the question\" twice.\n\n\
+Critics say the plan is a \"dead end\". Torvald Brek, in a way, was the \"host\" of the fair.";
 
 #[test]
 fn subjects_descriptions_and_participles() {
@@ -208,15 +208,15 @@ fn subjects_descriptions_and_participles() {
             POLITICS,
             "p4",
             EntityKind::Person,
-            "Soleimanov",
-            &["Soleimanov"],
+            "Torvald Brek",
+            &["Torvald Brek"],
         ),
         entity(
             POLITICS,
             "o1",
             EntityKind::Organization,
-            "Vote Later",
-            &["Vote Later"],
+            "Poll Watch",
+            &["Poll Watch"],
         ),
         entity(
             POLITICS,
@@ -237,25 +237,25 @@ fn subjects_descriptions_and_participles() {
     assert_eq!(
         got,
         vec![
-            pair("underhand trick", Some("p2")),
-            pair("seems fair", Some("p1")),
-            pair("underhand trick", Some("p2")),
-            pair("no chance", Some("p2")),
-            pair("The reality is that nobody wants this", Some("p3")),
-            pair("Ask the voters", Some("o2")),
-            pair("We stand by that", Some("o2")),
-            pair("some time next year", Some("p2")),
-            pair("claimed ignorance", Some("o3")),
+            pair("cynical ploy", Some("p2")),
+            pair("reads well", Some("p1")),
+            pair("cynical ploy", Some("p2")),
+            pair("little hope", Some("p2")),
+            pair("Nobody in the valley asked for this", Some("p3")),
+            pair("Put it to the voters", Some("o2")),
+            pair("That remains our view", Some("o2")),
+            pair("after the harvest", Some("p2")),
+            pair("dodged the question", Some("o3")),
             pair("dead end", None),
-            pair("guest", None),
+            pair("host", None),
         ]
     );
 }
 
 const STATEMENT: &str = "Board rejects bid\n\n\
-Kestrel Mills' board has agreed to talks with investor Ode Fenn. In a statement, the club said it would allow Mr Fenn \"limited access\".\n\n\
-\"Any board must consider a real offer,\" the club said. Should it become firm, it should come at a price that \"the board would regard as fair\".\n\n\
-One of the rival bidders, the Anvik Group, said it was interested. \"If the deal collapses, we would look again,\" a spokesman told the Evening Ledger. \"The referee was satisfied,\" said an FSA statement.";
+Kestrel Mills' board will meet investor Ode Fenn next week. Announcing the talks, the club promised to show Mr Fenn \"selected accounts\".\n\n\
+\"Every approach gets a hearing here,\" the club said. If talks go well, any sale must come at a value that \"shareholders can live with\".\n\n\
+A losing bidder, the Anvik Group, said it was still keen. \"Should the sale fail, our cheque book is open,\" a spokesman told the Evening Ledger. \"No rules were broken,\" said an FSA statement.";
 
 #[test]
 fn organizations_speak_through_statements_and_spokesmen() {
@@ -300,11 +300,11 @@ fn organizations_speak_through_statements_and_spokesmen() {
     assert_eq!(
         got,
         vec![
-            pair("limited access", Some("o1")),
-            pair("Any board must consider a real offer", Some("o1")),
-            pair("the board would regard as fair", Some("o1")),
-            pair("If the deal collapses, we would look again", Some("o2")),
-            pair("The referee was satisfied", Some("o4")),
+            pair("selected accounts", Some("o1")),
+            pair("Every approach gets a hearing here", Some("o1")),
+            pair("shareholders can live with", Some("o1")),
+            pair("Should the sale fail, our cheque book is open", Some("o2")),
+            pair("No rules were broken", Some("o4")),
         ]
     );
 }
@@ -312,7 +312,7 @@ fn organizations_speak_through_statements_and_spokesmen() {
 #[test]
 fn curly_marks_titles_of_works_and_unclosed_quotes() {
     let text = "Zorvia’s “new” deal\n\n\
-The Iranian-born director, whose film “Stone Harbour” opened in the ’90s, said the deal was “a disgrace.” Pell Oduya told reporters: ‘We will fight on, and the fans’ voice counts.’\n\n\
+The Vardian-born director, whose film “Stone Harbour” opened in the ’90s, said the deal was “a disgrace.” Pell Oduya told reporters: ‘We will fight on, and the fans’ voice counts.’\n\n\
 He said \"the fight goes on and on\n\n\
 Nothing else.";
     let ents = [entity(
@@ -363,9 +363,9 @@ Grand Vizier Omar Tellu met envoy Ria Sand in Vardo. \"They broke their word,\" 
 #[test]
 fn asides_conjunctions_and_prepositional_heads() {
     let text = "Treaty row\n\n\
-Lena Orsk, who argues the pact gives \"a stronger grip\", has said little. The author's friends, all unnamed \"insiders\" of Lena Orsk, said nothing.\n\n\
+Lena Orsk, who argues the pact gives \"firmer control\", has said little. Her rivals, all anonymous \"insiders\" close to Lena Orsk, said nothing.\n\n\
 Former minister Piet Gral MP spoke on Radio Nine. \"Where is the plan?\" the Union MP for Kessock asked. Piet Gral doubted the deal, but added: \"We will see.\"\n\n\
-He told Radio Nine's Morning programme: \"The sooner, the better.\"";
+He told Radio Nine's Morning programme: \"Let us move on.\"";
     let ents = [
         entity(text, "p1", EntityKind::Person, "Lena Orsk", &["Lena Orsk"]),
         entity(text, "p2", EntityKind::Person, "Piet Gral", &["Piet Gral"]),
@@ -381,11 +381,11 @@ He told Radio Nine's Morning programme: \"The sooner, the better.\"";
     assert_eq!(
         got,
         vec![
-            pair("a stronger grip", Some("p1")),
+            pair("firmer control", Some("p1")),
             pair("insiders", None),
             pair("Where is the plan?", Some("p2")),
             pair("We will see", Some("p2")),
-            pair("The sooner, the better", Some("p2")),
+            pair("Let us move on", Some("p2")),
         ]
     );
 }
@@ -393,9 +393,9 @@ He told Radio Nine's Morning programme: \"The sooner, the better.\"";
 #[test]
 fn cataphora_np_heads_and_pronouns_past_reported_names() {
     let text = "Party row\n\n\
-A Unity Party MEP suggested the plan was a \"sham\". Pell Oduya, the party's deputy leader, made the remarks in May.\n\n\
-Critic Ann Vell said the season was long. Yet it means \"few surprises\" at the Gala awards, she said. Prices are \"seldom strong\", according to Norvex analyst Ria Sand.\n\n\
-Kestrel Mills' board agreed to let US tycoon Ode Fenn see its books. Later, Mr Fenn asked again. In a statement, the club said it would allow \"limited access\".";
+A Unity Party MEP claimed the budget was a \"sham\". Pell Oduya, who sits on its ruling council, spoke at a rally in Dorrow.\n\n\
+Critic Ann Vell said the season was long. Even so, there are \"no shocks\" left at the Gala awards, she said. Demand is \"patchy at best\", according to Norvex analyst Ria Sand.\n\n\
+Kestrel Mills' board invited Zorvia tycoon Ode Fenn to a meeting. Later, Mr Fenn asked again. Later that day the club stated that it could share \"selected accounts\".";
     let ents = [
         entity(
             text,
@@ -430,7 +430,7 @@ Kestrel Mills' board agreed to let US tycoon Ode Fenn see its books. Later, Mr F
             "Kestrel Mills",
             &["Kestrel Mills"],
         ),
-        entity(text, "o3", EntityKind::Organization, "US", &["US"]),
+        entity(text, "o3", EntityKind::Organization, "Zorvia", &["Zorvia"]),
     ];
     let mut oduya = ents[0].clone();
     oduya.roles = vec!["deputy leader".into()];
@@ -441,9 +441,9 @@ Kestrel Mills' board agreed to let US tycoon Ode Fenn see its books. Later, Mr F
         got,
         vec![
             pair("sham", Some("p1")),
-            pair("few surprises", Some("p2")),
-            pair("seldom strong", Some("p5")),
-            pair("limited access", Some("o2")),
+            pair("no shocks", Some("p2")),
+            pair("patchy at best", Some("p5")),
+            pair("selected accounts", Some("o2")),
         ]
     );
     let d = doc(text);
@@ -487,7 +487,7 @@ Ministers were warned of \"chaos\" last year.";
 #[test]
 fn words_after_an_inverted_speaker_are_the_writers() {
     let text = "Vote called\n\n\
-\"We must stay,\" said Ola Brenn, who will back a \"no\" vote, and who called the plan \"a farce\".";
+\"We must stay,\" said Ola Brenn, who will wear a \"victory\" scarf, and who called the plan \"a farce\".";
     let ents = [entity(
         text,
         "p1",
@@ -500,7 +500,7 @@ fn words_after_an_inverted_speaker_are_the_writers() {
         got,
         vec![
             pair("We must stay", Some("p1")),
-            pair("no", None),
+            pair("victory", None),
             pair("a farce", Some("p1")),
         ]
     );
@@ -509,7 +509,7 @@ fn words_after_an_inverted_speaker_are_the_writers() {
 #[test]
 fn infinitives_and_speakers_introduced_by_the_sentence_before() {
     let text = "Sprinter back\n\n\
-Ivo Darr trained in Spala with his coach over the winter. \"I was there for a fortnight and it helped.\"\n\n\
+Ivo Darr trained in Ostrel with his coach over the winter. \"I was there for a fortnight and it helped.\"\n\n\
 The report was long. \"The plan is sound.\"\n\n\
 Mona Keld added the board was \"duty bound\" and it would be \"premature\" to say more. Asked about money, she confesses: \"We are broke.\"";
     let ents = [
@@ -587,7 +587,7 @@ Orvex Mills, founded by Ivo Brant, reported record sales. \"We had a good year,\
 #[test]
 fn nouns_of_speech_name_their_speaker() {
     let text = "Aid plan\n\n\
-Rumours of a rift were fuelled by the sudden decision to hold Mr Vale's monthly media conference at the same time as a long-planned speech by Mr Halde on UK plans to tackle poverty with a new \"Harbour Plan\" for the south.";
+Talk of a split grew after Mr Vale skipped a dinner held on the eve of a speech by Mr Halde, who unveiled a \"Harbour Plan\" for the south.";
     let ents = [entity(
         text,
         "p1",
@@ -638,19 +638,25 @@ Mr Brell's statement said: \"We have made an impact.\" \"The show was vetted,\" 
 fn names_after_prepositions_and_speakers_before_names() {
     let text = "Vote row\n\n\
 Former minister Piet Gral spoke first. \"Is that right?\" the Union MP for Kessock asked.\n\n\
-Green MEP Lena Orsk welcomed the vote. But she added: \"It is flawed.\"";
+Verdant MEP Lena Orsk praised the vote. Later she added: \"It will not last.\"";
     let ents = [
         entity(text, "p1", EntityKind::Person, "Piet Gral", &["Piet Gral"]),
         // Misread as people by a recognizer: a town, and a party label.
         entity(text, "p2", EntityKind::Person, "Kessock", &["Kessock"]),
-        entity(text, "p3", EntityKind::Person, "Green MEP", &["Green MEP"]),
+        entity(
+            text,
+            "p3",
+            EntityKind::Person,
+            "Verdant MEP",
+            &["Verdant MEP"],
+        ),
         entity(text, "p4", EntityKind::Person, "Lena Orsk", &["Lena Orsk"]),
     ];
     assert_eq!(
         speakers(text, &ents),
         vec![
             pair("Is that right?", Some("p1")),
-            pair("It is flawed", Some("p4"))
+            pair("It will not last", Some("p4"))
         ]
     );
 }
