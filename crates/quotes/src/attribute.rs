@@ -385,7 +385,7 @@ impl Ctx<'_> {
                             .filter_map(|&c| self.mention_at(c - 1))
                             .find(|&e| self.kind(e) == kind)
                     };
-                    // "The shadow minister, Ann Vell, said": the aside is the name.
+                    // "The shadow minister, Anka Vell, said": the aside is the name.
                     let aside_name = || {
                         let open = *commas.last()?;
                         let e = (!relative).then(|| self.mention_at(i - 1)).flatten()?;
@@ -462,7 +462,7 @@ impl Ctx<'_> {
                 }
             }
             if self.kind(e) == EntityKind::Organization {
-                // "Ann Vell of Zorbex said": the person speaks, not the firm.
+                // "Anka Vell of Zorbex said": the person speaks, not the firm.
                 let floor = self.clause_floor(lo, h);
                 let mut j = h;
                 while j > floor.max(h.saturating_sub(8)) {
@@ -525,11 +525,11 @@ impl Ctx<'_> {
         s
     }
 
-    /// The speaker named after an inverted verb: `"…," said Ann Vell, a Y`.
+    /// The speaker named after an inverted verb: `"…," said Anka Vell, a Y`.
     fn after_np(&self, from: usize, end: usize) -> Option<Speaker> {
         let mut to = from;
         while to < end && to < from + 10 {
-            // "said Sen. Ann Vell": the stop of a title does not end the name.
+            // "said Sen. Anka Vell": the stop of a title does not end the name.
             if self.is_punct(to, &['.']) && to > from && self.is_title_word(to - 1) {
                 to += 1;
                 continue;
@@ -560,13 +560,13 @@ impl Ctx<'_> {
         if to == from {
             return None;
         }
-        // The head of "Norvex analyst Ann Vell" is its last name.
+        // The head of "Norvex analyst Anka Vell" is its last name.
         let ents: Vec<usize> = (from..to).filter_map(|i| self.mention_at(i)).collect();
         let person = ents
             .iter()
             .rev()
             .find(|&&e| self.kind(e) == EntityKind::Person);
-        // `said the firm's chief, Ann Vell,`: the name follows the comma.
+        // `said the firm's chief, Anka Vell,`: the name follows the comma.
         let named_after = || {
             (to + 1 < end && self.is_punct(to, &[',']))
                 .then(|| self.mention_at(to + 1))
@@ -717,7 +717,7 @@ impl Ctx<'_> {
                 .iter()
                 .any(|w| w.ends_with("'s") || w.ends_with("\u{2019}s"));
         let nearest_org = || bare.then(nearest_org).flatten();
-        // "Ann Vell's statement", "a statement by Ann Vell".
+        // "Anka Vell's statement", "a statement by Anka Vell".
         let person_in_np = in_np
             .iter()
             .copied()
@@ -875,7 +875,7 @@ impl Ctx<'_> {
         if let Some(f) = chosen {
             return (f.speaker.clone(), Some(f.cue));
         }
-        // `"…!" Ann Vell said.` printed as a sentence of its own.
+        // `"…!" Anka Vell said.` printed as a sentence of its own.
         let rest_is_punct =
             (t + 1..sent.end).all(|i| matches!(self.l.toks[i].kind, TokKind::Punct(_)));
         if rest_is_punct {
@@ -893,7 +893,7 @@ impl Ctx<'_> {
                 }
             }
         }
-        // `a speech by Ann Vell on … a "new deal"`: a noun of speech names its speaker.
+        // `a speech by Anka Vell on … a "new deal"`: a noun of speech names its speaker.
         if let Some(e) = (sent.start..t).find_map(|i| {
             let w = self.lword(i)?;
             let by = self.lword(i + 1)?;
@@ -903,13 +903,13 @@ impl Ctx<'_> {
         }) {
             return (Some(self.entity(e)), None);
         }
-        // `"…" - Ann Vell`
+        // `"…" - Anka Vell`
         if t + 2 < sent.end && self.is_punct(t + 1, &['-', '\u{2013}', '\u{2014}']) {
             if let Some(e) = self.mention_at(t + 2) {
                 return (Some(self.entity(e)), None);
             }
         }
-        // `Ann Vell: "…"`
+        // `Anka Vell: "…"`
         if t >= sent.start + 2 && self.is_punct(t - 1, &[':']) {
             if let Some(e) = self.mention_at(t - 2) {
                 return (Some(self.entity(e)), None);
@@ -966,7 +966,7 @@ impl Ctx<'_> {
             })
     }
 
-    /// `Ann Vell trained in Ostrel. "I was there for a fortnight."`: a quote in
+    /// `Anka Vell trained in Ostrel. "I was there for a fortnight."`: a quote in
     /// the first person after a sentence about one person is that person's.
     fn introduced_speaker(&self, si: usize) -> Option<Speaker> {
         let prev = si.checked_sub(1)?;

@@ -349,7 +349,7 @@ mod tests {
 
     #[test]
     fn run_on_paragraphs_reopen() {
-        let t = r#"Ann Vell said: "We lost. "We will be back. "Count on it.""#;
+        let t = r#"Anka Vell said: "We lost. "We will be back. "Count on it.""#;
         let q = scan(t, ByteSpan::new(0, t.len()), None);
         let texts: Vec<_> = q.iter().map(|q| q.inner.text(t)).collect();
         assert_eq!(

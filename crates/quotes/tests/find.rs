@@ -394,7 +394,7 @@ He told Radio Nine's Morning programme: \"Let us move on.\"";
 fn cataphora_np_heads_and_pronouns_past_reported_names() {
     let text = "Party row\n\n\
 A Unity Party MEP claimed the budget was a \"sham\". Pell Oduya, who sits on its ruling council, spoke at a rally in Dorrow.\n\n\
-Critic Ann Vell said the season was long. Even so, there are \"no shocks\" left at the Gala awards, she said. Demand is \"patchy at best\", according to Norvex analyst Ria Sand.\n\n\
+Critic Anka Vell said the season was long. Even so, there are \"no shocks\" left at the Gala awards, she said. Demand is \"patchy at best\", according to Norvex analyst Ria Sand.\n\n\
 Kestrel Mills' board invited Zorvia tycoon Ode Fenn to a meeting. Later, Mr Fenn asked again. Later that day the club stated that it could share \"selected accounts\".";
     let ents = [
         entity(
@@ -404,7 +404,7 @@ Kestrel Mills' board invited Zorvia tycoon Ode Fenn to a meeting. Later, Mr Fenn
             "Pell Oduya",
             &["Pell Oduya"],
         ),
-        entity(text, "p2", EntityKind::Person, "Ann Vell", &["Ann Vell"]),
+        entity(text, "p2", EntityKind::Person, "Anka Vell", &["Anka Vell"]),
         // Misread kinds, as a recognizer may give them.
         entity(text, "p3", EntityKind::Person, "Gala", &["Gala"]),
         entity(text, "p4", EntityKind::Person, "Norvex", &["Norvex"]),
@@ -509,11 +509,11 @@ fn words_after_an_inverted_speaker_are_the_writers() {
 #[test]
 fn infinitives_and_speakers_introduced_by_the_sentence_before() {
     let text = "Sprinter back\n\n\
-Ivo Darr trained in Ostrel with his coach over the winter. \"I was there for a fortnight and it helped.\"\n\n\
+Ivar Darr trained in Ostrel with his coach over the winter. \"I was there for a fortnight and it helped.\"\n\n\
 The report was long. \"The plan is sound.\"\n\n\
 Mona Keld added the board was \"duty bound\" and it would be \"premature\" to say more. Asked about money, she confesses: \"We are broke.\"";
     let ents = [
-        entity(text, "p1", EntityKind::Person, "Ivo Darr", &["Ivo Darr"]),
+        entity(text, "p1", EntityKind::Person, "Ivar Darr", &["Ivar Darr"]),
         entity(text, "p2", EntityKind::Person, "Mona Keld", &["Mona Keld"]),
     ];
     let got = run(text, &ents).0;
@@ -567,7 +567,7 @@ The Lumen Group made a bid. The data commissioner's office says calls are allowe
 #[test]
 fn inverted_description_then_name() {
     let text = "Sales up\n\n\
-Orvex Mills, founded by Ivo Brant, reported record sales. \"We had a good year,\" said the firm's chief executive, Dana Lusk, at a briefing.";
+Orvex Mills, founded by Ivar Brant, reported record sales. \"We had a good year,\" said the firm's chief executive, Dana Lusk, at a briefing.";
     let ents = [
         entity(text, "p1", EntityKind::Person, "Dana Lusk", &["Dana Lusk"]),
         entity(
@@ -587,7 +587,7 @@ Orvex Mills, founded by Ivo Brant, reported record sales. \"We had a good year,\
 #[test]
 fn nouns_of_speech_name_their_speaker() {
     let text = "Aid plan\n\n\
-Talk of a split grew after Mr Vale skipped a dinner held on the eve of a speech by Mr Halde, who unveiled a \"Harbour Plan\" for the south.";
+Talk of a split grew after Mr Vorle skipped a dinner held on the eve of a speech by Mr Halde, who unveiled a \"Harbour Plan\" for the south.";
     let ents = [entity(
         text,
         "p1",
@@ -664,9 +664,9 @@ Verdant MEP Lena Orsk praised the vote. Later she added: \"It will not last.\"";
 #[test]
 fn names_in_asides_and_pronouns_after_a_named_verb() {
     let text = "Budget day\n\n\
-The shadow finance minister, Ivo Tarl, said: \"It is a con.\" For the Civic Party Ada Moen said: \"The minister will boast,\" she said. \"We will see.\"";
+The shadow finance minister, Ivar Tarl, said: \"It is a con.\" For the Civic Party Ada Moen said: \"The minister will boast,\" she said. \"We will see.\"";
     let ents = [
-        entity(text, "p1", EntityKind::Person, "Ivo Tarl", &["Ivo Tarl"]),
+        entity(text, "p1", EntityKind::Person, "Ivar Tarl", &["Ivar Tarl"]),
         entity(text, "p2", EntityKind::Person, "Ada Moen", &["Ada Moen"]),
         entity(
             text,
@@ -692,10 +692,10 @@ fn run_on_speech_is_said_by_whoever_says_its_end() {
 The crowd went home early.\n\n\
 \u{201c}We were poor today. \u{201c}We will be better,\u{201d} Ada Moen said.\n\n\
 \u{201c}It was a long season.\n\n\
-\u{201c}Now we rest,\u{201d} said Ivo Tarl.";
+\u{201c}Now we rest,\u{201d} said Ivar Tarl.";
     let ents = [
         entity(text, "p1", EntityKind::Person, "Ada Moen", &["Ada Moen"]),
-        entity(text, "p2", EntityKind::Person, "Ivo Tarl", &["Ivo Tarl"]),
+        entity(text, "p2", EntityKind::Person, "Ivar Tarl", &["Ivar Tarl"]),
     ];
     let (got, warnings) = run(text, &ents);
     let sp: Vec<_> = got

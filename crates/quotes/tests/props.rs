@@ -50,7 +50,7 @@ fn entities(text: &str) -> Vec<FoundEntity> {
     vec![FoundEntity {
         id: "p1".into(),
         kind: EntityKind::Person,
-        name: "Ann Vell".into(),
+        name: "Anka Vell".into(),
         aliases: vec![],
         titles: vec![],
         roles: vec![],
