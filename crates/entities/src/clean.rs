@@ -2,7 +2,7 @@
 
 use crate::context::title_len_at;
 use crate::lexicon;
-use crate::names::is_all_caps;
+use crate::names::{is_all_caps, norm_word};
 use crate::words::{is_capitalized, is_possessive, is_punct, Cand, Words};
 use newsparse_core::{EntityKind, EntityMention};
 
@@ -77,6 +77,30 @@ fn extend(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
     let mut i = 0;
     while i < cands.len() {
         let mut c = cands[i];
+        let floor = out
+            .last()
+            .map_or(0, |p: &Cand| p.te)
+            .max(w.sentence_first(c.ts));
+        if c.kind != EntityKind::Person {
+            c.ts = left_end(w, c.ts, floor);
+        } else if c.ts > floor
+            && w.word(c.ts - 1) == "Sunday"
+            && newspaper_sunday(w, c.ts - 1, floor)
+        {
+            c.ts -= 1;
+        }
+        // "Eastham MP Jo Doe": the office is not part of the place.
+        if c.kind != EntityKind::Person && c.te - c.ts > 1 {
+            let last = w.word(c.te - 1);
+            let next_is_person = cands
+                .get(i + 1)
+                .is_some_and(|n| n.ts == c.te && n.kind == EntityKind::Person);
+            if next_is_person
+                && (lexicon::is_postnominal(last) || lexicon::is_role_noun(&norm_word(last)))
+            {
+                c.te -= 1;
+            }
+        }
         let limit = cands.get(i + 1).map_or(w.len(), |n| n.ts);
         let sentence_end = w.sentence_end(c.ts).min(limit);
         if c.kind == EntityKind::Person
@@ -106,6 +130,55 @@ fn extend(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
         i += 1;
     }
     out
+}
+
+/// Where a name that starts at `ts` really starts: the recognizer often
+/// leaves out a capitalized word before an organization ("Liberal" +
+/// "Democrat", "Sunday" + "Telegraph"). Not before `floor`, not over a
+/// common word opening the sentence, a date word or a title.
+fn left_end(w: &Words, ts: usize, floor: usize) -> usize {
+    let mut s = ts;
+    while s > floor && ts - s < 2 {
+        let word = w.word(s - 1);
+        let lower = norm_word(word);
+        let sunday = word == "Sunday" && newspaper_sunday(w, s - 1, floor);
+        let fits = is_capitalized(word)
+            && word
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-' || c == '&')
+            && !lexicon::CLOSED_CLASS_SET.has(&lower)
+            && (!lexicon::CALENDAR_SET.has(word) || sunday)
+            && !lexicon::is_demonym(word)
+            && !lexicon::OFFICE_SET.has(word)
+            && !lexicon::HONORIFIC_SET.has(word)
+            && !(s - 1 == w.sentence_first(ts) && w.is_common_word(word));
+        if !fits {
+            break;
+        }
+        s -= 1;
+    }
+    s
+}
+
+/// Whether the "Sunday" at `at` names a newspaper rather than a day: not
+/// after "on", "last", "until"…
+fn newspaper_sunday(w: &Words, at: usize, floor: usize) -> bool {
+    at == floor
+        || !matches!(
+            norm_word(w.word(at - 1)).as_str(),
+            "on" | "until"
+                | "till"
+                | "since"
+                | "last"
+                | "next"
+                | "this"
+                | "every"
+                | "each"
+                | "before"
+                | "after"
+                | "late"
+                | "early"
+        )
 }
 
 /// "Radio 4", "News 24": a one- or two-digit number after an organization

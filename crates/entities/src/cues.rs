@@ -173,9 +173,9 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
         if c.kind == EntityKind::Organization {
             continue;
         }
-        // "firm X", "band the X".
+        // "firm X", "band the X", "the mill, X,".
         let mut before = c.ts;
-        if before > 0 && matches!(w.word(before - 1), "the" | "The") {
+        if before > 0 && matches!(w.word(before - 1), "the" | "The" | ",") {
             before -= 1;
         }
         if before > 0 && lexicon::ORG_NOUN_SET.has(w.word(before - 1)) {

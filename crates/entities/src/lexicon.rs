@@ -446,6 +446,12 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Petroleum",
     "Theatre",
     "Theater",
+    "Parliament",
+    "Assembly",
+    "Senate",
+    "Court",
+    "Police",
+    "Navy",
 ];
 
 /// Lowercase nouns for kinds of organization: a name right after one is an
@@ -500,6 +506,16 @@ pub const ORG_NOUNS: &[&str] = &[
     "start-up",
     "firms",
     "companies",
+    "mill",
+    "plant",
+    "factory",
+    "steelmaker",
+    "carmaker",
+    "automaker",
+    "refinery",
+    "brewer",
+    "supermarket",
+    "retailer",
 ];
 
 /// Role nouns that do not say the name before them is an organization:

@@ -5,7 +5,7 @@
 
 use crate::context::title_len_before;
 use crate::lexicon;
-use crate::names::{is_all_caps, norm_word, person_key, person_word};
+use crate::names::{is_abbreviation_of, is_all_caps, norm_word, person_key, person_word};
 use crate::words::{Cand, Words};
 use crate::{Map as HashMap, Set as HashSet};
 use newsparse_core::EntityKind;
@@ -100,13 +100,22 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
         .filter(|(c, _)| is_locative(w, c.ts))
         .map(|(_, k)| k.as_str())
         .collect();
+    let mut first_kind: HashMap<&str, EntityKind> = HashMap::default();
+    for (c, key) in cands.iter().zip(&keys) {
+        first_kind.entry(key.as_str()).or_insert(c.kind);
+    }
     for (c, key) in cands.iter_mut().zip(&keys) {
         let v = votes[key.as_str()];
-        let own = v[slot(c.kind)];
-        let mut best = (0..4)
-            .filter(|&k| v[k] > own)
-            .max_by_key(|&k| (v[k], 4 - k))
-            .map_or(c.kind, |k| KINDS[k]);
+        // The most votes; on a tie, the kind the form was first given.
+        let first = first_kind[key.as_str()];
+        let top = v.iter().copied().max().unwrap_or(0);
+        let mut best = if v[slot(first)] == top {
+            first
+        } else {
+            (0..4)
+                .max_by_key(|&k| (v[k], 4 - k))
+                .map_or(first, |k| KINDS[k])
+        };
         // A country or city standing for its government ("Capitalia said")
         // is tagged ORG; the record keeps it a place.
         if best == EntityKind::Organization
@@ -119,17 +128,20 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
         c.kind = best;
     }
 
-    // "Sunday" opens newspaper names the recognizer often cuts.
-    for i in 0..cands.len() {
-        let c = cands[i];
-        let free_before = i == 0 || cands[i - 1].te < c.ts;
-        if c.kind == EntityKind::Organization
-            && free_before
-            && c.ts > 0
-            && w.word(c.ts - 1) == "Sunday"
-            && w.same_sentence(c.ts - 1, c.ts)
-        {
-            cands[i].ts -= 1;
+    // "Nth Utd" abbreviates the organization "Northam United".
+    let orgs: Vec<Vec<&str>> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Organization && c.te - c.ts > 1)
+        .map(|c| w.words(c.ts, c.te))
+        .collect();
+    if !orgs.is_empty() {
+        for c in cands.iter_mut() {
+            if c.kind != EntityKind::Organization && c.te - c.ts > 1 {
+                let words = w.words(c.ts, c.te);
+                if orgs.iter().any(|o| is_abbreviation_of(&words, o)) {
+                    c.kind = EntityKind::Organization;
+                }
+            }
         }
     }
 

@@ -467,3 +467,36 @@ fn arbitrary_mention_spans_never_break_the_output() {
         }
     }
 }
+
+#[test]
+fn boundary_repairs_around_organization_names() {
+    let (_, found) = run(
+        "Vote\n\nLiberal [M Unionist] leader [P Ada Crane] spoke. The book by Sunday [P Clarion] \
+         journalist [P Rob Pettit] says so. [O Eastham MP] [P Jo Dunmore] agreed with the \
+         [M Ostrian] Parliament. The mill, [P Brakstal], closed.",
+    );
+    assert_eq!(
+        kind_of(&found, "Liberal Unionist"),
+        EntityKind::Organization
+    );
+    assert_eq!(kind_of(&found, "Sunday Clarion"), EntityKind::Organization);
+    assert_eq!(kind_of(&found, "Eastham"), EntityKind::Organization);
+    assert_eq!(find(&found, "Jo Dunmore").roles, vec!["Eastham MP"]);
+    assert_eq!(
+        kind_of(&found, "Ostrian Parliament"),
+        EntityKind::Organization
+    );
+    assert_eq!(kind_of(&found, "Brakstal"), EntityKind::Organization);
+}
+
+#[test]
+fn one_form_gets_one_kind_and_abbreviations_follow_the_organization() {
+    let (_, found) = run(
+        "Derby\n\n[P Rudy Marne] and [O Rudy Marne] played. [O Northam United] won; \
+         [P Nth Utd] fans cheered.",
+    );
+    let rudy: Vec<_> = found.iter().filter(|e| e.name == "Rudy Marne").collect();
+    assert_eq!(rudy.len(), 1, "{found:#?}");
+    assert_eq!(rudy[0].kind, EntityKind::Person);
+    assert_eq!(find(&found, "Northam United").aliases, vec!["Nth Utd"]);
+}
