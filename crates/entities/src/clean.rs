@@ -89,14 +89,15 @@ fn extend(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
         {
             c.ts -= 1;
         }
-        // "Eastham MP Jo Doe": the office is not part of the place.
+        // "Eastham MP (Jo Doe)", "Acme chief Jo Doe": the office is not
+        // part of the name.
         if c.kind != EntityKind::Person && c.te - c.ts > 1 {
             let last = w.word(c.te - 1);
             let next_is_person = cands
                 .get(i + 1)
                 .is_some_and(|n| n.ts == c.te && n.kind == EntityKind::Person);
-            if next_is_person
-                && (lexicon::is_postnominal(last) || lexicon::is_role_noun(&norm_word(last)))
+            if lexicon::is_postnominal(last)
+                || next_is_person && lexicon::is_role_noun(&norm_word(last))
             {
                 c.te -= 1;
             }

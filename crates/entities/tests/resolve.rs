@@ -473,7 +473,7 @@ fn boundary_repairs_around_organization_names() {
     let (_, found) = run(
         "Vote\n\nLiberal [M Unionist] leader [P Ada Crane] spoke. The book by Sunday [P Clarion] \
          journalist [P Rob Pettit] says so. [O Eastham MP] [P Jo Dunmore] agreed with the \
-         [M Ostrian] Parliament. The mill, [P Brakstal], closed.",
+         [M Ostrian] Parliament. The mill, [P Brakstal], closed. [P Al Brand], the [O Westby MP], left.",
     );
     assert_eq!(
         kind_of(&found, "Liberal Unionist"),
@@ -487,6 +487,7 @@ fn boundary_repairs_around_organization_names() {
         EntityKind::Organization
     );
     assert_eq!(kind_of(&found, "Brakstal"), EntityKind::Organization);
+    assert_eq!(find(&found, "Westby").mentions.len(), 1);
 }
 
 #[test]
