@@ -1,16 +1,18 @@
 //! Entities stage: turns name mentions into one entry per real entity.
 //!
 //! Steps, each linear or near-linear in the number of tokens and mentions:
-//! 1. clean the recognizer's mentions ([`clean`]): snap to tokens, drop
+//! 1. clean the recognizer's mentions (`clean`): snap to tokens, drop
 //!    possessives, leading titles and "the", add "Jr", extend organization
-//!    names by a following suffix word ("… Workers" + "Party"), link
-//!    parenthesized acronyms;
-//! 2. vote on the kind of each surface form ([`vote`]);
-//! 3. group mentions into entities ([`cluster`]);
+//!    names by a following suffix word ("… Workers" + "Party") or a missed
+//!    capitalized word before them, link parenthesized acronyms, and find
+//!    organization names the recognizer missed from context cues
+//!    (`cues`: "technology firm X", "X analyst Jane Doe");
+//! 2. vote on the kind of each surface form (`vote`), with those cues;
+//! 3. group mentions into entities (`cluster`);
 //! 4. give a mention to untagged words equal to an entity's name forms
-//!    ([`recover`]);
+//!    (`recover`);
 //! 5. read titles, roles and attributes around each person mention
-//!    ([`context`]) and build the entries.
+//!    (`context`) and build the entries.
 
 mod cluster;
 mod context;
