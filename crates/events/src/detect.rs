@@ -86,6 +86,22 @@ impl SentenceView<'_, '_> {
         }
     }
 
+    /// Whether a capitalized word inside a sentence written in ordinary case
+    /// belongs to a name next to it ("Dirty War", "Court of Appeals") that
+    /// the recognizer left out.
+    fn in_proper_name(&self, i: usize) -> bool {
+        if i == 0 || !self.words[i].is_capitalized() {
+            return false;
+        }
+        let caps = self.words.iter().filter(|w| w.is_capitalized()).count();
+        let alpha = self.words.iter().filter(|w| !w.is_punct()).count();
+        if caps * 2 > alpha {
+            return false; // a headline in title case
+        }
+        let cap = |k: usize| k > 0 && self.words.get(k).is_some_and(|w| w.is_capitalized());
+        cap(i - 1) || cap(i + 1) || (self.lw(i + 1) == "of" && cap(i + 2))
+    }
+
     /// Whether the word at `i` is negated: "did not meet", "never met", "no talks".
     fn negated(&self, i: usize) -> bool {
         for d in 1..=3 {
@@ -109,7 +125,7 @@ impl SentenceView<'_, '_> {
             let Some(entries) = lex.get(w.lower.as_str()) else {
                 continue;
             };
-            if self.inside_mention(i) || self.negated(i) {
+            if self.inside_mention(i) || self.negated(i) || self.in_proper_name(i) {
                 continue;
             }
             for &entry in entries {
@@ -432,7 +448,7 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
             } else if NP_STOP.contains(&w)
                 || words[start - 1].is_punct() && w != "'s" && w != "'"
                 || (w.ends_with("ed") && w.len() > 4)
-                || BE.contains(&w)
+                || (BE.contains(&w) && w != "'s")
                 || t.start - start >= 5
             {
                 break;
@@ -599,7 +615,22 @@ pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<
         });
     };
     if let Some(a) = c.antecedent {
-        add(&view.mentions[a], &mut out);
+        // "A, B and C, who formed…": the whole list before the pronoun.
+        let mut first = a;
+        while first > 0 {
+            let (prev, cur) = (&view.mentions[first - 1], &view.mentions[first]);
+            let joined = cur.start == prev.end + 1 && matches!(view.lw(prev.end), "," | "and")
+                || cur.start == prev.end + 2
+                    && view.lw(prev.end) == ","
+                    && view.lw(prev.end + 1) == "and";
+            if !joined || prev.kind != cur.kind {
+                break;
+            }
+            first -= 1;
+        }
+        for m in &view.mentions[first..=a] {
+            add(m, &mut out);
+        }
     }
     for m in view.mentions {
         if m.start < c.start || m.end > c.end || (m.start < t.end && m.end > t.start) {
@@ -610,6 +641,20 @@ pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<
         }
         if c.skipped.iter().any(|&(a, b)| m.start >= a && m.end <= b) || is_affiliation(view, m) {
             continue;
+        }
+        // "…the whip in the European Parliament": a scene, not a party to it.
+        if m.start >= t.end {
+            let k = if m.start >= 1 && view.lw(m.start - 1) == "the" {
+                m.start.saturating_sub(2)
+            } else {
+                m.start.saturating_sub(1)
+            };
+            if matches!(
+                view.lw(k),
+                "in" | "at" | "on" | "during" | "near" | "inside" | "outside"
+            ) {
+                continue;
+            }
         }
         add(m, &mut out);
     }
@@ -764,6 +809,71 @@ pub fn resolve_reference(
             if let Some(&e) = recent.iter().rev().find(|&&e| fits(&entities[e])) {
                 return Some((e, i));
             }
+        }
+    }
+    None
+}
+
+/// Nouns by which news refers back to an organization ("the club").
+const ORG_DESCRIPTIONS: &[&str] = &[
+    "company",
+    "firm",
+    "club",
+    "group",
+    "party",
+    "bank",
+    "airline",
+    "mill",
+    "miner",
+    "carrier",
+    "team",
+    "band",
+    "union",
+    "network",
+    "broadcaster",
+    "corporation",
+    "giant",
+    "retailer",
+    "insurer",
+    "manufacturer",
+    "operator",
+    "maker",
+    "business",
+    "conglomerate",
+    "consortium",
+];
+
+/// The organization a description in the clause ("the football club", "the
+/// party") refers to, with the word where it stands: one named earlier whose
+/// name holds the noun, else the article's most-mentioned organization so far.
+pub fn resolve_org_description(
+    view: &SentenceView,
+    c: &Clause,
+    entities: &[FoundEntity],
+    counts: &[usize],
+    recent: &[usize],
+) -> Option<(usize, usize)> {
+    for i in c.start..c.end {
+        if !matches!(view.lw(i), "the" | "its") || view.inside_mention(i + 1) {
+            continue;
+        }
+        let noun = [i + 1, i + 2]
+            .into_iter()
+            .find(|&k| ORG_DESCRIPTIONS.contains(&view.lw(k)) && !view.inside_mention(k));
+        let Some(k) = noun else { continue };
+        let noun = view.lw(k);
+        let named = recent.iter().rev().find(|&&e| {
+            std::iter::once(&entities[e].name)
+                .chain(&entities[e].aliases)
+                .any(|n| n.to_lowercase().split_whitespace().any(|w| w == noun))
+        });
+        let salient = recent
+            .iter()
+            .copied()
+            .filter(|&e| counts[e] >= 2)
+            .max_by_key(|&e| counts[e]);
+        if let Some(e) = named.copied().or(salient) {
+            return Some((e, i));
         }
     }
     None

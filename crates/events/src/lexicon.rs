@@ -302,7 +302,6 @@ const VIOLENCE: &[&str] = &[
     "airstrikes",
     "civilians",
     "war",
-    "police",
     "shot",
     "gun",
     "guns",

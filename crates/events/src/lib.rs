@@ -89,6 +89,8 @@ pub fn analyze(doc: &Doc, layout: &Layout, entities: &[FoundEntity]) -> EventsFo
     let mut events = Vec::new();
     let mut recent_people: Vec<usize> = Vec::new();
     let mut last_subject: Option<usize> = None;
+    let mut recent_orgs: Vec<usize> = Vec::new();
+    let mut mention_counts = vec![0usize; entities.len()];
     let mut previous_times: Vec<TimeFound> = Vec::new();
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let ws = &words[s];
@@ -147,6 +149,19 @@ pub fn analyze(doc: &Doc, layout: &Layout, entities: &[FoundEntity]) -> EventsFo
                     participants.push((ent.id.clone(), role.to_string()));
                 }
             }
+            if let Some((e, at)) = detect::resolve_org_description(
+                &view,
+                &clause,
+                entities,
+                &mention_counts,
+                &recent_orgs,
+            ) {
+                let ent = &entities[e];
+                if !participants.iter().any(|(id, _)| *id == ent.id) {
+                    let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");
+                    participants.push((ent.id.clone(), role.to_string()));
+                }
+            }
             let place = event_place(&view, &clause, entities);
             let time = resolved
                 .iter()
@@ -166,6 +181,11 @@ pub fn analyze(doc: &Doc, layout: &Layout, entities: &[FoundEntity]) -> EventsFo
             last_subject = Some(first.entity);
         }
         for m in &sm {
+            mention_counts[m.entity] += 1;
+            if m.kind == EntityKind::Organization {
+                recent_orgs.retain(|&e| e != m.entity);
+                recent_orgs.push(m.entity);
+            }
             if m.kind == EntityKind::Person {
                 recent_people.retain(|&e| e != m.entity);
                 recent_people.push(m.entity);

@@ -344,3 +344,63 @@ fn published_date_resolves_tense_of_a_bare_month() {
         .iter()
         .all(|e| e.sentence.text(text).contains(e.trigger.text(text))));
 }
+
+#[test]
+fn a_list_before_who_takes_part_and_a_scene_does_not() {
+    let text = "Band\n\nAnja Velt, Oren Duvak and Tamsin Roe, who formed Kelso Mills in 1999, met at Brantor Holdings. \
+        Velt's offer to buy Kelso Mills was rejected.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Anja Velt", &["Velt"]),
+        person(text, "p2", "Oren Duvak", &[]),
+        person(text, "p3", "Tamsin Roe", &[]),
+        entity(text, "o1", EntityKind::Organization, "Kelso Mills", &[]),
+        entity(
+            text,
+            "o2",
+            EntityKind::Organization,
+            "Brantor Holdings",
+            &[],
+        ),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents));
+    let formed = s.iter().find(|e| e.1 == "formed").unwrap();
+    assert_eq!(formed.0, "Business.Start-Org");
+    assert_eq!(formed.2, ["p1", "p2", "p3", "o1"]);
+    assert_eq!(formed.3.as_deref(), Some("1999"));
+    let met = s.iter().find(|e| e.1 == "met").unwrap();
+    assert!(!met.2.contains(&"o2".to_string()), "{met:?}");
+    let buy = s.iter().find(|e| e.1 == "buy").unwrap();
+    assert_eq!(buy.2, ["p1", "o1"], "the possessive names the buyer");
+}
+
+#[test]
+fn an_organization_named_by_description_takes_part() {
+    let text = "Deal\n\nKelso Mills rejected a takeover. Kelso Mills shareholders were unhappy. \
+        Brantor Holdings made an offer to buy the company.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        entity(text, "o1", EntityKind::Organization, "Kelso Mills", &[]),
+        entity(
+            text,
+            "o2",
+            EntityKind::Organization,
+            "Brantor Holdings",
+            &[],
+        ),
+    ];
+    let found = analyze(&doc, &layout, &ents);
+    let last = found.events.last().unwrap();
+    assert_eq!(last.event_type, "Transaction.Transfer-Ownership");
+    let ids: Vec<&str> = last.participants.iter().map(|p| p.0.as_str()).collect();
+    assert_eq!(ids, ["o2", "o1"], "'the company' is the most-mentioned one");
+}
+
+#[test]
+fn a_capitalized_trigger_inside_an_unrecognized_name_is_not_one() {
+    let text = "Film\n\nThe network showed Silent War on Monday after a deadly attack.";
+    let (doc, layout) = build(text, false);
+    let found = analyze(&doc, &layout, &[]);
+    assert_eq!(types(&found), ["Conflict.Attack"]);
+    assert_eq!(found.events[0].trigger.text(text), "attack");
+}
