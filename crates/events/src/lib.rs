@@ -241,6 +241,9 @@ fn sentence_mentions(
 }
 
 fn carries_time(ws: &[Word]) -> bool {
+    // An opening quote mark does not count.
+    let first = ws.iter().position(|w| !w.is_punct()).unwrap_or(0);
+    let ws = &ws[first..];
     CARRY_OPENERS
         .iter()
         .any(|opener| opener.len() <= ws.len() && opener.iter().zip(ws).all(|(o, w)| *o == w.lower))

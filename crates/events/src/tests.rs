@@ -308,7 +308,7 @@ fn a_bid_is_a_takeover_only_in_a_takeover_story() {
 #[test]
 fn time_is_carried_to_a_sentence_that_continues_the_episode() {
     let text = "Dinner\n\nVelt hosted Duvak at a dinner in November 2003. \
-        At that stage she saw Tamsin Roe. Later, Velt met Roe again.";
+        \"At that stage she saw Tamsin Roe.\" Later, Velt met Roe again.";
     let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Velt", &[]),
