@@ -532,6 +532,7 @@ pub static ENTRIES: &[Entry] = &[
             "blistering", "outspoken", "bitter", "savage", "furious", "angry", "virus", "hacker",
         ]),
         SentenceHas(SPEECH),
+        NextWithin(3, &["'", "\"", "\u{2018}", "\u{201c}"]),
     ])),
     e("attacked attacking", ATTACK)
         .when(SentenceHas(VIOLENCE))
@@ -551,7 +552,9 @@ pub static ENTRIES: &[Entry] = &[
         NextWithin(4, WEAPONS),
         PrevIn(&["opened", "open", "opening", "returned"]),
     ])),
-    e("shot", ATTACK).when(Any(&[Passive, NextIn(&["dead"]), PersonNext])),
+    e("shot", ATTACK)
+        .when(Any(&[Passive, NextIn(&["dead"]), PersonNext]))
+        .unless(NextIn(&["put", "putter", "putters"])),
     e("shooting shootings", ATTACK)
         .when(PrevIn(&["a", "the", "mass", "fatal", "school", "drive-by", "police"]))
         .unless(NextIn(&[
@@ -633,8 +636,17 @@ pub static ENTRIES: &[Entry] = &[
             ]),
         ])),
     e("passed", DIE).particle("away").frame(Frame::Intransitive),
-    e("killed kill kills killing killings murder murdered murders murdering assassinated assassination assassinate", DIE)
+    e("killed killing killings murder murdered murders murdering assassinated assassination assassinate", DIE)
         .unless(PrevIn(&["made", "make", "making"])),
+    // "kill the plan": the base forms need a human object.
+    e("kill kills", DIE).when(Any(&[
+        HumanNext,
+        Passive,
+        NextWithin(
+            2,
+            &["one", "two", "three", "four", "five", "dozens", "hundreds", "thousands", "civilians"],
+        ),
+    ])),
     e("suicide", DIE)
         .frame(Frame::Intransitive)
         .unless(NextIn(&["bomber", "bombers", "bombing", "bombings", "attack", "attacks", "vest"])),

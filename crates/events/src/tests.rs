@@ -404,3 +404,13 @@ fn a_capitalized_trigger_inside_an_unrecognized_name_is_not_one() {
     assert_eq!(types(&found), ["Conflict.Attack"]);
     assert_eq!(found.events[0].trigger.text(text), "attack");
 }
+
+#[test]
+fn figurative_uses_are_not_events() {
+    let text = "Idioms\n\nCritics attack 'lazy' budgets. The levy will kill the business model. \
+        She won the shot put. Gunmen attacked the convoy and killed two guards.";
+    let (doc, layout) = build(text, false);
+    let found = analyze(&doc, &layout, &[]);
+    assert_eq!(types(&found), ["Conflict.Attack", "Life.Die"]);
+    assert_eq!(found.events[0].trigger.text(text), "attacked");
+}
