@@ -46,6 +46,9 @@ pub enum JsonlSink {
         out: BufWriter<NamedTempFile>,
         path: PathBuf,
     },
+    /// A device or pipe (`/dev/null`, a FIFO): written in place, since
+    /// renaming a temp file onto it would replace the device.
+    Special(BufWriter<std::fs::File>),
 }
 
 impl JsonlSink {
@@ -54,6 +57,10 @@ impl JsonlSink {
     }
 
     pub fn create(path: &Path) -> io::Result<JsonlSink> {
+        if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            let file = std::fs::OpenOptions::new().write(true).open(path)?;
+            return Ok(JsonlSink::Special(BufWriter::new(file)));
+        }
         Ok(JsonlSink::File {
             out: BufWriter::new(temp_beside(path)?),
             path: path.to_path_buf(),
@@ -65,6 +72,7 @@ impl JsonlSink {
         let out: &mut dyn Write = match self {
             JsonlSink::Stdout(w) => w,
             JsonlSink::File { out, .. } => out,
+            JsonlSink::Special(w) => w,
         };
         out.write_all(json.as_bytes())?;
         out.write_all(b"\n")
@@ -74,6 +82,7 @@ impl JsonlSink {
     pub fn finish(self) -> io::Result<()> {
         match self {
             JsonlSink::Stdout(mut w) => w.flush(),
+            JsonlSink::Special(mut w) => w.flush(),
             JsonlSink::File { out, path } => {
                 let tmp = out.into_inner().map_err(|e| e.into_error())?;
                 tmp.persist(&path).map_err(|e| e.error)?;
@@ -120,6 +129,16 @@ mod tests {
         assert_eq!(fs::read(&p).unwrap(), b"two");
         let names: Vec<_> = fs::read_dir(d.path().join("x/y")).unwrap().collect();
         assert_eq!(names.len(), 1, "no temporary file left behind");
+    }
+
+    #[test]
+    fn jsonl_to_a_device_writes_in_place() {
+        let mut sink = JsonlSink::create(Path::new("/dev/null")).unwrap();
+        assert!(matches!(sink, JsonlSink::Special(_)));
+        sink.write_line("{}").unwrap();
+        sink.finish().unwrap();
+        let meta = std::fs::metadata("/dev/null").unwrap();
+        assert!(!meta.is_file(), "/dev/null must stay a device");
     }
 
     #[test]
