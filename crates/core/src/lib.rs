@@ -8,6 +8,7 @@
 //! (the contract) speaks Unicode code points; [`CharIndex`] converts once, when
 //! the record is built.
 
+pub mod calendar;
 pub mod doc;
 pub mod found;
 pub mod record;

@@ -78,41 +78,8 @@ impl TimeMention {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 fn month_number(lower: &str) -> Option<u8> {
-    if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
-        return Some(i as u8 + 1);
-    }
-    // Abbreviations as news prints them ("Sept.", "Jan.").
-    let abbr = match lower {
-        "jan" => 1,
-        "feb" => 2,
-        "mar" => 3,
-        "apr" => 4,
-        "jun" => 6,
-        "jul" => 7,
-        "aug" => 8,
-        "sep" | "sept" => 9,
-        "oct" => 10,
-        "nov" => 11,
-        "dec" => 12,
-        _ => return None,
-    };
-    Some(abbr)
+    newsparse_core::calendar::month_number(lower)
 }
 
 fn weekday_of(lower: &str) -> Option<Weekday> {

@@ -66,30 +66,7 @@ pub fn pieces(s: &str) -> Vec<Piece<'_>> {
 
 /// The month a word names ("July", "Jul", "SEPT"), 1-12.
 pub fn month(w: &str) -> Option<u8> {
-    const NAMES: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
-        return None;
-    }
-    let lower = w.to_ascii_lowercase();
-    for (i, name) in NAMES.iter().enumerate() {
-        if lower == *name || (lower.len() == 3 && name.starts_with(&lower)) {
-            return Some(i as u8 + 1);
-        }
-    }
-    (lower == "sept").then_some(9)
+    newsparse_core::calendar::month_number(w)
 }
 
 /// Whether a word names a weekday ("Wednesday", "Wed", "Thurs").
