@@ -41,6 +41,10 @@ fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
     if ts >= te {
         return None;
     }
+    // "Prime Minister" or "Ayatollah" alone is a title, not a name.
+    if title_len_at(w, ts, te) == Some(te - ts) {
+        return None;
+    }
     if m.kind == EntityKind::Person {
         if te - ts > 1 && lexicon::is_postnominal(w.word(te - 1)) {
             te -= 1;
@@ -56,7 +60,6 @@ fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
         if te - ts > 1 && matches!(w.word(ts), "the" | "The") {
             ts += 1;
         }
-        // "Prime Minister" alone is a title, not an organization.
         if title_len_at(w, ts, te) == Some(te - ts) {
             return None;
         }

@@ -501,3 +501,11 @@ fn one_form_gets_one_kind_and_abbreviations_follow_the_organization() {
     assert_eq!(rudy[0].kind, EntityKind::Person);
     assert_eq!(find(&found, "Northam United").aliases, vec!["Nth Utd"]);
 }
+
+#[test]
+fn a_title_alone_is_not_a_person() {
+    let (_, found) =
+        run("Talks\n\n[P Senator Orla Vantree] met voters. Later the [P Senator] spoke.");
+    assert!(found.iter().all(|e| e.name != "Senator"), "{found:#?}");
+    assert_eq!(find(&found, "Orla Vantree").kind, EntityKind::Person);
+}

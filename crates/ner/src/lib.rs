@@ -1,7 +1,7 @@
 //! Named-entity recognizer: a statistical sequence tagger trained on CoNLL-2003.
 //!
 //! An averaged structured perceptron over BIO tags with first-order Viterbi
-//! decoding, in two stages. Stage 1 features: word forms around the token,
+//! decoding, trained with feature dropout, in two stages. Stage 1 features: word forms around the token,
 //! word shapes, prefixes and suffixes, capitalization in context (sentence
 //! start, all-caps headlines, how the word is written elsewhere in the
 //! document), general word lists (titles, organization and place words,
