@@ -274,7 +274,9 @@ impl Run {
                         .enumerate()
                         .par_bridge()
                         .for_each_with(tx, |tx, (i, item)| {
-                            let outcome = if work.cancel.load(Ordering::Relaxed) {
+                            let outcome = if work.cancel.load(Ordering::Relaxed)
+                                || crate::interrupt::requested()
+                            {
                                 Outcome::Cancelled
                             } else {
                                 process(item, work)
@@ -299,11 +301,18 @@ impl Run {
             }
         });
         progress.finish_and_clear();
+        let interrupted = crate::interrupt::requested();
 
         if let Some(jsonl) = self.jsonl.take() {
-            // After a fatal error the temporary file is dropped, not renamed:
-            // no partial JSONL appears.
-            if !fatal {
+            // After a fatal error or Ctrl-C the temporary file is dropped,
+            // not renamed: no partial JSONL file appears. (Lines already
+            // sent to stdout or a pipe are whole records; they are flushed.)
+            if interrupted && jsonl.is_file() {
+                eprintln!(
+                    "newsparse: {}: not written (interrupted); run again to make it",
+                    self.jsonl_name
+                );
+            } else if !fatal {
                 if let Err(e) = jsonl.finish() {
                     eprintln!("error: {}: cannot write: {}", self.jsonl_name, e);
                     fatal = true;
@@ -335,7 +344,9 @@ impl Run {
                 tally.summary(items.len(), started.elapsed().as_secs_f64())
             );
         }
-        if fatal || !tally.failures.is_empty() {
+        if interrupted {
+            crate::interrupt::EXIT_INTERRUPTED
+        } else if fatal || !tally.failures.is_empty() {
             EXIT_FAILED
         } else {
             EXIT_OK

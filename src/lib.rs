@@ -8,6 +8,7 @@
 pub mod extract;
 pub mod extract_inputs;
 pub mod ingest;
+pub mod interrupt;
 pub mod jsonpos;
 pub mod pipeline;
 pub mod record;

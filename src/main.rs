@@ -62,7 +62,9 @@ enum Command {
   1  some inputs failed (each named on stderr and in errors.jsonl), or an output
      (JSONL, database, errors.jsonl) could not be finished
   2  usage error, or nothing could start: the output directory or JSONL file
-     cannot be created, or the database cannot be opened")]
+     cannot be created, or the database cannot be opened
+  130  interrupted (Ctrl-C): the inputs in progress were finished and stored,
+     the rest not attempted; no JSONL file is made (a second Ctrl-C stops at once)")]
 struct ExtractArgs {
     /// Files, directories (searched for *.txt) or - for stdin [default: inputs/]
     #[arg(value_name = "INPUT")]
@@ -206,6 +208,7 @@ fn main() {
                 (None, Some(url)) => Some(newsparse_db::DbTarget::Postgres(url)),
                 (None, None) => None,
             };
+            newsparse::interrupt::install();
             extract::run(&ExtractOptions {
                 inputs: a.inputs,
                 out_dir: a.out,

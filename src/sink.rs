@@ -78,6 +78,12 @@ impl JsonlSink {
         out.write_all(b"\n")
     }
 
+    /// Whether the lines go to a temporary file that `finish` renames into
+    /// place (rather than straight to stdout or a device).
+    pub fn is_file(&self) -> bool {
+        matches!(self, JsonlSink::File { .. })
+    }
+
     /// Flush, and for a file, rename it into place.
     pub fn finish(self) -> io::Result<()> {
         match self {
