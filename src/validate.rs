@@ -240,6 +240,10 @@ fn check_input(path: &Path, sources: Option<&Sources>) -> FileOutcome {
             return unreadable("not UTF-8 text".to_string(), Some(line), Some(column));
         }
     };
+    // A byte-order mark is not JSON, but editors on some systems write one;
+    // it says nothing about the record, so it is skipped (editors do not
+    // count it in columns either).
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let json_lines = match path.extension().and_then(|e| e.to_str()) {
         Some("jsonl") => true,
         Some("json") => false,

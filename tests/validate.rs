@@ -492,3 +492,20 @@ fn json_lines_named_json_get_a_hint() {
         "{lines:#?}"
     );
 }
+
+#[test]
+fn byte_order_mark_is_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let good = std::fs::read(fixture("good.json")).unwrap();
+    let mut with_bom = "\u{FEFF}".as_bytes().to_vec();
+    with_bom.extend_from_slice(&good);
+    let path = tmp.path().join("bom.json");
+    std::fs::write(&path, &with_bom).unwrap();
+    let (status, lines) = validate(&[path.clone()], None, OutputFormat::Text);
+    assert_eq!((status, lines), (0, vec![]));
+    // Problems after the mark keep their editor positions (line 1, column 1).
+    std::fs::write(&path, "\u{FEFF}{").unwrap();
+    let (status, lines) = validate(&[path], None, OutputFormat::Text);
+    assert_eq!(status, 1, "{lines:?}");
+    assert!(lines[0].contains("bom.json:1:"), "{lines:?}");
+}
