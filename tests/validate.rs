@@ -501,7 +501,7 @@ fn byte_order_mark_is_skipped() {
     with_bom.extend_from_slice(&good);
     let path = tmp.path().join("bom.json");
     std::fs::write(&path, &with_bom).unwrap();
-    let (status, lines) = validate(&[path.clone()], None, OutputFormat::Text);
+    let (status, lines) = validate(std::slice::from_ref(&path), None, OutputFormat::Text);
     assert_eq!((status, lines), (0, vec![]));
     // Problems after the mark keep their editor positions (line 1, column 1).
     std::fs::write(&path, "\u{FEFF}{").unwrap();
