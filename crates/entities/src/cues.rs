@@ -170,6 +170,12 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
     let cover = w.cover(cands);
     let mut out = Vec::new();
     for (i, c) in cands.iter().enumerate() {
+        // "My City Was Gone", "Let Me Love You": a Title Case phrase with a
+        // pronoun or a verb in it is the title of a work, not a name.
+        if c.te - c.ts >= 2 && (c.ts..c.te).any(|t| lexicon::is_title_clause_word(w.word(t))) {
+            out.push((i, EntityKind::Misc, 2 * STRONG));
+            continue;
+        }
         if c.kind == EntityKind::Organization {
             continue;
         }

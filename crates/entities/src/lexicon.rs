@@ -942,6 +942,21 @@ sets! {
     WORK_NOUN_SET = WORK_NOUNS;
 }
 
+/// Pronouns and verb forms that, capitalized inside a Title Case phrase,
+/// make it a clause (a song or film title) rather than a name. Exact case:
+/// "I" is left out ("Elizabeth I"), and all-caps forms are headline words.
+pub const TITLE_CLAUSE_WORDS: &[&str] = &[
+    "Me", "My", "You", "Your", "We", "Our", "Was", "Were", "Is", "Are", "Am", "Been", "Don't",
+    "Can't", "Won't", "It's", "I'm", "I'll", "I've", "Ain't",
+];
+
+pub fn is_title_clause_word(word: &str) -> bool {
+    if word.contains('\u{2019}') {
+        return TITLE_CLAUSE_WORDS.contains(&word.replace('\u{2019}', "'").as_str());
+    }
+    TITLE_CLAUSE_WORDS.contains(&word)
+}
+
 /// `word` without one final full stop, for abbreviation lookups ("Mr." = "Mr").
 pub fn bare(word: &str) -> &str {
     word.strip_suffix('.').unwrap_or(word)

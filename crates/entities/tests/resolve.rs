@@ -509,3 +509,20 @@ fn a_title_alone_is_not_a_person() {
     assert!(found.iter().all(|e| e.name != "Senator"), "{found:#?}");
     assert_eq!(find(&found, "Orla Vantree").kind, EntityKind::Person);
 }
+
+#[test]
+fn a_title_case_clause_is_a_work_not_an_organization() {
+    let (_, found) = run(
+        "Tour\n\nThe band closed with [O Our Harbour Was Burning] and [P Wenna Tolliver] sang. \
+         [O Brasklin Records] released it.",
+    );
+    assert!(
+        found.iter().all(|e| !e.name.contains("Harbour")),
+        "{found:#?}"
+    );
+    assert_eq!(
+        find(&found, "Brasklin Records").kind,
+        EntityKind::Organization
+    );
+    assert_eq!(find(&found, "Wenna Tolliver").kind, EntityKind::Person);
+}
