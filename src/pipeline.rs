@@ -16,7 +16,7 @@ pub fn extract(source: &SourceInfo, text: &str) -> Record {
     let mentions = newsparse_ner::Model::embedded().tag(&doc);
     let entities = newsparse_entities::resolve(&doc, &mentions);
     let (quotes, quote_warnings) = newsparse_quotes::find(&doc, &entities);
-    let events = newsparse_events::analyze(&doc, &layout, &entities);
+    let events = newsparse_events::analyze(&doc, &layout, &entities, &quotes);
     crate::record::build(crate::record::Found {
         source,
         text,

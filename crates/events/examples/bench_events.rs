@@ -48,7 +48,7 @@ fn main() {
             let entities = newsparse_entities::resolve(&doc, &mentions);
             let quotes = newsparse_quotes::find(&doc, &entities);
             let t1 = Instant::now();
-            let found = newsparse_events::analyze(&doc, &layout, &entities);
+            let found = newsparse_events::analyze(&doc, &layout, &entities, &quotes.0);
             let t2 = Instant::now();
             std::hint::black_box(&quotes);
             n_events += found.events.len();

@@ -4,6 +4,7 @@
 
 use crate::lexicon::{by_form, Cond, Entry, Frame, BE, HUMAN, ROLES};
 use crate::words::Word;
+use newsparse_core::ByteSpan;
 use newsparse_core::{EntityKind, FoundEntity};
 
 /// An entity mention inside a sentence, by word indices.
@@ -812,6 +813,24 @@ pub fn resolve_reference(
         }
     }
     None
+}
+
+/// "I" or "me" in the clause, inside a quote whose speaker is an entity:
+/// that entity and the pronoun's word index ("'I had a talk with X,' said Y").
+pub fn quoted_first_person(
+    view: &SentenceView,
+    c: &Clause,
+    quote_speakers: &[(ByteSpan, usize)],
+) -> Option<(usize, usize)> {
+    (c.start..c.end)
+        .filter(|&i| matches!(view.lw(i), "i" | "me"))
+        .find_map(|i| {
+            let at = view.words[i].span;
+            quote_speakers
+                .iter()
+                .find(|(q, _)| q.start <= at.start && at.end <= q.end)
+                .map(|&(_, e)| (e, i))
+        })
 }
 
 /// Nouns by which news refers back to an organization ("the club").

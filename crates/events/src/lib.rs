@@ -13,7 +13,7 @@ pub mod words;
 
 use detect::{SentenceView, WordMention};
 use newsparse_core::{
-    ByteSpan, Doc, EntityKind, EventFound, EventsFound, FoundEntity, Layout, TimeFound,
+    ByteSpan, Doc, EntityKind, EventFound, EventsFound, FoundEntity, Layout, QuoteFound, TimeFound,
 };
 use time::TimeMention;
 use words::{sentence_words, split_words, Word};
@@ -63,7 +63,15 @@ const PLACE_PREPOSITIONS: &[&str] = &[
 ];
 
 /// Find time expressions and events in the document.
-pub fn analyze(doc: &Doc, layout: &Layout, entities: &[FoundEntity]) -> EventsFound {
+///
+/// `quotes` (from the quotes stage) let a first-person "I" inside a quote
+/// stand for the quote's speaker.
+pub fn analyze(
+    doc: &Doc,
+    layout: &Layout,
+    entities: &[FoundEntity],
+    quotes: &[QuoteFound],
+) -> EventsFound {
     let words: Vec<Vec<Word>> = (0..doc.sentences.len())
         .map(|s| sentence_words(doc, s))
         .collect();
@@ -85,6 +93,15 @@ pub fn analyze(doc: &Doc, layout: &Layout, entities: &[FoundEntity]) -> EventsFo
         .filter(|w| TAKEOVER_WORDS.contains(&w.lower.as_str()))
         .count()
         >= 2;
+
+    // Quotes whose speaker is one of the entities: (quoted span, entity).
+    let quote_speakers: Vec<(ByteSpan, usize)> = quotes
+        .iter()
+        .filter_map(|q| {
+            let id = q.speaker.as_ref()?.entity.as_ref()?;
+            Some((q.span, entities.iter().position(|e| &e.id == id)?))
+        })
+        .collect();
 
     let mut events = Vec::new();
     let mut recent_people: Vec<usize> = Vec::new();
@@ -143,6 +160,13 @@ pub fn analyze(doc: &Doc, layout: &Layout, entities: &[FoundEntity]) -> EventsFo
                 participants.push((e.id.clone(), role.to_string()));
             }
             if let Some((e, at)) = reference {
+                let ent = &entities[e];
+                if !participants.iter().any(|(id, _)| *id == ent.id) {
+                    let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");
+                    participants.push((ent.id.clone(), role.to_string()));
+                }
+            }
+            if let Some((e, at)) = detect::quoted_first_person(&view, &clause, &quote_speakers) {
                 let ent = &entities[e];
                 if !participants.iter().any(|(id, _)| *id == ent.id) {
                     let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");

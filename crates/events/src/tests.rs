@@ -125,7 +125,7 @@ fn caption_date_is_the_reference_when_the_weekday_agrees() {
         entity(text, "l1", EntityKind::Place, "Velmora", &[]),
         entity(text, "l2", EntityKind::Place, "Ostria", &[]),
     ];
-    let found = analyze(&doc, &layout, &ents);
+    let found = analyze(&doc, &layout, &ents, &[]);
     let s = summary(text, &found);
     let meet = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().clone();
     let caption_meet = meet("meets");
@@ -164,7 +164,7 @@ fn without_a_reference_relative_dates_stay_unresolved() {
         "Brantor Holdings",
         &[],
     )];
-    let s = summary(text, &analyze(&doc, &layout, &ents));
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     assert_eq!(s[0].0, "Transaction.Transfer-Ownership");
     assert_eq!(s[0].1, "sold");
     assert_eq!(s[0].3, None);
@@ -187,7 +187,7 @@ fn fired_missiles_is_an_attack_fired_a_manager_is_not() {
         ),
         person(text, "p1", "Gerd Oskarsen", &[]),
     ];
-    let found = analyze(&doc, &layout, &ents);
+    let found = analyze(&doc, &layout, &ents, &[]);
     assert_eq!(
         types(&found),
         [
@@ -211,7 +211,7 @@ fn workers_strike_is_a_demonstration_an_air_strike_an_attack() {
     let text = "Strikes\n\nRail workers began a national strike over pay. \
         An air strike hit the depot. The talks may strike a deal.";
     let (doc, layout) = build(text, false);
-    let found = analyze(&doc, &layout, &[]);
+    let found = analyze(&doc, &layout, &[], &[]);
     assert_eq!(
         types(&found),
         ["Conflict.Demonstrate", "Conflict.Attack", "Contact.Meet"]
@@ -225,7 +225,7 @@ fn sentenced_is_justice_a_grammatical_sentence_is_not() {
         He was given a life sentence. The first sentence of the letters was long.";
     let (doc, layout) = build(text, false);
     let ents = vec![person(text, "p1", "Gerd Oskarsen", &[])];
-    let found = analyze(&doc, &layout, &ents);
+    let found = analyze(&doc, &layout, &ents, &[]);
     let t = types(&found);
     assert_eq!(
         t.iter().filter(|t| **t == "Justice.Sentence").count(),
@@ -250,7 +250,7 @@ fn negated_mentions_are_left_out() {
         person(text, "p1", "Petek", &[]),
         person(text, "p2", "Marrow", &[]),
     ];
-    let found = analyze(&doc, &layout, &ents);
+    let found = analyze(&doc, &layout, &ents, &[]);
     assert_eq!(types(&found), ["Contact.Meet"]);
     assert_eq!(found.events[0].trigger.text(text), "met");
 }
@@ -272,7 +272,7 @@ fn relative_clause_and_apposition_choose_participants() {
             &[],
         ),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents));
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     let resigned = s.iter().find(|e| e.1 == "resigned").unwrap();
     assert_eq!(resigned.2, ["p1"]);
     assert_eq!(resigned.3.as_deref(), Some("2019-05"));
@@ -297,12 +297,12 @@ fn a_bid_is_a_takeover_only_in_a_takeover_story() {
         ),
         entity(takeover, "o2", EntityKind::Organization, "Kelso Mills", &[]),
     ];
-    let s = summary(takeover, &analyze(&doc, &layout, &ents));
+    let s = summary(takeover, &analyze(&doc, &layout, &ents, &[]));
     assert_eq!(s.len(), 2, "{s:?}");
     assert!(s.iter().all(|e| e.0 == "Transaction.Transfer-Ownership"));
     let sport = "Bid\n\nThe city made a bid to host the games. Its offer was generous.";
     let (doc, layout) = build(sport, false);
-    assert!(analyze(&doc, &layout, &[]).events.is_empty());
+    assert!(analyze(&doc, &layout, &[], &[]).events.is_empty());
 }
 
 #[test]
@@ -315,7 +315,7 @@ fn time_is_carried_to_a_sentence_that_continues_the_episode() {
         person(text, "p2", "Duvak", &[]),
         person(text, "p3", "Tamsin Roe", &[]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents));
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     assert_eq!(s.len(), 3, "{s:?}");
     assert_eq!(s[0].3.as_deref(), Some("2003-11"));
     assert_eq!(s[1].1, "saw");
@@ -335,10 +335,10 @@ fn published_date_resolves_tense_of_a_bare_month() {
         "Kelso Mills",
         &[],
     )];
-    let s = summary(text, &analyze(&doc, &layout, &ents));
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     let sell = s.iter().find(|e| e.1 == "sell").unwrap();
     assert_eq!(sell.3.as_deref(), Some("2022-03"));
-    let found = analyze(&doc, &layout, &ents);
+    let found = analyze(&doc, &layout, &ents, &[]);
     assert!(found
         .events
         .iter()
@@ -363,7 +363,7 @@ fn a_list_before_who_takes_part_and_a_scene_does_not() {
             &[],
         ),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents));
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     let formed = s.iter().find(|e| e.1 == "formed").unwrap();
     assert_eq!(formed.0, "Business.Start-Org");
     assert_eq!(formed.2, ["p1", "p2", "p3", "o1"]);
@@ -389,7 +389,7 @@ fn an_organization_named_by_description_takes_part() {
             &[],
         ),
     ];
-    let found = analyze(&doc, &layout, &ents);
+    let found = analyze(&doc, &layout, &ents, &[]);
     let last = found.events.last().unwrap();
     assert_eq!(last.event_type, "Transaction.Transfer-Ownership");
     let ids: Vec<&str> = last.participants.iter().map(|p| p.0.as_str()).collect();
@@ -400,7 +400,7 @@ fn an_organization_named_by_description_takes_part() {
 fn a_capitalized_trigger_inside_an_unrecognized_name_is_not_one() {
     let text = "Film\n\nThe network showed Silent War on Monday after a deadly attack.";
     let (doc, layout) = build(text, false);
-    let found = analyze(&doc, &layout, &[]);
+    let found = analyze(&doc, &layout, &[], &[]);
     assert_eq!(types(&found), ["Conflict.Attack"]);
     assert_eq!(found.events[0].trigger.text(text), "attack");
 }
@@ -410,7 +410,34 @@ fn figurative_uses_are_not_events() {
     let text = "Idioms\n\nCritics attack 'lazy' budgets. The levy will kill the business model. \
         She won the shot put. Gunmen attacked the convoy and killed two guards.";
     let (doc, layout) = build(text, false);
-    let found = analyze(&doc, &layout, &[]);
+    let found = analyze(&doc, &layout, &[], &[]);
     assert_eq!(types(&found), ["Conflict.Attack", "Life.Die"]);
     assert_eq!(found.events[0].trigger.text(text), "attacked");
+}
+
+#[test]
+fn first_person_in_a_quote_is_its_speaker() {
+    let text = "Club news\n\n\"I met Orrin Valtch yesterday and we agreed,\" said Tamsin Reld.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Orrin Valtch", &[]),
+        person(text, "p2", "Tamsin Reld", &[]),
+    ];
+    let open = text.find('"').unwrap() + 1;
+    let close = open + text[open..].find('"').unwrap();
+    let quote = |speaker: Option<&str>| QuoteFound {
+        span: ByteSpan::new(open, close),
+        speaker: speaker.map(|id| newsparse_core::SpeakerFound {
+            entity: Some(id.to_string()),
+            name: "Tamsin Reld".to_string(),
+        }),
+        cue: None,
+        kind: newsparse_core::QuoteKind::Direct,
+    };
+    let with = summary(text, &analyze(&doc, &layout, &ents, &[quote(Some("p2"))]));
+    let met = with.iter().find(|e| e.1 == "met").unwrap();
+    assert_eq!(met.2, ["p1", "p2"], "{with:?}");
+    let without = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let met = without.iter().find(|e| e.1 == "met").unwrap();
+    assert_eq!(met.2, ["p1"], "{without:?}");
 }
