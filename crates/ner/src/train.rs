@@ -188,19 +188,9 @@ struct DecodeBuf {
     lattice: Lattice<f32>,
 }
 
+/// Best tags of sentence `s` of `set`, over the (token, feature) pairs that
+/// `keep` lets through.
 fn decode(
-    p: &Params,
-    tr: &Transitions<f32>,
-    set: &IndexedSet,
-    s: &Range<usize>,
-    buf: &mut DecodeBuf,
-    out: &mut Vec<usize>,
-) {
-    decode_kept(p, tr, set, s, buf, out, |_, _| true)
-}
-
-/// `decode` over the (token, feature) pairs that `keep` lets through.
-fn decode_kept(
     p: &Params,
     tr: &Transitions<f32>,
     set: &IndexedSet,
@@ -234,7 +224,15 @@ fn predict(p: &Params, set: &IndexedSet, sentences: &[usize]) -> Vec<(usize, Vec
     sentences
         .iter()
         .map(|&si| {
-            decode(p, &tr, set, &set.sentences[si], &mut buf, &mut pred);
+            decode(
+                p,
+                &tr,
+                set,
+                &set.sentences[si],
+                &mut buf,
+                &mut pred,
+                |_, _| true,
+            );
             (si, pred.clone())
         })
         .collect()
@@ -298,7 +296,7 @@ fn perceptron(
         for &si in &order {
             let s = train.sentences[si].clone();
             let tr = p.tr.constrained();
-            decode_kept(&p, &tr, train, &s, &mut buf, &mut pred, keep);
+            decode(&p, &tr, train, &s, &mut buf, &mut pred, keep);
             let gold = &train.gold[s.clone()];
             if pred.as_slice() != gold {
                 errors += 1;
