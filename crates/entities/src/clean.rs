@@ -38,6 +38,14 @@ fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
     while ts < te && is_punct(w.word(ts)) {
         ts += 1;
     }
+    // "US TV", "PC": an ordinary-noun acronym at either end is not part of
+    // a name.
+    while te > ts && lexicon::is_common_acronym(w.word(te - 1)) {
+        te -= 1;
+    }
+    while ts < te && lexicon::is_common_acronym(w.word(ts)) {
+        ts += 1;
+    }
     if ts >= te {
         return None;
     }

@@ -942,6 +942,21 @@ sets! {
     WORK_NOUN_SET = WORK_NOUNS;
 }
 
+/// Acronyms that are ordinary nouns (things, formats, honours, jobs), never
+/// a name on their own: "a PC", "on TV", "an ID card", "the CEO".
+pub const COMMON_ACRONYMS: &[&str] = &[
+    "PC", "PCs", "TV", "TVs", "HDTV", "ID", "IDs", "CD", "CDs", "DVD", "DVDs", "VCR", "PVR",
+    "PVRs", "LCD", "LED", "HD", "DJ", "DJs", "PR", "OK", "R&B", "DIY", "AWOL", "AI", "IT", "IQ",
+    "GSM", "MMS", "SMS", "MP3", "GPS", "USB", "CPU", "RAM", "PDA", "PDAs", "DSL", "ADSL", "VoIP",
+    "3G", "4G", "CEO", "CEOs", "CFO", "COO", "IPO", "IPOs", "GDP", "VAT", "HIV", "DNA", "UFO",
+    "ATM", "ATMs", "PIN", "FAQ", "CV", "PhD", "MBA", "VIP", "VIPs", "OBE", "MBE", "CBE", "SUV",
+    "SUVs", "MRI", "TB",
+];
+
+pub fn is_common_acronym(word: &str) -> bool {
+    COMMON_ACRONYMS.contains(&word)
+}
+
 /// Pronouns and verb forms that, capitalized inside a Title Case phrase,
 /// make it a clause (a song or film title) rather than a name. Exact case:
 /// "I" is left out ("Elizabeth I"), and all-caps forms are headline words.

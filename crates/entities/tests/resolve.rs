@@ -526,3 +526,17 @@ fn a_title_case_clause_is_a_work_not_an_organization() {
     );
     assert_eq!(find(&found, "Wenna Tolliver").kind, EntityKind::Person);
 }
+
+#[test]
+fn ordinary_noun_acronyms_are_not_names() {
+    let (_, found) =
+        run("Sales\n\n[O PC] sales rose, [O Kelvar Systems] said. Its [O DVD] players sold out.");
+    assert!(
+        found.iter().all(|e| e.name != "PC" && e.name != "DVD"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        find(&found, "Kelvar Systems").kind,
+        EntityKind::Organization
+    );
+}
