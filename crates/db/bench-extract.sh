@@ -40,12 +40,12 @@ echo "corpus: $articles articles ($bbc); outputs in $work ($(stat -f -c %T "$wor
 echo "$rounds rounds; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 run=0
-time_one() { # label, then the command with @ for a fresh output stem
+time_one() { # label, then the command with {out} for a fresh output stem
     local label=$1 stem t
     shift
     run=$((run + 1))
     stem="$work/run$run"
-    t=$( { TIMEFORMAT='%R %U %S'; time "${@//@/$stem}" > /dev/null 2> "$work/stderr"; } 2>&1 ) \
+    t=$( { TIMEFORMAT='%R %U %S'; time "${@//\{out\}/$stem}" > /dev/null 2> "$work/stderr"; } 2>&1 ) \
         || { cat "$work/stderr" >&2; exit 1; }
     echo "$t" | awk '{ print $1, $2 + $3 }' >> "$work/$label.times"
 }
@@ -68,11 +68,11 @@ compare() { # label a, label b: b's extra cost over a, on best and on median tim
 cat "$bbc"/*/*.txt > /dev/null # warm the page cache
 modes=(files files+sqlite sqlite-only jsonl jsonl+sqlite)
 for _ in $(seq "$rounds"); do
-    time_one files "$bin" extract "$bbc" -o @.out
-    time_one files+sqlite "$bin" extract "$bbc" -o @.out --sqlite @.sqlite
-    time_one sqlite-only "$bin" extract "$bbc" --sqlite @.sqlite --no-files -o @.out
-    time_one jsonl "$bin" extract "$bbc" --jsonl @.jsonl
-    time_one jsonl+sqlite "$bin" extract "$bbc" --jsonl @.jsonl --sqlite @.sqlite
+    time_one files "$bin" extract "$bbc" -o {out}.out
+    time_one files+sqlite "$bin" extract "$bbc" -o {out}.out --sqlite {out}.sqlite
+    time_one sqlite-only "$bin" extract "$bbc" --sqlite {out}.sqlite --no-files -o {out}.out
+    time_one jsonl "$bin" extract "$bbc" --jsonl {out}.jsonl
+    time_one jsonl+sqlite "$bin" extract "$bbc" --jsonl {out}.jsonl --sqlite {out}.sqlite
 done
 tail -n 1 "$work/stderr" | sed 's/^/    /'
 for m in "${modes[@]}"; do report "$m"; done
@@ -85,7 +85,7 @@ if [ -n "${NEWSPARSE_BENCH_PG_URL:-}" ]; then
     psql=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)/psql
     for _ in $(seq "$rounds"); do
         "$psql" -q "$NEWSPARSE_BENCH_PG_URL" -c "CREATE DATABASE $db"
-        time_one files+postgres "$bin" extract "$bbc" -o @.out --postgres "$server/$db"
+        time_one files+postgres "$bin" extract "$bbc" -o {out}.out --postgres "$server/$db"
         "$psql" -q "$NEWSPARSE_BENCH_PG_URL" -c "DROP DATABASE $db WITH (FORCE)"
     done
     report files+postgres
