@@ -161,6 +161,16 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
     out
 }
 
+/// "F Ongaro", "J. Brandt": an initial (not "A", which may be the article)
+/// and one capitalized word.
+fn is_initial_name(w: &Words, c: &Cand) -> bool {
+    let first = w.word(c.ts);
+    let mut chars = first.strip_suffix('.').unwrap_or(first).chars();
+    let initial =
+        matches!((chars.next(), chars.next()), (Some(l), None) if l.is_uppercase() && l != 'A');
+    c.te - c.ts == 2 && initial && is_capitalized(w.word(c.ts + 1))
+}
+
 fn is_dash(word: &str) -> bool {
     matches!(word, "-" | "--" | "\u{2013}" | "\u{2014}" | ",")
 }
@@ -169,11 +179,19 @@ fn is_dash(word: &str) -> bool {
 pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
     let cover = w.cover(cands);
     let mut out = Vec::new();
+    let initial_names = cands.iter().filter(|c| is_initial_name(w, c)).count();
     for (i, c) in cands.iter().enumerate() {
         // "My City Was Gone", "Let Me Love You": a Title Case phrase with a
         // pronoun or a verb in it is the title of a work, not a name.
         if c.te - c.ts >= 2 && (c.ts..c.te).any(|t| lexicon::is_title_clause_word(w.word(t))) {
             out.push((i, EntityKind::Misc, 2 * STRONG));
+            continue;
+        }
+        // "F Ongaro, M Corry, L Moody": in a list of initial-and-surname
+        // names (a team sheet) each one is a person, whatever the tagger
+        // made of it alone.
+        if initial_names >= 3 && is_initial_name(w, c) && c.kind != EntityKind::Place {
+            out.push((i, EntityKind::Person, STRONG));
             continue;
         }
         if c.kind == EntityKind::Organization {

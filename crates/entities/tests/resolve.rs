@@ -540,3 +540,18 @@ fn ordinary_noun_acronyms_are_not_names() {
         EntityKind::Organization
     );
 }
+
+#[test]
+fn initial_and_surname_lists_are_people() {
+    let (_, found) = run(
+        "Team\n\nBrask: [O T Velloni], [O R Quastel], [P D Marrowby], [O K Ostrand]. \
+         [O Harwick Rovers] play on Sunday.",
+    );
+    for name in ["T Velloni", "R Quastel", "K Ostrand"] {
+        assert_eq!(find(&found, name).kind, EntityKind::Person, "{name}");
+    }
+    assert_eq!(
+        find(&found, "Harwick Rovers").kind,
+        EntityKind::Organization
+    );
+}
