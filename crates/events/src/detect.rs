@@ -432,6 +432,24 @@ pub struct Clause {
 
 const MAX_REACH: usize = 12;
 
+/// Whether word `at` is the "on" or "in" of "is (now) on a tour", "was in
+/// talks": the copula makes the sentence's subject the one doing it.
+fn is_copular_on(words: &[Word], at: usize) -> bool {
+    if !matches!(words[at].lower.as_str(), "on" | "in") {
+        return false;
+    }
+    let mut j = at;
+    while j > 0
+        && matches!(
+            words[j - 1].lower.as_str(),
+            "now" | "currently" | "still" | "already" | "also"
+        )
+    {
+        j -= 1;
+    }
+    j > 0 && BE.contains(&words[j - 1].lower.as_str()) && words[j - 1].lower != "'s"
+}
+
 pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
     let words = view.words;
     let nominal = is_nominal(view, t);
@@ -444,7 +462,7 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
     while start > 0 && t.start - start < MAX_REACH {
         let w = words[start - 1].lower.as_str();
         if in_phrase && !view.inside_mention(start - 1) {
-            if LIGHT_VERBS.contains(&w) {
+            if LIGHT_VERBS.contains(&w) || is_copular_on(words, start - 1) {
                 in_phrase = false;
             } else if NP_STOP.contains(&w)
                 || words[start - 1].is_punct() && w != "'s" && w != "'"
@@ -796,15 +814,21 @@ pub fn resolve_reference(
             if !ROLES.contains(&noun) {
                 continue;
             }
+            let in_titles = |e: &FoundEntity, word: &str| {
+                e.titles
+                    .iter()
+                    .chain(&e.roles)
+                    .any(|t| t.to_lowercase().split_whitespace().any(|x| x == word))
+            };
             let fits = |e: &FoundEntity| {
                 e.kind == EntityKind::Person
                     && if adj.is_empty() {
-                        e.titles
-                            .iter()
-                            .chain(&e.roles)
-                            .any(|t| t.to_lowercase().split_whitespace().any(|x| x == noun))
+                        in_titles(e, noun)
                     } else {
+                        // "the Iraqi leader" for the "Iraqi Prime Minister":
+                        // "leader" stands for any office.
                         e.attributes.iter().any(|a| a.eq_ignore_ascii_case(adj))
+                            || in_titles(e, adj) && (noun == "leader" || in_titles(e, noun))
                     }
             };
             if let Some(&e) = recent.iter().rev().find(|&&e| fits(&entities[e])) {

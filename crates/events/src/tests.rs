@@ -441,3 +441,17 @@ fn first_person_in_a_quote_is_its_speaker() {
     let met = without.iter().find(|e| e.1 == "met").unwrap();
     assert_eq!(met.2, ["p1"], "{without:?}");
 }
+
+#[test]
+fn the_nationality_leader_is_the_person_with_that_office() {
+    let text = "Talks\n\nVelorian Prime Minister Daro Quint spoke on Monday. \
+        The Velorian leader is now on a regional tour.";
+    let (doc, layout) = build(text, false);
+    let mut quint = person(text, "p1", "Daro Quint", &[]);
+    quint.titles = vec!["Prime Minister".to_string()];
+    quint.roles = vec!["Velorian Prime Minister".to_string()];
+    let found = analyze(&doc, &layout, &[quint], &[]);
+    let s = summary(text, &found);
+    let tour = s.iter().find(|e| e.1 == "tour").expect("a tour event");
+    assert_eq!(tour.2, ["p1"], "{s:?}");
+}
