@@ -857,6 +857,38 @@ pub fn quoted_first_person(
         })
 }
 
+/// "its offer", "his visit": the owner of a possessive pronoun at the head
+/// of the trigger's noun phrase (at most two words before it) takes part.
+/// "its" names the first organization of the sentence before it (the
+/// subject, usually: "Heineken increased its dividend"); "his"/"her" the
+/// nearest person before it, else the last sentence's subject. ("their" is
+/// left alone: it refers to people as often as to organizations.) Returns
+/// the entity and the pronoun's word index.
+pub fn possessive_owner(
+    view: &SentenceView,
+    t: &Trigger,
+    last_subject: Option<usize>,
+) -> Option<(usize, usize)> {
+    let at = (t.start.saturating_sub(3)..t.start)
+        .rev()
+        .take_while(|&i| !view.words[i].is_punct())
+        .find(|&i| matches!(view.lw(i), "its" | "his" | "her"))?;
+    let before = view.mentions.iter().filter(|m| m.end <= at);
+    let owner = if view.lw(at) == "its" {
+        before
+            .filter(|m| m.kind == EntityKind::Organization)
+            .map(|m| m.entity)
+            .next()
+    } else {
+        before
+            .filter(|m| m.kind == EntityKind::Person)
+            .map(|m| m.entity)
+            .last()
+            .or(last_subject)
+    };
+    owner.map(|e| (e, at))
+}
+
 /// Nouns by which news refers back to an organization ("the club").
 const ORG_DESCRIPTIONS: &[&str] = &[
     "company",

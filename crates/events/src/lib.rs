@@ -166,6 +166,13 @@ pub fn analyze(
                     participants.push((ent.id.clone(), role.to_string()));
                 }
             }
+            if let Some((e, at)) = detect::possessive_owner(&view, &t, last_subject) {
+                let ent = &entities[e];
+                if !participants.iter().any(|(id, _)| *id == ent.id) {
+                    let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");
+                    participants.push((ent.id.clone(), role.to_string()));
+                }
+            }
             if let Some((e, at)) = detect::quoted_first_person(&view, &clause, &quote_speakers) {
                 let ent = &entities[e];
                 if !participants.iter().any(|(id, _)| *id == ent.id) {

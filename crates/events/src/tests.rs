@@ -455,3 +455,28 @@ fn the_nationality_leader_is_the_person_with_that_office() {
     let tour = s.iter().find(|e| e.1 == "tour").expect("a tour event");
     assert_eq!(tour.2, ["p1"], "{s:?}");
 }
+
+#[test]
+fn a_possessive_pronoun_before_the_trigger_names_its_owner() {
+    let text = "Deal\n\nBrasklin Holdings completed its purchase of the mill on Monday. \
+        Tamsin Reld said her visit was short.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Brasklin Holdings",
+            &[],
+        ),
+        person(text, "p1", "Tamsin Reld", &[]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let offer = s
+        .iter()
+        .find(|e| e.1 == "purchase")
+        .expect("a purchase event");
+    assert!(offer.2.contains(&"o1".to_string()), "{s:?}");
+    let visit = s.iter().find(|e| e.1 == "visit").expect("a visit event");
+    assert_eq!(visit.2, ["p1"], "{s:?}");
+}
