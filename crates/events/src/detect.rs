@@ -883,7 +883,7 @@ pub fn possessive_owner(
         before
             .filter(|m| m.kind == EntityKind::Person)
             .map(|m| m.entity)
-            .last()
+            .next_back()
             .or(last_subject)
     };
     owner.map(|e| (e, at))
