@@ -93,6 +93,10 @@ fn person(text: &str, id: &str, name: &str, aliases: &[&str]) -> FoundEntity {
     entity(text, id, EntityKind::Person, name, aliases)
 }
 
+fn org(text: &str, id: &str, name: &str) -> FoundEntity {
+    entity(text, id, EntityKind::Organization, name, &[])
+}
+
 /// (type, trigger text, participant ids, time value) of every event.
 fn summary(text: &str, found: &EventsFound) -> Vec<(String, String, Vec<String>, Option<String>)> {
     found
@@ -178,13 +182,7 @@ fn fired_missiles_is_an_attack_fired_a_manager_is_not() {
         Brantor Holdings fired Gerd Oskarsen after the audit. The coach was fired on the spot.";
     let (doc, layout) = build(text, false);
     let ents = vec![
-        entity(
-            text,
-            "o1",
-            EntityKind::Organization,
-            "Brantor Holdings",
-            &[],
-        ),
+        org(text, "o1", "Brantor Holdings"),
         person(text, "p1", "Gerd Oskarsen", &[]),
     ];
     let found = analyze(&doc, &layout, &ents, &[]);
@@ -264,13 +262,7 @@ fn relative_clause_and_apposition_choose_participants() {
         person(text, "p1", "Anja Velt", &[]),
         person(text, "p2", "Oren Duvak", &[]),
         person(text, "p3", "Tamsin Roe", &[]),
-        entity(
-            text,
-            "o1",
-            EntityKind::Organization,
-            "Brantor Holdings",
-            &[],
-        ),
+        org(text, "o1", "Brantor Holdings"),
     ];
     let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     let resigned = s.iter().find(|e| e.1 == "resigned").unwrap();
@@ -462,21 +454,15 @@ fn a_possessive_pronoun_before_the_trigger_names_its_owner() {
         Tamsin Reld said her visit was short.";
     let (doc, layout) = build(text, false);
     let ents = vec![
-        entity(
-            text,
-            "o1",
-            EntityKind::Organization,
-            "Brasklin Holdings",
-            &[],
-        ),
+        org(text, "o1", "Brasklin Holdings"),
         person(text, "p1", "Tamsin Reld", &[]),
     ];
     let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
-    let offer = s
+    let purchase = s
         .iter()
         .find(|e| e.1 == "purchase")
         .expect("a purchase event");
-    assert!(offer.2.contains(&"o1".to_string()), "{s:?}");
+    assert!(purchase.2.contains(&"o1".to_string()), "{s:?}");
     let visit = s.iter().find(|e| e.1 == "visit").expect("a visit event");
     assert_eq!(visit.2, ["p1"], "{s:?}");
 }
