@@ -1,4 +1,5 @@
-//! Calendar words shared by the stages that read dates (layout, events).
+//! Calendar words shared by the stages that read dates (layout, events) and
+//! the recognizer's month feature.
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -29,9 +30,23 @@ pub fn month_number(word: &str) -> Option<u8> {
         .map(|i| i as u8 + 1)
 }
 
+/// Every lowercase word `month_number` knows: full names, three-letter
+/// abbreviations and "sept" ("may" once).
+pub fn month_words() -> impl Iterator<Item = &'static str> {
+    let abbreviations = MONTHS.iter().map(|m| &m[..3]).filter(|a| *a != "may");
+    MONTHS.iter().copied().chain(abbreviations).chain(["sept"])
+}
+
 #[cfg(test)]
 mod tests {
-    use super::month_number;
+    use super::{month_number, month_words};
+
+    #[test]
+    fn month_words_are_the_words_month_number_knows() {
+        assert_eq!(month_words().count(), 24);
+        assert!(month_words().all(|w| month_number(w).is_some()));
+        assert!(month_words().any(|w| w == "sept"));
+    }
 
     #[test]
     fn names_and_abbreviations() {

@@ -940,6 +940,8 @@ sets! {
     DETERMINER_SET = DETERMINERS;
     CLOSED_CLASS_SET = CLOSED_CLASS;
     WORK_NOUN_SET = WORK_NOUNS;
+    COMMON_ACRONYM_SET = COMMON_ACRONYMS;
+    TITLE_CLAUSE_WORD_SET = TITLE_CLAUSE_WORDS;
 }
 
 /// Acronyms that are ordinary nouns (things, formats, honours, jobs), never
@@ -954,7 +956,7 @@ pub const COMMON_ACRONYMS: &[&str] = &[
 ];
 
 pub fn is_common_acronym(word: &str) -> bool {
-    COMMON_ACRONYMS.contains(&word)
+    COMMON_ACRONYM_SET.has(word)
 }
 
 /// Pronouns and verb forms that, capitalized inside a Title Case phrase,
@@ -967,9 +969,9 @@ pub const TITLE_CLAUSE_WORDS: &[&str] = &[
 
 pub fn is_title_clause_word(word: &str) -> bool {
     if word.contains('\u{2019}') {
-        return TITLE_CLAUSE_WORDS.contains(&word.replace('\u{2019}', "'").as_str());
+        return TITLE_CLAUSE_WORD_SET.has(&word.replace('\u{2019}', "'"));
     }
-    TITLE_CLAUSE_WORDS.contains(&word)
+    TITLE_CLAUSE_WORD_SET.has(word)
 }
 
 /// `word` without one final full stop, for abbreviation lookups ("Mr." = "Mr").

@@ -159,34 +159,21 @@ pub fn analyze(
                 let role = detect::role(t.entry, e.kind, f.before, passive, f.preposition);
                 participants.push((e.id.clone(), role.to_string()));
             }
-            if let Some((e, at)) = reference {
-                let ent = &entities[e];
-                if !participants.iter().any(|(id, _)| *id == ent.id) {
-                    let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");
-                    participants.push((ent.id.clone(), role.to_string()));
-                }
-            }
-            if let Some((e, at)) = detect::possessive_owner(&view, &t, last_subject) {
-                let ent = &entities[e];
-                if !participants.iter().any(|(id, _)| *id == ent.id) {
-                    let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");
-                    participants.push((ent.id.clone(), role.to_string()));
-                }
-            }
-            if let Some((e, at)) = detect::quoted_first_person(&view, &clause, &quote_speakers) {
-                let ent = &entities[e];
-                if !participants.iter().any(|(id, _)| *id == ent.id) {
-                    let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");
-                    participants.push((ent.id.clone(), role.to_string()));
-                }
-            }
-            if let Some((e, at)) = detect::resolve_org_description(
-                &view,
-                &clause,
-                entities,
-                &mention_counts,
-                &recent_orgs,
-            ) {
+            // Participants found beyond the clause's own names, each with
+            // the word index that stands for it; an entity is listed once.
+            let extra = [
+                reference,
+                detect::possessive_owner(&view, &t, last_subject),
+                detect::quoted_first_person(&view, &clause, &quote_speakers),
+                detect::resolve_org_description(
+                    &view,
+                    &clause,
+                    entities,
+                    &mention_counts,
+                    &recent_orgs,
+                ),
+            ];
+            for (e, at) in extra.into_iter().flatten() {
                 let ent = &entities[e];
                 if !participants.iter().any(|(id, _)| *id == ent.id) {
                     let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");

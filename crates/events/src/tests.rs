@@ -161,13 +161,7 @@ fn caption_date_is_the_reference_when_the_weekday_agrees() {
 fn without_a_reference_relative_dates_stay_unresolved() {
     let text = "Mill news\n\nBrantor Holdings sold the mill on Tuesday. It was bought in 1998.";
     let (doc, layout) = build(text, false);
-    let ents = vec![entity(
-        text,
-        "o1",
-        EntityKind::Organization,
-        "Brantor Holdings",
-        &[],
-    )];
+    let ents = vec![org(text, "o1", "Brantor Holdings")];
     let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     assert_eq!(s[0].0, "Transaction.Transfer-Ownership");
     assert_eq!(s[0].1, "sold");
@@ -320,17 +314,11 @@ fn published_date_resolves_tense_of_a_bare_month() {
     let text = "Plans\n\nKelso Mills closed a plant in November. It will sell another in March.";
     let (doc, mut layout) = build(text, false);
     layout.published = Some("2022-02-14".to_string());
-    let ents = vec![entity(
-        text,
-        "o1",
-        EntityKind::Organization,
-        "Kelso Mills",
-        &[],
-    )];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let ents = vec![org(text, "o1", "Kelso Mills")];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let s = summary(text, &found);
     let sell = s.iter().find(|e| e.1 == "sell").unwrap();
     assert_eq!(sell.3.as_deref(), Some("2022-03"));
-    let found = analyze(&doc, &layout, &ents, &[]);
     assert!(found
         .events
         .iter()
@@ -346,14 +334,8 @@ fn a_list_before_who_takes_part_and_a_scene_does_not() {
         person(text, "p1", "Anja Velt", &["Velt"]),
         person(text, "p2", "Oren Duvak", &[]),
         person(text, "p3", "Tamsin Roe", &[]),
-        entity(text, "o1", EntityKind::Organization, "Kelso Mills", &[]),
-        entity(
-            text,
-            "o2",
-            EntityKind::Organization,
-            "Brantor Holdings",
-            &[],
-        ),
+        org(text, "o1", "Kelso Mills"),
+        org(text, "o2", "Brantor Holdings"),
     ];
     let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     let formed = s.iter().find(|e| e.1 == "formed").unwrap();
@@ -372,14 +354,8 @@ fn an_organization_named_by_description_takes_part() {
         Brantor Holdings made an offer to buy the company.";
     let (doc, layout) = build(text, false);
     let ents = vec![
-        entity(text, "o1", EntityKind::Organization, "Kelso Mills", &[]),
-        entity(
-            text,
-            "o2",
-            EntityKind::Organization,
-            "Brantor Holdings",
-            &[],
-        ),
+        org(text, "o1", "Kelso Mills"),
+        org(text, "o2", "Brantor Holdings"),
     ];
     let found = analyze(&doc, &layout, &ents, &[]);
     let last = found.events.last().unwrap();

@@ -232,33 +232,6 @@ const PLACE_WORDS: &[&str] = &[
     "coast",
 ];
 
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "sept",
-    "oct",
-    "nov",
-    "dec",
-];
-
 const DAYS: &[&str] = &[
     "monday",
     "tuesday",
@@ -295,11 +268,12 @@ fn table() -> &'static HashedMap<u8> {
     static TABLE: OnceLock<HashedMap<u8>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = HashedMap::default();
+        let months: Vec<&str> = newsparse_core::calendar::month_words().collect();
         for (list, flag) in [
             (TITLES, TITLE),
             (ORG_WORDS, ORG),
             (PLACE_WORDS, PLACE),
-            (MONTHS, MONTH),
+            (months.as_slice(), MONTH),
             (DAYS, DAY),
         ] {
             for w in list {
@@ -342,6 +316,8 @@ mod tests {
         assert_eq!(flags("mr."), TITLE);
         assert_eq!(flags("corp"), ORG);
         assert_eq!(flags("tuesday"), DAY);
+        assert_eq!(flags("sept"), MONTH);
+        assert_eq!(flags("jul."), MONTH);
         assert_eq!(flags("st"), TITLE | PLACE);
         assert_eq!(flags("banana"), 0);
     }
