@@ -154,8 +154,8 @@ struct TrainNerArgs {
     /// Where to write the model
     #[arg(long, value_name = "PATH", default_value = "crates/ner/model/ner.bin")]
     out: PathBuf,
-    /// Random seed
-    #[arg(long, value_name = "N", default_value_t = 1)]
+    /// Random seed (the default reproduces the embedded model)
+    #[arg(long, value_name = "N", default_value_t = newsparse_ner::SHIPPED_SEED)]
     seed: u64,
 }
 

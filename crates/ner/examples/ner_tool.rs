@@ -13,7 +13,10 @@ fn main() {
         .as_slice()
     {
         ["train", train, dev, out, rest @ ..] => {
-            let seed = rest.first().map_or(Ok(1), |s| s.parse()).unwrap_or(1);
+            let seed = rest
+                .first()
+                .map_or(Ok(newsparse_ner::SHIPPED_SEED), |s| s.parse())
+                .unwrap_or(newsparse_ner::SHIPPED_SEED);
             newsparse_ner::train_command(train.as_ref(), dev.as_ref(), out.as_ref(), seed)
         }
         ["eval", file] => newsparse_ner::eval_command(file.as_ref()),

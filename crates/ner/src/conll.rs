@@ -1,9 +1,10 @@
-//! CoNLL-2003 files: reading, IOB1 → BIO, and conlleval-style scoring.
+//! CoNLL-2003 files: reading (IOB1 or IOB2 → the tagger's BILOU), and
+//! conlleval-style scoring.
 
-use crate::features::{begin_tag, inside_tag, tag_type, TYPE_NAMES};
+use crate::features::{chunk_goes_on, continues_chunk, encode_chunks, tag_type, TYPE_NAMES};
 use std::fmt::Write as _;
 
-/// One sentence of a CoNLL file with its BIO tag indices.
+/// One sentence of a CoNLL file with its BILOU tag indices.
 #[derive(Debug, Clone)]
 pub struct LabeledSentence {
     pub words: Vec<String>,
@@ -23,26 +24,26 @@ fn type_index(name: &str) -> Option<usize> {
 /// Parse CoNLL text (word first, NER tag last on each line; IOB1 or IOB2).
 pub fn parse(text: &str) -> Result<Vec<LabeledDoc>, String> {
     let mut docs = vec![LabeledDoc::default()];
-    let mut cur = LabeledSentence {
-        words: vec![],
-        tags: vec![],
-    };
+    let mut words: Vec<String> = vec![];
+    // Chunks `(start, end, type)` of the sentence being read.
+    let mut chunks: Vec<(usize, usize, usize)> = vec![];
     let mut prev_type: Option<usize> = None;
-    let flush = |docs: &mut Vec<LabeledDoc>, cur: &mut LabeledSentence| {
-        if !cur.words.is_empty() {
-            docs.last_mut().unwrap().sentences.push(std::mem::replace(
-                cur,
-                LabeledSentence {
-                    words: vec![],
-                    tags: vec![],
-                },
-            ));
+    let flush = |docs: &mut Vec<LabeledDoc>,
+                 words: &mut Vec<String>,
+                 chunks: &mut Vec<(usize, usize, usize)>| {
+        if !words.is_empty() {
+            let tags = encode_chunks(words.len(), chunks);
+            docs.last_mut().unwrap().sentences.push(LabeledSentence {
+                words: std::mem::take(words),
+                tags,
+            });
         }
+        chunks.clear();
     };
     for (n, line) in text.lines().enumerate() {
         let line = line.trim_end();
         if line.is_empty() {
-            flush(&mut docs, &mut cur);
+            flush(&mut docs, &mut words, &mut chunks);
             prev_type = None;
             continue;
         }
@@ -50,33 +51,31 @@ pub fn parse(text: &str) -> Result<Vec<LabeledDoc>, String> {
         let word = cols.next().unwrap_or_default();
         let tag = cols.last().unwrap_or("O");
         if word == "-DOCSTART-" {
-            flush(&mut docs, &mut cur);
+            flush(&mut docs, &mut words, &mut chunks);
             if !docs.last().unwrap().sentences.is_empty() {
                 docs.push(LabeledDoc::default());
             }
             prev_type = None;
             continue;
         }
-        let bio = if tag == "O" {
+        let at = words.len();
+        words.push(word.to_string());
+        if tag == "O" {
             prev_type = None;
-            0
-        } else {
-            let (prefix, name) = tag
-                .split_once('-')
-                .ok_or_else(|| format!("line {}: bad tag {tag:?}", n + 1))?;
-            let ty = type_index(name).ok_or_else(|| format!("line {}: bad type {tag:?}", n + 1))?;
-            let begins = prefix == "B" || prev_type != Some(ty);
-            prev_type = Some(ty);
-            if begins {
-                begin_tag(ty)
-            } else {
-                inside_tag(ty)
-            }
-        };
-        cur.words.push(word.to_string());
-        cur.tags.push(bio);
+            continue;
+        }
+        let (prefix, name) = tag
+            .split_once('-')
+            .ok_or_else(|| format!("line {}: bad tag {tag:?}", n + 1))?;
+        let ty = type_index(name).ok_or_else(|| format!("line {}: bad type {tag:?}", n + 1))?;
+        // IOB1: I- begins a chunk unless it continues one of its type.
+        match chunks.last_mut() {
+            Some(c) if prefix != "B" && prev_type == Some(ty) => c.1 = at + 1,
+            _ => chunks.push((at, at + 1, ty)),
+        }
+        prev_type = Some(ty);
     }
-    flush(&mut docs, &mut cur);
+    flush(&mut docs, &mut words, &mut chunks);
     docs.retain(|d| !d.sentences.is_empty());
     Ok(docs)
 }
@@ -86,21 +85,28 @@ pub fn read(path: &std::path::Path) -> Result<Vec<LabeledDoc>, String> {
     parse(&text)
 }
 
-/// Entity chunks `(start, end, type)` of a BIO tag sequence (an I-X that
-/// does not continue an X chunk starts one, as conlleval reads it).
+/// Entity chunks `(start, end, type)` of a BILOU tag sequence. A chunk ends
+/// at a Last or Unit tag or where the next tag does not continue it; an
+/// Inside or Last tag that continues nothing starts a chunk, as conlleval
+/// reads a stray I-.
 pub fn chunks(tags: &[usize]) -> Vec<(usize, usize, usize)> {
     let mut out = vec![];
     let mut open: Option<(usize, usize)> = None;
     for (i, &t) in tags.iter().enumerate() {
         let ty = tag_type(t);
         let continues =
-            matches!((open, ty), (Some((_, o)), Some(y)) if o == y && t == inside_tag(y));
+            matches!((open, ty), (Some((_, o)), Some(y)) if o == y && continues_chunk(t));
         if !continues {
             if let Some((s, o)) = open.take() {
                 out.push((s, i, o));
             }
             if let Some(y) = ty {
                 open = Some((i, y));
+            }
+        }
+        if ty.is_some() && !chunk_goes_on(t) {
+            if let Some((s, o)) = open.take() {
+                out.push((s, i + 1, o));
             }
         }
     }
@@ -208,29 +214,41 @@ impl Score {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::features::{chunk_tag, ChunkPos::*};
 
     const SAMPLE: &str = "-DOCSTART- -X- O O\n\nZorvan NNP I-NP I-ORG\nBlenko NNP I-NP B-ORG\nsaid VBD I-VP O\nQuel NNP I-NP I-PER\nBert NNP I-NP I-PER\n\nRain NN I-NP O\n\n-DOCSTART- -X- O O\n\nPlim NNP I-NP I-LOC\n";
 
     #[test]
-    fn iob1_reads_as_bio_chunks() {
+    fn iob1_reads_as_bilou_chunks() {
         let docs = parse(SAMPLE).unwrap();
         assert_eq!(docs.len(), 2);
         assert_eq!(docs[0].sentences.len(), 2);
         let s = &docs[0].sentences[0];
-        assert_eq!(s.tags, vec![3, 3, 0, 1, 2]);
+        let org = chunk_tag(1, Unit);
+        assert_eq!(
+            s.tags,
+            vec![org, org, 0, chunk_tag(0, Begin), chunk_tag(0, Last)]
+        );
         assert_eq!(chunks(&s.tags), vec![(0, 1, 1), (1, 2, 1), (3, 5, 0)]);
-        assert_eq!(docs[1].sentences[0].tags, vec![5]);
+        assert_eq!(docs[1].sentences[0].tags, vec![chunk_tag(2, Unit)]);
     }
 
     #[test]
-    fn stray_inside_tag_starts_a_chunk() {
-        assert_eq!(chunks(&[0, 2, 2, 4]), vec![(1, 3, 0), (3, 4, 1)]);
+    fn stray_tags_start_chunks_and_last_tags_end_them() {
+        let (i_per, l_per) = (chunk_tag(0, Inside), chunk_tag(0, Last));
+        let i_org = chunk_tag(1, Inside);
+        assert_eq!(
+            chunks(&[0, i_per, l_per, i_org]),
+            vec![(1, 3, 0), (3, 4, 1)]
+        );
+        assert_eq!(chunks(&[l_per, l_per]), vec![(0, 1, 0), (1, 2, 0)]);
     }
 
     #[test]
     fn scores_count_exact_chunks() {
         let mut sc = Score::default();
-        sc.add(&[1, 2, 0, 5], &[1, 0, 0, 5]);
+        let (b, l, u) = (chunk_tag(0, Begin), chunk_tag(0, Last), chunk_tag(2, Unit));
+        sc.add(&[b, l, 0, u], &[chunk_tag(0, Unit), 0, 0, u]);
         assert_eq!(sc.totals(), (2, 2, 1));
         assert!((sc.f1() - 0.5).abs() < 1e-9);
         assert!(sc.report().contains("PER: precision:   0.00%"));

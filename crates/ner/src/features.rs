@@ -8,34 +8,120 @@ use crate::lexicon;
 
 /// Bump when templates change: a model file records the version it was
 /// trained with and is refused by code with another.
-pub const FEATURE_VERSION: u32 = 8;
+pub const FEATURE_VERSION: u32 = 9;
 
-/// Number of tags (BIO over four types).
-pub const NT: usize = 9;
-pub const TAG_NAMES: [&str; NT] = [
-    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
-];
+/// Number of tags: O, then Begin, Inside, Last and Unit (BILOU) for each of
+/// the four types. BILOU rather than BIO lets the weights tell a chunk's
+/// last word ("Corp", "Council") and a one-word name apart from the others.
+pub const NT: usize = 17;
 pub const TYPE_NAMES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 
+/// Position of a tag in its chunk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChunkPos {
+    Begin = 0,
+    Inside = 1,
+    Last = 2,
+    Unit = 3,
+}
+
+/// Tag index of type `ty` (0..4) at chunk position `pos`.
+pub const fn chunk_tag(ty: usize, pos: ChunkPos) -> usize {
+    1 + 4 * ty + pos as usize
+}
+
 /// Entity type index (0..4) of a non-O tag.
-pub fn tag_type(tag: usize) -> Option<usize> {
-    (tag > 0).then(|| (tag - 1) / 2)
-}
-pub fn is_inside(tag: usize) -> bool {
-    tag > 0 && tag.is_multiple_of(2)
-}
-pub fn begin_tag(ty: usize) -> usize {
-    1 + 2 * ty
-}
-pub fn inside_tag(ty: usize) -> usize {
-    2 + 2 * ty
-}
-/// Whether `cur` may follow `prev` (`None` = sentence start) in BIO.
-pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
-    if !is_inside(cur) {
-        return true;
+pub const fn tag_type(tag: usize) -> Option<usize> {
+    if tag > 0 {
+        Some((tag - 1) / 4)
+    } else {
+        None
     }
-    matches!(prev, Some(p) if tag_type(p) == tag_type(cur))
+}
+
+/// Chunk position (0 Begin … 3 Unit) of a non-O tag; 4 for O.
+const fn tag_pos(tag: usize) -> usize {
+    if tag > 0 {
+        (tag - 1) % 4
+    } else {
+        4
+    }
+}
+
+/// Whether the tag continues a chunk begun before it (Inside or Last).
+pub const fn continues_chunk(tag: usize) -> bool {
+    matches!(tag_pos(tag), 1 | 2)
+}
+
+/// Whether the chunk goes on after this tag (Begin or Inside).
+pub const fn chunk_goes_on(tag: usize) -> bool {
+    matches!(tag_pos(tag), 0 | 1)
+}
+
+/// Whether `cur` may follow `prev` (`None` = sentence start) in BILOU.
+pub const fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    let open = match prev {
+        Some(p) if chunk_goes_on(p) => Some(p),
+        _ => None,
+    };
+    match open {
+        Some(p) => continues_chunk(cur) && (p - 1) / 4 == (cur - 1) / 4,
+        None => !continues_chunk(cur),
+    }
+}
+
+/// Whether a sentence may end with `tag` (no chunk left open).
+pub const fn allowed_last(tag: usize) -> bool {
+    !chunk_goes_on(tag)
+}
+
+/// For each tag, the tags that may precede it: `PREDECESSORS.0[cur][..n]`
+/// with `n = PREDECESSORS.1[cur]`. Decoding visits only these, which is a
+/// third of all pairs.
+pub const PREDECESSORS: ([[u8; NT]; NT], [u8; NT]) = {
+    let mut tags = [[0u8; NT]; NT];
+    let mut len = [0u8; NT];
+    let mut cur = 0;
+    while cur < NT {
+        let mut prev = 0;
+        while prev < NT {
+            if allowed(Some(prev), cur) {
+                tags[cur][len[cur] as usize] = prev as u8;
+                len[cur] += 1;
+            }
+            prev += 1;
+        }
+        cur += 1;
+    }
+    (tags, len)
+};
+
+/// BILOU tags of a sentence's chunks `(start, end, type)`; `n` tokens.
+pub fn encode_chunks(n: usize, chunks: &[(usize, usize, usize)]) -> Vec<usize> {
+    let mut tags = vec![0; n];
+    for &(s, e, ty) in chunks {
+        if e - s == 1 {
+            tags[s] = chunk_tag(ty, ChunkPos::Unit);
+            continue;
+        }
+        tags[s] = chunk_tag(ty, ChunkPos::Begin);
+        for t in &mut tags[s + 1..e - 1] {
+            *t = chunk_tag(ty, ChunkPos::Inside);
+        }
+        tags[e - 1] = chunk_tag(ty, ChunkPos::Last);
+    }
+    tags
+}
+
+/// The IOB2 name of a tag ("B-PER", "I-PER", "O"), as CoNLL tools read it.
+pub fn iob2_name(tag: usize) -> String {
+    match tag_type(tag) {
+        Some(ty) => {
+            let prefix = if continues_chunk(tag) { "I" } else { "B" };
+            format!("{prefix}-{}", TYPE_NAMES[ty])
+        }
+        None => "O".to_string(),
+    }
 }
 
 pub const NO_CLUSTER: u16 = u16::MAX;
@@ -605,11 +691,50 @@ mod tests {
     }
 
     #[test]
-    fn bio_constraints() {
-        assert!(allowed(None, begin_tag(0)));
-        assert!(!allowed(None, inside_tag(0)));
-        assert!(allowed(Some(begin_tag(1)), inside_tag(1)));
-        assert!(!allowed(Some(begin_tag(1)), inside_tag(2)));
-        assert!(!allowed(Some(0), inside_tag(3)));
+    fn bilou_constraints() {
+        use ChunkPos::*;
+        assert!(allowed(None, chunk_tag(0, Begin)));
+        assert!(allowed(None, chunk_tag(0, Unit)));
+        assert!(!allowed(None, chunk_tag(0, Inside)));
+        assert!(!allowed(None, chunk_tag(0, Last)));
+        assert!(allowed(Some(chunk_tag(1, Begin)), chunk_tag(1, Inside)));
+        assert!(allowed(Some(chunk_tag(1, Inside)), chunk_tag(1, Last)));
+        assert!(!allowed(Some(chunk_tag(1, Begin)), chunk_tag(2, Last)));
+        assert!(
+            !allowed(Some(chunk_tag(1, Begin)), 0),
+            "an open chunk must close"
+        );
+        assert!(!allowed(Some(chunk_tag(1, Unit)), chunk_tag(1, Last)));
+        assert!(allowed(Some(chunk_tag(1, Last)), chunk_tag(1, Unit)));
+        assert!(!allowed(Some(0), chunk_tag(3, Inside)));
+        assert!(allowed_last(chunk_tag(2, Last)) && allowed_last(0));
+        assert!(!allowed_last(chunk_tag(2, Begin)));
+        let (preds, len) = PREDECESSORS;
+        for cur in 0..NT {
+            let listed = &preds[cur][..len[cur] as usize];
+            for prev in 0..NT {
+                assert_eq!(listed.contains(&(prev as u8)), allowed(Some(prev), cur));
+            }
+        }
+        assert_eq!(
+            len[chunk_tag(1, Last)],
+            2,
+            "after Begin or Inside of its type"
+        );
+    }
+
+    #[test]
+    fn chunks_encode_as_bilou_and_name_as_iob2() {
+        use ChunkPos::*;
+        let tags = encode_chunks(5, &[(0, 1, 2), (2, 5, 1)]);
+        let (u, b, i, l) = (
+            chunk_tag(2, Unit),
+            chunk_tag(1, Begin),
+            chunk_tag(1, Inside),
+            chunk_tag(1, Last),
+        );
+        assert_eq!(tags, vec![u, 0, b, i, l]);
+        let names: Vec<String> = tags.iter().map(|&t| iob2_name(t)).collect();
+        assert_eq!(names, ["B-LOC", "O", "B-ORG", "I-ORG", "I-ORG"]);
     }
 }

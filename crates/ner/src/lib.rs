@@ -1,6 +1,6 @@
 //! Named-entity recognizer: a statistical sequence tagger trained on CoNLL-2003.
 //!
-//! An averaged structured perceptron over BIO tags with first-order Viterbi
+//! An averaged structured perceptron over BILOU tags with first-order Viterbi
 //! decoding, trained with feature dropout, in two stages. Stage 1 features: word forms around the token,
 //! word shapes, prefixes and suffixes, capitalization in context (sentence
 //! start, all-caps headlines, how the word is written elsewhere in the
@@ -24,7 +24,7 @@ mod train;
 use features::{
     nonlocal_features, prepare_doc, token_features, Scratch, SentenceIn, TokInfo, WordTable, NT,
 };
-use model::{Lattice, Weights};
+use model::{Lattice, Weights, STAGES};
 use newsparse_core::{BlockKind, ByteSpan, Doc, EntityKind, EntityMention};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -93,26 +93,26 @@ impl Model {
         let toks = &*toks;
         let n = toks.len();
         let feats = &self.weights.feats;
-        let mut emit1 = vec![0i64; n * NT];
-        let mut emit2 = vec![0i64; n * NT];
+        // Per token, the scores of both stages' tags (`stage * NT + tag`).
+        let mut scores = vec![[0i32; STAGES * NT]; n];
         let mut keys = Vec::with_capacity(64);
+        let mut hits = Vec::with_capacity(64);
         for r in sentences {
             let sent = &toks[r.clone()];
             for i in 0..sent.len() {
                 keys.clear();
                 token_features(sent, i, &mut keys);
-                let at = (r.start + i) * NT;
-                let (e1, e2) = (&mut emit1[at..at + NT], &mut emit2[at..at + NT]);
-                for k in &keys {
-                    if let Some(w) = feats.get(*k) {
-                        for t in 0..NT {
-                            e1[t] += w[t] as i64;
-                            e2[t] += w[NT + t] as i64;
-                        }
-                    }
-                }
+                feats.add_all(&keys, &mut hits, &mut scores[r.start + i]);
             }
         }
+        let stage_emissions = |scores: &[[i32; STAGES * NT]], stage: usize| -> Vec<i32> {
+            let at = stage * NT;
+            scores
+                .iter()
+                .flat_map(|s| s[at..at + NT].iter().copied())
+                .collect()
+        };
+        let emit1 = stage_emissions(&scores, 0);
         let mut lattice = Lattice::default();
         let mut tags1 = vec![0usize; n];
         let mut best = vec![];
@@ -124,16 +124,10 @@ impl Model {
         keys.clear();
         let mut offsets = Vec::with_capacity(n + 1);
         nonlocal_features(toks, sentences, &tags1, &mut keys, &mut offsets);
-        for i in 0..n {
-            let e2 = &mut emit2[i * NT..(i + 1) * NT];
-            for k in &keys[offsets[i]..offsets[i + 1]] {
-                if let Some(w) = feats.get(*k) {
-                    for t in 0..NT {
-                        e2[t] += w[NT + t] as i64;
-                    }
-                }
-            }
+        for (i, row) in scores.iter_mut().enumerate() {
+            feats.add_all(&keys[offsets[i]..offsets[i + 1]], &mut hits, row);
         }
+        let emit2 = stage_emissions(&scores, 1);
         let mut tags = tags1;
         for r in sentences {
             let emit = &emit2[r.start * NT..r.end * NT];
@@ -144,7 +138,7 @@ impl Model {
     }
 
     /// Tag the sentences of one document given as words; returns, per
-    /// sentence, its BIO tag indices.
+    /// sentence, its BILOU tag indices.
     fn tag_sentence_words(&self, sents: &[SentenceIn]) -> Vec<Vec<usize>> {
         let mut toks = prepare_doc(sents, &self.words, &mut Scratch::default());
         let ranges = sentence_ranges(sents);
@@ -240,6 +234,7 @@ fn sentence_ranges(sents: &[SentenceIn]) -> Vec<Range<usize>> {
 ///
 /// Word clusters are learned from the CoNLL train and dev token text plus the
 /// BBC corpus found at `../bbc` relative to the training file's folder.
+/// With [`SHIPPED_SEED`] it reproduces the embedded model byte for byte.
 pub fn train_command(
     train: &std::path::Path,
     dev: &std::path::Path,
@@ -248,6 +243,10 @@ pub fn train_command(
 ) -> Result<String, String> {
     train::train(train, dev, out, seed)
 }
+
+/// The seed of the embedded model: of seeds 1–8 (dev F1 92.95–93.54, mean
+/// 93.26), the one with the best dev F1. Test was not looked at to choose it.
+pub const SHIPPED_SEED: u64 = 7;
 
 /// `newsparse eval-ner FILE`: conlleval-style precision, recall and F1,
 /// overall and per type, of the embedded model on a CoNLL-format file.
@@ -265,7 +264,7 @@ pub fn eval_model_file(model: &std::path::Path, file: &std::path::Path) -> Resul
 }
 
 /// Tag a CoNLL file with a model file: one `word gold predicted` line per
-/// token (BIO tags), for error analysis.
+/// token (IOB2 tags), for error analysis.
 pub fn predict_conll(model: &std::path::Path, file: &std::path::Path) -> Result<String, String> {
     let bytes = std::fs::read(model).map_err(|e| format!("{}: {e}", model.display()))?;
     let m = Model::from_bytes(&bytes)?;
@@ -283,8 +282,8 @@ pub fn predict_conll(model: &std::path::Path, file: &std::path::Path) -> Result<
             for ((w, &g), p) in s.words.iter().zip(&s.tags).zip(pred) {
                 out.push_str(&format!(
                     "{w} {} {}\n",
-                    features::TAG_NAMES[g],
-                    features::TAG_NAMES[p]
+                    features::iob2_name(g),
+                    features::iob2_name(p)
                 ));
             }
             out.push('\n');
@@ -294,7 +293,7 @@ pub fn predict_conll(model: &std::path::Path, file: &std::path::Path) -> Result<
     Ok(out)
 }
 
-const _: () = assert!(NT == 9);
+const _: () = assert!(NT == 1 + 4 * features::TYPE_NAMES.len());
 
 #[cfg(test)]
 mod tests {

@@ -9,15 +9,19 @@
 //! the feature weights (sorted by key; i16, only nonzero entries stored), and
 //! the gazetteer of training names (sorted by key).
 
-use crate::features::{allowed, WordInfo, WordTable, FEATURE_VERSION, NT};
+use crate::features::{
+    allowed, allowed_last, WordInfo, WordTable, FEATURE_VERSION, NT, PREDECESSORS,
+};
 use crate::gazetteer::Gazetteer;
 use crate::hash::BuildPassThrough;
 
-pub const MAGIC: &[u8; 8] = b"NSNER03\n";
+pub const MAGIC: &[u8; 8] = b"NSNER04\n";
 pub const STAGES: usize = 2;
 
 /// Weights of one feature: stage 1's tags, then stage 2's.
 pub type TagWeights = [i16; STAGES * NT];
+// The model file stores which of a row's weights are non-zero in a u64.
+const _: () = assert!(STAGES * NT <= 64);
 
 /// Start and transition scores of one stage.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,7 +32,7 @@ pub struct Transitions<S> {
 }
 
 impl<S: Score> Transitions<S> {
-    /// The same scores with BIO-invalid moves made impossible.
+    /// The same scores with BILOU-invalid moves made impossible.
     pub fn constrained(&self) -> Self {
         let mut c = *self;
         for cur in 0..NT {
@@ -46,7 +50,7 @@ impl<S: Score> Transitions<S> {
 }
 
 /// Feature weights by key: open addressing over 32-bit fingerprints, rows
-/// apart. Hand-written because a general hash map stores the 36-byte rows
+/// apart. Hand-written because a general hash map stores the 68-byte rows
 /// inline, and on tagging its cache misses dominate; this index is 8 bytes a
 /// slot and touches a row only on a hit.
 pub struct FeatTable {
@@ -54,6 +58,12 @@ pub struct FeatTable {
     slots: Vec<(u32, u32)>,
     mask: usize,
     rows: Vec<TagWeights>,
+}
+
+fn nonzero_mask(w: &TagWeights) -> u64 {
+    (0..w.len())
+        .filter(|&t| w[t] != 0)
+        .fold(0, |m, t| m | 1 << t)
 }
 
 impl FeatTable {
@@ -88,19 +98,50 @@ impl FeatTable {
         t
     }
 
+    /// Row index of `key`.
     #[inline]
-    pub fn get(&self, key: u64) -> Option<&TagWeights> {
+    fn find(&self, key: u64) -> Option<u32> {
         let fp = Self::fingerprint(key);
         let mut i = key as usize & self.mask;
         loop {
             let (f, row) = self.slots[i];
             if f == fp {
-                return Some(&self.rows[row as usize]);
+                return Some(row);
             }
             if f == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
+        }
+    }
+
+    #[cfg(test)]
+    pub fn get(&self, key: u64) -> Option<&TagWeights> {
+        self.find(key).map(|r| &self.rows[r as usize])
+    }
+
+    /// Add the weights of every key in `keys` to `scores`. Nearly every
+    /// lookup misses the cache; reading all home slots and then all rows in
+    /// branch-free passes first lets those misses overlap instead of
+    /// queueing one by one behind the probe loop's branches.
+    pub fn add_all(&self, keys: &[u64], hits: &mut Vec<u32>, scores: &mut [i32; STAGES * NT]) {
+        let mut touch = 0u32;
+        for &k in keys {
+            touch ^= self.slots[k as usize & self.mask].0;
+        }
+        std::hint::black_box(touch);
+        hits.clear();
+        hits.extend(keys.iter().filter_map(|&k| self.find(k)));
+        let mut touch = 0i16;
+        for &r in hits.iter() {
+            let row = &self.rows[r as usize];
+            touch ^= row[0] ^ row[STAGES * NT - 1];
+        }
+        std::hint::black_box(touch);
+        for &r in hits.iter() {
+            for (s, &w) in scores.iter_mut().zip(&self.rows[r as usize]) {
+                *s += w as i32;
+            }
         }
     }
 
@@ -111,8 +152,8 @@ impl FeatTable {
 }
 
 pub struct Weights {
-    /// Per stage, already constrained to BIO.
-    pub stages: [Transitions<i64>; STAGES],
+    /// Per stage, already constrained to BILOU.
+    pub stages: [Transitions<i32>; STAGES],
     pub feats: FeatTable,
 }
 
@@ -143,10 +184,7 @@ pub fn write_model(
     out.extend_from_slice(&(feats.len() as u32).to_le_bytes());
     for (k, w) in feats {
         out.extend_from_slice(&k.to_le_bytes());
-        let mask: u32 = (0..w.len())
-            .filter(|&t| w[t] != 0)
-            .fold(0, |m, t| m | 1 << t);
-        out.extend_from_slice(&mask.to_le_bytes());
+        out.extend_from_slice(&nonzero_mask(w).to_le_bytes());
         for &v in w.iter().filter(|&&v| v != 0) {
             out.extend_from_slice(&v.to_le_bytes());
         }
@@ -203,12 +241,12 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
         return Err("model has another tag set".into());
     }
     let mut stages = [Transitions {
-        start: [0i64; NT],
-        trans: [0i64; NT * NT],
+        start: [0i32; NT],
+        trans: [0i32; NT * NT],
     }; STAGES];
     for st in &mut stages {
         for v in st.start.iter_mut().chain(st.trans.iter_mut()) {
-            *v = r.i32()? as i64;
+            *v = r.i32()?;
         }
         *st = st.constrained();
     }
@@ -224,7 +262,7 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
     let mut feats = Vec::with_capacity(n_feats);
     for _ in 0..n_feats {
         let k = r.u64()?;
-        let mask = r.u32()?;
+        let mask = r.u64()?;
         let mut w = [0i16; STAGES * NT];
         for (t, v) in w.iter_mut().enumerate() {
             if mask & (1 << t) != 0 {
@@ -248,15 +286,16 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
     Ok((Weights { stages, feats }, words, gazetteer))
 }
 
-/// Score type of decoding: f32 while training, i64 when tagging.
+/// Score type of decoding: f32 while training, i32 when tagging (weights
+/// are i16 and a token has well under 2^15 features, so sums cannot overflow).
 pub trait Score: Copy + PartialOrd + std::ops::Add<Output = Self> {
     const NEG: Self;
 }
 impl Score for f32 {
     const NEG: Self = f32::NEG_INFINITY;
 }
-impl Score for i64 {
-    const NEG: Self = i64::MIN / 4;
+impl Score for i32 {
+    const NEG: Self = i32::MIN / 4;
 }
 
 /// Reusable Viterbi buffers.
@@ -282,25 +321,33 @@ impl<S: Score> Lattice<S> {
         for ((s, &st), &e) in self.score.iter_mut().zip(&tr.start).zip(emit) {
             *s = st + e;
         }
+        let (preds, n_preds) = PREDECESSORS;
         for i in 1..n {
             let (done, rest) = self.score.split_at_mut(i * NT);
             let prev = &done[(i - 1) * NT..];
             for t in 0..NT {
-                let mut best = prev[0] + tr.trans[t];
-                let mut arg = 0u8;
-                for (p, &sp) in prev.iter().enumerate().skip(1) {
-                    let s = sp + tr.trans[p * NT + t];
+                // Every tag has an allowed predecessor (O or a chunk's Begin).
+                let ps = &preds[t][..n_preds[t] as usize];
+                let p0 = ps[0] as usize;
+                let mut best = prev[p0] + tr.trans[p0 * NT + t];
+                let mut arg = ps[0];
+                for &p in &ps[1..] {
+                    let s = prev[p as usize] + tr.trans[p as usize * NT + t];
                     if s > best {
                         best = s;
-                        arg = p as u8;
+                        arg = p;
                     }
                 }
                 rest[t] = best + emit[i * NT + t];
                 self.back[i * NT + t] = arg;
             }
         }
+        // O is always a valid last tag, so the search starts from it.
         let last = &self.score[(n - 1) * NT..];
-        let mut t = (0..NT).fold(0, |b, t| if last[t] > last[b] { t } else { b });
+        let mut t =
+            (1..NT)
+                .filter(|&t| allowed_last(t))
+                .fold(0, |b, t| if last[t] > last[b] { t } else { b });
         out.resize(n, 0);
         for i in (0..n).rev() {
             out[i] = t;
@@ -314,12 +361,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn viterbi_respects_bio_and_scores() {
-        // Token 0 prefers I-PER (invalid at start), then B-PER is next best.
+    fn viterbi_respects_bilou_and_scores() {
+        use crate::features::{chunk_tag, ChunkPos::*};
+        let (b, i, l, u) = (
+            chunk_tag(0, Begin),
+            chunk_tag(0, Inside),
+            chunk_tag(0, Last),
+            chunk_tag(0, Unit),
+        );
+        // Token 0 prefers I-PER (invalid at start), then B-PER is next best;
+        // token 1 prefers I-PER, which cannot end a sentence, then L-PER.
         let mut emit = vec![0f32; 2 * NT];
-        emit[2] = 5.0;
-        emit[1] = 3.0;
-        emit[NT + 2] = 4.0;
+        emit[i] = 5.0;
+        emit[b] = 3.0;
+        emit[NT + i] = 6.0;
+        emit[NT + l] = 4.0;
         let tr = Transitions {
             start: [0.0; NT],
             trans: [0.0; NT * NT],
@@ -327,12 +383,13 @@ mod tests {
         .constrained();
         let mut out = vec![];
         Lattice::default().viterbi(&emit, &tr, &mut out);
-        assert_eq!(out, vec![1, 2]);
+        assert_eq!(out, vec![b, l]);
         // A strong transition penalty changes the path.
         let mut tr2 = tr;
-        tr2.trans[NT + 2] = -10.0;
+        tr2.trans[b * NT + l] = -10.0;
+        emit[u] = 2.0;
         Lattice::default().viterbi(&emit, &tr2, &mut out);
-        assert_eq!(out, vec![1, 0]);
+        assert_eq!(out, vec![u, 0]);
     }
 
     #[test]
@@ -360,7 +417,7 @@ mod tests {
         assert_eq!(m.feats.len(), 1);
         assert_eq!(t[&5].clusters, [1, 2, 3]);
         assert_eq!(m.stages[1].trans[0], 2);
-        assert_eq!(m.stages[0].start[2], i64::NEG, "I- cannot start");
+        assert_eq!(m.stages[0].start[2], i32::NEG, "Inside cannot start");
         assert!(read_model(&bytes[..bytes.len() - 1]).is_err());
     }
 }
