@@ -95,16 +95,18 @@ impl Model {
         let feats = &self.weights.feats;
         // Per token, the scores of both stages' tags (`stage * NT + tag`).
         let mut scores = vec![[0i32; STAGES * NT]; n];
-        let mut keys = Vec::with_capacity(64);
-        let mut hits = Vec::with_capacity(64);
+        let mut keys = Vec::with_capacity(64 * n);
+        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.push(0);
         for r in sentences {
             let sent = &toks[r.clone()];
             for i in 0..sent.len() {
-                keys.clear();
                 token_features(sent, i, &mut keys);
-                feats.add_all(&keys, &mut hits, &mut scores[r.start + i]);
+                offsets.push(keys.len());
             }
         }
+        let mut hits = Vec::with_capacity(keys.len());
+        feats.score_tokens(&keys, &offsets, &mut hits, &mut scores);
         let stage_emissions = |scores: &[[i32; STAGES * NT]], stage: usize| -> Vec<i32> {
             let at = stage * NT;
             scores
@@ -122,11 +124,9 @@ impl Model {
             tags1[r.clone()].copy_from_slice(&best);
         }
         keys.clear();
-        let mut offsets = Vec::with_capacity(n + 1);
+        offsets.clear();
         nonlocal_features(toks, sentences, &tags1, &mut keys, &mut offsets);
-        for (i, row) in scores.iter_mut().enumerate() {
-            feats.add_all(&keys[offsets[i]..offsets[i + 1]], &mut hits, row);
-        }
+        feats.score_tokens(&keys, &offsets, &mut hits, &mut scores);
         let emit2 = stage_emissions(&scores, 1);
         let mut tags = tags1;
         for r in sentences {

@@ -60,6 +60,28 @@ pub struct FeatTable {
     rows: Vec<TagWeights>,
 }
 
+/// Ask the cache for the line holding `*p`.
+#[inline(always)]
+fn prefetch<T>(p: &T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it reads nothing and cannot fault.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch::<_MM_HINT_T0>(p as *const T as *const i8);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+
+/// `scores += row`, as one fixed-size loop the compiler turns into vector
+/// adds.
+#[inline(always)]
+fn add_row(scores: &mut [i32; STAGES * NT], row: &TagWeights) {
+    for (s, &w) in scores.iter_mut().zip(row) {
+        *s += i32::from(w);
+    }
+}
+
 fn nonzero_mask(w: &TagWeights) -> u64 {
     (0..w.len())
         .filter(|&t| w[t] != 0)
@@ -120,28 +142,56 @@ impl FeatTable {
         self.find(key).map(|r| &self.rows[r as usize])
     }
 
-    /// Add the weights of every key in `keys` to `scores`. Nearly every
-    /// lookup misses the cache; reading all home slots and then all rows in
-    /// branch-free passes first lets those misses overlap instead of
-    /// queueing one by one behind the probe loop's branches.
-    pub fn add_all(&self, keys: &[u64], hits: &mut Vec<u32>, scores: &mut [i32; STAGES * NT]) {
-        let mut touch = 0u32;
-        for &k in keys {
-            touch ^= self.slots[k as usize & self.mask].0;
-        }
-        std::hint::black_box(touch);
-        hits.clear();
-        hits.extend(keys.iter().filter_map(|&k| self.find(k)));
-        let mut touch = 0i16;
-        for &r in hits.iter() {
-            let row = &self.rows[r as usize];
-            touch ^= row[0] ^ row[STAGES * NT - 1];
-        }
-        std::hint::black_box(touch);
-        for &r in hits.iter() {
-            for (s, &w) in scores.iter_mut().zip(&self.rows[r as usize]) {
-                *s += w as i32;
+    /// Add the weights of the features of each token to its scores: token
+    /// `i`'s keys are `keys[offsets[i]..offsets[i + 1]]`, its scores
+    /// `scores[i]`. Nearly every lookup misses the cache, so the work goes in
+    /// passes over a batch of tokens: prefetch every home slot, probe,
+    /// prefetch every hit row, add. Prefetches do not hold up the pipeline
+    /// the way loads do, so many misses are in flight at once instead of a
+    /// few; batches are small enough that the lines stay in cache between
+    /// passes.
+    pub fn score_tokens(
+        &self,
+        keys: &[u64],
+        offsets: &[usize],
+        hits: &mut Vec<u32>,
+        scores: &mut [[i32; STAGES * NT]],
+    ) {
+        const BATCH_KEYS: usize = 256;
+        let mut hit_offsets = Vec::with_capacity(64);
+        let mut first = 0;
+        while first < scores.len() {
+            let mut end = first + 1;
+            while end < scores.len() && offsets[end + 1] - offsets[first] <= BATCH_KEYS {
+                end += 1;
             }
+            let batch_keys = &keys[offsets[first]..offsets[end]];
+            for &k in batch_keys {
+                prefetch(&self.slots[k as usize & self.mask]);
+            }
+            hits.clear();
+            hit_offsets.clear();
+            hit_offsets.push(0);
+            for w in offsets[first..=end].windows(2) {
+                hits.extend(keys[w[0]..w[1]].iter().filter_map(|&k| self.find(k)));
+                hit_offsets.push(hits.len());
+            }
+            for &r in hits.iter() {
+                let row = &self.rows[r as usize];
+                prefetch(&row[0]);
+                prefetch(&row[STAGES * NT - 1]);
+            }
+            for (i, row_scores) in scores[first..end].iter_mut().enumerate() {
+                // A local accumulator: the compiler cannot tell that
+                // `scores` and the rows do not overlap, and would add one
+                // weight at a time.
+                let mut acc = *row_scores;
+                for &r in &hits[hit_offsets[i]..hit_offsets[i + 1]] {
+                    add_row(&mut acc, &self.rows[r as usize]);
+                }
+                *row_scores = acc;
+            }
+            first = end;
         }
     }
 
