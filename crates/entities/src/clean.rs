@@ -38,6 +38,13 @@ fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
     while ts < te && is_punct(w.word(ts)) {
         ts += 1;
     }
+    // "London-based Acme": the modifier is not part of the name, and marks
+    // an organization.
+    let mut kind = m.kind;
+    if te - ts > 1 && lexicon::is_company_modifier(w.word(ts)) {
+        ts += 1;
+        kind = EntityKind::Organization;
+    }
     // "US TV", "PC": an ordinary-noun acronym at either end is not part of
     // a name.
     while te > ts && lexicon::is_common_acronym(w.word(te - 1)) {
@@ -53,7 +60,7 @@ fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
     if title_len_at(w, ts, te) == Some(te - ts) {
         return None;
     }
-    if m.kind == EntityKind::Person {
+    if kind == EntityKind::Person {
         if te - ts > 1 && lexicon::is_postnominal(w.word(te - 1)) {
             te -= 1;
         }
@@ -73,11 +80,7 @@ fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
         }
     }
     let has_upper = (ts..te).any(|i| w.word(i).chars().any(|c| c.is_uppercase()));
-    has_upper.then_some(Cand {
-        kind: m.kind,
-        ts,
-        te,
-    })
+    has_upper.then_some(Cand { kind, ts, te })
 }
 
 /// Add generational suffixes to person names and suffix words to
@@ -163,6 +166,7 @@ fn left_end(w: &Words, ts: usize, floor: usize) -> usize {
             && !lexicon::is_demonym(word)
             && !lexicon::OFFICE_SET.has(word)
             && !lexicon::HONORIFIC_SET.has(word)
+            && !lexicon::is_company_modifier(word)
             && !(s - 1 == w.sentence_first(ts) && w.is_common_word(word));
         if !fits {
             break;

@@ -194,6 +194,11 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             out.push((i, EntityKind::Person, STRONG));
             continue;
         }
+        // "London-based X", "state-owned X".
+        if c.ts > 0 && lexicon::is_company_modifier(w.word(c.ts - 1)) {
+            out.push((i, EntityKind::Organization, 2 * STRONG));
+            continue;
+        }
         if c.kind == EntityKind::Organization {
             continue;
         }

@@ -1011,6 +1011,16 @@ pub fn is_postnominal(word: &str) -> bool {
     POSTNOMINALS.contains(&word)
 }
 
+/// "London-based", "Nasdaq-listed", "state-owned": a compound that only
+/// premodifies a company or other organization.
+pub fn is_company_modifier(word: &str) -> bool {
+    const ENDINGS: &[&str] = &["-based", "-listed", "-owned", "-headquartered"];
+    let lower = word.to_lowercase();
+    ENDINGS
+        .iter()
+        .any(|e| lower.len() > e.len() && lower.ends_with(e))
+}
+
 /// "Foreign Minister", "Culture Secretary": a capitalized word (not a
 /// demonym) followed by "Minister" or "Secretary".
 pub fn is_office_pair(first: &str, second: &str) -> bool {

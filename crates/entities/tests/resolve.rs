@@ -555,3 +555,16 @@ fn initial_and_surname_lists_are_people() {
         EntityKind::Organization
     );
 }
+
+#[test]
+fn a_company_modifier_marks_an_organization_and_is_not_its_name() {
+    let (text, found) = run(
+        "Bid\n\n[P Lisbon-based Varnok] raised its offer. State-owned [P Trelmar] \
+         declined, and [P Varnok] said it would wait.",
+    );
+    let varnok = find(&found, "Varnok");
+    assert_eq!(varnok.kind, EntityKind::Organization);
+    assert_eq!(texts(&text, varnok), ["Varnok", "Varnok"]);
+    assert_eq!(kind_of(&found, "Trelmar"), EntityKind::Organization);
+    assert!(found.iter().all(|e| !e.name.contains("based")));
+}
