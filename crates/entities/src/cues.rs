@@ -194,6 +194,15 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             out.push((i, EntityKind::Person, STRONG));
             continue;
         }
+        // "a show entitled (The) X": a title of a work.
+        let mut b = c.ts;
+        if b > 0 && matches!(w.word(b - 1), "the" | "The") {
+            b -= 1;
+        }
+        if b > 0 && matches!(w.word(b - 1), "entitled" | "titled") {
+            out.push((i, EntityKind::Misc, 2 * STRONG));
+            continue;
+        }
         // "London-based X", "state-owned X".
         if c.ts > 0 && lexicon::is_company_modifier(w.word(c.ts - 1)) {
             out.push((i, EntityKind::Organization, 2 * STRONG));
@@ -257,7 +266,9 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             let Some(o) = cover[j] else {
                 break;
             };
-            out.push((o, kind, STRONG));
+            // An explicit statement of kind outweighs the tagger's guesses,
+            // which repeat one another on every mention of the form.
+            out.push((o, kind, 2 * STRONG));
             j = cands[o].te;
             if j < end && matches!(w.word(j), "," | "and" | "or") {
                 j += 1;

@@ -414,8 +414,19 @@ fn mrs_and_mr_with_one_surname_are_two_people() {
 fn titles_of_works_are_not_entities() {
     let (_, found) = run(
         "Awards\n\nThey sang songs including [P Paper Moonlight], [O Slow Ferry] and [P Dune Harbour]. \
-         The film [P Amberlee] won, beating films such as [O Grey Orchard].",
+         The film [P Amberlee] won, beating films such as [O Grey Orchard]. \
+         Next is a play entitled The [O Copper Gate].",
     );
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_stated_kind_outweighs_repeated_tags() {
+    let (_, found) = run("Awards
+
+Critics liked films such as [O Grey Orchard] and [O Tin Lantern]. \
+         [O Grey Orchard] may beat [O Tin Lantern], though [O Grey Orchard] is long \
+         and [O Tin Lantern] is slow.");
     assert!(found.is_empty(), "{found:#?}");
 }
 
