@@ -53,7 +53,7 @@ fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
     while ts < te && lexicon::is_common_acronym(w.word(ts)) {
         ts += 1;
     }
-    if ts >= te {
+    if ts >= te || te - ts == 1 && lexicon::is_party_designation(w.word(ts)) {
         return None;
     }
     // "Prime Minister" or "Ayatollah" alone is a title, not a name.

@@ -70,6 +70,10 @@ pub const OFFICES: &[&str] = &[
     "Mayor",
     "Ambassador",
     "Speaker",
+    "Majority Leader",
+    "Minority Leader",
+    "Majority Whip",
+    "Minority Whip",
     "Chairman",
     "Chairwoman",
     "Commissioner",
@@ -1009,6 +1013,23 @@ pub fn is_name_suffix(word: &str) -> bool {
 
 pub fn is_postnominal(word: &str) -> bool {
     POSTNOMINALS.contains(&word)
+}
+
+/// "R-Ky.", "D-Calif.", "I-Vt.": a US legislator's party and state, written
+/// after the name; an affiliation label, not a place or an organization.
+pub fn is_party_designation(word: &str) -> bool {
+    let word = word.strip_suffix('.').unwrap_or(word);
+    let Some(state) = word
+        .strip_prefix("R-")
+        .or_else(|| word.strip_prefix("D-"))
+        .or_else(|| word.strip_prefix("I-"))
+    else {
+        return false;
+    };
+    let mut chars = state.chars();
+    chars.next().is_some_and(|c| c.is_ascii_uppercase())
+        && state.len() <= 6
+        && chars.all(|c| c.is_ascii_alphabetic() || c == '.')
 }
 
 /// "London-based", "Nasdaq-listed", "state-owned": a compound that only

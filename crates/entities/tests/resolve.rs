@@ -579,3 +579,19 @@ fn a_company_modifier_marks_an_organization_and_is_not_its_name() {
     assert_eq!(kind_of(&found, "Trelmar"), EntityKind::Organization);
     assert!(found.iter().all(|e| !e.name.contains("based")));
 }
+
+#[test]
+fn us_congressional_offices_and_party_labels() {
+    let (_, found) = run(
+        "Deal\n\n[O Senate] Majority Leader [P Tomas Ardwin], [L R-Ky.], backed it. \
+         Rep. [P Jana Tell], [L D-Calif.], did not.",
+    );
+    let ardwin = find(&found, "Tomas Ardwin");
+    assert_eq!(ardwin.titles, ["Majority Leader"]);
+    assert_eq!(ardwin.roles, ["Senate Majority Leader"]);
+    assert!(
+        found.iter().all(|e| !e.name.contains('-')),
+        "party labels are not entities: {found:#?}"
+    );
+    assert_eq!(find(&found, "Jana Tell").kind, EntityKind::Person);
+}
