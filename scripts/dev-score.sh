@@ -18,4 +18,4 @@ for g in "$shared"/gold/dev/bbc-*.gold.json; do
   mkdir -p "$tmp/in/$cat"; cp "$shared/data/bbc/$cat/$num.txt" "$tmp/in/$cat/"
 done
 "$bin" extract "$tmp/in" -o "$tmp/out" --quiet
-python3 "$shared/tools/score.py" --gold "$shared/gold/dev" --pred "$tmp/out" "$@"
+python3 "${SCORE_PY:-$shared/tools/score.py}" --gold "$shared/gold/dev" --pred "$tmp/out" "$@"

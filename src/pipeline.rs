@@ -14,7 +14,8 @@ pub fn extract(source: &SourceInfo, text: &str) -> Record {
     let layout = newsparse_layout::analyze(text);
     let doc = newsparse_text::segment(text, &layout.blocks);
     let mentions = newsparse_ner::Model::embedded().tag(&doc);
-    let entities = newsparse_entities::resolve(&doc, &mentions);
+    let mut entities = newsparse_entities::resolve(&doc, &mentions);
+    newsparse_entities::add_agencies(text, &layout.agencies, &mut entities);
     let (quotes, quote_warnings) = newsparse_quotes::find(&doc, &entities);
     let events = newsparse_events::analyze(&doc, &layout, &entities, &quotes);
     crate::record::build(crate::record::Found {

@@ -17,6 +17,9 @@ pub struct Layout {
     /// `YYYY-MM-DD` when the text states its publication date.
     pub published: Option<String>,
     pub photos: Vec<PhotoFound>,
+    /// News agencies credited in photo credits and the dateline
+    /// ("REUTERS" in "REUTERS/Jane Doe", "AP" in "(AP) —"), every printing.
+    pub agencies: Vec<ByteSpan>,
     pub warnings: Vec<String>,
 }
 

@@ -14,6 +14,7 @@
 //! 5. read titles, roles and attributes around each person mention
 //!    (`context`) and build the entries.
 
+mod agencies;
 mod cluster;
 mod context;
 mod cues;
@@ -29,6 +30,8 @@ use newsparse_core::{Doc, EntityKind, EntityMention, FoundEntity};
 pub(crate) type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::FixedState>;
 pub(crate) type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 use words::{Cand, Words};
+
+pub use agencies::add_agencies;
 
 /// Group mentions into people, organizations and places (MISC is dropped).
 ///

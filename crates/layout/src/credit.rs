@@ -336,6 +336,87 @@ fn slashed(s: &str, from: usize) -> Option<Credit> {
     None
 }
 
+/// Words a credit uses for the kind of picture or its handling, not for who
+/// took it: "REUTERS/Handout", "File", "Pool".
+const NOT_AGENCIES: &[&str] = &[
+    "handout",
+    "file",
+    "files",
+    "pool",
+    "supplied",
+    "courtesy",
+    "stock",
+    "photo",
+    "photos",
+    "photograph",
+    "image",
+    "images",
+    "illustration",
+    "screenshot",
+    "screengrab",
+    "archive",
+    "video",
+];
+
+/// Trailing words that say an agency's part is a picture ("AP Photo").
+const PICTURE_WORDS: &[&str] = &["Photo", "Photos", "Pictures", "Photographer"];
+
+/// Nouns that end the names of picture agencies ("Getty Images").
+const AGENCY_NOUNS: &[&str] = &["Images", "Press", "Agency", "News", "Service", "Wire"];
+
+/// The agencies a credited name names, as byte ranges of `name`: each part
+/// between "/", ",", ";" and "via" that is in capitals ("REUTERS", "AFP"),
+/// ends in an agency noun ("Getty Images") or is a single capitalized word
+/// ("Bloomberg"); parts of two or more ordinary words are photographers.
+/// A final "Photo" is not part of the agency ("AP Photo" → "AP").
+pub fn agencies(name: &str) -> Vec<std::ops::Range<usize>> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    for (i, c) in name.char_indices() {
+        if i < start {
+            continue;
+        }
+        if matches!(c, '/' | ',' | ';') {
+            parts.push(start..i);
+            start = i + 1;
+        } else if name[i..].starts_with(" via ") {
+            parts.push(start..i);
+            start = i + " via ".len();
+        }
+    }
+    parts.push(start..name.len());
+    let mut out = Vec::new();
+    for part in parts {
+        let text = &name[part.clone()];
+        if text.trim().is_empty() {
+            continue;
+        }
+        let from = part.start + (text.len() - text.trim_start().len());
+        let mut to = part.start + text.trim_end().len();
+        let mut words: Vec<&str> = name[from..to].split_whitespace().collect();
+        if words.len() > 1 && PICTURE_WORDS.contains(words.last().unwrap()) {
+            let last = words.pop().unwrap();
+            to = name[..to].trim_end().len() - last.len();
+            to = name[..to].trim_end().len();
+        }
+        let Some(&last) = words.last() else {
+            continue;
+        };
+        let capitalized = words
+            .iter()
+            .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
+        let ordinary = words.len() == 1 && NOT_AGENCIES.contains(&last.to_lowercase().as_str());
+        let agency = capitalized
+            && words.len() <= 4
+            && !ordinary
+            && (is_all_caps(&name[from..to]) || AGENCY_NOUNS.contains(&last) || words.len() == 1);
+        if agency {
+            out.push(from..to);
+        }
+    }
+    out
+}
+
 /// A line that is only a credit with no mark: `Getty Images`, `AFP via Getty Images`.
 fn bare(s: &str) -> Option<Credit> {
     let shaped = s.len() <= 80
@@ -361,6 +442,22 @@ mod tests {
                 &s[c.name.0..c.name.1],
             )
         })
+    }
+
+    #[test]
+    fn agencies_in_credited_names() {
+        let names = |s: &str| -> Vec<String> {
+            agencies(s).into_iter().map(|r| s[r].to_string()).collect()
+        };
+        assert_eq!(names("REUTERS"), ["REUTERS"]);
+        assert_eq!(names("REUTERS/Jane Quell"), ["REUTERS"]);
+        assert_eq!(names("Jane Quell/PA"), ["PA"]);
+        assert_eq!(names("AP Photo/Jane Quell"), ["AP"]);
+        assert_eq!(names("AFP via Getty Images"), ["AFP", "Getty Images"]);
+        assert_eq!(names("Zorvex"), ["Zorvex"]);
+        assert_eq!(names("REUTERS/Handout"), ["REUTERS"]);
+        assert!(names("Jane Quell").is_empty());
+        assert!(names("Handout").is_empty());
     }
 
     #[test]

@@ -329,6 +329,8 @@ pub fn analyze(text: &str) -> Layout {
     let first_body = roles.iter().position(|r| matches!(r, Role::Body));
     let mut photo_of: Vec<(String, usize)> = Vec::new();
     let mut last_photo: Option<usize> = None;
+    // Credited names and the dateline, where agencies are named.
+    let mut credited: Vec<ByteSpan> = Vec::new();
     for (i, (u, role)) in units.iter().zip(&roles).enumerate() {
         let s = u.span.text(text);
         let at = |a: usize, b: usize| trim(text, u.span.start + a, u.span.start + b);
@@ -350,6 +352,7 @@ pub fn analyze(text: &str) -> Layout {
             Role::Date(..) => push(BlockKind::Dateline, u.span),
             Role::Credit(c) => {
                 push(BlockKind::Credit, u.span);
+                credited.push(at(c.name.0, c.name.1));
                 // Credits the caption just before it, if it has none yet.
                 if let Some(p) = last_photo.filter(|_| i > 0 && is_caption(&roles[i - 1])) {
                     let photo: &mut PhotoFound = &mut layout.photos[p];
@@ -360,6 +363,7 @@ pub fn analyze(text: &str) -> Layout {
                 let caption_end = c.map_or(s.len(), |c| c.caption_end);
                 let caption = at(0, caption_end);
                 let credit = c.map(|c| at(c.name.0, c.name.1));
+                credited.extend(credit);
                 let repeat = matches!(role, Role::Repeat(_));
                 push(
                     if repeat {
@@ -392,6 +396,14 @@ pub fn analyze(text: &str) -> Layout {
                     Some(d) => {
                         let span = at(0, d.end);
                         push(BlockKind::Dateline, span);
+                        // "LONDON (Reuters) -": the agency in brackets.
+                        let line = span.text(text);
+                        if let (Some(open), Some(close)) = (line.find('('), line.rfind(')')) {
+                            if open < close {
+                                let start = span.start + open + 1;
+                                credited.push(ByteSpan::new(start, span.start + close));
+                            }
+                        }
                         push(BlockKind::Body, at(d.body, s.len()));
                         let year = d
                             .date
@@ -411,6 +423,14 @@ pub fn analyze(text: &str) -> Layout {
                 }
             }
         }
+    }
+    for span in credited {
+        let name = span.text(text);
+        layout.agencies.extend(
+            credit::agencies(name)
+                .into_iter()
+                .map(|r| ByteSpan::new(span.start + r.start, span.start + r.end)),
+        );
     }
     layout
 }

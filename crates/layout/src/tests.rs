@@ -69,6 +69,8 @@ fn reuters_style() {
         "Workers leave the Brant plant in Kest, Ostland, July 20, 2020."
     );
     assert_eq!(l.photos[0].credit.unwrap().text(text), "REUTERS/Pia Lund");
+    let agencies: Vec<&str> = l.agencies.iter().map(|a| a.text(text)).collect();
+    assert_eq!(agencies, ["Reuters", "REUTERS"], "the photographer is not an agency");
     let b = kinds(text);
     assert!(b.contains(&(
         BlockKind::Body,

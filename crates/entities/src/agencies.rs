@@ -1,0 +1,154 @@
+//! Agencies credited for photos or in the dateline are organizations too
+//! (the guidelines count "the credited agency"). The layout stage finds them
+//! outside the text the recognizer reads; here they join an organization of
+//! the same name or become one.
+
+use crate::names::is_all_caps;
+use crate::push_unique;
+use newsparse_core::{ByteSpan, EntityKind, FoundEntity};
+
+/// "REUTERS" reads as "Reuters"; short capitals ("AFP", "PA") stay acronyms.
+fn display_name(form: &str) -> String {
+    let letters = form.chars().filter(|c| c.is_alphabetic()).count();
+    if !is_all_caps(form) || letters <= 4 {
+        return form.to_string();
+    }
+    form.split(' ')
+        .map(|w| {
+            let mut cs = w.chars();
+            cs.next().map_or(String::new(), |first| {
+                first
+                    .to_uppercase()
+                    .chain(cs.flat_map(char::to_lowercase))
+                    .collect()
+            })
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The initials of a name's capitalized words ("Associated Press" → "AP").
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
+/// Add the agencies at `spans` (byte spans of `text`) to `entities`: as a
+/// mention of the organization already known by that name, alias or
+/// acronym, or as a new organization.
+pub fn add_agencies(text: &str, spans: &[ByteSpan], entities: &mut Vec<FoundEntity>) {
+    for &span in spans {
+        let form = span.text(text).trim();
+        if form.is_empty() || form.len() != span.len() {
+            continue;
+        }
+        let key = form.to_lowercase();
+        let known = entities.iter().position(|e| {
+            e.kind == EntityKind::Organization
+                && (e.name.to_lowercase() == key
+                    || e.aliases.iter().any(|a| a.to_lowercase() == key)
+                    || e.acronym.as_ref().is_some_and(|a| a.to_lowercase() == key)
+                    || form.len() >= 2 && initials(&e.name) == form)
+        });
+        let at = match known {
+            Some(i) => i,
+            None => {
+                let orgs = entities
+                    .iter()
+                    .filter(|e| e.kind == EntityKind::Organization)
+                    .count();
+                let after_orgs = entities
+                    .iter()
+                    .rposition(|e| e.kind <= EntityKind::Organization)
+                    .map_or(0, |i| i + 1);
+                entities.insert(
+                    after_orgs,
+                    FoundEntity {
+                        id: format!("o{}", orgs + 1),
+                        kind: EntityKind::Organization,
+                        name: display_name(form),
+                        aliases: Vec::new(),
+                        titles: Vec::new(),
+                        roles: Vec::new(),
+                        acronym: None,
+                        attributes: Vec::new(),
+                        mentions: Vec::new(),
+                    },
+                );
+                after_orgs
+            }
+        };
+        let e = &mut entities[at];
+        if e.acronym.is_none() && form.len() >= 2 && initials(&e.name) == form {
+            e.acronym = Some(form.to_string());
+        }
+        if form != e.name {
+            push_unique(&mut e.aliases, form.to_string());
+        }
+        if !e.mentions.contains(&span) {
+            e.mentions.push(span);
+            e.mentions.sort_by_key(|m| (m.start, m.end));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(id: &str, name: &str, at: usize) -> FoundEntity {
+        FoundEntity {
+            id: id.into(),
+            kind: EntityKind::Organization,
+            name: name.into(),
+            aliases: vec![],
+            titles: vec![],
+            roles: vec![],
+            acronym: None,
+            attributes: vec![],
+            mentions: vec![ByteSpan::new(at, at + name.len())],
+        }
+    }
+
+    #[test]
+    fn agencies_join_known_organizations_or_become_new_ones() {
+        let text = "Zorvex said so, Quell Wire Service too. (photo credit: ZORVEX) \
+                    Jane/AFP/PLIMWIRE/QWS";
+        let mut entities = vec![org("o1", "Zorvex", 0), org("o2", "Quell Wire Service", 16)];
+        let at = |s: &str| {
+            let i = text.rfind(s).unwrap();
+            ByteSpan::new(i, i + s.len())
+        };
+        let spans = [
+            at("ZORVEX"),
+            at("AFP"),
+            at("PLIMWIRE"),
+            at("PLIMWIRE"),
+            at("QWS"),
+        ];
+        add_agencies(text, &spans, &mut entities);
+        let names: Vec<(&str, &str)> = entities
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("o1", "Zorvex"),
+                ("o2", "Quell Wire Service"),
+                ("o3", "AFP"),
+                ("o4", "Plimwire")
+            ]
+        );
+        assert_eq!(entities[0].aliases, ["ZORVEX"]);
+        assert_eq!(entities[0].mentions.len(), 2);
+        assert_eq!(entities[1].acronym.as_deref(), Some("QWS"), "initials join");
+        assert_eq!(entities[3].aliases, ["PLIMWIRE"]);
+        assert_eq!(
+            entities[3].mentions,
+            [at("PLIMWIRE")],
+            "one mention per span"
+        );
+    }
+}
