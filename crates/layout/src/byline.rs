@@ -300,6 +300,22 @@ fn all_caps_head(s: &str) -> &str {
     s
 }
 
+/// Names alone ("Jane Doe", "Jane Doe and John Roe"), for a line that the
+/// caller knows sits where a byline goes (next to the date line).
+pub fn parse_names_only(line: &str) -> Option<Vec<String>> {
+    if line.len() > 80 || line.ends_with(['.', '!', '?', ':', ',']) {
+        return None;
+    }
+    let parts = split_and(line);
+    let names: Vec<String> = parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| is_person_name(p))
+        .map(str::to_string)
+        .collect();
+    (!names.is_empty() && names.len() == parts.len()).then_some(names)
+}
+
 fn is_person_name(s: &str) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     if !(2..=5).contains(&words.len()) {
@@ -376,6 +392,16 @@ mod tests {
             parse_bare("Ida Kern, Diplomatic Editor"),
             Some(vec!["Ida Kern".to_string()])
         );
+        assert_eq!(
+            parse_bare("Lena Marsh"),
+            None,
+            "a name alone needs a date beside it"
+        );
+        assert_eq!(
+            parse_names_only("Lena Marsh and Tom Bell"),
+            Some(vec!["Lena Marsh".to_string(), "Tom Bell".to_string()])
+        );
+        assert_eq!(parse_names_only("Floods hit the north"), None);
         assert_eq!(parse_bare("Floods in Kest"), None);
         assert_eq!(parse_bare("Heatwave Hits Kest in July"), None);
         assert_eq!(parse_bare("Ida Kern, the minister, resigned."), None);

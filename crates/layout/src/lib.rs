@@ -207,7 +207,14 @@ pub fn analyze(text: &str) -> Layout {
             continue;
         }
         let s = units[i].span.text(text);
-        if let Some(names) = byline::parse_bare(s) {
+        // A name alone qualifies right above or below the date line
+        // ("Jane Doe" / "Tue 14 Nov 2023 18.02 GMT").
+        let by_date = [i - 1, i + 1]
+            .iter()
+            .any(|&j| matches!(roles.get(j), Some(Role::Date(..))));
+        let names = byline::parse_bare(s)
+            .or_else(|| by_date.then(|| byline::parse_names_only(s)).flatten());
+        if let Some(names) = names {
             roles[i] = Role::Byline(byline::Byline {
                 names,
                 ..Default::default()

@@ -70,7 +70,11 @@ fn reuters_style() {
     );
     assert_eq!(l.photos[0].credit.unwrap().text(text), "REUTERS/Pia Lund");
     let agencies: Vec<&str> = l.agencies.iter().map(|a| a.text(text)).collect();
-    assert_eq!(agencies, ["Reuters", "REUTERS"], "the photographer is not an agency");
+    assert_eq!(
+        agencies,
+        ["Reuters", "REUTERS"],
+        "the photographer is not an agency"
+    );
     let b = kinds(text);
     assert!(b.contains(&(
         BlockKind::Body,
@@ -241,6 +245,8 @@ fn guardian_style_header_block() {
         l.photos[0].credit.unwrap().text(text),
         "Omar Vey/Brant Press"
     );
+    let agencies: Vec<&str> = l.agencies.iter().map(|a| a.text(text)).collect();
+    assert_eq!(agencies, ["Brant Press"]);
     let body: Vec<&str> = l
         .blocks
         .iter()
@@ -248,6 +254,18 @@ fn guardian_style_header_block() {
         .map(|b| b.span.text(text))
         .collect();
     assert_eq!(body.len(), 2);
+}
+
+#[test]
+fn a_name_alone_beside_the_date_line_is_the_byline() {
+    let text = "Kest museum returns bronzes\n\nThe Varn Collection handed over six pieces on Tuesday\n\nLena Marsh\nTue 14 Nov 2023 18.02 GMT\n\nA museum in Kest has returned six bronzes.\n\nThe director said it was right.\n";
+    let l = analyze(text);
+    assert_eq!(l.byline, ["Lena Marsh"]);
+    assert_eq!(l.published.as_deref(), Some("2023-11-14"));
+    // Without the date line, a lone name stays text.
+    let text =
+        "Kest museum returns bronzes\n\nLena Marsh\n\nA museum in Kest has returned six bronzes.\n";
+    assert!(analyze(text).byline.is_empty());
 }
 
 #[test]
