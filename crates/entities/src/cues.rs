@@ -5,7 +5,9 @@
 //! - before a role held in it: "Acme analyst Jane Doe", "Tory shadow
 //!   chancellor Jim Roe";
 //! - after a role noun and "of/for/at": "spokesman for Acme" (but "MP for
-//!   Eastham" names a place).
+//!   Eastham" names a place);
+//! - an acronym after "the" that the recognizer left untagged: "told the
+//!   ACB." (a country's acronym is tagged as a place, so it never gets here).
 
 use crate::context::title_len_before;
 use crate::lexicon;
@@ -153,6 +155,22 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
                 kind: EntityKind::Organization,
                 ts: s,
                 te: p,
+            });
+        }
+    }
+    // "the ACB": an untagged acronym (not an ordinary-noun one like "the
+    // TV") after "the" names an organization.
+    for i in 1..w.len() {
+        let word = w.word(i);
+        let letters = word.chars().filter(|c| c.is_ascii_uppercase()).count();
+        let acronym = (2..=5).contains(&letters)
+            && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+            && !lexicon::is_common_acronym(word);
+        if acronym && cover[i].is_none() && matches!(w.word(i - 1), "the" | "The") {
+            out.push(Cand {
+                kind: EntityKind::Organization,
+                ts: i,
+                te: i + 1,
             });
         }
     }

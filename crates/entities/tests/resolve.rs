@@ -337,8 +337,11 @@ fn untagged_organizations_are_found_from_cues() {
     let (_, found) = run(
         "Bid\n\nThey invest through investment vehicle Brack Lorimer, and rock band the Fennels played \
          for protest group Say No. \
-         Verdant shadow health secretary [P Hal Venn] spoke. Glimmer star [P Odile Fane] sang.",
+         Verdant shadow health secretary [P Hal Venn] spoke. Glimmer star [P Odile Fane] sang. \
+         A spokesman told the ZBQ. They watched it on the TV.",
     );
+    assert_eq!(kind_of(&found, "ZBQ"), EntityKind::Organization);
+    assert!(found.iter().all(|e| e.name != "TV"), "{found:#?}");
     assert_eq!(kind_of(&found, "Brack Lorimer"), EntityKind::Organization);
     assert_eq!(kind_of(&found, "Fennels"), EntityKind::Organization);
     assert_eq!(kind_of(&found, "Say No"), EntityKind::Organization);
