@@ -159,14 +159,24 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
         }
     }
     // "the ACB": an untagged acronym (not an ordinary-noun one like "the
-    // TV") after "the" names an organization.
+    // TV", nor one tagged as a place elsewhere) after "the" names an
+    // organization.
+    let places: Vec<&str> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Place && c.te - c.ts == 1)
+        .map(|c| w.word(c.ts))
+        .collect();
     for i in 1..w.len() {
         let word = w.word(i);
         let letters = word.chars().filter(|c| c.is_ascii_uppercase()).count();
         let acronym = (2..=5).contains(&letters)
             && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
             && !lexicon::is_common_acronym(word);
-        if acronym && cover[i].is_none() && matches!(w.word(i - 1), "the" | "The") {
+        if acronym
+            && cover[i].is_none()
+            && matches!(w.word(i - 1), "the" | "The")
+            && !places.contains(&word)
+        {
             out.push(Cand {
                 kind: EntityKind::Organization,
                 ts: i,

@@ -956,7 +956,9 @@ pub const COMMON_ACRONYMS: &[&str] = &[
     "GSM", "MMS", "SMS", "MP3", "GPS", "USB", "CPU", "RAM", "PDA", "PDAs", "DSL", "ADSL", "VoIP",
     "3G", "4G", "CEO", "CEOs", "CFO", "COO", "IPO", "IPOs", "GDP", "VAT", "HIV", "DNA", "UFO",
     "ATM", "ATMs", "PIN", "FAQ", "CV", "PhD", "MBA", "VIP", "VIPs", "OBE", "MBE", "CBE", "SUV",
-    "SUVs", "MRI", "TB",
+    "SUVs", "MRI", "TB", "PM", "MP", "MPs", "MEP", "MEPs", "QC", "QCs", "AGM", "GPRS", "WAP", "SD",
+    "FM", "AM", "ISBN", "RSS", "DVR", "DVRs", "IPTV", "UMD", "POW", "POWs", "EPS", "CGI", "HQ",
+    "PE", "ICT",
 ];
 
 pub fn is_common_acronym(word: &str) -> bool {

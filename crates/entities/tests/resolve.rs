@@ -338,8 +338,11 @@ fn untagged_organizations_are_found_from_cues() {
         "Bid\n\nThey invest through investment vehicle Brack Lorimer, and rock band the Fennels played \
          for protest group Say No. \
          Verdant shadow health secretary [P Hal Venn] spoke. Glimmer star [P Odile Fane] sang. \
-         A spokesman told the ZBQ. They watched it on the TV.",
+         A spokesman told the ZBQ. They watched it on the TV. [L QZ] voters and the QZ team won.",
     );
+    assert!(found
+        .iter()
+        .all(|e| e.kind != EntityKind::Organization || e.name != "QZ"));
     assert_eq!(kind_of(&found, "ZBQ"), EntityKind::Organization);
     assert!(found.iter().all(|e| e.name != "TV"), "{found:#?}");
     assert_eq!(kind_of(&found, "Brack Lorimer"), EntityKind::Organization);
