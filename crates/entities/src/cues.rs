@@ -166,14 +166,14 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
         .filter(|c| c.kind == EntityKind::Place && c.te - c.ts == 1)
         .map(|c| w.word(c.ts))
         .collect();
-    for i in 1..w.len() {
+    for (i, covered) in cover.iter().enumerate().skip(1) {
         let word = w.word(i);
         let letters = word.chars().filter(|c| c.is_ascii_uppercase()).count();
         let acronym = (2..=5).contains(&letters)
             && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
             && !lexicon::is_common_acronym(word);
         if acronym
-            && cover[i].is_none()
+            && covered.is_none()
             && matches!(w.word(i - 1), "the" | "The")
             && !places.contains(&word)
         {
