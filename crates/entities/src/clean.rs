@@ -20,7 +20,7 @@ pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLi
             kept.push(c);
         }
     }
-    let mut cands = extend(w, kept);
+    let mut cands = split_coordinated(w, extend(w, kept));
     let found = crate::cues::new_orgs(w, &cands);
     if !found.is_empty() {
         cands.extend(found);
@@ -81,6 +81,45 @@ fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
     }
     let has_upper = (ts..te).any(|i| w.word(i).chars().any(|c| c.is_uppercase()));
     has_upper.then_some(Cand { kind, ts, te })
+}
+
+/// "Acme Bank and Brill": two names the recognizer ran together. A
+/// non-person name with "and" inside is split there when the part before it
+/// (two words or more) ends in an organization suffix and the part after it
+/// does not, or when either part is a name of its own
+/// elsewhere in the article ("the Greens and the Reds … the Reds said");
+/// otherwise it stays one name ("Marks and Spencer", "Trade and Industry").
+fn split_coordinated(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
+    let forms: Vec<&str> = cands.iter().map(|c| w.surface(c.ts, c.te)).collect();
+    let mut out = Vec::with_capacity(cands.len());
+    for (i, c) in cands.iter().enumerate() {
+        let and = (c.ts + 1..c.te.saturating_sub(1)).find(|&k| w.word(k) == "and");
+        let split = and.filter(|&k| {
+            let (left, right) = (w.surface(c.ts, k), w.surface(k + 1, c.te));
+            let named_elsewhere =
+                |part: &str| forms.iter().enumerate().any(|(j, f)| j != i && *f == part);
+            // "Acme Bank and Brill" splits; "Securities and Exchange
+            // Commission", "Investors Bank and Trust" do not.
+            let suffix_pair = k - c.ts >= 2
+                && lexicon::is_org_suffix(w.word(k - 1))
+                && !lexicon::is_org_suffix(w.word(c.te - 1));
+            // "Department for Work and Pensions": nouns joined inside one
+            // name after "of" or "for".
+            let inner = c.te - k == 2 && (c.ts..k).any(|t| matches!(w.word(t), "of" | "for"));
+            c.kind != EntityKind::Person
+                && !inner
+                && is_capitalized(w.word(k + 1))
+                && (suffix_pair || named_elsewhere(left) || named_elsewhere(right))
+        });
+        match split {
+            Some(k) => {
+                out.push(Cand { te: k, ..*c });
+                out.push(Cand { ts: k + 1, ..*c });
+            }
+            None => out.push(*c),
+        }
+    }
+    out
 }
 
 /// Add generational suffixes to person names and suffix words to

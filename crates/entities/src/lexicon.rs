@@ -402,6 +402,8 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Agency",
     "Bank",
     "Institute",
+    "Centre",
+    "Center",
     "Foundation",
     "Committee",
     "Commission",

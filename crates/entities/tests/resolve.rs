@@ -601,3 +601,25 @@ fn us_congressional_offices_and_party_labels() {
     );
     assert_eq!(find(&found, "Jana Tell").kind, EntityKind::Person);
 }
+
+#[test]
+fn names_run_together_with_and_are_split_when_the_parts_stand_alone() {
+    let (_, found) = run(
+        "Deal\n\nShares in [O Kestrel Bank and Varnok] rose. [O Greens and Reds] agreed; \
+         the [O Reds] said so. [O Quill and Hart] sells pens. [O Plover Bank and Trust] and \
+         the [O Bonds and Exchange Commission] agreed. The [O Office for Roads and Rails] \
+         objected; [O Rails] staff too.",
+    );
+    for name in [
+        "Kestrel Bank",
+        "Varnok",
+        "Greens",
+        "Reds",
+        "Quill and Hart",
+        "Plover Bank and Trust",
+        "Bonds and Exchange Commission",
+        "Office for Roads and Rails",
+    ] {
+        assert_eq!(kind_of(&found, name), EntityKind::Organization, "{name}");
+    }
+}
