@@ -8,7 +8,9 @@
 #
 #   cargo build --release && benches/extract.sh [N]
 #
-# NEWSPARSE_BIN overrides the binary, BBC_DIR the articles.
+# NEWSPARSE_BIN overrides the binary, BBC_DIR the articles. Output goes to
+# /dev/shm when there is one (disk writes on shared VMs vary by +-40% from
+# minute to minute and would swamp the figures); BENCH_DIR overrides.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${NEWSPARSE_BIN:-$root/target/release/newsparse}
@@ -16,7 +18,14 @@ bbc=${BBC_DIR:-$root/../shared/data/bbc}
 n=${1:-10000}
 [ -x "$bin" ] || { echo "build first: cargo build --release" >&2; exit 2; }
 [ -d "$bbc" ] || { echo "no articles at $bbc (set BBC_DIR)" >&2; exit 2; }
-work=$(mktemp -d)
+if [ -n "${BENCH_DIR:-}" ]; then
+  work=$(mktemp -d "$BENCH_DIR/newsparse-bench.XXXXXX")
+elif [ -d /dev/shm ] && [ -w /dev/shm ]; then
+  work=$(mktemp -d /dev/shm/newsparse-bench.XXXXXX)
+else
+  work=$(mktemp -d)
+fi
+echo "output: $work"
 trap 'rm -rf "$work"' EXIT
 
 articles=$(find "$bbc" -name '*.txt' | wc -l)
