@@ -184,14 +184,7 @@ pub fn parse_bare(line: &str) -> Option<Vec<String>> {
             return None;
         }
     }
-    let parts = split_and(head);
-    let names: Vec<String> = parts
-        .iter()
-        .map(|p| p.trim())
-        .filter(|p| is_person_name(p))
-        .map(str::to_string)
-        .collect();
-    (names.len() == parts.len()).then_some(names)
+    names_list(head)
 }
 
 /// "Reporting by Jane Doe in Varnia; Writing by Ann Poe; Editing by Tom Bell".
@@ -306,7 +299,12 @@ pub fn parse_names_only(line: &str) -> Option<Vec<String>> {
     if line.len() > 80 || line.ends_with(['.', '!', '?', ':', ',']) {
         return None;
     }
-    let parts = split_and(line);
+    names_list(line)
+}
+
+/// "Jane Doe and John Roe": the names, when every part is one.
+fn names_list(s: &str) -> Option<Vec<String>> {
+    let parts = split_and(s);
     let names: Vec<String> = parts
         .iter()
         .map(|p| p.trim())
