@@ -20,9 +20,10 @@ use std::time::Instant;
 
 /// Features seen fewer times than this in training are dropped.
 const MIN_FEATURE_COUNT: u32 = 1;
-const MAX_EPOCHS: usize = 15;
-/// Stop after this many epochs without a better dev F1.
-const PATIENCE: usize = 3;
+const MAX_EPOCHS: usize = 25;
+/// Stop after this many epochs without a better dev F1 (6 rather than 3:
+/// dev F1 of seeds 1–8 93.33 against 93.26; BILOU learns more slowly).
+const PATIENCE: usize = 6;
 /// Perceptrons averaged per stage.
 const ENSEMBLE: usize = 3;
 /// Share of (token, feature) pairs left out of each training epoch
