@@ -8,7 +8,7 @@ use crate::lexicon;
 
 /// Bump when templates change: a model file records the version it was
 /// trained with and is refused by code with another.
-pub const FEATURE_VERSION: u32 = 9;
+pub const FEATURE_VERSION: u32 = 10;
 
 /// Number of tags: O, then Begin, Inside, Last and Unit (BILOU) for each of
 /// the four types. BILOU rather than BIO lets the weights tell a chunk's
@@ -554,8 +554,9 @@ pub fn token_features(sent: &[TokInfo], i: usize, out: &mut Vec<u64>) {
 
 /// Document-level features for the second stage, from the first stage's
 /// tags of the whole document (`tags1`, flattened like `toks`): how the
-/// other capitalized occurrences of the same word were tagged, and the first
-/// stage's own tags around the token. Keys of token `i` go to
+/// other capitalized occurrences of the same word were tagged, the types of
+/// the multi-word names it stands in elsewhere, and the first stage's own
+/// tags around the token. Keys of token `i` go to
 /// `out[offsets[i]..offsets[i + 1]]` (`offsets` gets one entry per token
 /// and starts with the current `out.len()`).
 pub fn nonlocal_features(
@@ -574,6 +575,32 @@ pub fn nonlocal_features(
             c[label(j)] = c[label(j)].saturating_add(1);
         }
     }
+    // Per word: in how many multi-word names of each type (stage 1's chunks)
+    // it stands in the document ("Leicester" after "Leicester City"); per
+    // token, the type of the multi-word name it is in, to leave itself out.
+    let mut in_long: HashedMap<[u16; 4]> = HashedMap::default();
+    let mut own_long = vec![None; toks.len()];
+    for r in sentences {
+        let mut i = r.start;
+        while i < r.end {
+            let Some(ty) = tag_type(tags1[i]) else {
+                i += 1;
+                continue;
+            };
+            let mut j = i + 1;
+            while j < r.end && continues_chunk(tags1[j]) && tag_type(tags1[j]) == Some(ty) {
+                j += 1;
+            }
+            if j - i > 1 {
+                for k in i..j {
+                    let c = in_long.entry(toks[k].lw).or_insert([0; 4]);
+                    c[ty] = c[ty].saturating_add(1);
+                    own_long[k] = Some(ty);
+                }
+            }
+            i = j;
+        }
+    }
     if offsets.is_empty() {
         offsets.push(out.len());
     }
@@ -587,6 +614,18 @@ pub fn nonlocal_features(
             } else {
                 99
             };
+            if t.case & CASE_INIT != 0 {
+                if let Some(mut c) = in_long.get(&t.lw).copied() {
+                    if let Some(ty) = own_long[i] {
+                        c[ty] -= 1;
+                    }
+                    for (ty, &n) in c.iter().enumerate() {
+                        if n > 0 {
+                            out.push(f2(67, ty as u64, own_long[i].is_some() as u64));
+                        }
+                    }
+                }
+            }
             out.push(f1(60, own));
             out.push(f2(61, prev, next));
             out.push(f2(62, own, t.short));
@@ -688,6 +727,32 @@ mod tests {
         token_features(&u, 1, &mut c);
         assert_ne!(a, c);
         assert!(a.iter().all(|&k| k != 0));
+    }
+
+    #[test]
+    fn words_of_multi_word_names_elsewhere_are_features() {
+        use ChunkPos::*;
+        let s1 = SentenceIn {
+            words: vec!["Plimton", "Rovers", "won"],
+            upper: false,
+        };
+        let s2 = SentenceIn {
+            words: vec!["Then", "Plimton", "lost"],
+            upper: false,
+        };
+        let toks = prepare_doc(&[s1, s2], &WordTable::default(), &mut Scratch::default());
+        let tags1 = [chunk_tag(1, Begin), chunk_tag(1, Last), 0, 0, 0, 0];
+        let (mut keys, mut offsets) = (vec![], vec![]);
+        nonlocal_features(&toks, &[0..3, 3..6], &tags1, &mut keys, &mut offsets);
+        let org_elsewhere = f2(67, 1, 0);
+        let of = |i: usize| &keys[offsets[i]..offsets[i + 1]];
+        assert!(of(4).contains(&org_elsewhere), "the later lone Plimton");
+        assert!(
+            of(0)
+                .iter()
+                .all(|&k| k != org_elsewhere && k != f2(67, 1, 1)),
+            "a name's own words do not count"
+        );
     }
 
     #[test]
