@@ -8,7 +8,7 @@ use crate::lexicon;
 
 /// Bump when templates change: a model file records the version it was
 /// trained with and is refused by code with another.
-pub const FEATURE_VERSION: u32 = 10;
+pub const FEATURE_VERSION: u32 = 11;
 
 /// Number of tags: O, then Begin, Inside, Last and Unit (BILOU) for each of
 /// the four types. BILOU rather than BIO lets the weights tell a chunk's
@@ -555,8 +555,8 @@ pub fn token_features(sent: &[TokInfo], i: usize, out: &mut Vec<u64>) {
 /// Document-level features for the second stage, from the first stage's
 /// tags of the whole document (`tags1`, flattened like `toks`): how the
 /// other capitalized occurrences of the same word were tagged, the types of
-/// the multi-word names it stands in elsewhere, and the first stage's own
-/// tags around the token. Keys of token `i` go to
+/// the multi-word names it stands in (and ends) elsewhere, and the first
+/// stage's own tags around the token. Keys of token `i` go to
 /// `out[offsets[i]..offsets[i + 1]]` (`offsets` gets one entry per token
 /// and starts with the current `out.len()`).
 pub fn nonlocal_features(
@@ -580,6 +580,8 @@ pub fn nonlocal_features(
     // token, the type of the multi-word name it is in, to leave itself out.
     let mut in_long: HashedMap<[u16; 4]> = HashedMap::default();
     let mut own_long = vec![None; toks.len()];
+    // Per word: how many multi-word names of each type it ends ("City").
+    let mut heads: HashedMap<[u16; 4]> = HashedMap::default();
     for r in sentences {
         let mut i = r.start;
         while i < r.end {
@@ -597,6 +599,8 @@ pub fn nonlocal_features(
                     c[ty] = c[ty].saturating_add(1);
                     own_long[k] = Some(ty);
                 }
+                let c = heads.entry(toks[j - 1].lw).or_insert([0; 4]);
+                c[ty] = c[ty].saturating_add(1);
             }
             i = j;
         }
@@ -622,6 +626,20 @@ pub fn nonlocal_features(
                     for (ty, &n) in c.iter().enumerate() {
                         if n > 0 {
                             out.push(f2(67, ty as u64, own_long[i].is_some() as u64));
+                        }
+                    }
+                }
+            }
+            if t.case & CASE_INIT != 0 {
+                if let Some(c) = heads.get(&t.lw) {
+                    // Leave out the name this token itself ends.
+                    let ends_own = own_long[i].is_some()
+                        && (i + 1 == r.end
+                            || own_long[i + 1].is_none()
+                            || !continues_chunk(tags1[i + 1]));
+                    for (ty, &n) in c.iter().enumerate() {
+                        if n > (ends_own && own_long[i] == Some(ty)) as u16 {
+                            out.push(f2(68, ty as u64, own_long[i].is_some() as u64));
                         }
                     }
                 }
@@ -747,6 +765,14 @@ mod tests {
         let org_elsewhere = f2(67, 1, 0);
         let of = |i: usize| &keys[offsets[i]..offsets[i + 1]];
         assert!(of(4).contains(&org_elsewhere), "the later lone Plimton");
+        assert!(
+            !of(4).contains(&f2(68, 1, 0)),
+            "Plimton does not end the name"
+        );
+        assert!(
+            !of(1).contains(&f2(68, 1, 1)),
+            "Rovers ends only its own name"
+        );
         assert!(
             of(0)
                 .iter()
