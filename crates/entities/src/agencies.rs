@@ -36,7 +36,8 @@ fn initials(name: &str) -> String {
 
 /// Add the agencies at `spans` (byte spans of `text`) to `entities`: as a
 /// mention of the organization already known by that name, alias or
-/// acronym, or as a new organization.
+/// acronym, or as a new organization. Call it before anything refers to the
+/// entities' ids: they are given again, in order of first mention.
 pub fn add_agencies(text: &str, spans: &[ByteSpan], entities: &mut Vec<FoundEntity>) {
     for &span in spans {
         let form = span.text(text).trim();
@@ -90,6 +91,20 @@ pub fn add_agencies(text: &str, spans: &[ByteSpan], entities: &mut Vec<FoundEnti
             e.mentions.push(span);
             e.mentions.sort_by_key(|m| (m.start, m.end));
         }
+    }
+    // Keep the ids in order of first mention within each kind, as `resolve`
+    // gives them (nothing refers to them yet).
+    entities.sort_by_key(|e| (e.kind, e.mentions.first().map(|m| (m.start, m.end))));
+    let mut counts = [0usize; 4];
+    for e in entities.iter_mut() {
+        let (slot, prefix) = match e.kind {
+            EntityKind::Person => (0, 'p'),
+            EntityKind::Organization => (1, 'o'),
+            EntityKind::Place => (2, 'l'),
+            EntityKind::Misc => (3, 'm'),
+        };
+        counts[slot] += 1;
+        e.id = format!("{prefix}{}", counts[slot]);
     }
 }
 
@@ -145,6 +160,21 @@ mod tests {
         assert_eq!(entities[0].mentions.len(), 2);
         assert_eq!(entities[1].acronym.as_deref(), Some("QWS"), "initials join");
         assert_eq!(entities[3].aliases, ["PLIMWIRE"]);
+        let mut early = vec![org("o1", "Zorvex", 20)];
+        add_agencies(
+            "PLIMWIRE/Jo Quell . Zorvex",
+            &[ByteSpan::new(0, 8)],
+            &mut early,
+        );
+        let ids: Vec<(&str, &str)> = early
+            .iter()
+            .map(|e| (e.id.as_str(), e.name.as_str()))
+            .collect();
+        assert_eq!(
+            ids,
+            [("o1", "Plimwire"), ("o2", "Zorvex")],
+            "ids follow first mentions"
+        );
         assert_eq!(
             entities[3].mentions,
             [at("PLIMWIRE")],
