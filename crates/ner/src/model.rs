@@ -443,6 +443,44 @@ mod tests {
     }
 
     #[test]
+    fn batched_scoring_equals_plain_sums() {
+        // 40 tokens of 30 keys each, so the batches of 256 keys split them;
+        // keys 0..120 have rows, the rest miss.
+        let rows: Vec<(u64, TagWeights)> = (0..120u64)
+            .map(|k| {
+                let key = k.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+                (
+                    key,
+                    std::array::from_fn(|t| (k as i16 * 7 + t as i16) % 50 - 25),
+                )
+            })
+            .collect();
+        let table = FeatTable::new(rows.clone());
+        let mut keys = vec![];
+        let mut offsets = vec![0];
+        for tok in 0..40u64 {
+            for j in 0..30u64 {
+                let k = (tok * 31 + j * 17) % 200;
+                keys.push(k.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
+            }
+            offsets.push(keys.len());
+        }
+        let mut scores = vec![[0i32; STAGES * NT]; 40];
+        table.score_tokens(&keys, &offsets, &mut vec![], &mut scores);
+        for (i, got) in scores.iter().enumerate() {
+            let mut want = [0i32; STAGES * NT];
+            for k in &keys[offsets[i]..offsets[i + 1]] {
+                if let Some((_, w)) = rows.iter().find(|(key, _)| key == k) {
+                    for t in 0..STAGES * NT {
+                        want[t] += w[t] as i32;
+                    }
+                }
+            }
+            assert_eq!(*got, want, "token {i}");
+        }
+    }
+
+    #[test]
     fn model_file_round_trips() {
         let words = vec![(
             5u64,
