@@ -9,6 +9,7 @@
 //! the record is built.
 
 pub mod calendar;
+pub mod case;
 pub mod doc;
 pub mod found;
 pub mod record;

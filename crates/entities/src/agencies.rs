@@ -4,27 +4,18 @@
 //! the same name or become one.
 
 use crate::names::is_all_caps;
-use crate::push_unique;
+use crate::{number_ids, push_unique};
+use newsparse_core::case::title_case;
 use newsparse_core::{ByteSpan, EntityKind, FoundEntity};
 
 /// "REUTERS" reads as "Reuters"; short capitals ("AFP", "PA") stay acronyms.
 fn display_name(form: &str) -> String {
     let letters = form.chars().filter(|c| c.is_alphabetic()).count();
-    if !is_all_caps(form) || letters <= 4 {
-        return form.to_string();
+    if is_all_caps(form) && letters > 4 {
+        title_case(form)
+    } else {
+        form.to_string()
     }
-    form.split(' ')
-        .map(|w| {
-            let mut cs = w.chars();
-            cs.next().map_or(String::new(), |first| {
-                first
-                    .to_uppercase()
-                    .chain(cs.flat_map(char::to_lowercase))
-                    .collect()
-            })
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// The initials of a name's capitalized words ("Associated Press" → "AP").
@@ -52,34 +43,20 @@ pub fn add_agencies(text: &str, spans: &[ByteSpan], entities: &mut Vec<FoundEnti
                     || e.acronym.as_ref().is_some_and(|a| a.to_lowercase() == key)
                     || form.len() >= 2 && initials(&e.name) == form)
         });
-        let at = match known {
-            Some(i) => i,
-            None => {
-                let orgs = entities
-                    .iter()
-                    .filter(|e| e.kind == EntityKind::Organization)
-                    .count();
-                let after_orgs = entities
-                    .iter()
-                    .rposition(|e| e.kind <= EntityKind::Organization)
-                    .map_or(0, |i| i + 1);
-                entities.insert(
-                    after_orgs,
-                    FoundEntity {
-                        id: format!("o{}", orgs + 1),
-                        kind: EntityKind::Organization,
-                        name: display_name(form),
-                        aliases: Vec::new(),
-                        titles: Vec::new(),
-                        roles: Vec::new(),
-                        acronym: None,
-                        attributes: Vec::new(),
-                        mentions: Vec::new(),
-                    },
-                );
-                after_orgs
-            }
-        };
+        let at = known.unwrap_or_else(|| {
+            entities.push(FoundEntity {
+                id: String::new(),
+                kind: EntityKind::Organization,
+                name: display_name(form),
+                aliases: Vec::new(),
+                titles: Vec::new(),
+                roles: Vec::new(),
+                acronym: None,
+                attributes: Vec::new(),
+                mentions: Vec::new(),
+            });
+            entities.len() - 1
+        });
         let e = &mut entities[at];
         if e.acronym.is_none() && form.len() >= 2 && initials(&e.name) == form {
             e.acronym = Some(form.to_string());
@@ -92,20 +69,10 @@ pub fn add_agencies(text: &str, spans: &[ByteSpan], entities: &mut Vec<FoundEnti
             e.mentions.sort_by_key(|m| (m.start, m.end));
         }
     }
-    // Keep the ids in order of first mention within each kind, as `resolve`
-    // gives them (nothing refers to them yet).
+    // Ids in order of first mention within each kind, as `resolve` gives
+    // them (nothing refers to them yet).
     entities.sort_by_key(|e| (e.kind, e.mentions.first().map(|m| (m.start, m.end))));
-    let mut counts = [0usize; 4];
-    for e in entities.iter_mut() {
-        let (slot, prefix) = match e.kind {
-            EntityKind::Person => (0, 'p'),
-            EntityKind::Organization => (1, 'o'),
-            EntityKind::Place => (2, 'l'),
-            EntityKind::Misc => (3, 'm'),
-        };
-        counts[slot] += 1;
-        e.id = format!("{prefix}{}", counts[slot]);
-    }
+    number_ids(entities);
 }
 
 #[cfg(test)]

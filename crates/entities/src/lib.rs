@@ -131,18 +131,26 @@ fn build(w: &Words, cands: &[Cand], entities: &[cluster::Entity]) -> Vec<FoundEn
         out.push((e.kind, cands[first].ts, entity));
     }
     out.sort_by_key(|(kind, first, _)| (*kind, *first));
-    let mut counts = [0usize; 3];
-    out.into_iter()
-        .filter_map(|(kind, _, mut e)| {
-            let (slot, prefix) = match kind {
-                EntityKind::Person => (0, 'p'),
-                EntityKind::Organization => (1, 'o'),
-                EntityKind::Place => (2, 'l'),
-                EntityKind::Misc => return None,
-            };
-            counts[slot] += 1;
-            e.id = format!("{prefix}{}", counts[slot]);
-            Some(e)
-        })
-        .collect()
+    let mut entities: Vec<FoundEntity> = out
+        .into_iter()
+        .filter(|(kind, _, _)| *kind != EntityKind::Misc)
+        .map(|(_, _, e)| e)
+        .collect();
+    number_ids(&mut entities);
+    entities
+}
+
+/// Give ids `p1…`, `o1…`, `l1…` in list order within each kind.
+fn number_ids(entities: &mut [FoundEntity]) {
+    let mut counts = [0usize; 4];
+    for e in entities {
+        let (slot, prefix) = match e.kind {
+            EntityKind::Person => (0, 'p'),
+            EntityKind::Organization => (1, 'o'),
+            EntityKind::Place => (2, 'l'),
+            EntityKind::Misc => (3, 'm'),
+        };
+        counts[slot] += 1;
+        e.id = format!("{prefix}{}", counts[slot]);
+    }
 }

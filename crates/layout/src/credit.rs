@@ -396,8 +396,7 @@ pub fn agencies(name: &str) -> Vec<std::ops::Range<usize>> {
         let mut words: Vec<&str> = name[from..to].split_whitespace().collect();
         if words.len() > 1 && PICTURE_WORDS.contains(words.last().unwrap()) {
             let last = words.pop().unwrap();
-            to = name[..to].trim_end().len() - last.len();
-            to = name[..to].trim_end().len();
+            to = name[..to - last.len()].trim_end().len();
         }
         let Some(&last) = words.last() else {
             continue;

@@ -2,6 +2,7 @@
 //! `WASHINGTON —`, `NEW DELHI:`, `Baghdad, Iraq (AFP) -`.
 
 use crate::date::{self, Date};
+use newsparse_core::case::title_case;
 
 /// A dateline at the start of a line; offsets are bytes into that line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,6 +14,9 @@ pub struct Found {
     /// The place, in title case ("New York").
     pub place: String,
     pub date: Option<Date>,
+    /// The credited agency in brackets ("Reuters" in "(Reuters)"), as a byte
+    /// range of the line.
+    pub agency: Option<(usize, usize)>,
 }
 
 fn is_caps_word(w: &str) -> bool {
@@ -25,39 +29,6 @@ fn is_cap_word(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
         && w.chars()
             .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\'' | '\u{2019}'))
-}
-
-/// "NEW YORK" → "New York", "RIO DE JANEIRO" → "Rio de Janeiro".
-fn title_case(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for (i, w) in s.split(' ').enumerate() {
-        if i > 0 {
-            out.push(' ');
-        }
-        let lower = w.to_lowercase();
-        if i > 0
-            && matches!(
-                lower.as_str(),
-                "de" | "da" | "del" | "la" | "le" | "of" | "upon" | "es" | "al" | "el"
-            )
-        {
-            out.push_str(&lower);
-            continue;
-        }
-        let mut upper_next = true;
-        for c in lower.chars() {
-            if upper_next && c.is_alphabetic() {
-                out.extend(c.to_uppercase());
-                upper_next = false;
-            } else {
-                out.push(c);
-            }
-            if c == '-' {
-                upper_next = true;
-            }
-        }
-    }
-    out
 }
 
 /// The dateline opening `s` (a trimmed line), if any.
@@ -93,7 +64,7 @@ pub fn parse(s: &str) -> Option<Found> {
     }
     let mut at = place.len();
     let mut date = None;
-    let mut agency = false;
+    let mut agency = None;
     // ", Iraq", ", July 21", ", Calif."
     while s[at..].starts_with(',') {
         let seg_start = at + 1;
@@ -133,11 +104,11 @@ pub fn parse(s: &str) -> Option<Found> {
         {
             return None;
         }
-        agency = true;
+        agency = Some((cur + 1, close));
         cur = close + 1;
         cur += s[cur..].len() - s[cur..].trim_start().len();
     }
-    if !caps && !agency {
+    if !caps && agency.is_none() {
         return None;
     }
     // The dash (or an all-caps place's colon).
@@ -166,6 +137,7 @@ pub fn parse(s: &str) -> Option<Found> {
             place.to_string()
         },
         date,
+        agency,
     })
 }
 

@@ -404,13 +404,7 @@ pub fn analyze(text: &str) -> Layout {
                         let span = at(0, d.end);
                         push(BlockKind::Dateline, span);
                         // "LONDON (Reuters) -": the agency in brackets.
-                        let line = span.text(text);
-                        if let (Some(open), Some(close)) = (line.find('('), line.rfind(')')) {
-                            if open < close {
-                                let start = span.start + open + 1;
-                                credited.push(ByteSpan::new(start, span.start + close));
-                            }
-                        }
+                        credited.extend(d.agency.map(|(a, b)| at(a, b)));
                         push(BlockKind::Body, at(d.body, s.len()));
                         let year = d
                             .date

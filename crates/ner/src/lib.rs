@@ -106,8 +106,7 @@ impl Model {
                 offsets.push(keys.len());
             }
         }
-        let mut hits = Vec::with_capacity(keys.len());
-        feats.score_tokens(&keys, &offsets, &mut hits, &mut scores);
+        feats.score_tokens(&keys, &offsets, &mut scores);
         let stage_emissions = |scores: &[[i32; STAGES * NT]], stage: usize| -> Vec<i32> {
             let at = stage * NT;
             scores
@@ -127,7 +126,7 @@ impl Model {
         keys.clear();
         offsets.clear();
         nonlocal_features(toks, sentences, &tags1, &mut keys, &mut offsets);
-        feats.score_tokens(&keys, &offsets, &mut hits, &mut scores);
+        feats.score_tokens(&keys, &offsets, &mut scores);
         let emit2 = stage_emissions(&scores, 1);
         let mut tags = tags1;
         for r in sentences {

@@ -150,14 +150,10 @@ impl FeatTable {
     /// the way loads do, so many misses are in flight at once instead of a
     /// few; batches are small enough that the lines stay in cache between
     /// passes.
-    pub fn score_tokens(
-        &self,
-        keys: &[u64],
-        offsets: &[usize],
-        hits: &mut Vec<u32>,
-        scores: &mut [[i32; STAGES * NT]],
-    ) {
+    pub fn score_tokens(&self, keys: &[u64], offsets: &[usize], scores: &mut [[i32; STAGES * NT]]) {
         const BATCH_KEYS: usize = 256;
+        // Row indices of the batch's hits, and where each token's hits start.
+        let mut hits: Vec<u32> = Vec::with_capacity(BATCH_KEYS);
         let mut hit_offsets = Vec::with_capacity(64);
         let mut first = 0;
         while first < scores.len() {
@@ -466,7 +462,7 @@ mod tests {
             offsets.push(keys.len());
         }
         let mut scores = vec![[0i32; STAGES * NT]; 40];
-        table.score_tokens(&keys, &offsets, &mut vec![], &mut scores);
+        table.score_tokens(&keys, &offsets, &mut scores);
         for (i, got) in scores.iter().enumerate() {
             let mut want = [0i32; STAGES * NT];
             for k in &keys[offsets[i]..offsets[i + 1]] {
