@@ -8,7 +8,7 @@ use crate::lexicon;
 
 /// Bump when templates change: a model file records the version it was
 /// trained with and is refused by code with another.
-pub const FEATURE_VERSION: u32 = 11;
+pub const FEATURE_VERSION: u32 = 12;
 
 /// Number of tags: O, then Begin, Inside, Last and Unit (BILOU) for each of
 /// the four types. BILOU rather than BIO lets the weights tell a chunk's
@@ -126,11 +126,17 @@ pub fn iob2_name(tag: usize) -> String {
 
 pub const NO_CLUSTER: u16 = u16::MAX;
 
+/// Clusterings of the words from different random starts, all used as
+/// features: one clustering's accidents (a name lumped with verbs) are
+/// outvoted by the others.
+pub const CLUSTER_SETS: usize = 3;
+
 /// What unlabelled text taught about a (lowercased) word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WordInfo {
-    /// Cluster ids, coarse to fine (each a refinement of the previous).
-    pub clusters: [u16; 3],
+    /// Cluster ids, coarse to fine (each a refinement of the previous), of
+    /// each of the `CLUSTER_SETS` clusterings.
+    pub clusters: [[u16; 3]; CLUSTER_SETS],
     /// How often the word is capitalized away from a sentence start:
     /// 0 unseen there, 1 almost never … 4 almost always.
     pub cap: u8,
@@ -195,9 +201,9 @@ pub struct TokInfo {
     short: u64,
     pre: [u64; 4],
     suf: [u64; 4],
-    cl: [u16; 3],
+    cl: [[u16; 3]; CLUSTER_SETS],
     /// Clusters of the case-sensitive form.
-    xcl: [u16; 3],
+    xcl: [[u16; 3]; CLUSTER_SETS],
     cap: u8,
     lex: u8,
     /// bit0 initial capital, bit1 no lowercase letter, bit2 has a letter.
@@ -217,6 +223,10 @@ pub struct TokInfo {
 impl TokInfo {
     pub fn lw_hash(&self) -> u64 {
         self.lw
+    }
+    /// The hash of the normalized form, which decides every word feature.
+    pub fn form_hash(&self) -> u64 {
+        self.exact
     }
     pub fn set_name_parts(&mut self, parts: u8) {
         self.parts = parts;
@@ -259,8 +269,8 @@ fn pad(name: &str) -> TokInfo {
         short: h,
         pre: [h; 4],
         suf: [h; 4],
-        cl: [NO_CLUSTER - 1; 3],
-        xcl: [NO_CLUSTER - 1; 3],
+        cl: [[NO_CLUSTER - 1; 3]; CLUSTER_SETS],
+        xcl: [[NO_CLUSTER - 1; 3]; CLUSTER_SETS],
         cap: 7,
         lex: 0,
         case: 0,
@@ -372,12 +382,12 @@ fn token_info(word: &str, upper: bool, words: &WordTable, sc: &mut Scratch) -> T
     TokInfo {
         lw,
         exact,
-        xcl: xinfo.map_or([NO_CLUSTER; 3], |i| i.clusters),
+        xcl: xinfo.map_or([[NO_CLUSTER; 3]; CLUSTER_SETS], |i| i.clusters),
         shape: shape.finish(),
         short: mix(short.finish(), 1),
         pre,
         suf,
-        cl: info.map_or([NO_CLUSTER; 3], |i| i.clusters),
+        cl: info.map_or([[NO_CLUSTER; 3]; CLUSTER_SETS], |i| i.clusters),
         cap: info.map_or(0, |i| i.cap),
         lex: lexicon::flags_of_hash(lw),
         case,
@@ -466,8 +476,91 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
     .max(1)
 }
 
-/// Append the feature keys of token `i` of the sentence `sent` to `out`.
-pub fn token_features(sent: &[TokInfo], i: usize, out: &mut Vec<u64>) {
+/// Where the feature keys of a token go. Features of the word alone (its
+/// normalized form decides them, whatever the context) are told apart from
+/// the rest so that tagging can score them once per distinct word.
+pub trait KeySink {
+    fn word(&mut self, key: u64);
+    fn context(&mut self, key: u64);
+}
+
+/// All keys in one list, in template order (training).
+impl KeySink for Vec<u64> {
+    #[inline]
+    fn word(&mut self, key: u64) {
+        self.push(key);
+    }
+    #[inline]
+    fn context(&mut self, key: u64) {
+        self.push(key);
+    }
+}
+
+/// Word keys and context keys in separate lists (tagging).
+pub struct SplitKeys<'a> {
+    pub word: &'a mut Vec<u64>,
+    pub context: &'a mut Vec<u64>,
+}
+
+impl KeySink for SplitKeys<'_> {
+    #[inline]
+    fn word(&mut self, key: u64) {
+        self.word.push(key);
+    }
+    #[inline]
+    fn context(&mut self, key: u64) {
+        self.context.push(key);
+    }
+}
+
+/// The cluster features of one clustering (`set`) for a token `t` with
+/// neighbours `p1`, `n1`, `p2`, `n2`.
+fn cluster_features(
+    set: usize,
+    t: &TokInfo,
+    p1: &TokInfo,
+    n1: &TokInfo,
+    p2: &TokInfo,
+    n2: &TokInfo,
+    out: &mut impl KeySink,
+) {
+    let c = |x: u16| x as u64;
+    // Set 0 keeps the template ids it always had.
+    let id = |template: u64| template + 100 * set as u64;
+    let (cl, p1c, n1c) = (&t.cl[set], &p1.cl[set], &n1.cl[set]);
+    for (k, &x) in cl.iter().enumerate() {
+        out.word(f1(id(22 + k as u64), c(x)));
+    }
+    out.context(f1(id(25), c(p1c[1])));
+    out.context(f1(id(26), c(p1c[2])));
+    out.context(f1(id(27), c(n1c[1])));
+    out.context(f1(id(28), c(n1c[2])));
+    out.context(f1(id(29), c(p2.cl[set][1])));
+    out.context(f1(id(30), c(n2.cl[set][1])));
+    out.word(f2(id(39), c(cl[1]), t.short));
+    out.context(f2(id(40), c(p1c[1]), c(cl[1])));
+    for (k, &x) in t.xcl[set].iter().enumerate() {
+        out.word(f1(id(47 + k as u64), c(x)));
+    }
+    out.context(f1(id(50), c(p1.xcl[set][1])));
+    out.context(f1(id(51), c(n1.xcl[set][1])));
+}
+
+/// Append the feature keys of token `i` of the sentence `sent` to `out`,
+/// with the cluster features of every clustering (the shipped model is an
+/// ensemble of members that each read one).
+pub fn token_features(sent: &[TokInfo], i: usize, out: &mut impl KeySink) {
+    token_features_of_set(sent, i, None, out)
+}
+
+/// `token_features` with the cluster features of one clustering only
+/// (`Some(set)`, for training an ensemble member) or of all (`None`).
+pub fn token_features_of_set(
+    sent: &[TokInfo],
+    i: usize,
+    cluster_set: Option<usize>,
+    out: &mut impl KeySink,
+) {
     thread_local! {
         static PADS: (TokInfo, TokInfo) = (pad("<S>"), pad("</S>"));
     }
@@ -484,72 +577,62 @@ pub fn token_features(sent: &[TokInfo], i: usize, out: &mut Vec<u64>) {
     let ii = i as isize;
     let t = sent[i];
     let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
-    let c = |x: u16| x as u64;
-    out.push(f1(0, 0));
-    out.push(f1(1, t.lw));
-    out.push(f1(2, t.exact));
-    out.push(f1(3, p1.lw));
-    out.push(f1(4, n1.lw));
-    out.push(f1(5, p2.lw));
-    out.push(f1(6, n2.lw));
-    out.push(f2(7, p1.lw, t.lw));
-    out.push(f2(8, t.lw, n1.lw));
-    out.push(f1(9, t.shape));
-    out.push(f1(10, t.short));
-    out.push(f1(11, p1.short));
-    out.push(f1(12, n1.short));
-    out.push(f3(13, p1.short, t.short, n1.short));
+    out.word(f1(0, 0));
+    out.word(f1(1, t.lw));
+    out.word(f1(2, t.exact));
+    out.context(f1(3, p1.lw));
+    out.context(f1(4, n1.lw));
+    out.context(f1(5, p2.lw));
+    out.context(f1(6, n2.lw));
+    out.context(f2(7, p1.lw, t.lw));
+    out.context(f2(8, t.lw, n1.lw));
+    out.word(f1(9, t.shape));
+    out.word(f1(10, t.short));
+    out.context(f1(11, p1.short));
+    out.context(f1(12, n1.short));
+    out.context(f3(13, p1.short, t.short, n1.short));
     for k in 0..4 {
-        out.push(f1(14 + k as u64, t.pre[k]));
-        out.push(f1(18 + k as u64, t.suf[k]));
+        out.word(f1(14 + k as u64, t.pre[k]));
+        out.word(f1(18 + k as u64, t.suf[k]));
     }
-    for k in 0..3 {
-        out.push(f1(22 + k as u64, c(t.cl[k])));
+    let sets = match cluster_set {
+        Some(set) => set..set + 1,
+        None => 0..CLUSTER_SETS,
+    };
+    for set in sets {
+        cluster_features(set, &t, &p1, &n1, &p2, &n2, out);
     }
-    out.push(f1(25, c(p1.cl[1])));
-    out.push(f1(26, c(p1.cl[2])));
-    out.push(f1(27, c(n1.cl[1])));
-    out.push(f1(28, c(n1.cl[2])));
-    out.push(f1(29, c(p2.cl[1])));
-    out.push(f1(30, c(n2.cl[1])));
-    out.push(f3(
+    out.context(f3(
         31,
         t.cap as u64,
         t.sent as u64,
         (t.case & CASE_INIT) as u64,
     ));
-    out.push(f1(32, t.lex as u64));
-    out.push(f1(33, p1.lex as u64));
-    out.push(f1(34, n1.lex as u64));
-    out.push(f1(35, p2.lex as u64));
-    out.push(f2(36, t.sent as u64, t.short));
+    out.word(f1(32, t.lex as u64));
+    out.context(f1(33, p1.lex as u64));
+    out.context(f1(34, n1.lex as u64));
+    out.context(f1(35, p2.lex as u64));
+    out.context(f2(36, t.sent as u64, t.short));
     if t.sent & SENT_CAPS != 0 {
-        out.push(f1(37, t.lw));
+        out.context(f1(37, t.lw));
     }
-    out.push(f3(38, t.doc as u64, t.sent as u64, t.case as u64));
-    out.push(f2(39, c(t.cl[1]), t.short));
-    out.push(f2(40, c(p1.cl[1]), c(t.cl[1])));
-    out.push(f2(41, p1.lw, t.short));
-    out.push(f2(42, n1.lw, t.short));
-    out.push(f2(43, p1.short, t.short));
+    out.context(f3(38, t.doc as u64, t.sent as u64, t.case as u64));
+    out.context(f2(41, p1.lw, t.short));
+    out.context(f2(42, n1.lw, t.short));
+    out.context(f2(43, p1.short, t.short));
     if t.gaz != 0 {
-        out.push(f1(44, t.gaz as u64));
+        out.context(f1(44, t.gaz as u64));
         for b in 0..12 {
             if t.gaz & (1 << b) != 0 {
-                out.push(f1(45, b));
+                out.context(f1(45, b));
             }
         }
     }
-    out.push(f2(46, p1.gaz as u64, n1.gaz as u64));
-    for k in 0..3 {
-        out.push(f1(47 + k as u64, c(t.xcl[k])));
-    }
-    out.push(f1(50, c(p1.xcl[1])));
-    out.push(f1(51, c(n1.xcl[1])));
+    out.context(f2(46, p1.gaz as u64, n1.gaz as u64));
     if t.parts != 0 {
-        out.push(f1(58, t.parts as u64));
+        out.context(f1(58, t.parts as u64));
     }
-    out.push(f2(59, p1.parts as u64, n1.parts as u64));
+    out.context(f2(59, p1.parts as u64, n1.parts as u64));
 }
 
 /// Document-level features for the second stage, from the first stage's
@@ -745,6 +828,63 @@ mod tests {
         token_features(&u, 1, &mut c);
         assert_ne!(a, c);
         assert!(a.iter().all(|&k| k != 0));
+    }
+
+    #[test]
+    fn word_keys_depend_on_the_form_alone() {
+        // Tagging caches the scores of word keys by form: the same form must
+        // give the same word keys in any context (sentence start or not,
+        // all-caps sentence or not, other neighbours).
+        let word_keys = |words: Vec<&str>, i: usize| {
+            let s = SentenceIn {
+                words,
+                upper: false,
+            };
+            let toks = prepare_doc(&[s], &WordTable::default(), &mut Scratch::default());
+            let (mut word, mut context) = (vec![], vec![]);
+            let mut sink = SplitKeys {
+                word: &mut word,
+                context: &mut context,
+            };
+            token_features(&toks, i, &mut sink);
+            let mut all = vec![];
+            token_features(&toks, i, &mut all);
+            assert_eq!(word.len() + context.len(), all.len());
+            (word, context)
+        };
+        let (a, ca) = word_keys(vec!["Zorvan", "said"], 0);
+        let (b, cb) = word_keys(vec!["Minister", "Zorvan", "Blenko", "of", "Plimton"], 1);
+        let (c, _) = word_keys(vec!["SAID", "Zorvan", "."], 1);
+        assert!(!a.is_empty());
+        assert_eq!(a, b);
+        assert_eq!(a, c);
+        assert_ne!(ca, cb, "the context keys do differ");
+    }
+
+    #[test]
+    fn every_clustering_gives_features() {
+        let info = |clusters| WordInfo { clusters, cap: 3 };
+        let key = hash_str("zorvan");
+        let mut words = WordTable::default();
+        words.insert(key, info([[1, 2, 3]; CLUSTER_SETS]));
+        let s = || SentenceIn {
+            words: vec!["Zorvan"],
+            upper: false,
+        };
+        let feats = |words: &WordTable| {
+            let toks = prepare_doc(&[s()], words, &mut Scratch::default());
+            let mut out = vec![];
+            token_features(&toks, 0, &mut out);
+            out
+        };
+        let base = feats(&words);
+        for set in 0..CLUSTER_SETS {
+            let mut other = [[1, 2, 3]; CLUSTER_SETS];
+            other[set] = [4, 5, 6];
+            let mut changed = WordTable::default();
+            changed.insert(key, info(other));
+            assert_ne!(feats(&changed), base, "clustering {set} is read");
+        }
     }
 
     #[test]

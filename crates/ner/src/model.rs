@@ -10,7 +10,7 @@
 //! the gazetteer of training names (sorted by key).
 
 use crate::features::{
-    allowed, allowed_last, WordInfo, WordTable, FEATURE_VERSION, NT, PREDECESSORS,
+    allowed, allowed_last, WordInfo, WordTable, CLUSTER_SETS, FEATURE_VERSION, NT, PREDECESSORS,
 };
 use crate::gazetteer::Gazetteer;
 use crate::hash::BuildPassThrough;
@@ -222,7 +222,7 @@ pub fn write_model(
     out.extend_from_slice(&(words.len() as u32).to_le_bytes());
     for (k, w) in words {
         out.extend_from_slice(&k.to_le_bytes());
-        for c in w.clusters {
+        for c in w.clusters.iter().flatten() {
             out.extend_from_slice(&c.to_le_bytes());
         }
         out.push(w.cap);
@@ -300,7 +300,10 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
     let mut words = WordTable::with_capacity_and_hasher(n_words, BuildPassThrough);
     for _ in 0..n_words {
         let k = r.u64()?;
-        let clusters = [r.u16()?, r.u16()?, r.u16()?];
+        let mut clusters = [[0u16; 3]; CLUSTER_SETS];
+        for c in clusters.iter_mut().flatten() {
+            *c = r.u16()?;
+        }
         let cap = r.take::<1>()?[0];
         words.insert(k, WordInfo { clusters, cap });
     }
@@ -481,7 +484,7 @@ mod tests {
         let words = vec![(
             5u64,
             WordInfo {
-                clusters: [1, 2, 3],
+                clusters: std::array::from_fn(|s| [1, 2, 3 + s as u16]),
                 cap: 4,
             },
         )];
@@ -499,7 +502,7 @@ mod tests {
         assert_eq!(m.feats.get(9), Some(&w));
         assert_eq!(m.feats.get(10), None);
         assert_eq!(m.feats.len(), 1);
-        assert_eq!(t[&5].clusters, [1, 2, 3]);
+        assert_eq!(t[&5].clusters[0], [1, 2, 3]);
         assert_eq!(m.stages[1].trans[0], 2);
         assert_eq!(m.stages[0].start[2], i32::NEG, "Inside cannot start");
         assert!(read_model(&bytes[..bytes.len() - 1]).is_err());

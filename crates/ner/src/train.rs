@@ -7,8 +7,8 @@
 use crate::clusters::{self, RawSentence};
 use crate::conll::{self, LabeledDoc, Score};
 use crate::features::{
-    lower_key, nonlocal_features, prepare_doc, token_features, Scratch, SentenceIn, TokInfo,
-    WordTable, NT,
+    lower_key, nonlocal_features, prepare_doc, token_features_of_set, Scratch, SentenceIn, TokInfo,
+    WordTable, CLUSTER_SETS, NT,
 };
 use crate::gazetteer::{self, Gazetteer};
 use crate::hash::{finalize, hash_str, mix, HashedMap, SplitMix};
@@ -73,11 +73,12 @@ fn gazetteer_of(docs: &[LabeledDoc], skip_fold: Option<usize>) -> Gazetteer {
 }
 
 /// Prepare and featurize labeled documents; `gazetteer(d)` is the name list
-/// for document `d`.
+/// for document `d`; only the word clustering `cluster_set` is read.
 fn featurize<'g>(
     docs: &[LabeledDoc],
     words: &WordTable,
     gazetteer: impl Fn(usize) -> &'g Gazetteer,
+    cluster_set: usize,
 ) -> FeaturizedSet {
     let mut set = FeaturizedSet {
         toks: vec![],
@@ -106,7 +107,7 @@ fn featurize<'g>(
             let sent = &*sent;
             let first = set.gold.len();
             for i in 0..sent.len() {
-                token_features(sent, i, &mut set.keys);
+                token_features_of_set(sent, i, Some(cluster_set), &mut set.keys);
                 set.offsets.push(set.keys.len());
             }
             set.gold.extend_from_slice(&s.tags);
@@ -425,22 +426,6 @@ fn nonlocal_keys(set: &FeaturizedSet, tags1: &[usize]) -> (Vec<u64>, Vec<usize>)
     (keys, offsets)
 }
 
-/// Quantize one stage's weights to i16 (transitions to i32) with one scale.
-fn quantize(p: &Params) -> (f32, Transitions<i32>) {
-    let max =
-        p.w.iter()
-            .chain(&p.tr.start)
-            .chain(&p.tr.trans)
-            .fold(0f32, |m, v| m.max(v.abs()))
-            .max(1e-6);
-    let scale = 32000.0 / max;
-    let tr = Transitions {
-        start: p.tr.start.map(|v| (v * scale).round() as i32),
-        trans: p.tr.trans.map(|v| (v * scale).round() as i32),
-    };
-    (scale, tr)
-}
-
 /// Where the BBC corpus sits relative to the CoNLL training file
 /// (`data/conll2003/train.txt` → `data/bbc`).
 fn bbc_dir(train: &Path) -> Option<PathBuf> {
@@ -475,6 +460,208 @@ fn read_bbc(dir: &Path) -> Result<Vec<RawSentence>, String> {
         }
     }
     Ok(out)
+}
+
+/// What every ensemble member is trained from.
+struct TrainingData<'a> {
+    train_docs: &'a [LabeledDoc],
+    dev_docs: &'a [LabeledDoc],
+    words: &'a WordTable,
+    /// Names of all training documents (for dev), and of all but one fold
+    /// (for the training documents of that fold).
+    gaz_all: &'a Gazetteer,
+    gaz_folds: &'a [Gazetteer],
+    t0: Instant,
+}
+
+/// Float weights by feature key, stage 1 in the first `NT` of a row and
+/// stage 2 in the rest, and each stage's transitions: one trained member,
+/// or the sum of several (a sum scores like the average).
+struct KeyedWeights {
+    rows: HashedMap<[f32; STAGES * NT]>,
+    tr: [Transitions<f32>; STAGES],
+}
+
+impl KeyedWeights {
+    fn new() -> Self {
+        let zero = Transitions {
+            start: [0.0; NT],
+            trans: [0.0; NT * NT],
+        };
+        KeyedWeights {
+            rows: HashedMap::default(),
+            tr: [zero; STAGES],
+        }
+    }
+
+    /// Add the weights of `p` (features `keys`, in index order) as stage `stage`.
+    fn add(&mut self, stage: usize, keys: impl Iterator<Item = u64>, p: &Params) {
+        for (i, k) in keys.enumerate() {
+            let row = self.rows.entry(k).or_insert([0.0; STAGES * NT]);
+            for t in 0..NT {
+                row[stage * NT + t] += p.w[i * NT + t];
+            }
+        }
+        let tr = &mut self.tr[stage];
+        tr.start
+            .iter_mut()
+            .zip(&p.tr.start)
+            .for_each(|(a, b)| *a += b);
+        tr.trans
+            .iter_mut()
+            .zip(&p.tr.trans)
+            .for_each(|(a, b)| *a += b);
+    }
+
+    fn merge(&mut self, other: KeyedWeights) {
+        let mut keys: Vec<u64> = other.rows.keys().copied().collect();
+        keys.sort_unstable();
+        for k in keys {
+            let row = self.rows.entry(k).or_insert([0.0; STAGES * NT]);
+            row.iter_mut()
+                .zip(&other.rows[&k])
+                .for_each(|(a, b)| *a += b);
+        }
+        for (mine, theirs) in self.tr.iter_mut().zip(&other.tr) {
+            mine.start
+                .iter_mut()
+                .zip(&theirs.start)
+                .for_each(|(a, b)| *a += b);
+            mine.trans
+                .iter_mut()
+                .zip(&theirs.trans)
+                .for_each(|(a, b)| *a += b);
+        }
+    }
+
+    /// Integer weights (i16, transitions i32) with one scale per stage, as
+    /// the model file holds them; features whose weights round to zero are
+    /// dropped. Rows sorted by key.
+    fn quantize(&self) -> ([Transitions<i32>; STAGES], Vec<(u64, TagWeights)>) {
+        let scales: [f32; STAGES] = std::array::from_fn(|st| {
+            let tr = &self.tr[st];
+            let max = self
+                .rows
+                .values()
+                .flat_map(|r| &r[st * NT..(st + 1) * NT])
+                .chain(&tr.start)
+                .chain(&tr.trans)
+                .fold(0f32, |m, v| m.max(v.abs()))
+                .max(1e-6);
+            32000.0 / max
+        });
+        let tr = std::array::from_fn(|st| Transitions {
+            start: self.tr[st].start.map(|v| (v * scales[st]).round() as i32),
+            trans: self.tr[st].trans.map(|v| (v * scales[st]).round() as i32),
+        });
+        let mut keys: Vec<u64> = self.rows.keys().copied().collect();
+        keys.sort_unstable();
+        let feats = keys
+            .into_iter()
+            .filter_map(|k| {
+                let row = &self.rows[&k];
+                let ws: TagWeights =
+                    std::array::from_fn(|t| (row[t] * scales[t / NT]).round() as i16);
+                ws.iter().any(|&v| v != 0).then_some((k, ws))
+            })
+            .collect();
+        (tr, feats)
+    }
+}
+
+/// Train one ensemble member, reading word clustering `set`: stage 1 on
+/// local features, then stage 2 on local plus document-level features.
+fn train_member(d: &TrainingData, set: usize, seed: u64, log: &mut String) -> KeyedWeights {
+    let train_f = featurize(d.train_docs, d.words, |i| &d.gaz_folds[i % FOLDS], set);
+    let dev_f = featurize(d.dev_docs, d.words, |_| d.gaz_all, set);
+    let (kept1, index1) = dictionary(&train_f.keys, 0);
+    let nf1 = kept1.len();
+    let index_local =
+        |f: &FeaturizedSet| index_set(&[(&f.keys, &f.offsets)], &f.sentences, &f.gold, &index1);
+    let train1 = index_local(&train_f);
+    let dev1 = index_local(&dev_f);
+    let _ = writeln!(
+        log,
+        "stage 1: {nf1} features (seen >= {MIN_FEATURE_COUNT} times); {} training tokens",
+        train1.gold.len()
+    );
+    let all_train: Vec<usize> = (0..train1.sentences.len()).collect();
+    let (p1, epochs1) = ensemble(&train1, nf1, &all_train, &dev1, seed, log);
+    let _ = writeln!(
+        log,
+        "stage 1: best epoch {epochs1} ({:.1}s)",
+        d.t0.elapsed().as_secs_f64()
+    );
+
+    // Stage-1 tags of the training documents from models of the other folds.
+    let mut tags1_train = vec![0usize; train1.gold.len()];
+    for fold in 0..FOLDS {
+        let in_fold = |want: bool| -> Vec<usize> {
+            let docs = train_f.docs.iter().enumerate();
+            docs.filter(|(d, _)| (d % FOLDS == fold) == want)
+                .flat_map(|(_, r)| r.clone())
+                .collect()
+        };
+        let (held, rest) = (in_fold(true), in_fold(false));
+        let mut quiet = String::new();
+        let (pf, _) = perceptron(
+            &train1,
+            nf1,
+            &rest,
+            epochs1,
+            None,
+            seed ^ (fold as u64 + 1),
+            &mut quiet,
+        );
+        for (si, tags) in predict(&pf, &train1, &held) {
+            tags1_train[train1.sentences[si].clone()].copy_from_slice(&tags);
+        }
+    }
+    let mut tags1_dev = vec![0usize; dev1.gold.len()];
+    let all_dev: Vec<usize> = (0..dev1.sentences.len()).collect();
+    for (si, tags) in predict(&p1, &dev1, &all_dev) {
+        tags1_dev[dev1.sentences[si].clone()].copy_from_slice(&tags);
+    }
+    let _ = writeln!(
+        log,
+        "stage 1 tags of training documents from {FOLDS} folds ({:.1}s)",
+        d.t0.elapsed().as_secs_f64()
+    );
+
+    // Stage 2: local plus document-level features.
+    let (nl_train, nl_train_off) = nonlocal_keys(&train_f, &tags1_train);
+    let (nl_dev, nl_dev_off) = nonlocal_keys(&dev_f, &tags1_dev);
+    let (kept2, index2) = dictionary(&nl_train, nf1 as u32);
+    let mut index12 = index1;
+    index12.extend(index2.iter().map(|(&k, &v)| (k, v)));
+    let nf2 = nf1 + kept2.len();
+    let train2 = index_set(
+        &[
+            (&train_f.keys, &train_f.offsets),
+            (&nl_train, &nl_train_off),
+        ],
+        &train_f.sentences,
+        &train_f.gold,
+        &index12,
+    );
+    let dev2 = index_set(
+        &[(&dev_f.keys, &dev_f.offsets), (&nl_dev, &nl_dev_off)],
+        &dev_f.sentences,
+        &dev_f.gold,
+        &index12,
+    );
+    let _ = writeln!(log, "stage 2: {} document-level features", kept2.len());
+    let (p2, epochs2) = ensemble(&train2, nf2, &all_train, &dev2, seed, log);
+    let _ = writeln!(
+        log,
+        "stage 2: best epoch {epochs2} ({:.1}s)",
+        d.t0.elapsed().as_secs_f64()
+    );
+
+    let mut w = KeyedWeights::new();
+    w.add(0, kept1.iter().copied(), &p1);
+    w.add(1, kept1.iter().chain(&kept2).copied(), &p2);
+    w
 }
 
 pub fn train(train: &Path, dev: &Path, out: &Path, seed: u64) -> Result<String, String> {
@@ -517,124 +704,32 @@ pub fn train(train: &Path, dev: &Path, out: &Path, seed: u64) -> Result<String, 
         t0.elapsed().as_secs_f64()
     );
 
-    // Stage 1: local features, epochs chosen on dev.
     // Known names: for a training document from the other folds only.
     let gaz_all = gazetteer_of(&train_docs, None);
     let gaz_folds: Vec<Gazetteer> = (0..FOLDS)
         .map(|f| gazetteer_of(&train_docs, Some(f)))
         .collect();
-    let train_f = featurize(&train_docs, &words, |d| &gaz_folds[d % FOLDS]);
-    let dev_f = featurize(&dev_docs, &words, |_| &gaz_all);
     let _ = writeln!(report, "gazetteer: {} training names", gaz_all.names.len());
-    let (kept1, index1) = dictionary(&train_f.keys, 0);
-    let nf1 = kept1.len();
-    let index_local =
-        |f: &FeaturizedSet| index_set(&[(&f.keys, &f.offsets)], &f.sentences, &f.gold, &index1);
-    let train1 = index_local(&train_f);
-    let dev1 = index_local(&dev_f);
-    let _ = writeln!(
-        report,
-        "stage 1: {nf1} features (seen >= {MIN_FEATURE_COUNT} times); {} training tokens",
-        train1.gold.len()
-    );
-    let all_train: Vec<usize> = (0..train1.sentences.len()).collect();
-    let (p1, epochs1) = ensemble(&train1, nf1, &all_train, &dev1, seed, &mut report);
-    let _ = writeln!(
-        report,
-        "stage 1: best epoch {epochs1} ({:.1}s)",
-        t0.elapsed().as_secs_f64()
-    );
-
-    // Stage-1 tags of the training documents from models of the other folds.
-    let mut tags1_train = vec![0usize; train1.gold.len()];
-    for fold in 0..FOLDS {
-        let in_fold = |want: bool| -> Vec<usize> {
-            let docs = train_f.docs.iter().enumerate();
-            docs.filter(|(d, _)| (d % FOLDS == fold) == want)
-                .flat_map(|(_, r)| r.clone())
-                .collect()
-        };
-        let (held, rest) = (in_fold(true), in_fold(false));
-        let mut quiet = String::new();
-        let (pf, _) = perceptron(
-            &train1,
-            nf1,
-            &rest,
-            epochs1,
-            None,
-            seed ^ (fold as u64 + 1),
-            &mut quiet,
+    let data = TrainingData {
+        train_docs: &train_docs,
+        dev_docs: &dev_docs,
+        words: &words,
+        gaz_all: &gaz_all,
+        gaz_folds: &gaz_folds,
+        t0,
+    };
+    let mut sum = KeyedWeights::new();
+    for set in 0..CLUSTER_SETS {
+        let _ = writeln!(
+            report,
+            "member {} of {CLUSTER_SETS} (word clustering {set})",
+            set + 1
         );
-        for (si, tags) in predict(&pf, &train1, &held) {
-            tags1_train[train1.sentences[si].clone()].copy_from_slice(&tags);
-        }
+        let member_seed = seed.wrapping_add(set as u64 * 0x2545_F491_4F6C_DD1D);
+        sum.merge(train_member(&data, set, member_seed, &mut report));
     }
-    let mut tags1_dev = vec![0usize; dev1.gold.len()];
-    let all_dev: Vec<usize> = (0..dev1.sentences.len()).collect();
-    for (si, tags) in predict(&p1, &dev1, &all_dev) {
-        tags1_dev[dev1.sentences[si].clone()].copy_from_slice(&tags);
-    }
-    let _ = writeln!(
-        report,
-        "stage 1 tags of training documents from {FOLDS} folds ({:.1}s)",
-        t0.elapsed().as_secs_f64()
-    );
-
-    // Stage 2: local plus document-level features.
-    let (nl_train, nl_train_off) = nonlocal_keys(&train_f, &tags1_train);
-    let (nl_dev, nl_dev_off) = nonlocal_keys(&dev_f, &tags1_dev);
-    let (kept2, index2) = dictionary(&nl_train, nf1 as u32);
-    let mut index12 = index1;
-    index12.extend(index2.iter().map(|(&k, &v)| (k, v)));
-    let nf2 = nf1 + kept2.len();
-    let train2 = index_set(
-        &[
-            (&train_f.keys, &train_f.offsets),
-            (&nl_train, &nl_train_off),
-        ],
-        &train_f.sentences,
-        &train_f.gold,
-        &index12,
-    );
-    let dev2 = index_set(
-        &[(&dev_f.keys, &dev_f.offsets), (&nl_dev, &nl_dev_off)],
-        &dev_f.sentences,
-        &dev_f.gold,
-        &index12,
-    );
-    let _ = writeln!(report, "stage 2: {} document-level features", kept2.len());
-    let (p2, epochs2) = ensemble(&train2, nf2, &all_train, &dev2, seed, &mut report);
-    let _ = writeln!(
-        report,
-        "stage 2: best epoch {epochs2} ({:.1}s)",
-        t0.elapsed().as_secs_f64()
-    );
-
-    // One table for both stages; drop features whose weights round to zero.
-    let (scale1, tr1) = quantize(&p1);
-    let (scale2, tr2) = quantize(&p2);
-    let q = |v: f32, scale: f32| (v * scale).round() as i16;
-    let mut feats: Vec<(u64, TagWeights)> = vec![];
-    let mut keys: Vec<(u64, Option<usize>, usize)> = kept1
-        .iter()
-        .enumerate()
-        .map(|(i, &k)| (k, Some(i), i))
-        .chain(kept2.iter().enumerate().map(|(i, &k)| (k, None, nf1 + i)))
-        .collect();
-    keys.sort_unstable_by_key(|e| e.0);
-    for (k, i1, i2) in keys {
-        let ws: TagWeights = std::array::from_fn(|t| {
-            if t < NT {
-                i1.map_or(0, |i| q(p1.w[i * NT + t], scale1))
-            } else {
-                q(p2.w[i2 * NT + t - NT], scale2)
-            }
-        });
-        if ws.iter().any(|&v| v != 0) {
-            feats.push((k, ws));
-        }
-    }
-    let bytes = write_model(&[tr1, tr2], &word_list, &feats, &gaz_all.sorted());
+    let (stages, feats) = sum.quantize();
+    let bytes = write_model(&stages, &word_list, &feats, &gaz_all.sorted());
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     }
