@@ -3,8 +3,10 @@
 //!
 //! Clusters are hierarchical spherical k-means over PPMI-weighted vectors of
 //! each word's left and right neighbours (a cheap stand-in for Brown
-//! clusters: three granularities, each refining the previous). Written here
-//! because no crate clusters words from raw text this way; it is small.
+//! clusters: three granularities, each refining the previous), run
+//! `CLUSTER_SETS` times from different random starts on the same vectors.
+//! Written here because no crate clusters words from raw text this way; it
+//! is small.
 
 use crate::features::{
     exact_form, exact_key, lower_key, starts_upper, WordInfo, CLUSTER_SETS, NO_CLUSTER,

@@ -379,14 +379,7 @@ fn ensemble(
             None => p,
             Some(mut s) => {
                 s.w.iter_mut().zip(&p.w).for_each(|(a, b)| *a += b);
-                s.tr.start
-                    .iter_mut()
-                    .zip(&p.tr.start)
-                    .for_each(|(a, b)| *a += b);
-                s.tr.trans
-                    .iter_mut()
-                    .zip(&p.tr.trans)
-                    .for_each(|(a, b)| *a += b);
+                add_transitions(&mut s.tr, &p.tr);
                 s
             }
         });
@@ -462,6 +455,17 @@ fn read_bbc(dir: &Path) -> Result<Vec<RawSentence>, String> {
     Ok(out)
 }
 
+fn add_transitions(sum: &mut Transitions<f32>, t: &Transitions<f32>) {
+    sum.start
+        .iter_mut()
+        .zip(&t.start)
+        .for_each(|(a, b)| *a += b);
+    sum.trans
+        .iter_mut()
+        .zip(&t.trans)
+        .for_each(|(a, b)| *a += b);
+}
+
 /// What every ensemble member is trained from.
 struct TrainingData<'a> {
     train_docs: &'a [LabeledDoc],
@@ -502,35 +506,17 @@ impl KeyedWeights {
                 row[stage * NT + t] += p.w[i * NT + t];
             }
         }
-        let tr = &mut self.tr[stage];
-        tr.start
-            .iter_mut()
-            .zip(&p.tr.start)
-            .for_each(|(a, b)| *a += b);
-        tr.trans
-            .iter_mut()
-            .zip(&p.tr.trans)
-            .for_each(|(a, b)| *a += b);
+        add_transitions(&mut self.tr[stage], &p.tr);
     }
 
+    /// Add another member's weights to these.
     fn merge(&mut self, other: KeyedWeights) {
-        let mut keys: Vec<u64> = other.rows.keys().copied().collect();
-        keys.sort_unstable();
-        for k in keys {
+        for (k, theirs) in other.rows {
             let row = self.rows.entry(k).or_insert([0.0; STAGES * NT]);
-            row.iter_mut()
-                .zip(&other.rows[&k])
-                .for_each(|(a, b)| *a += b);
+            row.iter_mut().zip(&theirs).for_each(|(a, b)| *a += b);
         }
         for (mine, theirs) in self.tr.iter_mut().zip(&other.tr) {
-            mine.start
-                .iter_mut()
-                .zip(&theirs.start)
-                .for_each(|(a, b)| *a += b);
-            mine.trans
-                .iter_mut()
-                .zip(&theirs.trans)
-                .for_each(|(a, b)| *a += b);
+            add_transitions(mine, theirs);
         }
     }
 
