@@ -222,6 +222,12 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             out.push((i, EntityKind::Person, STRONG));
             continue;
         }
+        // "the Zorvan Treaty", "the EU Constitution": a document, whatever
+        // the tagger made of the words before its head.
+        if c.te - c.ts >= 2 && lexicon::DOCUMENT_HEAD_SET.has(w.word(c.te - 1)) {
+            out.push((i, EntityKind::Misc, 2 * STRONG));
+            continue;
+        }
         // "a show entitled (The) X": a title of a work.
         let mut b = c.ts;
         if b > 0 && matches!(w.word(b - 1), "the" | "The") {

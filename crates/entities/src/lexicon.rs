@@ -592,6 +592,22 @@ pub const ORG_PLURALS: &[&str] = &[
     "newspapers",
 ];
 
+/// Last words of the names of laws, treaties and other documents ("the
+/// Patriot Act", "the Kyoto Protocol"): such a name is not an organization.
+pub const DOCUMENT_HEADS: &[&str] = &[
+    "Act",
+    "Accord",
+    "Accords",
+    "Agreement",
+    "Constitution",
+    "Convention",
+    "Directive",
+    "Manifesto",
+    "Pact",
+    "Protocol",
+    "Treaty",
+];
+
 /// Nouns for works (films, songs, books): a name right after one, or in a
 /// list they open ("songs including X and Y"), is a title, not an entity.
 pub const WORK_NOUNS: &[&str] = &[
@@ -946,6 +962,7 @@ sets! {
     DETERMINER_SET = DETERMINERS;
     CLOSED_CLASS_SET = CLOSED_CLASS;
     WORK_NOUN_SET = WORK_NOUNS;
+    DOCUMENT_HEAD_SET = DOCUMENT_HEADS;
     COMMON_ACRONYM_SET = COMMON_ACRONYMS;
     TITLE_CLAUSE_WORD_SET = TITLE_CLAUSE_WORDS;
 }

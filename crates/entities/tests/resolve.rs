@@ -427,6 +427,16 @@ fn titles_of_works_are_not_entities() {
 }
 
 #[test]
+fn laws_and_treaties_are_not_organizations() {
+    let (_, found) = run(
+        "Talks\n\nThe [O Quelmar Treaty] and the [O Vastrian Constitution] were signed \
+         under the [O Plimton Act] by the [O Quelmar Council].",
+    );
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, vec!["Quelmar Council"], "{found:#?}");
+}
+
+#[test]
 fn a_stated_kind_outweighs_repeated_tags() {
     let (_, found) = run("Awards
 
