@@ -6,6 +6,8 @@
 //!   chancellor Jim Roe";
 //! - after a role noun and "of/for/at": "spokesman for Acme" (but "MP for
 //!   Eastham" names a place);
+//! - before a kind of land ("the Eastham border area"): a place; with a
+//!   document's head ("the Eastham Treaty"): not an organization;
 //! - an acronym after "the" that the recognizer left untagged: "told the
 //!   ACB." (a country's acronym is tagged as a place, so it never gets here).
 
@@ -226,6 +228,11 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
         // the tagger made of the words before its head.
         if c.te - c.ts >= 2 && lexicon::DOCUMENT_HEAD_SET.has(w.word(c.te - 1)) {
             out.push((i, EntityKind::Misc, 2 * STRONG));
+            continue;
+        }
+        // "the Zorvan border area", "Vastria province": a place.
+        if c.te < w.len() && lexicon::LAND_NOUN_SET.has(w.word(c.te)) {
+            out.push((i, EntityKind::Place, STRONG));
             continue;
         }
         // "a show entitled (The) X": a title of a work.

@@ -592,6 +592,23 @@ pub const ORG_PLURALS: &[&str] = &[
     "newspapers",
 ];
 
+/// Lowercase nouns for kinds of land: a name right before one is a place
+/// ("the Zorvan border area", "Vastria province"). Not "region": rugby
+/// teams are regions.
+pub const LAND_NOUNS: &[&str] = &[
+    "area",
+    "basin",
+    "border",
+    "coast",
+    "crossing",
+    "district",
+    "governorate",
+    "peninsula",
+    "prefecture",
+    "province",
+    "valley",
+];
+
 /// Last words of the names of laws, treaties and other documents ("the
 /// Patriot Act", "the Kyoto Protocol"): such a name is not an organization.
 pub const DOCUMENT_HEADS: &[&str] = &[
@@ -963,6 +980,7 @@ sets! {
     CLOSED_CLASS_SET = CLOSED_CLASS;
     WORK_NOUN_SET = WORK_NOUNS;
     DOCUMENT_HEAD_SET = DOCUMENT_HEADS;
+    LAND_NOUN_SET = LAND_NOUNS;
     COMMON_ACRONYM_SET = COMMON_ACRONYMS;
     TITLE_CLAUSE_WORD_SET = TITLE_CLAUSE_WORDS;
 }

@@ -7,7 +7,9 @@
 //!    capitalized word before them, link parenthesized acronyms, and find
 //!    organization names the recognizer missed from context cues
 //!    (`cues`: "technology firm X", "X analyst Jane Doe");
-//! 2. vote on the kind of each surface form (`vote`), with those cues;
+//! 2. vote on the kind of each surface form (`vote`), with those cues; a
+//!    bracketed acronym then takes its expansion's kind when that is a work
+//!    or document ("Internet Protocol (IP)");
 //! 3. group mentions into entities (`cluster`);
 //! 4. give a mention to untagged words equal to an entity's name forms
 //!    (`recover`);
@@ -44,6 +46,7 @@ pub fn resolve(doc: &Doc, mentions: &[EntityMention]) -> Vec<FoundEntity> {
     let w = Words::new(doc);
     let (mut cands, acronyms) = clean::clean(&w, mentions);
     vote::vote(&w, &mut cands);
+    vote::follow_expansions(&w, &mut cands, &acronyms);
     let mut entities = cluster::cluster(&w, &cands, &acronyms);
     recover::recover(&w, &mut cands, &mut entities);
     build(&w, &cands, &entities)

@@ -3,6 +3,7 @@
 //! personal title before it, an organization suffix at its end), and a lone
 //! word equal to a known person's surname is that person.
 
+use crate::clean::AcronymLink;
 use crate::context::title_len_before;
 use crate::lexicon;
 use crate::names::{is_abbreviation_of, is_all_caps, norm_word, person_key, person_word};
@@ -161,6 +162,27 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
             if surnames.contains(&key) && !in_other_names.contains(&norm_word(w.word(c.ts))) {
                 c.kind = EntityKind::Person;
             }
+        }
+    }
+}
+
+/// "the Internet Protocol (IP)": a bracketed acronym is what its expansion
+/// was voted to be, on every mention of the acronym, when that is not an
+/// organization or a place (the kinds `clean` links acronyms for).
+pub fn follow_expansions(w: &Words, cands: &mut [Cand], links: &[AcronymLink]) {
+    let mut kinds: HashMap<String, EntityKind> = HashMap::default();
+    for &(acronym, full) in links {
+        let kind = cands[full].kind;
+        if !matches!(kind, EntityKind::Organization | EntityKind::Place) {
+            kinds.insert(form_key(w, &cands[acronym]), kind);
+        }
+    }
+    if kinds.is_empty() {
+        return;
+    }
+    for c in cands.iter_mut() {
+        if let Some(&kind) = kinds.get(&form_key(w, c)) {
+            c.kind = kind;
         }
     }
 }

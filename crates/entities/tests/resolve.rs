@@ -437,6 +437,30 @@ fn laws_and_treaties_are_not_organizations() {
 }
 
 #[test]
+fn an_acronym_follows_its_expansion_out_of_organizations() {
+    let (_, found) = run(
+        "Networks\n\nPhones use the [O Quelmar Protocol] ([O QMP]) now. \
+         Carriers sell [O QMP] plans, said [O Vastel Group].",
+    );
+    let names: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(names, vec!["Vastel Group"], "{found:#?}");
+}
+
+#[test]
+fn a_name_before_a_kind_of_land_is_a_place() {
+    let (_, found) = run(
+        "Raids\n\nFighters crossed the [O Al-Zorvan] border area and [O Quelmar] province, \
+         said the [O Quelmar Council].",
+    );
+    assert_eq!(find(&found, "Al-Zorvan").kind, EntityKind::Place);
+    assert_eq!(find(&found, "Quelmar").kind, EntityKind::Place);
+    assert_eq!(
+        find(&found, "Quelmar Council").kind,
+        EntityKind::Organization
+    );
+}
+
+#[test]
 fn a_stated_kind_outweighs_repeated_tags() {
     let (_, found) = run("Awards
 
