@@ -224,10 +224,6 @@ impl TokInfo {
     pub fn lw_hash(&self) -> u64 {
         self.lw
     }
-    /// The hash of the normalized form, which decides every word feature.
-    pub fn form_hash(&self) -> u64 {
-        self.exact
-    }
     pub fn set_name_parts(&mut self, parts: u8) {
         self.parts = parts;
     }
@@ -264,7 +260,9 @@ fn pad(name: &str) -> TokInfo {
     let h = hash_str(name);
     TokInfo {
         lw: h,
-        exact: h,
+        // No template reads a neighbour's `exact`; this one only keeps a
+        // pad's form apart from the form of a real word "<S>".
+        exact: mix(h, 0x9AD),
         shape: h,
         short: h,
         pre: [h; 4],
@@ -476,41 +474,103 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
     .max(1)
 }
 
-/// Where the feature keys of a token go. Features of the word alone (its
-/// normalized form decides them, whatever the context) are told apart from
-/// the rest so that tagging can score them once per distinct word.
+/// What a feature key depends on. Keys of `Word` depend on the token's
+/// normalized form alone, keys of a neighbour part on that neighbour's form
+/// alone (or on its being a sentence pad); `Context` keys on anything else.
+/// Tagging caches the summed scores of every part but `Context` by form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    Word = 0,
+    Prev = 1,
+    Next = 2,
+    Prev2 = 3,
+    Next2 = 4,
+    Context = 5,
+}
+
+/// Parts whose scores are cached by form, and their offsets from the token.
+pub const FORM_PARTS: [(Part, isize); 5] = [
+    (Part::Word, 0),
+    (Part::Prev, -1),
+    (Part::Next, 1),
+    (Part::Prev2, -2),
+    (Part::Next2, 2),
+];
+
+/// Where the feature keys of a token go.
 pub trait KeySink {
-    fn word(&mut self, key: u64);
-    fn context(&mut self, key: u64);
+    fn push_part(&mut self, part: Part, key: u64);
+    #[inline]
+    fn word(&mut self, key: u64) {
+        self.push_part(Part::Word, key);
+    }
+    #[inline]
+    fn context(&mut self, key: u64) {
+        self.push_part(Part::Context, key);
+    }
 }
 
 /// All keys in one list, in template order (training).
 impl KeySink for Vec<u64> {
     #[inline]
-    fn word(&mut self, key: u64) {
-        self.push(key);
-    }
-    #[inline]
-    fn context(&mut self, key: u64) {
+    fn push_part(&mut self, _: Part, key: u64) {
         self.push(key);
     }
 }
 
-/// Word keys and context keys in separate lists (tagging).
-pub struct SplitKeys<'a> {
-    pub word: &'a mut Vec<u64>,
-    pub context: &'a mut Vec<u64>,
+/// Keys in one list per part (tagging), of the parts `wanted` (bit `part`).
+pub struct PartKeys {
+    pub lists: [Vec<u64>; 6],
+    pub wanted: u8,
 }
 
-impl KeySink for SplitKeys<'_> {
-    #[inline]
-    fn word(&mut self, key: u64) {
-        self.word.push(key);
+impl Default for PartKeys {
+    fn default() -> Self {
+        PartKeys {
+            lists: Default::default(),
+            wanted: u8::MAX,
+        }
     }
-    #[inline]
-    fn context(&mut self, key: u64) {
-        self.context.push(key);
+}
+
+impl PartKeys {
+    pub fn clear(&mut self) {
+        self.lists.iter_mut().for_each(Vec::clear);
     }
+    pub fn of(&self, part: Part) -> &[u64] {
+        &self.lists[part as usize]
+    }
+}
+
+impl KeySink for PartKeys {
+    #[inline]
+    fn push_part(&mut self, part: Part, key: u64) {
+        if self.wanted & (1 << part as u8) != 0 {
+            self.lists[part as usize].push(key);
+        }
+    }
+}
+
+thread_local! {
+    static PADS: (TokInfo, TokInfo) = (pad("<S>"), pad("</S>"));
+}
+
+/// Token `j` of the sentence, or the start or end pad beyond its ends.
+#[inline]
+fn token_at(sent: &[TokInfo], j: isize) -> TokInfo {
+    if j < 0 {
+        PADS.with(|p| p.0)
+    } else if j as usize >= sent.len() {
+        PADS.with(|p| p.1)
+    } else {
+        sent[j as usize]
+    }
+}
+
+/// The form hash of the token `offset` places from token `i` (a pad's
+/// beyond the sentence): what the keys of a neighbour part depend on.
+pub fn form_at(sent: &[TokInfo], i: usize, offset: isize) -> u64 {
+    token_at(sent, i as isize + offset).exact
 }
 
 /// The cluster features of one clustering (`set`) for a token `t` with
@@ -531,19 +591,19 @@ fn cluster_features(
     for (k, &x) in cl.iter().enumerate() {
         out.word(f1(id(22 + k as u64), c(x)));
     }
-    out.context(f1(id(25), c(p1c[1])));
-    out.context(f1(id(26), c(p1c[2])));
-    out.context(f1(id(27), c(n1c[1])));
-    out.context(f1(id(28), c(n1c[2])));
-    out.context(f1(id(29), c(p2.cl[set][1])));
-    out.context(f1(id(30), c(n2.cl[set][1])));
+    out.push_part(Part::Prev, f1(id(25), c(p1c[1])));
+    out.push_part(Part::Prev, f1(id(26), c(p1c[2])));
+    out.push_part(Part::Next, f1(id(27), c(n1c[1])));
+    out.push_part(Part::Next, f1(id(28), c(n1c[2])));
+    out.push_part(Part::Prev2, f1(id(29), c(p2.cl[set][1])));
+    out.push_part(Part::Next2, f1(id(30), c(n2.cl[set][1])));
     out.word(f2(id(39), c(cl[1]), t.short));
     out.context(f2(id(40), c(p1c[1]), c(cl[1])));
     for (k, &x) in t.xcl[set].iter().enumerate() {
         out.word(f1(id(47 + k as u64), c(x)));
     }
-    out.context(f1(id(50), c(p1.xcl[set][1])));
-    out.context(f1(id(51), c(n1.xcl[set][1])));
+    out.push_part(Part::Prev, f1(id(50), c(p1.xcl[set][1])));
+    out.push_part(Part::Next, f1(id(51), c(n1.xcl[set][1])));
 }
 
 /// Append the feature keys of token `i` of the sentence `sent` to `out`,
@@ -561,35 +621,23 @@ pub fn token_features_of_set(
     cluster_set: Option<usize>,
     out: &mut impl KeySink,
 ) {
-    thread_local! {
-        static PADS: (TokInfo, TokInfo) = (pad("<S>"), pad("</S>"));
-    }
-    let (bos, eos) = PADS.with(|p| *p);
-    let at = |j: isize| -> TokInfo {
-        if j < 0 {
-            bos
-        } else if j as usize >= sent.len() {
-            eos
-        } else {
-            sent[j as usize]
-        }
-    };
+    let at = |j: isize| token_at(sent, j);
     let ii = i as isize;
     let t = sent[i];
     let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
     out.word(f1(0, 0));
     out.word(f1(1, t.lw));
     out.word(f1(2, t.exact));
-    out.context(f1(3, p1.lw));
-    out.context(f1(4, n1.lw));
-    out.context(f1(5, p2.lw));
-    out.context(f1(6, n2.lw));
+    out.push_part(Part::Prev, f1(3, p1.lw));
+    out.push_part(Part::Next, f1(4, n1.lw));
+    out.push_part(Part::Prev2, f1(5, p2.lw));
+    out.push_part(Part::Next2, f1(6, n2.lw));
     out.context(f2(7, p1.lw, t.lw));
     out.context(f2(8, t.lw, n1.lw));
     out.word(f1(9, t.shape));
     out.word(f1(10, t.short));
-    out.context(f1(11, p1.short));
-    out.context(f1(12, n1.short));
+    out.push_part(Part::Prev, f1(11, p1.short));
+    out.push_part(Part::Next, f1(12, n1.short));
     out.context(f3(13, p1.short, t.short, n1.short));
     for k in 0..4 {
         out.word(f1(14 + k as u64, t.pre[k]));
@@ -609,9 +657,9 @@ pub fn token_features_of_set(
         (t.case & CASE_INIT) as u64,
     ));
     out.word(f1(32, t.lex as u64));
-    out.context(f1(33, p1.lex as u64));
-    out.context(f1(34, n1.lex as u64));
-    out.context(f1(35, p2.lex as u64));
+    out.push_part(Part::Prev, f1(33, p1.lex as u64));
+    out.push_part(Part::Next, f1(34, n1.lex as u64));
+    out.push_part(Part::Prev2, f1(35, p2.lex as u64));
     out.context(f2(36, t.sent as u64, t.short));
     if t.sent & SENT_CAPS != 0 {
         out.context(f1(37, t.lw));
@@ -831,34 +879,55 @@ mod tests {
     }
 
     #[test]
-    fn word_keys_depend_on_the_form_alone() {
-        // Tagging caches the scores of word keys by form: the same form must
-        // give the same word keys in any context (sentence start or not,
-        // all-caps sentence or not, other neighbours).
-        let word_keys = |words: Vec<&str>, i: usize| {
+    fn form_part_keys_depend_on_that_form_alone() {
+        // Tagging caches the scores of each form part's keys by the form
+        // they depend on: the same form must give the same keys of that part
+        // in any context (sentence start or not, all-caps sentence or not,
+        // other words around).
+        let keys = |words: Vec<&str>, i: usize| {
             let s = SentenceIn {
                 words,
                 upper: false,
             };
             let toks = prepare_doc(&[s], &WordTable::default(), &mut Scratch::default());
-            let (mut word, mut context) = (vec![], vec![]);
-            let mut sink = SplitKeys {
-                word: &mut word,
-                context: &mut context,
-            };
-            token_features(&toks, i, &mut sink);
+            let mut parts = PartKeys::default();
+            token_features(&toks, i, &mut parts);
             let mut all = vec![];
             token_features(&toks, i, &mut all);
-            assert_eq!(word.len() + context.len(), all.len());
-            (word, context)
+            let n: usize = parts.lists.iter().map(Vec::len).sum();
+            assert_eq!(n, all.len(), "every key goes to one part");
+            parts
         };
-        let (a, ca) = word_keys(vec!["Zorvan", "said"], 0);
-        let (b, cb) = word_keys(vec!["Minister", "Zorvan", "Blenko", "of", "Plimton"], 1);
-        let (c, _) = word_keys(vec!["SAID", "Zorvan", "."], 1);
-        assert!(!a.is_empty());
-        assert_eq!(a, b);
-        assert_eq!(a, c);
-        assert_ne!(ca, cb, "the context keys do differ");
+        // "Zorvan" as the word, then as each neighbour of "met".
+        let a = keys(vec!["Zorvan", "said"], 0);
+        let b = keys(vec!["Minister", "Zorvan", "Blenko", "of", "Plimton"], 1);
+        let c = keys(vec!["SAID", "Zorvan", "."], 1);
+        assert!(!a.of(Part::Word).is_empty());
+        assert_eq!(a.of(Part::Word), b.of(Part::Word));
+        assert_eq!(a.of(Part::Word), c.of(Part::Word));
+        assert_ne!(a.of(Part::Context), b.of(Part::Context));
+        let around = |words: Vec<&str>| keys(words, 2);
+        let x = around(vec!["Zorvan", "Blenko", "met", "Plimton", "Quelbert"]);
+        let y = around(vec!["Zorvan", "Zorvan", "met", "Plimton", "Plimton"]);
+        let z = around(vec!["Yes", "Zorvan", "met", "Zorvan", "Quelbert"]);
+        assert_eq!(x.of(Part::Prev2), y.of(Part::Prev2));
+        assert_eq!(x.of(Part::Next), y.of(Part::Next));
+        assert_ne!(x.of(Part::Prev), y.of(Part::Prev), "another word before");
+        assert_eq!(y.of(Part::Prev), z.of(Part::Prev));
+        assert_eq!(x.of(Part::Next2), z.of(Part::Next2));
+        // A pad is a form of its own, not the word "<S>".
+        let start = keys(vec!["Zorvan", "met"], 0);
+        let fake = keys(vec!["<S>", "Zorvan", "met"], 1);
+        assert_ne!(start.of(Part::Prev), fake.of(Part::Prev));
+        let toks = prepare_doc(
+            &[SentenceIn {
+                words: vec!["<S>", "x"],
+                upper: false,
+            }],
+            &WordTable::default(),
+            &mut Scratch::default(),
+        );
+        assert_ne!(form_at(&toks, 1, -1), form_at(&toks, 0, -1));
     }
 
     #[test]

@@ -26,10 +26,10 @@ mod model;
 mod train;
 
 use features::{
-    nonlocal_features, prepare_doc, token_features, Scratch, SentenceIn, SplitKeys, TokInfo,
-    WordTable, NT,
+    form_at, nonlocal_features, prepare_doc, token_features, Part, PartKeys, Scratch, SentenceIn,
+    TokInfo, WordTable, FORM_PARTS, NT,
 };
-use hash::HashedMap;
+use hash::{mix, HashedMap};
 use model::{Lattice, Weights, STAGES};
 use newsparse_core::{BlockKind, ByteSpan, Doc, EntityKind, EntityMention};
 use std::cell::RefCell;
@@ -50,22 +50,26 @@ pub struct Model {
     gazetteer: gazetteer::Gazetteer,
 }
 
-/// Scores of both stages' tags from a word's word-only features, by the
-/// hash of its normalized form. Kept per thread across documents: most
-/// tokens are words seen before, and word-only features are nearly half of
-/// a token's lookups in a large table. Integer sums, so a cached score
-/// equals a fresh one exactly.
+/// Scores of both stages' tags from the keys of one form part of a token
+/// (`features::Part`: the word itself, or one neighbour), by the part and
+/// the form it depends on. Kept per thread across documents: most tokens
+/// and neighbours are words seen before, and these keys are most of a
+/// token's lookups in a large table. Integer sums, so a cached score equals
+/// a fresh one exactly.
 #[derive(Default)]
-struct WordScores {
+struct FormScores {
     model_id: u64,
-    rows: HashedMap<[i32; STAGES * NT]>,
+    /// Part-and-form id → row in `rows` (a compact map: probing it stays
+    /// in cache).
+    index: HashedMap<u32>,
+    rows: Vec<[i32; STAGES * NT]>,
 }
 
-/// Forms kept before the cache starts over (~5 MB per thread).
-const WORD_SCORES_MAX: usize = 1 << 15;
+/// Entries kept before the cache starts over (~9 MB per thread).
+const FORM_SCORES_MAX: usize = 1 << 16;
 
 thread_local! {
-    static WORD_SCORES: RefCell<WordScores> = RefCell::default();
+    static FORM_SCORES: RefCell<FormScores> = RefCell::default();
 }
 
 /// Entity kind of a tag type index (`features::TYPE_NAMES` order).
@@ -124,45 +128,63 @@ impl Model {
         let n = toks.len();
         let feats = &self.weights.feats;
         // Per token, the scores of both stages' tags (`stage * NT + tag`):
-        // the word-only features' part from the cache, scoring the forms it
-        // lacks; then the context features.
+        // the form parts' from the cache (scoring what it lacks), then the
+        // context keys'.
         let mut scores = vec![[0i32; STAGES * NT]; n];
-        let mut keys = Vec::with_capacity(48 * n);
+        let mut keys = Vec::with_capacity(24 * n);
         let mut offsets = Vec::with_capacity(n + 1);
         offsets.push(0);
-        let mut word_keys = vec![];
-        let (mut miss_keys, mut miss_offsets, mut miss_forms) = (vec![], vec![0], vec![]);
-        WORD_SCORES.with_borrow_mut(|cache| {
-            if cache.model_id != self.id || cache.rows.len() > WORD_SCORES_MAX {
+        let mut parts = PartKeys::default();
+        let mut part_rows: Vec<[u32; FORM_PARTS.len()]> = Vec::with_capacity(n);
+        let (mut miss_keys, mut miss_offsets) = (vec![], vec![0]);
+        FORM_SCORES.with_borrow_mut(|cache| {
+            if cache.model_id != self.id || cache.rows.len() > FORM_SCORES_MAX {
+                cache.index.clear();
                 cache.rows.clear();
                 cache.model_id = self.id;
             }
-            let mut pending: HashedMap<()> = HashedMap::default();
+            let known = cache.rows.len();
             for r in sentences {
                 let sent = &toks[r.clone()];
                 for i in 0..sent.len() {
-                    word_keys.clear();
-                    let mut sink = SplitKeys {
-                        word: &mut word_keys,
-                        context: &mut keys,
-                    };
-                    token_features(sent, i, &mut sink);
+                    // Rows of the cached parts; keys only for the others.
+                    let mut new_rows = 0;
+                    parts.wanted = 1 << Part::Context as u8;
+                    let rows = FORM_PARTS.map(|(part, at)| {
+                        let id = mix(form_at(sent, i, at), part as u64);
+                        let next = (known + miss_offsets.len() - 1 + new_rows) as u32;
+                        let row = *cache.index.entry(id).or_insert(next);
+                        if row == next {
+                            new_rows += 1;
+                            parts.wanted |= 1 << part as u8;
+                        }
+                        row
+                    });
+                    parts.clear();
+                    token_features(sent, i, &mut parts);
+                    keys.extend_from_slice(parts.of(Part::Context));
                     offsets.push(keys.len());
-                    let form = sent[i].form_hash();
-                    if !cache.rows.contains_key(&form) && pending.insert(form, ()).is_none() {
-                        miss_keys.extend_from_slice(&word_keys);
-                        miss_offsets.push(miss_keys.len());
-                        miss_forms.push(form);
+                    // New rows were numbered in `FORM_PARTS` order.
+                    for (part, _) in FORM_PARTS {
+                        if parts.wanted & (1 << part as u8) != 0 {
+                            miss_keys.extend_from_slice(parts.of(part));
+                            miss_offsets.push(miss_keys.len());
+                        }
                     }
+                    part_rows.push(rows);
                 }
             }
-            let mut miss_scores = vec![[0i32; STAGES * NT]; miss_forms.len()];
-            feats.score_tokens(&miss_keys, &miss_offsets, &mut miss_scores);
+            let start = cache.rows.len();
             cache
                 .rows
-                .extend(miss_forms.iter().copied().zip(miss_scores));
-            for (s, t) in scores.iter_mut().zip(toks) {
-                *s = cache.rows[&t.form_hash()];
+                .resize(start + miss_offsets.len() - 1, [0; STAGES * NT]);
+            feats.score_tokens(&miss_keys, &miss_offsets, &mut cache.rows[start..]);
+            for (s, rows) in scores.iter_mut().zip(&part_rows) {
+                for &r in rows {
+                    for (a, b) in s.iter_mut().zip(&cache.rows[r as usize]) {
+                        *a += b;
+                    }
+                }
             }
         });
         feats.score_tokens(&keys, &offsets, &mut scores);
@@ -431,7 +453,7 @@ mod tests {
     }
 
     #[test]
-    fn cached_word_scores_give_the_tags_a_fresh_thread_gives() {
+    fn cached_form_scores_give_the_tags_a_fresh_thread_gives() {
         let text = "Zorvan Blenko, chairman of Plimton Holdings, met Mr Quelbert in Vasteria.";
         let fresh = std::thread::spawn(move || mentions(text, BlockKind::Body))
             .join()
