@@ -119,17 +119,16 @@ impl Model {
         })
     }
 
-    /// Tag a prepared document (both stages); returns its tags, flattened.
-    fn tag_prepared(&self, toks: &mut [TokInfo], sentences: &[Range<usize>]) -> Vec<usize> {
-        for r in sentences {
-            self.gazetteer.mark(&mut toks[r.clone()]);
-        }
-        let toks = &*toks;
+    /// Per token, the scores of both stages' tags (`stage * NT + tag`) from
+    /// its local features: the form parts' from the cache (scoring what it
+    /// lacks), then the context keys'.
+    fn local_scores(
+        &self,
+        toks: &[TokInfo],
+        sentences: &[Range<usize>],
+    ) -> Vec<[i32; STAGES * NT]> {
         let n = toks.len();
         let feats = &self.weights.feats;
-        // Per token, the scores of both stages' tags (`stage * NT + tag`):
-        // the form parts' from the cache (scoring what it lacks), then the
-        // context keys'.
         let mut scores = vec![[0i32; STAGES * NT]; n];
         let mut keys = Vec::with_capacity(24 * n);
         let mut offsets = Vec::with_capacity(n + 1);
@@ -188,6 +187,18 @@ impl Model {
             }
         });
         feats.score_tokens(&keys, &offsets, &mut scores);
+        scores
+    }
+
+    /// Tag a prepared document (both stages); returns its tags, flattened.
+    fn tag_prepared(&self, toks: &mut [TokInfo], sentences: &[Range<usize>]) -> Vec<usize> {
+        for r in sentences {
+            self.gazetteer.mark(&mut toks[r.clone()]);
+        }
+        let toks = &*toks;
+        let n = toks.len();
+        let feats = &self.weights.feats;
+        let mut scores = self.local_scores(toks, sentences);
         let stage_emissions = |scores: &[[i32; STAGES * NT]], stage: usize| -> Vec<i32> {
             let at = stage * NT;
             scores
@@ -204,8 +215,7 @@ impl Model {
             lattice.viterbi(emit, &self.weights.stages[0], &mut best);
             tags1[r.clone()].copy_from_slice(&best);
         }
-        keys.clear();
-        offsets.clear();
+        let (mut keys, mut offsets) = (vec![], vec![]);
         nonlocal_features(toks, sentences, &tags1, &mut keys, &mut offsets);
         feats.score_tokens(&keys, &offsets, &mut scores);
         let emit2 = stage_emissions(&scores, 1);
