@@ -126,9 +126,10 @@ pub fn iob2_name(tag: usize) -> String {
 
 pub const NO_CLUSTER: u16 = u16::MAX;
 
-/// Clusterings of the words from different random starts, all used as
-/// features: one clustering's accidents (a name lumped with verbs) are
-/// outvoted by the others.
+/// Clusterings of the words from different random starts. The model is the
+/// sum of as many members, each trained with one clustering's features, so
+/// that one clustering's accidents (a name lumped with verbs) are outvoted
+/// by the others.
 pub const CLUSTER_SETS: usize = 3;
 
 /// What unlabelled text taught about a (lowercased) word.

@@ -43,7 +43,7 @@ static EMBEDDED: &[u8] = include_bytes!("../model/ner.bin");
 
 /// The recognizer's model.
 pub struct Model {
-    /// Distinct per loaded model (keys the per-thread word-score cache).
+    /// Distinct per loaded model (keys the per-thread `FORM_SCORES` cache).
     id: u64,
     weights: Weights,
     words: WordTable,
@@ -63,6 +63,20 @@ struct FormScores {
     /// in cache).
     index: HashedMap<u32>,
     rows: Vec<[i32; STAGES * NT]>,
+}
+
+impl FormScores {
+    /// The row of `id`, and whether it is new: a new row is appended empty
+    /// for the caller to score (new rows are the tail of `rows`, in the
+    /// order they were asked for).
+    fn row_of(&mut self, id: u64) -> (u32, bool) {
+        let next = self.rows.len() as u32;
+        let row = *self.index.entry(id).or_insert(next);
+        if row == next {
+            self.rows.push([0; STAGES * NT]);
+        }
+        (row, row == next)
+    }
 }
 
 /// Entries kept before the cache starts over (~9 MB per thread).
@@ -142,19 +156,15 @@ impl Model {
                 cache.rows.clear();
                 cache.model_id = self.id;
             }
-            let known = cache.rows.len();
+            let start = cache.rows.len();
             for r in sentences {
                 let sent = &toks[r.clone()];
                 for i in 0..sent.len() {
                     // Rows of the cached parts; keys only for the others.
-                    let mut new_rows = 0;
                     parts.wanted = 1 << Part::Context as u8;
                     let rows = FORM_PARTS.map(|(part, at)| {
-                        let id = mix(form_at(sent, i, at), part as u64);
-                        let next = (known + miss_offsets.len() - 1 + new_rows) as u32;
-                        let row = *cache.index.entry(id).or_insert(next);
-                        if row == next {
-                            new_rows += 1;
+                        let (row, new) = cache.row_of(mix(form_at(sent, i, at), part as u64));
+                        if new {
                             parts.wanted |= 1 << part as u8;
                         }
                         row
@@ -163,7 +173,7 @@ impl Model {
                     token_features(sent, i, &mut parts);
                     keys.extend_from_slice(parts.of(Part::Context));
                     offsets.push(keys.len());
-                    // New rows were numbered in `FORM_PARTS` order.
+                    // New rows were appended in `FORM_PARTS` order.
                     for (part, _) in FORM_PARTS {
                         if parts.wanted & (1 << part as u8) != 0 {
                             miss_keys.extend_from_slice(parts.of(part));
@@ -173,10 +183,6 @@ impl Model {
                     part_rows.push(rows);
                 }
             }
-            let start = cache.rows.len();
-            cache
-                .rows
-                .resize(start + miss_offsets.len() - 1, [0; STAGES * NT]);
             feats.score_tokens(&miss_keys, &miss_offsets, &mut cache.rows[start..]);
             for (s, rows) in scores.iter_mut().zip(&part_rows) {
                 for &r in rows {
