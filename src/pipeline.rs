@@ -2,12 +2,7 @@
 
 use newsparse_core::record::Record;
 
-/// Everything the pipeline needs to know about an input besides its text.
-pub struct SourceInfo<'a> {
-    /// The path as given on the command line, or "-" for stdin.
-    pub path: &'a str,
-    pub bytes: &'a [u8],
-}
+pub use crate::record::SourceInfo;
 
 /// Run every stage over `text` (the decoded `source.bytes`) and build the record.
 pub fn extract(source: &SourceInfo, text: &str) -> Record {

@@ -1,12 +1,19 @@
 //! Record stage: turns what the stages found (byte spans) into the contract's
 //! record (code-point spans), assigning ids in text order.
 
-use crate::pipeline::SourceInfo;
+use newsparse_core::date::iso_day;
 use newsparse_core::record::*;
 use newsparse_core::{
     BlockKind, CharIndex, Doc, EntityKind, EventsFound, FoundEntity, Layout, QuoteFound,
 };
 use sha2::{Digest, Sha256};
+
+/// Everything the record needs to know about an input besides its text.
+pub struct SourceInfo<'a> {
+    /// The path as given on the command line, or "-" for stdin.
+    pub path: &'a str,
+    pub bytes: &'a [u8],
+}
 
 /// What the analysis stages found for one article.
 pub struct Found<'a> {
@@ -56,10 +63,10 @@ pub fn build(f: Found) -> Record {
         title: layout.title.map(|s| s.text(text).to_string()),
         subtitle: layout.subtitle.map(|s| s.text(text).to_string()),
         byline: layout.byline.clone(),
-        published: layout.published.clone(),
+        published: layout.published.map(iso_day),
         dateline: layout.dateline.as_ref().map(|d| RecordDateline {
             place: d.place.clone(),
-            date: d.date.clone(),
+            date: d.date.map(iso_day),
         }),
         language: "en".to_string(),
         word_count: word_count as u64,
@@ -85,7 +92,13 @@ pub fn build(f: Found) -> Record {
                 .map(|e| e.id.clone())
                 .collect(),
             place: f.events.photo_places.get(i).cloned().flatten(),
-            date: f.events.photo_dates.get(i).cloned().flatten(),
+            date: f
+                .events
+                .photo_dates
+                .get(i)
+                .copied()
+                .flatten()
+                .map(|d| d.iso()),
         })
         .collect();
 
@@ -166,7 +179,7 @@ pub fn build(f: Found) -> Record {
             }),
             time: e.time.as_ref().map(|t| EventTime {
                 text: t.span.text(text).to_string(),
-                value: t.value.clone(),
+                value: t.value.iso(),
                 span: ix.span(t.span),
             }),
         })

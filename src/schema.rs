@@ -8,6 +8,7 @@
 use crate::jsonpos::escape_segment;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
+use newsparse_core::date::is_iso_date;
 use newsparse_core::record::{Mention, Record, Span};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
@@ -95,8 +96,8 @@ pub(crate) fn check_record_anchored(record: &Value) -> Vec<Found> {
 pub fn record_is_valid(r: &Record) -> bool {
     let hex =
         |s: &str, n| s.len() == n && s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'));
-    let full_date = |d: &Option<String>| d.as_deref().is_none_or(|d| is_real_date(d, true));
-    let partial_date = |d: &str| is_real_date(d, false);
+    let full_date = |d: &Option<String>| d.as_deref().is_none_or(|d| is_iso_date(d, true));
+    let partial_date = |d: &str| is_iso_date(d, false);
     let filled = |s: &str| !s.is_empty();
     let a = &r.article;
     let chars = r.source.chars;
@@ -207,29 +208,6 @@ fn is_id(id: &str, kinds: &str) -> bool {
     chars.next().is_some_and(|c| kinds.contains(c))
         && id.len() > 1
         && chars.all(|c| c.is_ascii_digit())
-}
-
-/// `YYYY-MM-DD` naming a real day or, unless `full`, also `YYYY` or `YYYY-MM`.
-fn is_real_date(s: &str, full: bool) -> bool {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let number = |r: std::ops::Range<usize>| s[r].parse::<u32>().unwrap_or(0);
-    match b.len() {
-        4 if !full => digits(0..4),
-        7 if !full => {
-            digits(0..4) && b[4] == b'-' && digits(5..7) && (1..=12).contains(&number(5..7))
-        }
-        10 => {
-            digits(0..4)
-                && b[4] == b'-'
-                && digits(5..7)
-                && b[7] == b'-'
-                && digits(8..10)
-                && (1..=12).contains(&number(5..7))
-                && (1..=days_in_month(number(0..4), number(5..7))).contains(&number(8..10))
-        }
-        _ => false,
-    }
 }
 
 /// Whether the schema's enum at `$defs/{def}/properties/{field}` allows `value`
@@ -746,7 +724,9 @@ fn check_dates(record: &Value, out: &mut Vec<Found>) {
             return;
         };
         if let Some((y, m, d)) = parse_full_date(date) {
-            if d > days_in_month(y, m) {
+            // Shapes and ranges are the schema's to report; this is the calendar.
+            let in_range = (1..=12).contains(&m) && (1..=31).contains(&d);
+            if in_range && newsparse_core::date::day(y as i32, m as u8, d as u8).is_none() {
                 out.push(Found::at(
                     pointer,
                     format!("{} is not a real date", quoted(date)),
@@ -783,17 +763,6 @@ fn parse_full_date(s: &str) -> Option<(u32, u32, u32)> {
         s[5..7].parse().ok()?,
         s[8..10].parse().ok()?,
     ))
-}
-
-fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        2 if (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 #[cfg(test)]

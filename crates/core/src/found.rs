@@ -1,6 +1,7 @@
 //! What the analysis stages find, as plain data with byte spans.
 //! The record stage turns these into the contract's record.
 
+use crate::date::{Date, PartialDate};
 use crate::doc::Block;
 use crate::span::ByteSpan;
 
@@ -14,8 +15,8 @@ pub struct Layout {
     /// Author names only (no "By", no outlet).
     pub byline: Vec<String>,
     pub dateline: Option<Dateline>,
-    /// `YYYY-MM-DD` when the text states its publication date.
-    pub published: Option<String>,
+    /// The publication date, when the text states a real one.
+    pub published: Option<Date>,
     pub photos: Vec<PhotoFound>,
     /// News agencies credited in photo credits and the dateline
     /// ("REUTERS" in "REUTERS/Jane Doe", "AP" in "(AP) —"), every printing.
@@ -27,9 +28,9 @@ pub struct Layout {
 pub struct Dateline {
     pub span: ByteSpan,
     pub place: Option<String>,
-    /// `YYYY-MM-DD` when the dateline carries a full date (year may come from
+    /// The dateline's date when it names a real day (the year may come from
     /// elsewhere in the article); `None` otherwise.
-    pub date: Option<String>,
+    pub date: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -110,8 +111,7 @@ pub struct QuoteFound {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeFound {
     pub span: ByteSpan,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    pub value: String,
+    pub value: PartialDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -132,7 +132,7 @@ pub struct EventFound {
 pub struct EventsFound {
     pub events: Vec<EventFound>,
     /// One entry per `Layout::photos`, same order: the caption's normalized date.
-    pub photo_dates: Vec<Option<String>>,
+    pub photo_dates: Vec<Option<PartialDate>>,
     /// One entry per `Layout::photos`, same order: the place the caption names.
     pub photo_places: Vec<Option<String>>,
     pub warnings: Vec<String>,

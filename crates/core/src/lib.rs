@@ -8,13 +8,13 @@
 //! (the contract) speaks Unicode code points; [`CharIndex`] converts once, when
 //! the record is built.
 
-pub mod calendar;
-pub mod case;
+pub mod date;
 pub mod doc;
 pub mod found;
 pub mod record;
 pub mod span;
 
+pub use date::PartialDate;
 pub use doc::{Block, BlockKind, Doc, Paragraph, Sentence, Token};
 pub use found::{
     Dateline, EntityKind, EntityMention, EventFound, EventsFound, FoundEntity, Layout, PhotoFound,

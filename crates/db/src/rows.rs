@@ -82,27 +82,7 @@ fn ref_columns(rec: &Record, reference: Option<&str>) -> [Val; 3] {
 /// `s` when it is a real calendar date `YYYY-MM-DD` (for the DATE columns:
 /// one malformed date must not fail a whole batch; the record JSON keeps it).
 pub fn calendar_date(s: Option<&str>) -> Option<&str> {
-    let s = s?;
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b.get(r.clone())?
-            .iter()
-            .all(u8::is_ascii_digit)
-            .then(|| s[r].parse().ok())?
-    };
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return None,
-    };
-    (1..=days).contains(&day).then_some(s)
+    s.filter(|s| newsparse_core::date::is_iso_date(s, true))
 }
 
 /// `YYYY-MM` an event is counted under: its own time when that names a

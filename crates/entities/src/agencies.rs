@@ -5,8 +5,8 @@
 
 use crate::names::is_all_caps;
 use crate::{number_ids, push_unique};
-use newsparse_core::case::title_case;
 use newsparse_core::{ByteSpan, EntityKind, FoundEntity};
+use newsparse_lang::case::title_case;
 
 /// "REUTERS" reads as "Reuters"; short capitals ("AFP", "PA") stay acronyms.
 fn display_name(form: &str) -> String {

@@ -1,10 +1,10 @@
 //! Step 1: the recognizer's mentions as clean token ranges.
 
 use crate::context::title_len_at;
-use crate::lexicon;
 use crate::names::{is_all_caps, norm_word};
 use crate::words::{is_capitalized, is_possessive, is_punct, Cand, Words};
 use newsparse_core::{EntityKind, EntityMention};
+use newsparse_lang::lexicon;
 
 /// A parenthesized acronym and the name it abbreviates, as candidate indices
 /// `(acronym, expansion)`.
@@ -201,7 +201,7 @@ fn left_end(w: &Words, ts: usize, floor: usize) -> usize {
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '&')
             && !lexicon::CLOSED_CLASS_SET.has(&lower)
-            && (!lexicon::CALENDAR_SET.has(word) || sunday)
+            && (!lexicon::is_calendar_word(word) || sunday)
             && !lexicon::is_demonym(word)
             && !lexicon::OFFICE_SET.has(word)
             && !lexicon::HONORIFIC_SET.has(word)

@@ -6,13 +6,13 @@
 //! to the one mentioned most recently before it (or else soonest after).
 
 use crate::clean::AcronymLink;
-use crate::lexicon;
 use crate::names::{
     is_abbreviation_of, is_acronym_of, is_all_caps, org_key, person_key, person_match, PersonMatch,
 };
 use crate::words::{Cand, Words};
 use crate::Map as HashMap;
 use newsparse_core::EntityKind;
+use newsparse_lang::lexicon;
 
 #[derive(Debug)]
 pub struct Entity {
@@ -137,7 +137,7 @@ fn sex_of(w: &Words, c: &Cand) -> Option<Sex> {
     if c.ts == 0 || !w.same_sentence(c.ts - 1, c.ts) {
         return None;
     }
-    match crate::lexicon::bare(w.word(c.ts - 1)) {
+    match newsparse_lang::lexicon::bare(w.word(c.ts - 1)) {
         "Mr" | "Sir" | "Lord" | "Baron" => Some(Sex::Male),
         "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Baroness" => Some(Sex::Female),
         _ => None,

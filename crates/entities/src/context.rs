@@ -3,11 +3,11 @@
 //! Jane Doe") and appositives ("Jane Doe, head of the council,"), and
 //! nationality or affiliation attributes ("Iranian").
 
-use crate::lexicon::{self, bare};
 use crate::names::norm_word;
 use crate::words::{is_possessive, Cand, Words};
 use crate::Map as HashMap;
 use newsparse_core::EntityKind;
+use newsparse_lang::lexicon::{self, bare};
 use std::sync::OnceLock;
 
 struct TitlePhrase {

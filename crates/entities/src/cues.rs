@@ -12,10 +12,10 @@
 //!   ACB." (a country's acronym is tagged as a place, so it never gets here).
 
 use crate::context::title_len_before;
-use crate::lexicon;
 use crate::names::norm_word;
 use crate::words::{is_capitalized, is_possessive, Cand, Words};
 use newsparse_core::EntityKind;
+use newsparse_lang::lexicon;
 
 /// A kind vote for one candidate, with its weight.
 pub type Cue = (usize, EntityKind, u32);
@@ -34,7 +34,7 @@ fn nameish(word: &str) -> bool {
     }
     let lower = norm_word(word);
     !lexicon::is_demonym(word)
-        && !lexicon::CALENDAR_SET.has(word)
+        && !lexicon::is_calendar_word(word)
         && !lexicon::is_role_noun(&lower)
         && !lexicon::is_role_modifier(&lower)
         && !lexicon::OFFICE_SET.has(lexicon::bare(word))

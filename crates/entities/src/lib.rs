@@ -20,7 +20,7 @@ mod agencies;
 mod cluster;
 mod context;
 mod cues;
-mod lexicon;
+
 mod names;
 mod recover;
 mod words;

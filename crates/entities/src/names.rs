@@ -1,7 +1,7 @@
 //! Comparable keys of names, and the rules that say when a shorter form of a
 //! name ("Doe", "J. Doe", "al-Doe") refers to the same entity as a longer one.
 
-use crate::lexicon;
+use newsparse_lang::lexicon;
 
 /// A word as compared: lowercase, typographic apostrophes and hyphens made plain.
 pub fn norm_word(word: &str) -> String {

@@ -5,11 +5,11 @@
 
 use crate::cluster::Entity;
 use crate::context::title_len_before;
-use crate::lexicon;
 use crate::names::{is_all_caps, norm_word, person_word};
 use crate::words::{is_capitalized, is_possessive, Cand, Words};
 use crate::Map as HashMap;
 use newsparse_core::EntityKind;
+use newsparse_lang::lexicon;
 
 pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
     // Name forms → entity; `None` when two entities share the form.

@@ -5,11 +5,11 @@
 
 use crate::clean::AcronymLink;
 use crate::context::title_len_before;
-use crate::lexicon;
 use crate::names::{is_abbreviation_of, is_all_caps, norm_word, person_key, person_word};
 use crate::words::{Cand, Words};
 use crate::{Map as HashMap, Set as HashSet};
 use newsparse_core::EntityKind;
+use newsparse_lang::lexicon;
 
 fn slot(kind: EntityKind) -> usize {
     match kind {

@@ -13,7 +13,8 @@ pub mod words;
 
 use detect::{SentenceView, WordMention};
 use newsparse_core::{
-    ByteSpan, Doc, EntityKind, EventFound, EventsFound, FoundEntity, Layout, QuoteFound, TimeFound,
+    ByteSpan, Doc, EntityKind, EventFound, EventsFound, FoundEntity, Layout, PartialDate,
+    QuoteFound, TimeFound,
 };
 use time::TimeMention;
 use words::{sentence_words, split_words, Word};
@@ -289,7 +290,11 @@ fn event_place(
 
 /// The normalized date a caption states: its first full date, else its first
 /// expression with a value.
-fn caption_date(text: &str, caption: ByteSpan, reference: Option<::time::Date>) -> Option<String> {
+fn caption_date(
+    text: &str,
+    caption: ByteSpan,
+    reference: Option<::time::Date>,
+) -> Option<PartialDate> {
     let ws = split_words(text, caption);
     let found = time::find(&ws);
     let full = found

@@ -107,7 +107,7 @@ fn summary(text: &str, found: &EventsFound) -> Vec<(String, String, Vec<String>,
                 e.event_type.to_string(),
                 e.trigger.text(text).to_string(),
                 e.participants.iter().map(|p| p.0.clone()).collect(),
-                e.time.as_ref().map(|t| t.value.clone()),
+                e.time.as_ref().map(|t| t.value.iso()),
             )
         })
         .collect()
@@ -153,7 +153,10 @@ fn caption_date_is_the_reference_when_the_weekday_agrees() {
         went_event.unwrap().place,
         Some((Some("l1".to_string()), "Velmora".to_string()))
     );
-    assert_eq!(found.photo_dates, [Some("2021-03-03".to_string())]);
+    assert_eq!(
+        found.photo_dates,
+        [newsparse_core::PartialDate::parse_iso("2021-03-03")]
+    );
     assert_eq!(found.photo_places, [Some("Velmora".to_string())]);
 }
 
@@ -313,7 +316,7 @@ fn time_is_carried_to_a_sentence_that_continues_the_episode() {
 fn published_date_resolves_tense_of_a_bare_month() {
     let text = "Plans\n\nKelso Mills closed a plant in November. It will sell another in March.";
     let (doc, mut layout) = build(text, false);
-    layout.published = Some("2022-02-14".to_string());
+    layout.published = newsparse_core::date::day(2022, 2, 14);
     let ents = vec![org(text, "o1", "Kelso Mills")];
     let found = analyze(&doc, &layout, &ents, &[]);
     let s = summary(text, &found);

@@ -7,8 +7,8 @@
 //! depends on the reference date and on the verb's tense.
 
 use crate::words::Word;
-use newsparse_core::{ByteSpan, Layout};
-use time::{Date, Duration, Month, Weekday};
+use newsparse_core::{ByteSpan, Layout, PartialDate};
+use time::{Date, Duration, Weekday};
 
 /// What a time expression says, before it is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -79,20 +79,11 @@ impl TimeMention {
 }
 
 fn month_number(lower: &str) -> Option<u8> {
-    newsparse_core::calendar::month_number(lower)
+    newsparse_lang::calendar::month_number(lower)
 }
 
 fn weekday_of(lower: &str) -> Option<Weekday> {
-    Some(match lower {
-        "monday" => Weekday::Monday,
-        "tuesday" => Weekday::Tuesday,
-        "wednesday" => Weekday::Wednesday,
-        "thursday" => Weekday::Thursday,
-        "friday" => Weekday::Friday,
-        "saturday" => Weekday::Saturday,
-        "sunday" => Weekday::Sunday,
-        _ => return None,
-    })
+    newsparse_lang::calendar::weekday(lower, false)
 }
 
 fn number_word(lower: &str) -> Option<i64> {
@@ -142,10 +133,7 @@ fn iso_date(lower: &str) -> Option<(i32, u8, u8)> {
 }
 
 fn valid(y: i32, m: u8, d: u8) -> bool {
-    Month::try_from(m)
-        .ok()
-        .and_then(|m| Date::from_calendar_date(y, m, d).ok())
-        .is_some()
+    date(y, m, d).is_some()
 }
 
 /// Words before a bare year that show it is a date and not a count.
@@ -451,31 +439,35 @@ pub fn tense_near(words: &[Word], start: usize, end: usize) -> Tense {
     Tense::Unknown
 }
 
-fn ym(d: Date) -> String {
-    format!("{:04}-{:02}", d.year(), d.month() as u8)
+fn ym(d: Date) -> PartialDate {
+    PartialDate::Month(d.year(), d.month())
 }
 
-fn ymd(d: Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month() as u8, d.day())
+fn ymd(d: Date) -> PartialDate {
+    PartialDate::Day(d)
 }
 
 /// Parse `YYYY-MM-DD`.
+#[cfg(test)]
 pub fn parse_date(s: &str) -> Option<Date> {
-    let (y, m, d) = iso_date(s)?;
-    Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()
+    PartialDate::parse_iso(s)?.as_day()
 }
 
 fn date(y: i32, m: u8, d: u8) -> Option<Date> {
-    Date::from_calendar_date(y, Month::try_from(m).ok()?, d).ok()
+    newsparse_core::date::day(y, m, d)
+}
+
+fn month_of(y: i32, m: u8) -> Option<PartialDate> {
+    PartialDate::from_ymd(y, Some(m), None)
 }
 
 /// The normalized value of an expression, or `None` when it has none: a
 /// decade, or a relative expression without a reference date.
-pub fn resolve(kind: TimeKind, tense: Tense, reference: Option<Date>) -> Option<String> {
+pub fn resolve(kind: TimeKind, tense: Tense, reference: Option<Date>) -> Option<PartialDate> {
     match kind {
         TimeKind::Date { year, month, day } => date(year, month, day).map(ymd),
-        TimeKind::MonthYear { year, month } => Some(format!("{year:04}-{month:02}")),
-        TimeKind::Year(y) => Some(format!("{y:04}")),
+        TimeKind::MonthYear { year, month } => month_of(year, month),
+        TimeKind::Year(y) => PartialDate::from_ymd(y, None, None),
         TimeKind::Decade(_) => None,
         _ => resolve_relative(kind, tense, reference?),
     }
@@ -493,7 +485,7 @@ fn nearest_year(ry: i32, ahead: i64, half_year: i64) -> i32 {
     }
 }
 
-fn resolve_relative(kind: TimeKind, tense: Tense, r: Date) -> Option<String> {
+fn resolve_relative(kind: TimeKind, tense: Tense, r: Date) -> Option<PartialDate> {
     let (ry, rm) = (r.year(), r.month() as u8);
     let future = tense == Tense::Future;
     Some(match kind {
@@ -521,7 +513,7 @@ fn resolve_relative(kind: TimeKind, tense: Tense, r: Date) -> Option<String> {
                 Shift::Bare if !future && month > rm => ry - 1,
                 Shift::Bare => ry,
             };
-            format!("{y:04}-{month:02}")
+            month_of(y, month)?
         }
         TimeKind::Weekday { day, shift } => {
             let back = (r.weekday().number_days_from_monday() as i64
@@ -540,9 +532,9 @@ fn resolve_relative(kind: TimeKind, tense: Tense, r: Date) -> Option<String> {
         TimeKind::Weeks(k) => ym(r.checked_add(Duration::weeks(k))?),
         TimeKind::Months(k) => {
             let idx = ry * 12 + rm as i32 - 1 + k;
-            format!("{:04}-{:02}", idx.div_euclid(12), idx.rem_euclid(12) + 1)
+            month_of(idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8)?
         }
-        TimeKind::Years(k) => format!("{:04}", ry + k),
+        TimeKind::Years(k) => PartialDate::from_ymd(ry + k, None, None)?,
         TimeKind::Date { .. } | TimeKind::MonthYear { .. } | TimeKind::Year(_) => {
             return resolve(kind, tense, None)
         }
@@ -556,15 +548,10 @@ fn resolve_relative(kind: TimeKind, tense: Tense, r: Date) -> Option<String> {
 /// of "today", "yesterday", "this week", "this month" or a weekday, and when
 /// weekdays are named, one of them is that date's weekday.
 pub fn reference_date(layout: &Layout, mentions: &[TimeMention]) -> Option<Date> {
-    if let Some(d) = layout.published.as_deref().and_then(parse_date) {
+    if let Some(d) = layout.published {
         return Some(d);
     }
-    if let Some(d) = layout
-        .dateline
-        .as_ref()
-        .and_then(|d| d.date.as_deref())
-        .and_then(parse_date)
-    {
+    if let Some(d) = layout.dateline.as_ref().and_then(|d| d.date) {
         return Some(d);
     }
     let latest = mentions
@@ -613,7 +600,7 @@ mod tests {
         let r = reference.and_then(parse_date);
         find(&w)
             .into_iter()
-            .map(|m| resolve(m.kind, m.tense, r))
+            .map(|m| resolve(m.kind, m.tense, r).map(|d| d.iso()))
             .collect()
     }
 
@@ -824,13 +811,13 @@ mod tests {
     #[test]
     fn reference_from_layout_first() {
         let layout = Layout {
-            published: Some("2021-05-04".into()),
+            published: parse_date("2021-05-04"),
             ..Layout::default()
         };
         assert_eq!(reference_date(&layout, &[]), parse_date("2021-05-04"));
         let layout = Layout {
             dateline: Some(newsparse_core::Dateline {
-                date: Some("2021-06-01".into()),
+                date: parse_date("2021-06-01"),
                 ..Default::default()
             }),
             ..Layout::default()

@@ -20,8 +20,8 @@ fn main() {
                 "title": l.title.map(span_text),
                 "subtitle": l.subtitle.map(span_text),
                 "byline": l.byline,
-                "published": l.published,
-                "dateline": l.dateline.as_ref().map(|d| json!({"place": d.place, "date": d.date})),
+                "published": l.published.map(newsparse_core::date::iso_day),
+                "dateline": l.dateline.as_ref().map(|d| json!({"place": d.place, "date": d.date.map(newsparse_core::date::iso_day)})),
             },
             "photos": l.photos.iter().map(|p| json!({
                 "caption": span_text(p.caption),

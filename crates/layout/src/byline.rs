@@ -3,6 +3,7 @@
 //! "(Reporting by Jane Doe; Editing by John Roe)" → ["Jane Doe"].
 
 use crate::date;
+use newsparse_lang::lexicon::PARTICLE_SET;
 
 /// Words that mark an outlet or a job, not a person ("Associated Press",
 /// "Staff Reporter", "Diplomatic Correspondent"): general vocabulary.
@@ -77,12 +78,6 @@ const NOT_NAME_WORDS: &[&str] = &[
     "Digital",
 ];
 
-/// Lowercase particles inside names ("Ludwig van Horn", "Omar bin Said").
-const PARTICLES: &[&str] = &[
-    "de", "da", "das", "do", "dos", "del", "della", "der", "den", "di", "du", "van", "von", "la",
-    "le", "al", "el", "bin", "ibn", "ben", "y", "st",
-];
-
 /// What a byline line gives.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Byline {
@@ -92,7 +87,7 @@ pub struct Byline {
     /// byline proper.
     pub reporting: bool,
     /// A date printed on the same line ("By Jane Doe | July 22, 2020").
-    pub date: Option<(date::Date, date::Label)>,
+    pub date: Option<(date::Printed, date::Label)>,
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
@@ -328,7 +323,7 @@ fn is_person_name(s: &str) -> bool {
     };
     words.iter().all(|w| {
         let w = w.trim_end_matches('.');
-        (capitalized(w) || PARTICLES.contains(&w) || w.contains('-'))
+        (capitalized(w) || PARTICLE_SET.has(w) || w.contains('-'))
             && !NOT_NAME_WORDS.contains(&w)
             && w.chars()
                 .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '\u{2019}'))

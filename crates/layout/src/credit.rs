@@ -6,6 +6,7 @@
 //! Recognized by shape (labels, brackets, slashes), never by a list of
 //! agencies, so unknown agencies and photographers are found too.
 
+use newsparse_lang::chars::is_space;
 /// Where a credit sits in a (trimmed) line; byte offsets into that line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Credit {
@@ -47,11 +48,11 @@ const BY_LABELS: &[&str] = &[
 ];
 
 fn trim_end_at(s: &str, end: usize) -> usize {
-    s[..end].trim_end_matches(newsparse_text::is_space).len()
+    s[..end].trim_end_matches(is_space).len()
 }
 
 fn skip_space(s: &str, at: usize) -> usize {
-    at + (s[at..].len() - s[at..].trim_start_matches(newsparse_text::is_space).len())
+    at + (s[at..].len() - s[at..].trim_start_matches(is_space).len())
 }
 
 /// If `s[at..]` starts with a credit label, the offset where the name starts.
@@ -115,7 +116,7 @@ fn spells_out(acronym: &str, before: &str) -> bool {
 }
 
 fn ends_sentence(s: &str) -> bool {
-    s.trim_end_matches(newsparse_text::is_space)
+    s.trim_end_matches(is_space)
         .ends_with(['.', '!', '?', '"', '\u{201d}', ')'])
 }
 
@@ -125,10 +126,7 @@ fn name_span(s: &str, from: usize, to: usize) -> (usize, usize) {
     let mut to = trim_end_at(s, to).max(from);
     // A final stop goes, unless it closes an initial ("Jane Q.").
     if to > from && s[..to].ends_with('.') {
-        let word = s[from..to - 1]
-            .rsplit(newsparse_text::is_space)
-            .next()
-            .unwrap_or("");
+        let word = s[from..to - 1].rsplit(is_space).next().unwrap_or("");
         if word.chars().count() != 1 {
             to -= 1;
         }
@@ -262,7 +260,7 @@ fn labelled(s: &str, from: usize) -> Option<Credit> {
     let mut best = None;
     for (i, c) in s[from..].char_indices() {
         let i = from + i;
-        if !c.is_ascii_alphabetic() || (i > 0 && !s[..i].ends_with(newsparse_text::is_space)) {
+        if !c.is_ascii_alphabetic() || (i > 0 && !s[..i].ends_with(is_space)) {
             continue;
         }
         if let Some(n) = after_label(s, i, false) {
@@ -290,17 +288,13 @@ fn slashed(s: &str, from: usize) -> Option<Credit> {
     let mut starts: Vec<usize> = s[from..]
         .char_indices()
         .map(|(i, c)| (from + i, c))
-        .filter(|&(i, c)| {
-            !newsparse_text::is_space(c) && (i == 0 || s[..i].ends_with(newsparse_text::is_space))
-        })
+        .filter(|&(i, c)| !is_space(c) && (i == 0 || s[..i].ends_with(is_space)))
         .map(|(i, _)| i)
         .collect();
     let keep = starts.len().saturating_sub(8);
     starts.drain(..keep);
     for &w in &starts {
-        let word_end = s[w..]
-            .find(newsparse_text::is_space)
-            .map_or(s.len(), |e| w + e);
+        let word_end = s[w..].find(is_space).map_or(s.len(), |e| w + e);
         let word = &s[w..word_end];
         let Some(slash) = word.find('/') else {
             // "AP Photo/…": an all-caps word before "Photo/".
@@ -310,7 +304,7 @@ fn slashed(s: &str, from: usize) -> Option<Credit> {
         let mut start = w;
         if head == "Photo" || head == "Photos" {
             let prev = s[..w].trim_end();
-            let prev_start = prev.rfind(newsparse_text::is_space).map_or(0, |p| p + 1);
+            let prev_start = prev.rfind(is_space).map_or(0, |p| p + 1);
             if !is_all_caps(&prev[prev_start..]) {
                 continue;
             }

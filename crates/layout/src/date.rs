@@ -2,21 +2,37 @@
 //! "Wed 22 Jul 2020", "2020-07-22", "Jul. 22, 2020 10:15 AM", "July 21".
 //!
 //! Hand-written: the forms are few and fixed, and a date crate's format
-//! strings would need one pattern per combination of them.
+//! strings would need one pattern per combination of them. Month and weekday
+//! words come from the language crate's calendar.
 
-/// A calendar date, the year possibly unknown ("July 21" in a dateline).
+use newsparse_core::date::Date;
+
+/// A date as printed, the year possibly unknown ("July 21" in a dateline).
+/// Not checked: "February 30, 2023" is read as printed, and [`Printed::day`]
+/// then gives no day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Date {
+pub struct Printed {
     pub year: Option<u16>,
     pub month: u8,
     pub day: u8,
 }
 
-impl Date {
-    /// `YYYY-MM-DD` when the year is known.
+impl Printed {
+    /// The real day, when the year is known and such a day exists.
+    pub fn day(&self) -> Option<Date> {
+        newsparse_core::date::day(self.year?.into(), self.month, self.day)
+    }
+    /// Whether no year makes it a real day ("February 30", "April 31"), or
+    /// its printed year does not ("February 29, 2023").
+    pub fn is_impossible(&self) -> bool {
+        // 2000 was a leap year: February 29 alone is possible.
+        let year = self.year.map_or(2000, i32::from);
+        newsparse_core::date::day(year, self.month, self.day).is_none()
+    }
+    /// `YYYY-MM-DD` of the real day.
+    #[cfg(test)]
     pub fn iso(&self) -> Option<String> {
-        self.year
-            .map(|y| format!("{y:04}-{:02}-{:02}", self.month, self.day))
+        self.day().map(newsparse_core::date::iso_day)
     }
 }
 
@@ -66,25 +82,12 @@ pub fn pieces(s: &str) -> Vec<Piece<'_>> {
 
 /// The month a word names ("July", "Jul", "SEPT"), 1-12.
 pub fn month(w: &str) -> Option<u8> {
-    newsparse_core::calendar::month_number(w)
+    newsparse_lang::calendar::month_number(w)
 }
 
 /// Whether a word names a weekday ("Wednesday", "Wed", "Thurs").
 pub fn is_weekday(w: &str) -> bool {
-    const NAMES: [&str; 7] = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
-    let lower = w.to_ascii_lowercase();
-    lower.len() >= 3
-        && NAMES
-            .iter()
-            .any(|n| *n == lower || (lower.len() <= 5 && n.starts_with(&lower)))
+    newsparse_lang::calendar::weekday(w, true).is_some()
 }
 
 fn number(p: &Piece) -> Option<u32> {
@@ -109,7 +112,7 @@ fn year(p: &Piece) -> Option<u16> {
 /// A date found in a line, and which pieces it used.
 #[derive(Debug, Clone, Copy)]
 pub struct Found {
-    pub date: Date,
+    pub date: Printed,
     /// Index of its first and one past its last piece.
     pub pieces: (usize, usize),
 }
@@ -126,7 +129,7 @@ pub fn find(s: &str, ps: &[Piece]) -> Option<Found> {
                 let sep2 = &s[ps[i + 1].end..ps[i + 2].start];
                 if sep1 == "-" && sep2 == "-" && (1..=12).contains(&mo) && m.text.len() == 2 {
                     return Some(Found {
-                        date: Date {
+                        date: Printed {
                             year: Some(y),
                             month: mo as u8,
                             day: da,
@@ -140,7 +143,7 @@ pub fn find(s: &str, ps: &[Piece]) -> Option<Found> {
         if let (Some(m), Some(d)) = (get(0).and_then(|p| month(p.text)), get(1).and_then(day)) {
             if let Some(y) = get(2).and_then(year) {
                 return Some(Found {
-                    date: Date {
+                    date: Printed {
                         year: Some(y),
                         month: m,
                         day: d,
@@ -149,7 +152,7 @@ pub fn find(s: &str, ps: &[Piece]) -> Option<Found> {
                 });
             }
             partial.get_or_insert(Found {
-                date: Date {
+                date: Printed {
                     year: None,
                     month: m,
                     day: d,
@@ -161,7 +164,7 @@ pub fn find(s: &str, ps: &[Piece]) -> Option<Found> {
         if let (Some(d), Some(m)) = (get(0).and_then(day), get(1).and_then(|p| month(p.text))) {
             if let Some(y) = get(2).and_then(year) {
                 return Some(Found {
-                    date: Date {
+                    date: Printed {
                         year: Some(y),
                         month: m,
                         day: d,
@@ -170,7 +173,7 @@ pub fn find(s: &str, ps: &[Piece]) -> Option<Found> {
                 });
             }
             partial.get_or_insert(Found {
-                date: Date {
+                date: Printed {
                     year: None,
                     month: m,
                     day: d,
@@ -229,7 +232,7 @@ fn is_filler(p: &Piece) -> bool {
 /// A line that states a date and nothing else: "Published: July 22, 2020",
 /// "Updated 3 March 2021", "Jul 22, 2020 10:15 AM", "Wed 22 Jul 2020 10.15 BST".
 /// Returns the date (with its year) and what kind of date it is.
-pub fn date_line(s: &str) -> Option<(Date, Label)> {
+pub fn date_line(s: &str) -> Option<(Printed, Label)> {
     if s.len() > 100 {
         return None;
     }
@@ -305,7 +308,7 @@ mod tests {
         let f = find(s, &ps).unwrap();
         assert_eq!(
             f.date,
-            Date {
+            Printed {
                 year: None,
                 month: 7,
                 day: 21

@@ -1,8 +1,8 @@
 //! Datelines opening a story: `LONDON (Reuters) -`, `BAGHDAD, July 21 (AP) —`,
 //! `WASHINGTON —`, `NEW DELHI:`, `Baghdad, Iraq (AFP) -`.
 
-use crate::date::{self, Date};
-use newsparse_core::case::title_case;
+use crate::date::{self, Printed};
+use newsparse_lang::case::title_case;
 
 /// A dateline at the start of a line; offsets are bytes into that line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,7 +13,7 @@ pub struct Found {
     pub body: usize,
     /// The place, in title case ("New York").
     pub place: String,
-    pub date: Option<Date>,
+    pub date: Option<Printed>,
     /// The credited agency in brackets ("Reuters" in "(Reuters)"), as a byte
     /// range of the line.
     pub agency: Option<(usize, usize)>,
@@ -145,7 +145,7 @@ pub fn parse(s: &str) -> Option<Found> {
 mod tests {
     use super::*;
 
-    fn p(s: &str) -> Option<(String, Option<Date>, String)> {
+    fn p(s: &str) -> Option<(String, Option<Printed>, String)> {
         parse(s).map(|f| (f.place, f.date, s[f.body..].to_string()))
     }
 
@@ -160,7 +160,7 @@ mod tests {
         assert_eq!(place, "Baghdad");
         assert_eq!(
             date,
-            Some(Date {
+            Some(Printed {
                 year: None,
                 month: 7,
                 day: 21

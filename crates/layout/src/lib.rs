@@ -26,8 +26,9 @@ mod credit;
 mod date;
 mod dateline;
 
+use newsparse_core::date::Date;
 use newsparse_core::{Block, BlockKind, ByteSpan, Dateline, Layout, PhotoFound};
-use newsparse_text::is_space;
+use newsparse_lang::chars::is_space;
 
 /// Opening quotation marks a story or a dateline's body may start with.
 fn is_quote(c: char) -> bool {
@@ -47,7 +48,7 @@ struct Unit {
 enum Role {
     Title,
     Byline(byline::Byline),
-    Date(date::Date, date::Label),
+    Date(date::Printed, date::Label),
     /// A credit line of its own.
     Credit(credit::Credit),
     /// A caption, with the credit printed at its end if any.
@@ -283,7 +284,7 @@ pub fn analyze(text: &str) -> Layout {
                 && !s.ends_with(':')
                 && dateline::parse(s).is_none()
                 && roles[i + 1..].iter().any(|r| matches!(r, Role::Body))
-                && newsparse_text::count_sentences(text, u.span) <= max_sentences
+                && newsparse_lang::count_sentences(text, u.span) <= max_sentences
         });
     if let Some(i) = candidate {
         roles[i] = Role::Subtitle;
@@ -306,10 +307,14 @@ pub fn analyze(text: &str) -> Layout {
                     }
                 }
                 if let Some((d, l)) = b.date {
-                    note_date(&mut layout.published, &mut updated, d, l);
+                    let slot = date_slot(&mut layout.published, &mut updated, l);
+                    note_date(slot, &mut layout.warnings, d, "byline");
                 }
             }
-            Role::Date(d, l) => note_date(&mut layout.published, &mut updated, *d, *l),
+            Role::Date(d, l) => {
+                let slot = date_slot(&mut layout.published, &mut updated, *l);
+                note_date(slot, &mut layout.warnings, *d, "date line");
+            }
             _ => {}
         }
     }
@@ -321,7 +326,7 @@ pub fn analyze(text: &str) -> Layout {
     }
 
     // Full dates printed in captions: they can give a dateline's year.
-    let caption_dates: Vec<date::Date> = units
+    let caption_dates: Vec<date::Printed> = units
         .iter()
         .zip(&roles)
         .filter(|(_, r)| is_caption(r))
@@ -329,7 +334,7 @@ pub fn analyze(text: &str) -> Layout {
             let s = u.span.text(text);
             date::find(s, &date::pieces(s)).map(|f| f.date)
         })
-        .filter(|d| d.year.is_some())
+        .filter(|d| d.day().is_some())
         .collect();
 
     // Blocks and photos, in text order.
@@ -409,15 +414,22 @@ pub fn analyze(text: &str) -> Layout {
                         let year = d
                             .date
                             .and_then(|x| x.year)
-                            .or_else(|| layout.published.as_ref().and_then(|p| p[..4].parse().ok()))
+                            .or_else(|| {
+                                let y = layout.published?.year();
+                                u16::try_from(y).ok()
+                            })
                             .or_else(|| {
                                 let month = d.date?.month;
                                 caption_dates.iter().find(|c| c.month == month)?.year
                             });
+                        let printed = d.date.map(|x| date::Printed { year, ..x });
+                        if let Some(p) = printed.filter(date::Printed::is_impossible) {
+                            layout.warnings.push(impossible_date(p, "dateline"));
+                        }
                         layout.dateline = Some(Dateline {
                             span,
                             place: Some(d.place),
-                            date: d.date.and_then(|x| date::Date { year, ..x }.iso()),
+                            date: printed.and_then(|p| p.day()),
                         });
                     }
                     None => push(BlockKind::Body, u.span),
@@ -440,19 +452,34 @@ fn is_caption(r: &Role) -> bool {
     matches!(r, Role::Caption(_) | Role::Repeat(_))
 }
 
-fn note_date(
-    published: &mut Option<String>,
-    updated: &mut Option<String>,
-    d: date::Date,
-    l: date::Label,
-) {
-    let slot = match l {
+fn date_slot<'a, T>(
+    published: &'a mut Option<T>,
+    updated: &'a mut Option<T>,
+    label: date::Label,
+) -> &'a mut Option<T> {
+    match label {
         date::Label::Published => published,
         date::Label::Updated => updated,
-    };
-    if slot.is_none() {
-        *slot = d.iso();
     }
+}
+
+/// Fill an empty date slot with a printed date. An impossible date
+/// ("February 30, 2023") fills nothing and is reported in the warnings: a
+/// wrong value costs that field, never the record.
+fn note_date(slot: &mut Option<Date>, warnings: &mut Vec<String>, d: date::Printed, place: &str) {
+    match d.day() {
+        _ if slot.is_some() => {}
+        Some(day) => *slot = Some(day),
+        None => warnings.push(impossible_date(d, place)),
+    }
+}
+
+fn impossible_date(d: date::Printed, place: &str) -> String {
+    let year = d.year.map_or(String::new(), |y| format!("{y:04}-"));
+    format!(
+        "impossible date {year}{:02}-{:02} in the {place}: not used",
+        d.month, d.day
+    )
 }
 
 #[cfg(test)]

@@ -268,7 +268,8 @@ fn table() -> &'static HashedMap<u8> {
     static TABLE: OnceLock<HashedMap<u8>> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut t = HashedMap::default();
-        let months: Vec<&str> = newsparse_core::calendar::month_words().collect();
+        let months: Vec<String> = newsparse_lang::calendar::month_words().collect();
+        let months: Vec<&str> = months.iter().map(String::as_str).collect();
         for (list, flag) in [
             (TITLES, TITLE),
             (ORG_WORDS, ORG),

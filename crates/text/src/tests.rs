@@ -1,5 +1,7 @@
 use super::*;
 use newsparse_core::BlockKind;
+use newsparse_lang::chars::is_space;
+use newsparse_lang::count_sentences;
 
 fn body(text: &str) -> Vec<Block> {
     let start = text.len() - text.trim_start_matches(is_space).len();

@@ -1,9 +1,15 @@
-//! General-knowledge word lists: titles, role words, organization suffixes,
-//! name particles and demonyms. No names of particular people, organizations
-//! or places belong here.
+//! General-knowledge word lists, each in one place with its purpose in its
+//! doc comment: titles, offices, role words, organization suffixes and nouns,
+//! name particles, work nouns, demonyms, abbreviations, closed-class words.
+//! Every list is looked up the same way, through a [`WordSet`] (exact form,
+//! or [`WordSet::has_folded`] for any case). [`ALL`] names every set, so tests
+//! can check which lists must stay disjoint and that each is used.
+//! No names of particular people, organizations or places belong here.
 
-use crate::Set as HashSet;
+use std::collections::HashSet as StdHashSet;
 use std::sync::OnceLock;
+
+type HashSet<T> = StdHashSet<T, foldhash::fast::FixedState>;
 
 /// Courtesy, religious, noble and military titles that stand before a name.
 /// Matched with or without a final full stop.
@@ -752,8 +758,8 @@ pub const CLOSED_CLASS: &[&str] = &[
     "only",
 ];
 
-/// Capitalized words that are dates, not names.
-pub const CALENDAR: &[&str] = &[
+/// Days of the week, as printed (capitalized).
+pub const WEEKDAYS: &[&str] = &[
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -761,6 +767,11 @@ pub const CALENDAR: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
+];
+
+/// Months, as printed (capitalized); abbreviations are read by
+/// `calendar::month_number`.
+pub const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",
@@ -775,6 +786,99 @@ pub const CALENDAR: &[&str] = &[
     "December",
 ];
 
+/// Whether a capitalized word is a date word (a weekday or a month), not a name.
+pub fn is_calendar_word(word: &str) -> bool {
+    WEEKDAY_SET.has(word) || MONTH_SET.has(word)
+}
+
+/// Abbreviations written with a full stop that never end a sentence: titles
+/// before a name, and "No.", "vs." (the tokenizer keeps their stop).
+pub const NON_FINAL_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gov", "Sen", "Rep", "Reps", "Gen", "Col", "Lt",
+    "Sgt", "Capt", "Cmdr", "Cdr", "Adm", "Maj", "Cpl", "Pvt", "Rev", "Fr", "Hon", "Pres", "Supt",
+    "Insp", "Det", "Atty", "Amb", "Brig", "Lieut", "Cmdt", "Sr", "St", "Mt", "Ft", "vs", "Vs",
+    "Nos", "No", "cf", "ca", "approx",
+];
+
+/// Abbreviations written with a full stop that end a sentence when a sentence
+/// clearly starts after them ("… Acme Inc. The firm …").
+pub const FINAL_ABBREVIATIONS: &[&str] = &[
+    "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Mfg", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
+    "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "etc", "al", "est", "Est",
+];
+
+/// Whether `word` (without its stop) is an abbreviation written with a full
+/// stop, in any case ("mr", "Inc", "SEPT").
+pub fn is_stopped_abbreviation(word: &str) -> bool {
+    STOPLESS_ABBREVIATION_SET.has_folded(word) || FINAL_ABBREVIATION_SET.has_folded(word)
+}
+
+/// Capitalized words that start sentences far more often than they follow an
+/// abbreviation such as "U.S." or "Inc." inside one.
+pub const SENTENCE_STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "For",
+    "From",
+    "With",
+    "As",
+    "After",
+    "Before",
+    "When",
+    "While",
+    "If",
+    "Although",
+    "Though",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Still",
+    "Now",
+    "Then",
+    "Today",
+    "Yesterday",
+    "Some",
+    "Many",
+    "Most",
+    "Such",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Mr",
+    "Mrs",
+    "Ms",
+];
+
 /// Words an acronym skips ("Department of Trade and Industry" → "DTI").
 pub const FUNCTION_WORDS: &[&str] = &[
     "of", "and", "the", "for", "&", "a", "an", "in", "on", "to", "de", "du", "des", "la", "le",
@@ -783,7 +887,7 @@ pub const FUNCTION_WORDS: &[&str] = &[
 /// Name particles written as separate words ("van der", "bin").
 pub const PARTICLES: &[&str] = &[
     "van", "der", "den", "de", "da", "di", "du", "del", "della", "von", "zu", "bin", "ibn", "bint",
-    "le", "la", "ter", "ten", "dos", "das", "do", "y",
+    "le", "la", "ter", "ten", "dos", "das", "do", "y", "al", "el", "ben", "st",
 ];
 
 /// Name particles written joined by a hyphen ("al-", "el-"); compared lowercase.
@@ -936,6 +1040,8 @@ pub struct WordSet {
     list: &'static [&'static str],
     /// The words, and the shortest and longest length in bytes.
     set: OnceLock<(HashSet<&'static str>, usize, usize)>,
+    /// The words lowercased, for [`WordSet::has_folded`].
+    folded: OnceLock<HashSet<String>>,
 }
 
 impl WordSet {
@@ -943,8 +1049,10 @@ impl WordSet {
         WordSet {
             list,
             set: OnceLock::new(),
+            folded: OnceLock::new(),
         }
     }
+    /// Whether `word` is in the list exactly as written.
     pub fn has(&self, word: &str) -> bool {
         let (set, min, max) = self.set.get_or_init(|| {
             let min = self.list.iter().map(|w| w.len()).min().unwrap_or(0);
@@ -953,11 +1061,28 @@ impl WordSet {
         });
         (*min..=*max).contains(&word.len()) && set.contains(word)
     }
+    /// Whether `word` is in the list in any case ("MR", "mr" and "Mr").
+    pub fn has_folded(&self, word: &str) -> bool {
+        let folded = self
+            .folded
+            .get_or_init(|| self.list.iter().map(|w| w.to_lowercase()).collect());
+        if word.chars().any(char::is_uppercase) {
+            folded.contains(&word.to_lowercase())
+        } else {
+            folded.contains(word)
+        }
+    }
+    /// The words as listed.
+    pub fn words(&self) -> &'static [&'static str] {
+        self.list
+    }
 }
 
 macro_rules! sets {
     ($($set:ident = $list:ident;)*) => {
         $(pub static $set: WordSet = WordSet::new($list);)*
+        /// Every word set of the lexicon, by the name of its list.
+        pub static ALL: &[(&str, &WordSet)] = &[$((stringify!($list), &$set)),*];
     };
 }
 
@@ -973,9 +1098,10 @@ sets! {
     MEMBER_NOUN_SET = MEMBER_NOUNS;
     PLACE_ROLE_SET = PLACE_ROLES;
     PERSONAL_ROLE_SET = PERSONAL_ROLES;
-    CALENDAR_SET = CALENDAR;
     OFFICE_SET = OFFICES;
     HONORIFIC_SET = HONORIFICS;
+    POSTNOMINAL_SET = POSTNOMINALS;
+    NAME_SUFFIX_SET = NAME_SUFFIXES;
     DETERMINER_SET = DETERMINERS;
     CLOSED_CLASS_SET = CLOSED_CLASS;
     WORK_NOUN_SET = WORK_NOUNS;
@@ -983,6 +1109,11 @@ sets! {
     LAND_NOUN_SET = LAND_NOUNS;
     COMMON_ACRONYM_SET = COMMON_ACRONYMS;
     TITLE_CLAUSE_WORD_SET = TITLE_CLAUSE_WORDS;
+    STOPLESS_ABBREVIATION_SET = NON_FINAL_ABBREVIATIONS;
+    FINAL_ABBREVIATION_SET = FINAL_ABBREVIATIONS;
+    SENTENCE_STARTER_SET = SENTENCE_STARTERS;
+    WEEKDAY_SET = WEEKDAYS;
+    MONTH_SET = MONTHS;
 }
 
 /// Acronyms that are ordinary nouns (things, formats, honours, jobs), never

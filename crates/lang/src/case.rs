@@ -9,11 +9,10 @@ pub fn title_case(s: &str) -> String {
             out.push(' ');
         }
         let lower = w.to_lowercase();
+        // Name particles and a few linking words stay lowercase inside a name.
         if i > 0
-            && matches!(
-                lower.as_str(),
-                "de" | "da" | "del" | "la" | "le" | "of" | "upon" | "es" | "al" | "el"
-            )
+            && (crate::lexicon::PARTICLE_SET.has(&lower)
+                || matches!(lower.as_str(), "of" | "upon" | "es"))
         {
             out.push_str(&lower);
             continue;

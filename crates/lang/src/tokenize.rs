@@ -14,6 +14,7 @@
 //!   a run of dots ("...") or of hyphens ("--") is one token.
 
 use crate::chars::{is_apostrophe, is_hyphen, is_space, is_word};
+use crate::lexicon::{FINAL_ABBREVIATION_SET, STOPLESS_ABBREVIATION_SET};
 use newsparse_core::{ByteSpan, Token};
 
 /// What the sentence splitter needs to know about a token.
@@ -32,21 +33,6 @@ pub enum Kind {
     Ellipsis,
     Other,
 }
-
-/// Abbreviations that never end a sentence: titles come before a name.
-const TITLES: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gov", "Sen", "Rep", "Reps", "Gen", "Col", "Lt",
-    "Sgt", "Capt", "Cmdr", "Cdr", "Adm", "Maj", "Cpl", "Pvt", "Rev", "Fr", "Hon", "Pres", "Supt",
-    "Insp", "Det", "Atty", "Amb", "Brig", "Lieut", "Cmdt", "Sr", "St", "Mt", "Ft", "vs", "Vs",
-    "Nos", "No", "cf", "ca", "approx",
-];
-
-/// Abbreviations that end a sentence when a sentence clearly starts after them.
-const ABBREVS: &[&str] = &[
-    "Inc", "Ltd", "Co", "Corp", "Bros", "Jr", "Mfg", "Dept", "Univ", "Assn", "Ave", "Blvd", "Rd",
-    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Mon",
-    "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "etc", "al", "est", "Est",
-];
 
 /// ASCII letters and digits, by byte: the hot loop's test.
 static ASCII_WORD: [bool; 256] = {
@@ -255,9 +241,9 @@ fn word(s: &str, start: usize, out: &mut Vec<Token>, kinds: &mut Vec<Kind>) -> u
             }
             is_digit_at(s, j)
         };
-        let kind = if numbered || (TITLES.contains(&w) && !matches!(w, "No" | "Nos")) {
+        let kind = if numbered || (STOPLESS_ABBREVIATION_SET.has(w) && !matches!(w, "No" | "Nos")) {
             Some(Kind::Title)
-        } else if initial || ABBREVS.contains(&w) {
+        } else if initial || FINAL_ABBREVIATION_SET.has(w) {
             Some(Kind::Abbrev)
         } else {
             None
