@@ -131,7 +131,7 @@ pub fn decode(bytes: &[u8], max_bytes: u64) -> Result<&str, InputError> {
     let text = std::str::from_utf8(bytes).map_err(|e| InputError::NotUtf8 {
         offset: e.valid_up_to(),
     })?;
-    if text.chars().all(|c| c.is_whitespace() || c == '\u{feff}') {
+    if text.chars().all(newsparse_lang::chars::is_space) {
         return Err(InputError::Empty);
     }
     Ok(text)

@@ -1,7 +1,7 @@
 //! Step 1: the recognizer's mentions as clean token ranges.
 
-use crate::context::title_len_at;
 use crate::names::{is_all_caps, norm_word};
+use crate::titles::title_len_at;
 use crate::words::{is_capitalized, is_possessive, is_punct, Cand, Words};
 use newsparse_core::{EntityKind, EntityMention};
 use newsparse_lang::lexicon;

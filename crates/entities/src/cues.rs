@@ -11,8 +11,8 @@
 //! - an acronym after "the" that the recognizer left untagged: "told the
 //!   ACB." (a country's acronym is tagged as a place, so it never gets here).
 
-use crate::context::title_len_before;
 use crate::names::norm_word;
+use crate::titles::title_len_before;
 use crate::words::{is_capitalized, is_possessive, Cand, Words};
 use newsparse_core::EntityKind;
 use newsparse_lang::lexicon;

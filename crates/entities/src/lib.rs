@@ -15,6 +15,9 @@
 //!    (`recover`);
 //! 5. read titles, roles and attributes around each person mention
 //!    (`context`) and build the entries.
+//!
+//! Title phrases (`titles`) and the word view (`words`) are read by every
+//! step; otherwise each step reads only the steps before it.
 
 mod agencies;
 mod cluster;
@@ -23,6 +26,7 @@ mod cues;
 
 mod names;
 mod recover;
+mod titles;
 mod words;
 
 use newsparse_core::{Doc, EntityKind, EntityMention, FoundEntity};
@@ -56,7 +60,7 @@ mod clean;
 mod vote;
 
 fn collapse_spaces(s: &str) -> String {
-    s.split(|c: char| c.is_whitespace() || c == '\u{feff}')
+    s.split(newsparse_lang::chars::is_space)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ")

@@ -4,8 +4,8 @@
 //! start of a sentence, an all-caps lead-in ("DOE ALSO said"), a bare acronym.
 
 use crate::cluster::Entity;
-use crate::context::title_len_before;
 use crate::names::{is_all_caps, norm_word, person_word};
+use crate::titles::title_len_before;
 use crate::words::{is_capitalized, is_possessive, Cand, Words};
 use crate::Map as HashMap;
 use newsparse_core::EntityKind;

@@ -4,8 +4,8 @@
 //! word equal to a known person's surname is that person.
 
 use crate::clean::AcronymLink;
-use crate::context::title_len_before;
 use crate::names::{is_abbreviation_of, is_all_caps, norm_word, person_key, person_word};
+use crate::titles::title_len_before;
 use crate::words::{Cand, Words};
 use crate::{Map as HashMap, Set as HashSet};
 use newsparse_core::EntityKind;

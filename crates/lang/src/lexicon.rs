@@ -289,7 +289,6 @@ pub const ROLE_NOUNS: &[&str] = &[
     "supervisor",
     "principal",
     "dean",
-    "professor",
     "doctor",
     "surgeon",
     "nurse",
@@ -537,7 +536,6 @@ pub const ORG_NOUNS: &[&str] = &[
     "refinery",
     "brewer",
     "supermarket",
-    "retailer",
 ];
 
 /// Role nouns that do not say the name before them is an organization:

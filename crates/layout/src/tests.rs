@@ -473,3 +473,43 @@ fn jpost_style_header_lines() {
     assert_eq!(l.photos.len(), 1);
     assert_eq!(l.photos[0].credit.unwrap().text(text), "MARTA QUELL");
 }
+
+/// An impossible date wherever layout reads one (a date line, an "Updated:"
+/// line, a byline line, a dateline) fills no field and leaves a warning.
+#[test]
+fn impossible_dates_fill_nothing_and_warn() {
+    let cases = [
+        (
+            "date line",
+            "Kest floods worsen\n\nPublished: February 30, 2023\n\nFloods hit Kest on Tuesday.\n",
+        ),
+        (
+            "date line",
+            "Kest floods worsen\n\nUpdated 31 April 2021\n\nFloods hit Kest on Tuesday.\n",
+        ),
+        (
+            "byline",
+            "Kest floods worsen\n\nBy Jane Doe | Published: February 29, 2023\n\nFloods hit Kest on Tuesday.\n",
+        ),
+        (
+            "dateline",
+            "Kest floods worsen\n\nKEST, Ostland, February 30, 2022 (AP) \u{2014} Floods hit Kest on Tuesday.\n\nRescuers worked on.\n",
+        ),
+    ];
+    for (place, text) in cases {
+        let l = analyze(text);
+        assert_eq!(l.published, None, "{text}");
+        assert_eq!(l.dateline.as_ref().and_then(|d| d.date), None, "{text}");
+        assert!(
+            l.warnings
+                .iter()
+                .any(|w| w.starts_with("impossible date") && w.contains(place)),
+            "{place}: {:?}",
+            l.warnings
+        );
+    }
+    // A real leap day is a date.
+    let l = analyze("Kest floods worsen\n\nPublished: February 29, 2024\n\nFloods hit Kest.\n");
+    assert_eq!(l.published.map(iso_day).as_deref(), Some("2024-02-29"));
+    assert!(l.warnings.is_empty());
+}
