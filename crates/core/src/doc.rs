@@ -15,8 +15,11 @@ pub enum BlockKind {
     Caption,
     /// A credit line or credit suffix ("(photo credit: REUTERS)").
     Credit,
-    /// A second printing of a caption: not read again.
+    /// A second printing of a caption or a headline: not read again.
     Repeat,
+    /// Page furniture saved with the article: site names, menus, clocks,
+    /// player and share widgets, "© 2024", "See also:" lines. Not read.
+    Furniture,
     Body,
 }
 

@@ -260,12 +260,64 @@ pub fn date_line(s: &str) -> Option<(Printed, Label)> {
     Some((found.date, label.unwrap_or(Label::Published)))
 }
 
+/// A date stamp opening a line that goes on with other text ("date
+/// 2019-01-10 Kest council …", "July 28, 2007|By …", "February 23, 2011 in
+/// World"): the byte offset where the stamp (label, full date, and a time
+/// right after it) ends. Only a date with its year, at the very start.
+pub fn leading_stamp(s: &str) -> Option<usize> {
+    if s.len() > 2000 {
+        return None;
+    }
+    let lower = s.to_ascii_lowercase();
+    let label = LABELS
+        .iter()
+        .find(|(l, _)| lower.starts_with(l) && !lower[l.len()..].starts_with(char::is_alphabetic))
+        .map_or(0, |(l, _)| l.len());
+    let rest = &s[label..];
+    let ps = pieces(rest);
+    let found = find(rest, &ps)?;
+    found.date.year?;
+    // The date comes first (a weekday before it may too).
+    if ps[..found.pieces.0].iter().any(|p| !is_weekday(p.text)) {
+        return None;
+    }
+    // A time and zone after the date belong to the stamp; a line of the date
+    // and such filler only is a date line, not a stamp before text.
+    let filler_end = ps[found.pieces.1..]
+        .iter()
+        .position(|p| !is_filler(p))
+        .map(|k| found.pieces.1 + k)?;
+    let end = label + ps[filler_end - 1].end;
+    let after = s[end..]
+        .trim_start_matches(|c: char| c.is_whitespace() || ",|:;-\u{2013}\u{2014}".contains(c));
+    (!after.is_empty() && after.chars().any(char::is_alphabetic)).then_some(end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn iso(s: &str) -> Option<String> {
         date_line(s).and_then(|(d, _)| d.iso())
+    }
+
+    #[test]
+    fn stamps_opening_a_line() {
+        fn stamp(s: &str) -> Option<&str> {
+            leading_stamp(s).map(|e| &s[..e])
+        }
+        assert_eq!(
+            stamp("date 2019-01-10 Kest council voted"),
+            Some("date 2019-01-10")
+        );
+        assert_eq!(stamp("July 28, 2007|By Ann Poe"), Some("July 28, 2007"));
+        assert_eq!(
+            stamp("February 23, 2011 in World"),
+            Some("February 23, 2011")
+        );
+        assert_eq!(stamp("July 28, 2007"), None, "nothing follows");
+        assert_eq!(stamp("On July 28, 2007 the council met"), None);
+        assert_eq!(stamp("July 28 the council met"), None, "no year");
     }
 
     #[test]

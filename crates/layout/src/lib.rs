@@ -4,17 +4,25 @@
 //! The text is cut into lines and blank-line separated paragraphs. Each line
 //! is a unit of its own (scraped pages print one paragraph, caption or credit
 //! per line), except in paragraphs hard-wrapped at a fixed width, which are one
-//! unit. Units are then read in order:
-//! - the first line is the title;
+//! unit. A date stamp opening one of the first lines ("date 2019-01-10 …")
+//! is cut off as a unit of its own. Units are then read in order:
+//! - page furniture (site names beside menus, widgets, clocks, "© 2024",
+//!   "See also:" lines; [`furniture`]) is labelled and never read;
+//! - the title is the first unit after the furniture and date lines that
+//!   reads as a headline (a short title-cased line right above a headline is
+//!   the site's name); a first unit that reads as a story sentence means the
+//!   text has no title, and a headline printed twice is one;
 //! - bylines, date lines, credit lines and captions (a line with a credit at
 //!   its end, or a line followed in the same paragraph by a credit line) are
 //!   recognized by their shape; a caption printed again is a `Repeat`;
-//! - the subtitle (standfirst) is the first remaining unit when it is a whole
-//!   paragraph of one sentence and body text follows; a lead paragraph of
-//!   several sentences, or one opening with a dateline, is body;
+//! - the subtitle (standfirst) is the first remaining unit under a title when
+//!   it is a whole paragraph of one sentence and body text follows; a lead
+//!   paragraph of several sentences, or one opening with a dateline, is body;
+//!   in a title block that runs straight on into the story (one paragraph per
+//!   line) the line after the headline is the lead, unless printed twice;
 //! - the first body unit may open with a dateline (`LONDON (Reuters) -`).
 //!
-//! Blocks not read by later stages: `Byline` (also "Reporting by …" lines),
+//! Blocks not read by later stages: `Furniture`, `Byline` (also "Reporting by …" lines),
 //! `Dateline` (the opening dateline, and lines stating the page's date such
 //! as "Published: July 22, 2020"), `Credit` and `Repeat`.
 //! `Layout::published` prefers a "Published"/"Posted" (or unlabelled) date
@@ -25,6 +33,7 @@ mod byline;
 mod credit;
 mod date;
 mod dateline;
+mod furniture;
 
 use newsparse_core::date::Date;
 use newsparse_core::{Block, BlockKind, ByteSpan, Dateline, Layout, PhotoFound};
@@ -56,6 +65,8 @@ enum Role {
     /// A caption printed a second time, with its credit if any.
     Repeat(Option<credit::Credit>),
     Subtitle,
+    /// Page furniture (see [`furniture`]).
+    Furniture,
     Body,
 }
 
@@ -174,23 +185,100 @@ fn normalized(s: &str) -> String {
     out
 }
 
+/// Units near the top that open with a date stamp and go on with other text
+/// ("date 2019-01-10 Kest council …") are cut in two: the stamp, and the rest.
+fn split_stamps(text: &str, units: Vec<Unit>) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(units.len() + 1);
+    for (i, u) in units.into_iter().enumerate() {
+        let stamp = (i < 4)
+            .then(|| date::leading_stamp(u.span.text(text)))
+            .flatten();
+        let Some(end) = stamp else {
+            out.push(u);
+            continue;
+        };
+        let at = u.span.start + end;
+        let rest = text[at..u.span.end]
+            .trim_start_matches(|c: char| is_space(c) || ",|:;-\u{2013}\u{2014}".contains(c));
+        let rest_start = u.span.end - rest.len();
+        for span in [
+            trim(text, u.span.start, at),
+            trim(text, rest_start, u.span.end),
+        ] {
+            out.push(Unit {
+                span,
+                paragraph: u.paragraph,
+                whole: false,
+            });
+        }
+    }
+    out
+}
+
+/// The headline: the first unit after the page's furniture and date lines
+/// that reads as one. A short name-like line among furniture, or right
+/// before a headline in the next paragraph, is the site's name; a first unit
+/// that reads as a story sentence means the text has no headline.
+fn choose_title(text: &str, units: &[Unit], roles: &mut [Role]) -> Option<usize> {
+    let top = units.len().min(12);
+    let mut i = 0;
+    while i < top {
+        match roles[i] {
+            Role::Furniture | Role::Date(..) => {
+                i += 1;
+                continue;
+            }
+            Role::Body => {}
+            _ => return None,
+        }
+        let s = units[i].span.text(text);
+        let furniture_beside = |j: Option<usize>| {
+            j.is_some_and(|j| {
+                matches!(roles.get(j), Some(Role::Furniture))
+                    && units[j].paragraph == units[i].paragraph
+            })
+        };
+        let among_furniture = furniture_beside(i.checked_sub(1)) || furniture_beside(Some(i + 1));
+        let headline_next = units.get(i + 1).is_some_and(|n| {
+            n.paragraph != units[i].paragraph
+                && matches!(roles[i + 1], Role::Body)
+                && furniture::is_headline_like(n.span.text(text))
+        });
+        let short = s.split(is_space).filter(|w| !w.is_empty()).count() <= 3
+            && furniture::is_title_cased(s);
+        if furniture::is_name_like(s) && (among_furniture || (short && headline_next)) {
+            roles[i] = Role::Furniture;
+            i += 1;
+            continue;
+        }
+        if furniture::reads_as_body(s) {
+            return None;
+        }
+        roles[i] = Role::Title;
+        return Some(i);
+    }
+    None
+}
+
 /// Analyze the layout of an article's source text.
 pub fn analyze(text: &str) -> Layout {
-    let units = units(text);
+    let units = split_stamps(text, units(text));
     let mut layout = Layout::default();
     if units.is_empty() {
         layout.warnings.push("empty text: no title".to_string());
         return layout;
     }
     let mut roles: Vec<Role> = Vec::with_capacity(units.len());
-    roles.push(Role::Title);
-    for u in &units[1..] {
+    for (i, u) in units.iter().enumerate() {
         let s = u.span.text(text);
-        let role = if let Some(b) = byline::parse(s) {
+        // The first unit is a headline or furniture, never a byline or credit.
+        let role = if furniture::is_furniture(s) {
+            Role::Furniture
+        } else if let Some(b) = (i > 0).then(|| byline::parse(s)).flatten() {
             Role::Byline(b)
         } else if let Some((d, l)) = date::date_line(s) {
             Role::Date(d, l)
-        } else if let Some(c) = credit::find(s) {
+        } else if let Some(c) = (i > 0).then(|| credit::find(s)).flatten() {
             if c.caption_end == 0 {
                 Role::Credit(c)
             } else {
@@ -201,9 +289,19 @@ pub fn analyze(text: &str) -> Layout {
         };
         roles.push(role);
     }
+    let title = choose_title(text, &units, &mut roles);
+    // The story's own units start after the headline.
+    let start = title.map_or(0, |t| t + 1);
+    // A headline printed twice is one title.
+    if let Some(t) = title.filter(|&t| t + 1 < units.len()) {
+        let key = normalized(units[t].span.text(text));
+        if matches!(roles[t + 1], Role::Body) && normalized(units[t + 1].span.text(text)) == key {
+            roles[t + 1] = Role::Repeat(None);
+        }
+    }
 
     // Near the top, before the story starts, a byline may lack its "By".
-    for i in 1..units.len().min(8) {
+    for i in start.max(1)..units.len().min(start + 7) {
         if !matches!(roles[i], Role::Body) {
             continue;
         }
@@ -267,19 +365,33 @@ pub fn analyze(text: &str) -> Layout {
         }
     }
 
-    // The standfirst.
-    let candidate = roles
-        .iter()
-        .position(|r| matches!(r, Role::Body))
+    // The standfirst: only under a headline.
+    let candidate = title
+        .and_then(|t| {
+            roles
+                .iter()
+                .skip(t)
+                .position(|r| matches!(r, Role::Body))
+                .map(|i| t + i)
+        })
         .filter(|&i| {
             let u = units[i];
             let s = u.span.text(text);
-            let max_sentences = if u.paragraph == units[0].paragraph {
-                2
-            } else {
-                1
-            };
-            (u.whole || u.paragraph == units[0].paragraph)
+            let title_paragraph = units[title.unwrap_or(0)].paragraph;
+            let in_header = u.paragraph == title_paragraph;
+            // Printed again right after (a page's summary above its story).
+            let repeated = units.get(i + 1).is_some_and(|n| {
+                matches!(roles[i + 1], Role::Body) && normalized(n.span.text(text)) == normalized(s)
+            });
+            // In a title block that runs straight on into the story (a page
+            // printed one paragraph per line, no byline or date lines between)
+            // the line after the headline is the lead, unless printed twice.
+            let story_in_header = units.get(i + 1).is_some_and(|n| {
+                matches!(roles[i + 1], Role::Body) && n.paragraph == title_paragraph
+            });
+            let max_sentences = if in_header { 2 } else { 1 };
+            (u.whole || in_header)
+                && (!story_in_header || repeated)
                 && s.len() <= 600
                 && !s.ends_with(':')
                 && dateline::parse(s).is_none()
@@ -288,6 +400,13 @@ pub fn analyze(text: &str) -> Layout {
         });
     if let Some(i) = candidate {
         roles[i] = Role::Subtitle;
+        let s = normalized(units[i].span.text(text));
+        if units
+            .get(i + 1)
+            .is_some_and(|n| normalized(n.span.text(text)) == s)
+        {
+            roles[i + 1] = Role::Repeat(None);
+        }
     }
 
     // Bylines, dates.
@@ -361,6 +480,7 @@ pub fn analyze(text: &str) -> Layout {
                 push(BlockKind::Subtitle, u.span);
             }
             Role::Byline(_) => push(BlockKind::Byline, u.span),
+            Role::Furniture => push(BlockKind::Furniture, u.span),
             Role::Date(..) => push(BlockKind::Dateline, u.span),
             Role::Credit(c) => {
                 push(BlockKind::Credit, u.span);

@@ -513,3 +513,91 @@ fn impossible_dates_fill_nothing_and_warn() {
     assert_eq!(l.published.map(iso_day).as_deref(), Some("2024-02-29"));
     assert!(l.warnings.is_empty());
 }
+
+#[test]
+fn furniture_before_the_headline_is_not_the_title() {
+    let text = "\u{a9} 2024\nVarn Radio for East Kest\nPlay Live Radio\nNext Up:\n0:00\n0:00 0:00\n\nThree Hurt As Storm Hits Kest Harbour\n\nA storm tore through Kest harbour on Monday, injuring three fishermen.\n\nThe coastguard said the boats had been moored.\n";
+    let l = analyze(text);
+    assert_eq!(
+        l.title.unwrap().text(text),
+        "Three Hurt As Storm Hits Kest Harbour"
+    );
+    let furniture: Vec<&str> = l
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Furniture)
+        .map(|b| b.span.text(text))
+        .collect();
+    assert_eq!(furniture.len(), 6, "{furniture:?}");
+    assert!(furniture.contains(&"Varn Radio for East Kest"));
+}
+
+#[test]
+fn a_site_name_above_the_headline_is_furniture() {
+    let text = "Kest Courier\n\nVarn Motors agrees deal to buy Brant Tools\n\n-\n\nVARN MOTORS has agreed to buy Brant Tools for \u{a3}2bn, the two firms said.\n\nThe deal still needs approval.\n";
+    let l = analyze(text);
+    assert_eq!(
+        l.title.unwrap().text(text),
+        "Varn Motors agrees deal to buy Brant Tools"
+    );
+    // A short headline of lowercase words stays the headline.
+    let text = "Prime minister's questions\n\nSo who is playing politics with the budget of the nation?\n\nThe leader said so on Tuesday.\n";
+    assert_eq!(
+        analyze(text).title.unwrap().text(text),
+        "Prime minister's questions"
+    );
+}
+
+#[test]
+fn a_text_opening_with_a_story_sentence_has_no_title() {
+    let text = "Former Kest council chairman Ivo Marsh died on Thursday at the age of 71.\n\nMarsh led the council for twelve years.\n\nHe is survived by his wife.\n";
+    let l = analyze(text);
+    assert_eq!(l.title, None);
+    assert_eq!(l.subtitle, None);
+    assert!(l.blocks.iter().all(|b| b.kind == BlockKind::Body));
+}
+
+#[test]
+fn date_stamps_above_or_before_the_story() {
+    // A stamp opening the story's first line: a date, and no headline.
+    let text = " date 2019-01-10 Kest council has approved the long-delayed harbour plan, the mayor announced on Wednesday.\n\nWork starts in March.\n";
+    let l = analyze(text);
+    assert_eq!(l.published.map(iso_day).as_deref(), Some("2019-01-10"));
+    assert_eq!(l.title, None);
+    // A stamp with a section name, then the headline.
+    let text = "February 23, 2011 in Nation/World\n\nKest quake toll rises\n\nRescuers searched the rubble on Wednesday.\n\nMore are missing.\n";
+    let l = analyze(text);
+    assert_eq!(l.published.map(iso_day).as_deref(), Some("2011-02-23"));
+    assert_eq!(l.title.unwrap().text(text), "Kest quake toll rises");
+    // A stamp and a widget on one line.
+    let text = " date 2022-02-27 Left Menu\n\nKest hold Varn to a draw\n\nKest drew 1-1 with Varn on Saturday, a result that keeps them top.\n\nThe coach was pleased.\n";
+    let l = analyze(text);
+    assert_eq!(l.published.map(iso_day).as_deref(), Some("2022-02-27"));
+    assert_eq!(l.title.unwrap().text(text), "Kest hold Varn to a draw");
+}
+
+#[test]
+fn a_story_printed_one_paragraph_per_line() {
+    // The headline printed twice is one title; the line after it is the lead.
+    let text = "Varn Motors to buy Brant Tools\nVarn Motors to buy Brant Tools\nVarn Motors has agreed to buy Brant Tools for $2bn, the firms said on Monday.\nThe deal needs approval.\nBrant shares rose 5%.\n";
+    let l = analyze(text);
+    assert_eq!(
+        l.title.unwrap().text(text),
+        "Varn Motors to buy Brant Tools"
+    );
+    assert_eq!(l.subtitle, None);
+    assert_eq!(
+        l.blocks
+            .iter()
+            .filter(|b| b.kind == BlockKind::Repeat)
+            .count(),
+        1
+    );
+    // A summary printed twice above the story is the standfirst.
+    let text = "Kest coach sacked\nKest have relieved their coach of his duties with immediate effect.\nKest have relieved their coach of his duties with immediate effect.\nThe board met on Sunday.\nA new coach is sought.\n";
+    let l = analyze(text);
+    assert_eq!(
+        l.subtitle.unwrap().text(text),
+        "Kest have relieved their coach of his duties with immediate effect."
+    );
+}
