@@ -157,7 +157,110 @@ pub fn find(s: &str) -> Option<Credit> {
         .or_else(|| piped(s, from))
         .or_else(|| labelled(s, from))
         .or_else(|| slashed(s, from))
+        .or_else(|| dashed(s, from))
         .or_else(|| bare(s))
+        .or_else(|| named_picture(s))
+        .or_else(|| split_slash(s))
+}
+
+/// Words that say a credited name's part is a picture, lowercase ("AP
+/// photo", "Kest Courier file pic").
+fn is_picture_word(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "photo" | "photos" | "pic" | "pics" | "picture" | "pictures"
+    )
+}
+
+/// The end of the capitalized name that opens `s`, before its picture words
+/// ("Kest Courier file pic" → "Kest Courier"), when `s` is such a name, the
+/// picture words and at most a date after a comma.
+fn name_before_picture(s: &str) -> Option<usize> {
+    let head = s.split(',').next().unwrap_or(s).trim_end_matches('.');
+    let words: Vec<&str> = head.split(is_space).filter(|w| !w.is_empty()).collect();
+    let pic = words.iter().rposition(|w| is_picture_word(w))?;
+    if pic + 1 != words.len() {
+        return None;
+    }
+    let mut name_words = pic;
+    if name_words > 0 && words[name_words - 1].eq_ignore_ascii_case("file") {
+        name_words -= 1;
+    }
+    let name = &words[..name_words];
+    let capitalized = name
+        .iter()
+        .all(|w| w.starts_with(|c: char| c.is_uppercase()) || matches!(*w, "of" | "the"));
+    if name.is_empty() || name.len() > 5 || !capitalized {
+        return None;
+    }
+    // What follows the picture words: nothing, or a date (", August 28, 2021.").
+    let rest = &s[head.len()..];
+    let rest_ok = rest.trim_matches(|c: char| is_space(c) || c == '.').is_empty()
+        || crate::date::find(rest, &crate::date::pieces(rest)).is_some_and(|f| f.date.year.is_some());
+    if !rest_ok {
+        return None;
+    }
+    let last = name[name.len() - 1];
+    let end = s.find(last)? + last.len();
+    Some(end)
+}
+
+/// `… – Kest Courier file pic, August 28, 2021.`: a credit after a dash at
+/// the end of a caption.
+fn dashed(s: &str, from: usize) -> Option<Credit> {
+    let tail = &s[from..];
+    let dash = ["\u{2013} ", "\u{2014} ", "- "]
+        .iter()
+        .filter_map(|d| tail.rfind(&format!(" {d}")).map(|i| (i, d.len() + 1)))
+        .max()?;
+    let seg = from + dash.0 + dash.1;
+    let name_end = seg + name_before_picture(&s[seg..])?;
+    let caption_end = trim_end_at(s, from + dash.0);
+    if caption_end == 0 || !ends_sentence(&s[..caption_end]) {
+        return None;
+    }
+    Some(Credit {
+        caption_end,
+        region: (from + dash.0 + 1, s.len()),
+        name: name_span(s, seg, name_end),
+    })
+}
+
+/// A line of its own naming who took the picture: `Associated Press photo`,
+/// `Kest Courier file pic`.
+fn named_picture(s: &str) -> Option<Credit> {
+    if s.len() > 80 {
+        return None;
+    }
+    let end = name_before_picture(s)?;
+    Some(Credit {
+        caption_end: 0,
+        region: (0, s.len()),
+        name: name_span(s, 0, end),
+    })
+}
+
+/// A photographer and an agency on either side of a slash set apart by
+/// spaces or line breaks, as pages print them under a picture:
+/// `Jane Q. Doe / AP`, `Jane Q. Doe\n/\nAP`.
+fn split_slash(s: &str) -> Option<Credit> {
+    let (left, right) = s.split_once('/')?;
+    let spaced = left.ends_with(is_space) && right.starts_with(is_space);
+    let (left, right) = (left.trim_end_matches(is_space), right.trim_start_matches(is_space));
+    // Each side a name of one to four capitalized words (initials allowed).
+    let named = |side: &str| {
+        let words: Vec<&str> = side.split(is_space).filter(|w| !w.is_empty()).collect();
+        (1..=4).contains(&words.len())
+            && words
+                .iter()
+                .all(|w| w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with(','))
+    };
+    let ok = spaced && s.len() <= 80 && !right.contains('/') && named(left) && named(right);
+    ok.then(|| Credit {
+        caption_end: 0,
+        region: (0, s.len()),
+        name: (0, s.len()),
+    })
 }
 
 /// `… (photo credit: REUTERS)`, `… [Getty]`, `… (AFP)`, `… (AP Photo/Jane Doe)`.
@@ -435,6 +538,31 @@ mod tests {
                 &s[c.name.0..c.name.1],
             )
         })
+    }
+
+    #[test]
+    fn credits_after_a_dash_by_name_alone_and_around_a_spaced_slash() {
+        assert_eq!(
+            parts("The mayor speaks in Kest on Monday. \u{2013} Kest Courier file pic, August 28, 2021."),
+            Some((
+                "The mayor speaks in Kest on Monday.",
+                "\u{2013} Kest Courier file pic, August 28, 2021.",
+                "Kest Courier"
+            ))
+        );
+        assert_eq!(
+            parts("Varn Press photo"),
+            Some(("", "Varn Press photo", "Varn Press"))
+        );
+        assert_eq!(
+            parts("Jane Q. Doe\n/\nAP"),
+            Some(("", "Jane Q. Doe\n/\nAP", "Jane Q. Doe\n/\nAP"))
+        );
+        // Not credits: a sentence about a photo, a dash in a sentence.
+        assert_eq!(parts("He took the photo"), None);
+        assert_eq!(parts("The team photo"), None);
+        assert_eq!(parts("Prices rose - the Kest Courier pic showed it"), None);
+        assert_eq!(parts("either/or"), None);
     }
 
     #[test]

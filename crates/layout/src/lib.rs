@@ -158,12 +158,27 @@ fn units(text: &str) -> Vec<Unit> {
             });
             continue;
         }
-        for l in lines {
+        let mut k = 0;
+        while k < lines.len() {
+            // "Jane Q. Doe" / "/" / "AP": a credit printed over three lines.
+            if k + 2 < lines.len() && lines[k + 1].text(text) == "/" {
+                let merged = ByteSpan::new(lines[k].start, lines[k + 2].end);
+                if credit::find(merged.text(text)).is_some_and(|c| c.caption_end == 0) {
+                    out.push(Unit {
+                        span: merged,
+                        paragraph: p,
+                        whole: lines.len() == 3,
+                    });
+                    k += 3;
+                    continue;
+                }
+            }
             out.push(Unit {
-                span: *l,
+                span: lines[k],
                 paragraph: p,
                 whole: lines.len() == 1,
             });
+            k += 1;
         }
     }
     out
@@ -390,7 +405,12 @@ pub fn analyze(text: &str) -> Layout {
                 matches!(roles[i + 1], Role::Body) && n.paragraph == title_paragraph
             });
             let max_sentences = if in_header { 2 } else { 1 };
+            // A standfirst is printed above the pictures.
+            let after_photo = roles[title.unwrap_or(0)..i]
+                .iter()
+                .any(|r| matches!(r, Role::Caption(_) | Role::Repeat(_) | Role::Credit(_)));
             (u.whole || in_header)
+                && !after_photo
                 && (!story_in_header || repeated)
                 && s.len() <= 600
                 && !s.ends_with(':')

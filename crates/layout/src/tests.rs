@@ -601,3 +601,22 @@ fn a_story_printed_one_paragraph_per_line() {
         "Kest have relieved their coach of his duties with immediate effect."
     );
 }
+
+#[test]
+fn captions_with_credits_in_page_shapes() {
+    // A credit printed over three lines around a slash, the caption repeated.
+    let text = "Two Hurt In Kest Warehouse Fire\n\nA firefighter walks away from the burning warehouse in Kest on Monday.\nJane Q. Doe\n/\nAP\nA firefighter walks away from the burning warehouse in Kest on Monday.\n\nTwo firefighters were hurt on Monday.\n\nThe cause is not known.\n";
+    let l = analyze(text);
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(
+        l.photos[0].credit.unwrap().text(text),
+        "Jane Q. Doe\n/\nAP"
+    );
+    assert_eq!(l.subtitle, None);
+    // A credit after a dash, with a date.
+    let text = "Kest to run its own clinics\n\nThe mayor will now run every clinic in Kest, the council says. \u{2013} Kest Courier file pic, August 28, 2021.\n\nALL clinics will from now on be run by the city, the mayor said.\n\nHe spoke on Monday.\n";
+    let l = analyze(text);
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(l.photos[0].credit.unwrap().text(text), "Kest Courier");
+    assert_eq!(l.subtitle, None);
+}
