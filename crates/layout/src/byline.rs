@@ -297,6 +297,45 @@ pub fn parse_names_only(line: &str) -> Option<Vec<String>> {
     names_list(line)
 }
 
+/// "Jane Q. Doe And John Roe Kest Daily Times": names printed with the
+/// outlet after the last one and no "By". The last name is its first word,
+/// any initials, and one more word; what follows must be an outlet (title-cased
+/// words ending in an outlet word such as "Times" or "Press").
+pub fn parse_names_and_outlet(line: &str) -> Option<Vec<String>> {
+    if line.len() > 100 || line.ends_with(['.', '!', '?', ':', ',']) {
+        return None;
+    }
+    let mut parts: Vec<&str> = vec![line];
+    for sep in [" and ", " And ", " AND ", " & "] {
+        parts = parts.iter().flat_map(|p| p.split(sep)).collect();
+    }
+    let (last, first) = parts.split_last()?;
+    let mut names: Vec<String> = Vec::new();
+    for p in first {
+        if !is_person_name(p.trim()) {
+            return None;
+        }
+        names.push(p.trim().to_string());
+    }
+    let words: Vec<&str> = last.split_whitespace().collect();
+    let initials = words
+        .iter()
+        .skip(1)
+        .take_while(|w| w.len() == 2 && w.ends_with('.'))
+        .count();
+    let name_len = 2 + initials;
+    let outlet = words.get(name_len..)?;
+    let outlet_ok = !outlet.is_empty()
+        && outlet.len() <= 5
+        && outlet.iter().all(|w| w.starts_with(char::is_uppercase))
+        && outlet.last().is_some_and(|w| NOT_NAME_WORDS.contains(w));
+    let name = words[..name_len].join(" ");
+    (outlet_ok && is_person_name(&name)).then(|| {
+        names.push(name);
+        names
+    })
+}
+
 /// "Jane Doe and John Roe": the names, when every part is one.
 fn names_list(s: &str) -> Option<Vec<String>> {
     let parts = split_and(s);
@@ -361,6 +400,23 @@ mod tests {
             b.date.and_then(|d| d.0.iso()).as_deref(),
             Some("2020-07-22")
         );
+    }
+
+    #[test]
+    fn names_with_their_outlet_and_no_by() {
+        assert_eq!(
+            parse_names_and_outlet("Jane Q. Doe And Omar Vey Kest Daily Times"),
+            Some(vec!["Jane Q. Doe".to_string(), "Omar Vey".to_string()])
+        );
+        assert_eq!(
+            parse_names_and_outlet("Omar Vey Varn Press"),
+            Some(vec!["Omar Vey".to_string()])
+        );
+        assert_eq!(
+            parse_names_and_outlet("Kest And Varn Sign Trade Pact"),
+            None
+        );
+        assert_eq!(parse_names_and_outlet("Omar Vey"), None);
     }
 
     #[test]

@@ -195,8 +195,11 @@ fn name_before_picture(s: &str) -> Option<usize> {
     }
     // What follows the picture words: nothing, or a date (", August 28, 2021.").
     let rest = &s[head.len()..];
-    let rest_ok = rest.trim_matches(|c: char| is_space(c) || c == '.').is_empty()
-        || crate::date::find(rest, &crate::date::pieces(rest)).is_some_and(|f| f.date.year.is_some());
+    let rest_ok = rest
+        .trim_matches(|c: char| is_space(c) || c == '.')
+        .is_empty()
+        || crate::date::find(rest, &crate::date::pieces(rest))
+            .is_some_and(|f| f.date.year.is_some());
     if !rest_ok {
         return None;
     }
@@ -246,7 +249,10 @@ fn named_picture(s: &str) -> Option<Credit> {
 fn split_slash(s: &str) -> Option<Credit> {
     let (left, right) = s.split_once('/')?;
     let spaced = left.ends_with(is_space) && right.starts_with(is_space);
-    let (left, right) = (left.trim_end_matches(is_space), right.trim_start_matches(is_space));
+    let (left, right) = (
+        left.trim_end_matches(is_space),
+        right.trim_start_matches(is_space),
+    );
     // Each side a name of one to four capitalized words (initials allowed).
     let named = |side: &str| {
         let words: Vec<&str> = side.split(is_space).filter(|w| !w.is_empty()).collect();

@@ -327,7 +327,8 @@ pub fn analyze(text: &str) -> Layout {
             .iter()
             .any(|&j| matches!(roles.get(j), Some(Role::Date(..))));
         let names = byline::parse_bare(s)
-            .or_else(|| by_date.then(|| byline::parse_names_only(s)).flatten());
+            .or_else(|| by_date.then(|| byline::parse_names_only(s)).flatten())
+            .or_else(|| byline::parse_names_and_outlet(s));
         if let Some(names) = names {
             roles[i] = Role::Byline(byline::Byline {
                 names,
@@ -409,7 +410,18 @@ pub fn analyze(text: &str) -> Layout {
             let after_photo = roles[title.unwrap_or(0)..i]
                 .iter()
                 .any(|r| matches!(r, Role::Caption(_) | Role::Repeat(_) | Role::Credit(_)));
-            (u.whole || in_header)
+            // A dek over the byline lines of its own block ("Rescuers search
+            // on" / "By Jane Doe" / "Varn Press photo").
+            let rest_of_block: Vec<&Role> = (i + 1..units.len())
+                .take_while(|&j| units[j].paragraph == u.paragraph)
+                .map(|j| &roles[j])
+                .collect();
+            let heads_byline_block = !rest_of_block.is_empty()
+                && rest_of_block.iter().any(|r| matches!(r, Role::Byline(_)))
+                && rest_of_block
+                    .iter()
+                    .all(|r| matches!(r, Role::Byline(_) | Role::Date(..) | Role::Credit(_)));
+            (u.whole || in_header || heads_byline_block)
                 && !after_photo
                 && (!story_in_header || repeated)
                 && s.len() <= 600

@@ -608,10 +608,7 @@ fn captions_with_credits_in_page_shapes() {
     let text = "Two Hurt In Kest Warehouse Fire\n\nA firefighter walks away from the burning warehouse in Kest on Monday.\nJane Q. Doe\n/\nAP\nA firefighter walks away from the burning warehouse in Kest on Monday.\n\nTwo firefighters were hurt on Monday.\n\nThe cause is not known.\n";
     let l = analyze(text);
     assert_eq!(l.photos.len(), 1);
-    assert_eq!(
-        l.photos[0].credit.unwrap().text(text),
-        "Jane Q. Doe\n/\nAP"
-    );
+    assert_eq!(l.photos[0].credit.unwrap().text(text), "Jane Q. Doe\n/\nAP");
     assert_eq!(l.subtitle, None);
     // A credit after a dash, with a date.
     let text = "Kest to run its own clinics\n\nThe mayor will now run every clinic in Kest, the council says. \u{2013} Kest Courier file pic, August 28, 2021.\n\nALL clinics will from now on be run by the city, the mayor said.\n\nHe spoke on Monday.\n";
@@ -619,4 +616,17 @@ fn captions_with_credits_in_page_shapes() {
     assert_eq!(l.photos.len(), 1);
     assert_eq!(l.photos[0].credit.unwrap().text(text), "Kest Courier");
     assert_eq!(l.subtitle, None);
+}
+
+#[test]
+fn a_dek_over_its_byline_block_is_the_standfirst() {
+    let text = "March 3, 2021 in World\n\nKest quake toll rises\n\nRescuers search for those still trapped\nJane Q. Doe And Omar Vey Kest Daily Times\nVarn Press photo\n\nRubble fills a street in Kest on Tuesday.\n\nThe toll rose to 75 on Wednesday, officials said.\n\nHundreds are missing.\n";
+    let l = analyze(text);
+    assert_eq!(l.title.unwrap().text(text), "Kest quake toll rises");
+    assert_eq!(
+        l.subtitle.unwrap().text(text),
+        "Rescuers search for those still trapped"
+    );
+    assert_eq!(l.byline, ["Jane Q. Doe", "Omar Vey"]);
+    assert_eq!(l.published.map(iso_day).as_deref(), Some("2021-03-03"));
 }
