@@ -262,7 +262,7 @@ fn split_slash(s: &str) -> Option<Credit> {
                 .all(|w| w.starts_with(|c: char| c.is_uppercase()) && !w.ends_with(','))
     };
     let ok = spaced && s.len() <= 80 && !right.contains('/') && named(left) && named(right);
-    ok.then(|| Credit {
+    ok.then_some(Credit {
         caption_end: 0,
         region: (0, s.len()),
         name: (0, s.len()),
