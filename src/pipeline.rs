@@ -11,6 +11,7 @@ pub fn extract(source: &SourceInfo, text: &str) -> Record {
     let mentions = newsparse_ner::Model::embedded().tag(&doc);
     let mut entities = newsparse_entities::resolve(&doc, &mentions);
     newsparse_entities::add_agencies(text, &layout.agencies, &mut entities);
+    newsparse_entities::add_credited_people(text, &layout.credited_people, &mut entities);
     let (quotes, quote_warnings) = newsparse_quotes::find(&doc, &entities);
     let events = newsparse_events::analyze(&doc, &layout, &entities, &quotes);
     crate::record::build(crate::record::Found {

@@ -21,6 +21,10 @@ pub struct Layout {
     /// News agencies credited in photo credits and the dateline
     /// ("REUTERS" in "REUTERS/Jane Doe", "AP" in "(AP) —"), every printing.
     pub agencies: Vec<ByteSpan>,
+    /// People credited outside the text that is read: photographers in photo
+    /// credits ("Pia Lund" in "REUTERS/Pia Lund") and the authors the byline
+    /// names, every printing.
+    pub credited_people: Vec<ByteSpan>,
     pub warnings: Vec<String>,
 }
 

@@ -37,7 +37,7 @@ pub(crate) type Map<K, V> = std::collections::HashMap<K, V, foldhash::fast::Fixe
 pub(crate) type Set<T> = std::collections::HashSet<T, foldhash::fast::FixedState>;
 use words::{Cand, Words};
 
-pub use agencies::add_agencies;
+pub use agencies::{add_agencies, add_credited_people};
 
 /// Group mentions into people, organizations and places (MISC is dropped).
 ///

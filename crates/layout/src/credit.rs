@@ -467,12 +467,21 @@ const PICTURE_WORDS: &[&str] = &["Photo", "Photos", "Pictures", "Photographer"];
 /// Nouns that end the names of picture agencies ("Getty Images").
 const AGENCY_NOUNS: &[&str] = &["Images", "Press", "Agency", "News", "Service", "Wire"];
 
-/// The agencies a credited name names, as byte ranges of `name`: each part
-/// between "/", ",", ";" and "via" that is in capitals ("REUTERS", "AFP"),
-/// ends in an agency noun ("Getty Images") or is a single capitalized word
-/// ("Bloomberg"); parts of two or more ordinary words are photographers.
-/// A final "Photo" is not part of the agency ("AP Photo" → "AP").
-pub fn agencies(name: &str) -> Vec<std::ops::Range<usize>> {
+/// Who a part of a credited name is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credited {
+    Agency,
+    Photographer,
+}
+
+/// The parts of a credited name, as byte ranges of `name`, split at "/",
+/// ",", ";" and "via": a part in capitals ("REUTERS", "AFP"), ending in an
+/// agency noun ("Getty Images") or of a single capitalized word
+/// ("Bloomberg") is an agency; two to four capitalized words (initials
+/// allowed) are a photographer ("Jane Q. Doe"). A final "Photo" is not part
+/// of the agency ("AP Photo" → "AP"); "File", "Handout" and the like are
+/// neither.
+pub fn credited(name: &str) -> Vec<(std::ops::Range<usize>, Credited)> {
     let mut parts = Vec::new();
     let mut start = 0;
     for (i, c) in name.char_indices() {
@@ -491,15 +500,18 @@ pub fn agencies(name: &str) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     for part in parts {
         let text = &name[part.clone()];
-        if text.trim().is_empty() {
+        if text.trim_matches(is_space).is_empty() {
             continue;
         }
-        let from = part.start + (text.len() - text.trim_start().len());
-        let mut to = part.start + text.trim_end().len();
-        let mut words: Vec<&str> = name[from..to].split_whitespace().collect();
+        let from = part.start + (text.len() - text.trim_start_matches(is_space).len());
+        let mut to = part.start + text.trim_end_matches(is_space).len();
+        let mut words: Vec<&str> = name[from..to]
+            .split(is_space)
+            .filter(|w| !w.is_empty())
+            .collect();
         if words.len() > 1 && PICTURE_WORDS.contains(words.last().unwrap()) {
             let last = words.pop().unwrap();
-            to = name[..to - last.len()].trim_end().len();
+            to = name[..to - last.len()].trim_end_matches(is_space).len();
         }
         let Some(&last) = words.last() else {
             continue;
@@ -507,16 +519,36 @@ pub fn agencies(name: &str) -> Vec<std::ops::Range<usize>> {
         let capitalized = words
             .iter()
             .all(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()));
-        let ordinary = words.len() == 1 && NOT_AGENCIES.contains(&last.to_lowercase().as_str());
-        let agency = capitalized
-            && words.len() <= 4
-            && !ordinary
-            && (is_all_caps(&name[from..to]) || AGENCY_NOUNS.contains(&last) || words.len() == 1);
-        if agency {
-            out.push(from..to);
+        let ordinary = words
+            .iter()
+            .any(|w| NOT_AGENCIES.contains(&w.to_lowercase().as_str()));
+        if !capitalized || words.len() > 4 || ordinary && words.len() == 1 {
+            continue;
+        }
+        let all_caps = is_all_caps(&name[from..to]);
+        if all_caps || AGENCY_NOUNS.contains(&last) || words.len() == 1 {
+            out.push((from..to, Credited::Agency));
+        } else if !ordinary
+            && words.iter().all(|w| {
+                w.chars()
+                    .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            })
+        {
+            out.push((from..to, Credited::Photographer));
         }
     }
     out
+}
+
+/// The agencies a credited name names, as byte ranges of `name` (see
+/// [`credited`]).
+#[cfg(test)]
+pub fn agencies(name: &str) -> Vec<std::ops::Range<usize>> {
+    credited(name)
+        .into_iter()
+        .filter(|(_, c)| *c == Credited::Agency)
+        .map(|(r, _)| r)
+        .collect()
 }
 
 /// A line that is only a credit with no mark: `Getty Images`, `AFP via Getty Images`.
@@ -569,6 +601,23 @@ mod tests {
         assert_eq!(parts("The team photo"), None);
         assert_eq!(parts("Prices rose - the Kest Courier pic showed it"), None);
         assert_eq!(parts("either/or"), None);
+    }
+
+    #[test]
+    fn photographers_in_credited_names() {
+        let people = |s: &str| -> Vec<String> {
+            credited(s)
+                .into_iter()
+                .filter(|(_, c)| *c == Credited::Photographer)
+                .map(|(r, _)| s[r].to_string())
+                .collect()
+        };
+        assert_eq!(people("REUTERS/Pia Lund"), ["Pia Lund"]);
+        assert_eq!(people("Jane Q. Doe\n/\nAP"), ["Jane Q. Doe"]);
+        assert_eq!(people("AP Photo/Omar Vey, File"), ["Omar Vey"]);
+        assert!(people("Getty Images").is_empty());
+        assert!(people("Kest Courier file pic").is_empty());
+        assert!(people("REUTERS/Handout Photo").is_empty());
     }
 
     #[test]

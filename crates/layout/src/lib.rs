@@ -493,7 +493,7 @@ pub fn analyze(text: &str) -> Layout {
     let mut photo_of: Vec<(String, usize)> = Vec::new();
     let mut last_photo: Option<usize> = None;
     // Credited names and the dateline, where agencies are named.
-    let mut credited: Vec<ByteSpan> = Vec::new();
+    let mut credited: Vec<(ByteSpan, bool)> = Vec::new();
     for (i, (u, role)) in units.iter().zip(&roles).enumerate() {
         let s = u.span.text(text);
         let at = |a: usize, b: usize| trim(text, u.span.start + a, u.span.start + b);
@@ -516,7 +516,7 @@ pub fn analyze(text: &str) -> Layout {
             Role::Date(..) => push(BlockKind::Dateline, u.span),
             Role::Credit(c) => {
                 push(BlockKind::Credit, u.span);
-                credited.push(at(c.name.0, c.name.1));
+                credited.push((at(c.name.0, c.name.1), true));
                 // Credits the caption just before it, if it has none yet.
                 if let Some(p) = last_photo.filter(|_| i > 0 && is_caption(&roles[i - 1])) {
                     let photo: &mut PhotoFound = &mut layout.photos[p];
@@ -527,7 +527,7 @@ pub fn analyze(text: &str) -> Layout {
                 let caption_end = c.map_or(s.len(), |c| c.caption_end);
                 let caption = at(0, caption_end);
                 let credit = c.map(|c| at(c.name.0, c.name.1));
-                credited.extend(credit);
+                credited.extend(credit.map(|c| (c, true)));
                 let repeat = matches!(role, Role::Repeat(_));
                 push(
                     if repeat {
@@ -561,7 +561,7 @@ pub fn analyze(text: &str) -> Layout {
                         let span = at(0, d.end);
                         push(BlockKind::Dateline, span);
                         // "LONDON (Reuters) -": the agency in brackets.
-                        credited.extend(d.agency.map(|(a, b)| at(a, b)));
+                        credited.extend(d.agency.map(|(a, b)| (at(a, b), false)));
                         push(BlockKind::Body, at(d.body, s.len()));
                         let year = d
                             .date
@@ -589,13 +589,32 @@ pub fn analyze(text: &str) -> Layout {
             }
         }
     }
-    for span in credited {
+    for (span, is_credit) in credited {
         let name = span.text(text);
-        layout.agencies.extend(
-            credit::agencies(name)
-                .into_iter()
-                .map(|r| ByteSpan::new(span.start + r.start, span.start + r.end)),
-        );
+        for (r, who) in credit::credited(name) {
+            let at = ByteSpan::new(span.start + r.start, span.start + r.end);
+            match who {
+                credit::Credited::Agency => layout.agencies.push(at),
+                // A dateline's bracket names agencies only.
+                credit::Credited::Photographer if is_credit => layout.credited_people.push(at),
+                credit::Credited::Photographer => {}
+            }
+        }
+    }
+    // The authors the byline lines name, where they are printed.
+    for (u, role) in units.iter().zip(&roles) {
+        let Role::Byline(b) = role else { continue };
+        let line = u.span.text(text);
+        let mut from = 0;
+        for name in &b.names {
+            if let Some(at) = line[from..].find(name.as_str()) {
+                let start = u.span.start + from + at;
+                layout
+                    .credited_people
+                    .push(ByteSpan::new(start, start + name.len()));
+                from += at + name.len();
+            }
+        }
     }
     layout
 }
