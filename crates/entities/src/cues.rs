@@ -235,6 +235,34 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             out.push((i, EntityKind::Place, STRONG));
             continue;
         }
+        // "Union Road", "Varn Tower", "Kest Stadium": a road, building or
+        // venue the tagger took for an organization is a place.
+        let org = c.kind == EntityKind::Organization;
+        if org && c.te - c.ts >= 2 && lexicon::FACILITY_HEAD_SET.has(w.word(c.te - 1)) {
+            out.push((i, EntityKind::Place, 2 * STRONG));
+            continue;
+        }
+        // "the Zorvan smartphone": a product; but "the Varn laptop" is the
+        // maker's, so this weighs no more than a few tagger votes.
+        if c.te < w.len() && lexicon::PRODUCT_NOUN_SET.has(&norm_word(w.word(c.te))) {
+            out.push((i, EntityKind::Misc, STRONG));
+            continue;
+        }
+        // "Rs 3,000": an amount; an organization of one demonym ("American"):
+        // an adjective.
+        let digit_at =
+            |t: usize| t < w.len() && w.word(t).starts_with(|c: char| c.is_ascii_digit());
+        let amount = lexicon::CURRENCY_WORD_SET.has(w.word(c.ts)) && digit_at(c.ts + 1)
+            || c.ts > 0 && lexicon::CURRENCY_WORD_SET.has(w.word(c.ts - 1)) && digit_at(c.ts);
+        if c.kind != EntityKind::Place && amount
+            || org
+                && c.te - c.ts == 1
+                && lexicon::is_demonym(w.word(c.ts))
+                && w.word(c.ts).chars().any(char::is_lowercase)
+        {
+            out.push((i, EntityKind::Misc, 2 * STRONG));
+            continue;
+        }
         // "a show entitled (The) X": a title of a work.
         let mut b = c.ts;
         if b > 0 && matches!(w.word(b - 1), "the" | "The") {

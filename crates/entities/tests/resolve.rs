@@ -657,3 +657,20 @@ fn names_run_together_with_and_are_split_when_the_parts_stand_alone() {
         assert_eq!(kind_of(&found, name), EntityKind::Organization, "{name}");
     }
 }
+
+#[test]
+fn roads_products_amounts_and_adjectives_are_not_organizations() {
+    let (_, found) = run(
+        "Plans\n\n[O Brant Homes] will build at 51 [O Ostel Church Road] near the [O Varn Tower]. \
+         Its [O Zorvel] smartphone costs [O Rs 3],000. An [O American] firm may buy it, \
+         said [O Kest Holdings].",
+    );
+    assert_eq!(find(&found, "Ostel Church Road").kind, EntityKind::Place);
+    assert_eq!(find(&found, "Varn Tower").kind, EntityKind::Place);
+    let orgs: Vec<&str> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Organization)
+        .map(|e| e.name.as_str())
+        .collect();
+    assert_eq!(orgs, ["Brant Homes", "Kest Holdings"]);
+}

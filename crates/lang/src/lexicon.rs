@@ -1112,6 +1112,9 @@ sets! {
     SENTENCE_STARTER_SET = SENTENCE_STARTERS;
     WEEKDAY_SET = WEEKDAYS;
     MONTH_SET = MONTHS;
+    FACILITY_HEAD_SET = FACILITY_HEADS;
+    PRODUCT_NOUN_SET = PRODUCT_NOUNS;
+    CURRENCY_WORD_SET = CURRENCY_WORDS;
 }
 
 /// Acronyms that are ordinary nouns (things, formats, honours, jobs), never
@@ -1242,6 +1245,53 @@ pub fn demonym_of(place: &str) -> Option<&'static str> {
         .find(|d| d.starts_with(stem) && d.len() > stem.len())
         .copied()
 }
+
+/// Last words of the names of roads, buildings and venues ("Union Road",
+/// "Varn Tower", "Kest Stadium"): such a name is a place, not an organization.
+/// Not "Street" ("Downing Street" and "Wall Street" speak for institutions)
+/// nor "Circle" (societies are circles too).
+pub const FACILITY_HEADS: &[&str] = &[
+    "Road",
+    "Avenue",
+    "Lane",
+    "Drive",
+    "Boulevard",
+    "Square",
+    "Highway",
+    "Motorway",
+    "Building",
+    "Tower",
+    "Towers",
+    "Stadium",
+    "Arena",
+    "Bridge",
+    "Mall",
+];
+
+/// Lowercase nouns for kinds of product, singular: a name right before one is
+/// a product ("the Zorvan smartphone", "its Varn X2 tablet"), not an
+/// organization. Plurals are left out: "Varn phones" are the maker's.
+pub const PRODUCT_NOUNS: &[&str] = &[
+    "smartphone",
+    "handset",
+    "tablet",
+    "laptop",
+    "console",
+    "app",
+    "browser",
+    "processor",
+    "drug",
+    "vaccine",
+    "sedan",
+    "hatchback",
+    "suv",
+];
+
+/// Currency words written before an amount ("Rs 3,000", "Dh 50", "USD 10").
+pub const CURRENCY_WORDS: &[&str] = &[
+    "Rs", "Rs.", "INR", "USD", "US$", "EUR", "GBP", "Dh", "Dhs", "AED", "SAR", "QR", "Rp", "Tk",
+    "RM", "NZ$", "A$", "C$", "HK$", "S$", "Ksh", "CHF", "JPY", "CNY", "RMB",
+];
 
 #[cfg(test)]
 mod tests {
