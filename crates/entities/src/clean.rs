@@ -75,6 +75,10 @@ fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
         if te - ts > 1 && matches!(w.word(ts), "the" | "The") {
             ts += 1;
         }
+        // "Former Acme Corp chief": the time of a role is not part of a name.
+        if te - ts > 1 && is_time_of_role(w.word(ts)) {
+            ts += 1;
+        }
         if title_len_at(w, ts, te) == Some(te - ts) {
             return None;
         }
@@ -186,6 +190,12 @@ fn extend(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
     out
 }
 
+/// "Former", "Outgoing": a capitalized word that dates a role, printed
+/// before the organization the role is in.
+fn is_time_of_role(word: &str) -> bool {
+    matches!(word, "Former" | "Outgoing" | "Incoming" | "Interim" | "Ex")
+}
+
 /// Where a name that starts at `ts` really starts: the recognizer often
 /// leaves out a capitalized word before an organization ("Liberal" +
 /// "Democrat", "Sunday" + "Telegraph"). Not before `floor`, not over a
@@ -206,6 +216,7 @@ fn left_end(w: &Words, ts: usize, floor: usize) -> usize {
             && !lexicon::OFFICE_SET.has(word)
             && !lexicon::HONORIFIC_SET.has(word)
             && !lexicon::is_company_modifier(word)
+            && !is_time_of_role(word)
             && !(s - 1 == w.sentence_first(ts) && w.is_common_word(word));
         if !fits {
             break;

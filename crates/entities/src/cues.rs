@@ -205,6 +205,24 @@ fn is_dash(word: &str) -> bool {
     matches!(word, "-" | "--" | "\u{2013}" | "\u{2014}" | ",")
 }
 
+/// Whether `acronym` is made of the initials of the capitalized words
+/// ending just before token `end` ("Deutsche Boerse's (DB)", "the Motion
+/// Picture Association of America's (MPAA)"): an acronym, not a ticker.
+fn abbreviates_words_before(w: &Words, end: usize, acronym: &str) -> bool {
+    let floor = w.sentence_first(end.saturating_sub(1));
+    let initials: String = (floor..end)
+        .rev()
+        .map(|t| w.word(t))
+        .take_while(|word| is_capitalized(word) || matches!(*word, "of" | "and" | "for" | "&"))
+        .filter(|word| is_capitalized(word))
+        .filter_map(|word| word.chars().next())
+        .collect::<Vec<char>>()
+        .into_iter()
+        .rev()
+        .collect();
+    initials.ends_with(acronym)
+}
+
 /// Kind votes from the context of each candidate.
 pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
     let cover = w.cover(cands);
@@ -261,6 +279,21 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
                 && w.word(c.ts).chars().any(char::is_lowercase)
         {
             out.push((i, EntityKind::Misc, 2 * STRONG));
+            continue;
+        }
+        // "Acme's (ACMX) shares": a stock ticker in brackets after a
+        // possessive names no entity of its own.
+        let bracketed =
+            c.ts >= 2 && c.te < w.len() && w.word(c.ts - 1) == "(" && w.word(c.te) == ")";
+        if bracketed
+            && c.te - c.ts == 1
+            && is_possessive(w.word(c.ts - 2))
+            && w.word(c.ts).chars().all(|ch| ch.is_ascii_uppercase())
+            && !abbreviates_words_before(w, c.ts - 2, w.word(c.ts))
+        {
+            // One cue's weight: an acronym the text misspells the name of,
+            // and uses again, stays a name.
+            out.push((i, EntityKind::Misc, STRONG));
             continue;
         }
         // "a show entitled (The) X": a title of a work.

@@ -674,3 +674,32 @@ fn roads_products_amounts_and_adjectives_are_not_organizations() {
         .collect();
     assert_eq!(orgs, ["Brant Homes", "Kest Holdings"]);
 }
+
+#[test]
+fn former_is_not_part_of_an_organization() {
+    let (_, found) =
+        run("Fraud\n\n[O Former Brant Communications Inc.] chief Ivo Marsh was jailed.");
+    assert_eq!(
+        find(&found, "Brant Communications Inc.").kind,
+        EntityKind::Organization
+    );
+}
+
+#[test]
+fn a_ticker_after_a_possessive_is_not_an_organization() {
+    let (_, found) =
+        run("Shares\n\nThe price of [O Brant]'s ([O BRNT]) shares fell, [O Varn] said.");
+    assert!(found.iter().all(|e| e.name != "BRNT"), "{found:#?}");
+    assert_eq!(find(&found, "Brant").kind, EntityKind::Organization);
+}
+
+#[test]
+fn an_acronym_after_a_possessive_is_not_a_ticker() {
+    let (_, found) = run("Deal\n\nThe [O Kest Stock Exchange]'s ([O KSE]) chief said so.");
+    assert!(
+        found.iter().any(|e| e.name == "Kest Stock Exchange"
+            && e.acronym.as_deref() == Some("KSE")
+            || e.name == "KSE"),
+        "{found:#?}"
+    );
+}

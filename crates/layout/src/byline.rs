@@ -88,6 +88,9 @@ pub struct Byline {
     pub reporting: bool,
     /// A date printed on the same line ("By Jane Doe | July 22, 2020").
     pub date: Option<(date::Printed, date::Label)>,
+    /// The outlet printed after the names, as a byte range of the line
+    /// ("Kest Daily Times" in "Jane Doe Kest Daily Times").
+    pub outlet: Option<std::ops::Range<usize>>,
 }
 
 fn strip_prefix_ci<'a>(s: &'a str, p: &str) -> Option<&'a str> {
@@ -301,7 +304,7 @@ pub fn parse_names_only(line: &str) -> Option<Vec<String>> {
 /// outlet after the last one and no "By". The last name is its first word,
 /// any initials, and one more word; what follows must be an outlet (title-cased
 /// words ending in an outlet word such as "Times" or "Press").
-pub fn parse_names_and_outlet(line: &str) -> Option<Vec<String>> {
+pub fn parse_names_and_outlet(line: &str) -> Option<Byline> {
     if line.len() > 100 || line.ends_with(['.', '!', '?', ':', ',']) {
         return None;
     }
@@ -330,9 +333,17 @@ pub fn parse_names_and_outlet(line: &str) -> Option<Vec<String>> {
         && outlet.iter().all(|w| w.starts_with(char::is_uppercase))
         && outlet.last().is_some_and(|w| NOT_NAME_WORDS.contains(w));
     let name = words[..name_len].join(" ");
-    (outlet_ok && is_person_name(&name)).then(|| {
-        names.push(name);
-        names
+    if !outlet_ok || !is_person_name(&name) {
+        return None;
+    }
+    names.push(name);
+    let first = outlet[0];
+    let start = line.len() - last.len() + last.find(first)?;
+    let outlet_end = line.trim_end().len();
+    Some(Byline {
+        names,
+        outlet: Some(start..outlet_end),
+        ..Default::default()
     })
 }
 
@@ -404,14 +415,12 @@ mod tests {
 
     #[test]
     fn names_with_their_outlet_and_no_by() {
-        assert_eq!(
-            parse_names_and_outlet("Jane Q. Doe And Omar Vey Kest Daily Times"),
-            Some(vec!["Jane Q. Doe".to_string(), "Omar Vey".to_string()])
-        );
-        assert_eq!(
-            parse_names_and_outlet("Omar Vey Varn Press"),
-            Some(vec!["Omar Vey".to_string()])
-        );
+        let line = "Jane Q. Doe And Omar Vey Kest Daily Times";
+        let b = parse_names_and_outlet(line).unwrap();
+        assert_eq!(b.names, ["Jane Q. Doe", "Omar Vey"]);
+        assert_eq!(&line[b.outlet.unwrap()], "Kest Daily Times");
+        let b = parse_names_and_outlet("Omar Vey Varn Press").unwrap();
+        assert_eq!(b.names, ["Omar Vey"]);
         assert_eq!(
             parse_names_and_outlet("Kest And Varn Sign Trade Pact"),
             None

@@ -526,7 +526,8 @@ pub fn credited(name: &str) -> Vec<(std::ops::Range<usize>, Credited)> {
             continue;
         }
         let all_caps = is_all_caps(&name[from..to]);
-        if all_caps || AGENCY_NOUNS.contains(&last) || words.len() == 1 {
+        // "The Kest Courier": people are not named with "The".
+        if all_caps || AGENCY_NOUNS.contains(&last) || words.len() == 1 || words[0] == "The" {
             out.push((from..to, Credited::Agency));
         } else if !ordinary
             && words.iter().all(|w| {
@@ -616,6 +617,8 @@ mod tests {
         assert_eq!(people("Jane Q. Doe\n/\nAP"), ["Jane Q. Doe"]);
         assert_eq!(people("AP Photo/Omar Vey, File"), ["Omar Vey"]);
         assert!(people("Getty Images").is_empty());
+        assert!(people("The Kest Courier").is_empty());
+        assert_eq!(agencies("The Kest Courier"), [0..16]);
         assert!(people("Kest Courier file pic").is_empty());
         assert!(people("REUTERS/Handout Photo").is_empty());
     }

@@ -234,7 +234,12 @@ fn split_stamps(text: &str, units: Vec<Unit>) -> Vec<Unit> {
 /// that reads as one. A short name-like line among furniture, or right
 /// before a headline in the next paragraph, is the site's name; a first unit
 /// that reads as a story sentence means the text has no headline.
-fn choose_title(text: &str, units: &[Unit], roles: &mut [Role]) -> Option<usize> {
+fn choose_title(
+    text: &str,
+    units: &[Unit],
+    roles: &mut [Role],
+    site_names: &mut Vec<usize>,
+) -> Option<usize> {
     let top = units.len().min(12);
     let mut i = 0;
     while i < top {
@@ -263,6 +268,7 @@ fn choose_title(text: &str, units: &[Unit], roles: &mut [Role]) -> Option<usize>
             && furniture::is_title_cased(s);
         if furniture::is_name_like(s) && (among_furniture || (short && headline_next)) {
             roles[i] = Role::Furniture;
+            site_names.push(i);
             i += 1;
             continue;
         }
@@ -304,7 +310,8 @@ pub fn analyze(text: &str) -> Layout {
         };
         roles.push(role);
     }
-    let title = choose_title(text, &units, &mut roles);
+    let mut site_names = Vec::new();
+    let title = choose_title(text, &units, &mut roles, &mut site_names);
     // The story's own units start after the headline.
     let start = title.map_or(0, |t| t + 1);
     // A headline printed twice is one title.
@@ -327,13 +334,14 @@ pub fn analyze(text: &str) -> Layout {
             .iter()
             .any(|&j| matches!(roles.get(j), Some(Role::Date(..))));
         let names = byline::parse_bare(s)
-            .or_else(|| by_date.then(|| byline::parse_names_only(s)).flatten())
-            .or_else(|| byline::parse_names_and_outlet(s));
+            .or_else(|| by_date.then(|| byline::parse_names_only(s)).flatten());
         if let Some(names) = names {
             roles[i] = Role::Byline(byline::Byline {
                 names,
                 ..Default::default()
             });
+        } else if let Some(b) = byline::parse_names_and_outlet(s) {
+            roles[i] = Role::Byline(b);
         }
     }
 
@@ -601,10 +609,32 @@ pub fn analyze(text: &str) -> Layout {
             }
         }
     }
-    // The authors the byline lines name, where they are printed.
+    // The authors the byline lines name, where they are printed; the
+    // outlet printed beside them, and the site's name, are organizations.
+    for &i in &site_names {
+        let s = units[i].span.text(text);
+        // "Varn Radio for East Kest": the name is the capitalized run.
+        let end = s
+            .split(is_space)
+            .take_while(|w| w.starts_with(|c: char| c.is_uppercase()))
+            .map(|w| w.len() + 1)
+            .sum::<usize>()
+            .saturating_sub(1)
+            .min(s.len());
+        if end > 0 {
+            let start = units[i].span.start;
+            layout.agencies.push(ByteSpan::new(start, start + end));
+        }
+    }
     for (u, role) in units.iter().zip(&roles) {
         let Role::Byline(b) = role else { continue };
         let line = u.span.text(text);
+        if let Some(o) = &b.outlet {
+            let start = u.span.start;
+            layout
+                .agencies
+                .push(ByteSpan::new(start + o.start, start + o.end));
+        }
         let mut from = 0;
         for name in &b.names {
             if let Some(at) = line[from..].find(name.as_str()) {

@@ -630,3 +630,23 @@ fn a_dek_over_its_byline_block_is_the_standfirst() {
     assert_eq!(l.byline, ["Jane Q. Doe", "Omar Vey"]);
     assert_eq!(l.published.map(iso_day).as_deref(), Some("2021-03-03"));
 }
+
+#[test]
+fn the_site_name_and_a_byline_outlet_are_credited_organizations() {
+    let agencies = |text: &str| -> Vec<String> {
+        analyze(text)
+            .agencies
+            .iter()
+            .map(|a| a.text(text).to_string())
+            .collect()
+    };
+    let text = "Kest Courier\n\nVarn Motors agrees deal to buy Brant Tools\n\n-\n\nVARN MOTORS has agreed to buy Brant Tools for $2bn, the two firms said.\n\nThe deal still needs approval.\n";
+    assert_eq!(agencies(text), ["Kest Courier"]);
+    let text = "\u{a9} 2024\nVarn Radio for East Kest\nPlay Live Radio\n\nThree Hurt As Storm Hits Kest Harbour\n\nA storm tore through Kest harbour on Monday, injuring three fishermen.\n\nThe coastguard said the boats had been moored.\n";
+    assert_eq!(agencies(text), ["Varn Radio"]);
+    let text = "Kest quake toll rises\n\nRescuers search for those still trapped\nJane Q. Doe And Omar Vey Kest Daily Times\n\nThe toll rose to 75 on Wednesday, officials said.\n\nHundreds are missing.\n";
+    let l = analyze(text);
+    assert_eq!(agencies(text), ["Kest Daily Times"]);
+    let people: Vec<&str> = l.credited_people.iter().map(|p| p.text(text)).collect();
+    assert_eq!(people, ["Jane Q. Doe", "Omar Vey"]);
+}
