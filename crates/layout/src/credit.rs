@@ -618,7 +618,7 @@ mod tests {
         assert_eq!(people("AP Photo/Omar Vey, File"), ["Omar Vey"]);
         assert!(people("Getty Images").is_empty());
         assert!(people("The Kest Courier").is_empty());
-        assert_eq!(agencies("The Kest Courier"), [0..16]);
+        assert_eq!(agencies("The Kest Courier").len(), 1);
         assert!(people("Kest Courier file pic").is_empty());
         assert!(people("REUTERS/Handout Photo").is_empty());
     }
