@@ -272,3 +272,30 @@ fn count_sentences_counts() {
     let text = "One. Two. Three.";
     assert_eq!(count_sentences(text, ByteSpan::new(0, text.len())), 3);
 }
+
+/// Invented texts with the marks tokenizers disagree on: quotes, typographic
+/// and plain apostrophes, abbreviations, CR LF, NBSP, U+2060 and a BOM.
+const TRICKY: &[&str] = &[
+    "\u{feff}\u{201c}Varnia\u{2019}s envoy didn't go,\u{201d} said Mr. Lund of Brant Inc. on Monday.\r\n\r\nThe U.S.-led talks\u{a0}ended\u{2060}early. \"We're done,\" she said.",
+    "Dr. O'Rourke's 3,000 men aren't here... They're in St. Kest\u{2026} \u{2018}Why?\u{2019} No. 10 asked.",
+    "Kest\u{a0}(AP) \u{2014} The firm's \u{2018}red line\u{2019}, Ms Vell said, was J.R.R. Tolkien's.\r\nIt rained.",
+];
+
+#[test]
+fn the_doc_and_the_language_crate_give_the_same_tokens_and_sentences() {
+    for text in TRICKY {
+        let blocks = body(text);
+        let doc = segment(text, &blocks);
+        let seg = newsparse_lang::segment_span(text, blocks[0].span);
+        let doc_tokens: Vec<ByteSpan> = doc.tokens.iter().map(|t| t.span).collect();
+        let seg_tokens: Vec<ByteSpan> = seg.tokens.iter().map(|t| t.span).collect();
+        assert_eq!(doc_tokens, seg_tokens, "{text:?}");
+        let doc_sentences: Vec<_> = doc.sentences.iter().map(|s| s.tokens.clone()).collect();
+        assert_eq!(doc_sentences, seg.sentences, "{text:?}");
+        // No token holds or touches whitespace of any kind.
+        for t in &doc.tokens {
+            let s = t.span.text(text);
+            assert!(!s.is_empty() && !s.contains(is_space), "{s:?} in {text:?}");
+        }
+    }
+}
