@@ -44,6 +44,7 @@ const WIDGET_WORDS: &[&str] = &[
     "sponsored",
     "loading",
     "gallery",
+    "photo",
     "photos",
     "video",
     "videos",
@@ -90,15 +91,15 @@ pub fn is_furniture(s: &str) -> bool {
     {
         return true;
     }
-    // A short control line: most of its words are widget words.
-    if n <= 5 && !ends_sentence(s) {
-        let widget = words(&lower)
-            .filter(|w| {
-                let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-                WIDGET_WORDS.contains(&w)
-            })
-            .count();
-        return widget > 0 && widget * 2 >= n;
+    // A short control line: most of its words are widget words
+    // ("Play Live Radio", "(Full-size photo)(All photos)").
+    let parts: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if parts.len() <= 5 && !ends_sentence(s) {
+        let widget = parts.iter().filter(|w| WIDGET_WORDS.contains(w)).count();
+        return widget > 0 && widget * 2 >= parts.len();
     }
     false
 }
@@ -158,6 +159,7 @@ mod tests {
             "Available On Air Stations",
             "See also: Kest council's year – in pictures",
             "Copyright 2023 Varn Media Group",
+            "(Full-size photo)(All photos)",
         ] {
             assert!(is_furniture(s), "{s}");
         }

@@ -357,6 +357,26 @@ pub fn analyze(text: &str) -> Layout {
         }
     }
 
+    // A credit line above a picture, with no caption before it, credits the
+    // one-sentence line that opens the next block when nothing but furniture
+    // follows that line in its block (credit, picture, caption).
+    for i in 1..units.len().saturating_sub(1) {
+        let j = i + 1;
+        let captioned_before = matches!(roles[i - 1], Role::Caption(_) | Role::Repeat(_));
+        let alone = (j + 1..units.len())
+            .take_while(|&k| units[k].paragraph == units[j].paragraph)
+            .all(|k| matches!(roles[k], Role::Furniture));
+        if matches!(roles[i], Role::Credit(_))
+            && !captioned_before
+            && matches!(roles[j], Role::Body)
+            && units[j].paragraph != units[i].paragraph
+            && alone
+            && newsparse_lang::count_sentences(text, units[j].span) == 1
+        {
+            roles[j] = Role::Caption(None);
+        }
+    }
+
     // Captions printed twice are one photo; the second printing is a repeat.
     let mut seen: Vec<(String, usize)> = Vec::new();
     for i in 1..units.len() {
@@ -555,6 +575,16 @@ pub fn analyze(text: &str) -> Layout {
                         layout.photos[p].credit.get_or_insert(credit);
                     }
                 } else {
+                    // A credit printed above the picture.
+                    let credit = credit.or_else(|| {
+                        let above = i.checked_sub(1)?;
+                        let Role::Credit(c) = &roles[above] else {
+                            return None;
+                        };
+                        let u = units[above];
+                        (u.paragraph != units[i].paragraph)
+                            .then(|| trim(text, u.span.start + c.name.0, u.span.start + c.name.1))
+                    });
                     photo_of.push((key, layout.photos.len()));
                     last_photo = Some(layout.photos.len());
                     layout.photos.push(PhotoFound { caption, credit });

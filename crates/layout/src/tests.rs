@@ -650,3 +650,15 @@ fn the_site_name_and_a_byline_outlet_are_credited_organizations() {
     let people: Vec<&str> = l.credited_people.iter().map(|p| p.text(text)).collect();
     assert_eq!(people, ["Jane Q. Doe", "Omar Vey"]);
 }
+
+#[test]
+fn a_credit_above_the_picture_credits_the_caption_below() {
+    let text = "Kest quake toll rises\n\nRescuers search for those still trapped\nBy Jane Doe\nVarn Press photo\n\nRubble fills a street in Kest on Tuesday, a day after the quake.\n(Full-size photo)(All photos)\n\nThe toll rose to 75 on Wednesday, officials said.\n\nHundreds are missing.\n";
+    let l = analyze(text);
+    assert_eq!(l.photos.len(), 1);
+    assert_eq!(
+        l.photos[0].caption.text(text),
+        "Rubble fills a street in Kest on Tuesday, a day after the quake."
+    );
+    assert_eq!(l.photos[0].credit.unwrap().text(text), "Varn Press");
+}
