@@ -3,6 +3,7 @@
 use crate::clause::{Layout, Quote, TokKind};
 use crate::lexicon::{self, CueForm, Described, Pronoun, Sex};
 use newsparse_core::{ByteSpan, EntityKind, FoundEntity, QuoteFound, QuoteKind, SpeakerFound};
+use newsparse_lang::chars::{is_space, is_word};
 use std::borrow::Cow;
 
 /// A speaker: an entity (index into the entities) or just a name.
@@ -30,7 +31,7 @@ struct Mention {
 
 struct Ctx<'a> {
     text: &'a str,
-    l: &'a Layout,
+    l: &'a Layout<'a>,
     quotes: &'a [Quote],
     entities: &'a [FoundEntity],
     /// Person and organization mentions outside quotes, by start.
@@ -42,7 +43,7 @@ struct Ctx<'a> {
 
 pub fn attribute(
     text: &str,
-    l: &Layout,
+    l: &Layout<'_>,
     quotes: &[Quote],
     entities: &[FoundEntity],
 ) -> Vec<QuoteFound> {
@@ -62,7 +63,7 @@ pub fn attribute(
         let i = quotes.partition_point(|q| q.span.end <= m.span.start);
         !quotes.get(i).is_some_and(|q| q.span.overlaps(m.span))
     });
-    let sex = entities.iter().map(|e| entity_sex(text, e)).collect();
+    let sex = entities.iter().map(|e| entity_sex(l, e)).collect();
     let mut cx = Ctx {
         text,
         l,
@@ -153,22 +154,14 @@ fn share_speakers(text: &str, out: &mut [QuoteFound]) {
     }
 }
 
-fn entity_sex(text: &str, e: &FoundEntity) -> Option<Sex> {
-    let from_titles = e
-        .titles
-        .iter()
-        .filter_map(|t| lexicon::title_sex(&t.to_lowercase().replace('.', "")))
-        .next();
+/// The sex an entity's titles give: its own, or the title word before or at
+/// the start of one of its mentions.
+fn entity_sex(l: &Layout<'_>, e: &FoundEntity) -> Option<Sex> {
+    let from_titles = e.titles.iter().find_map(|t| lexicon::title_sex(t));
     from_titles.or_else(|| {
         e.mentions.iter().find_map(|m| {
-            let before = text[..m.start].trim_end_matches(crate::marks::is_space);
-            let word = before
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let first = m.text(text).split_whitespace().next().unwrap_or("");
-            lexicon::title_sex(&word.to_lowercase())
-                .or_else(|| lexicon::title_sex(&first.to_lowercase().replace('.', "")))
+            let before = l.word_before(m.start).and_then(lexicon::title_sex);
+            before.or_else(|| l.words_in(*m).next().and_then(lexicon::title_sex))
         })
     })
 }
@@ -182,11 +175,12 @@ impl Ctx<'_> {
         self.l.word(self.text, t)
     }
 
-    /// The word at `t` in lower case (borrowed when it already is).
+    /// The word at `t` in lower case, with a straight apostrophe ("’s" is
+    /// "'s"); borrowed when it already is.
     fn lword(&self, t: usize) -> Option<Cow<'_, str>> {
         self.word(t).map(|w| {
             if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                Cow::Owned(w.to_lowercase())
+                Cow::Owned(w.to_lowercase().replace('\u{2019}', "'"))
             } else {
                 Cow::Borrowed(w)
             }
@@ -334,9 +328,7 @@ impl Ctx<'_> {
             i -= 1;
             let Some(w) = self.lword(i) else { return false };
             match w.as_ref() {
-                "been" | "be" | "being" | "was" | "were" | "is" | "are" | "get" | "got" => {
-                    return true
-                }
+                w if lexicon::is_passive_auxiliary(w) => return true,
                 w if w.len() > 4 && w.ends_with("ly") => continue,
                 "also" | "not" | "never" | "widely" => continue,
                 _ => return false,
@@ -487,7 +479,7 @@ impl Ctx<'_> {
             // pronoun points back past them.
             return self.resolve_pronoun(si, self.l.sents[si].toks.start, p);
         }
-        if let Some(d) = lexicon::description(&lw) {
+        if let Some(d) = self.described(h) {
             return self.resolve_description(si, h, d, np_start..h + 1);
         }
         // "the Union MP for Kessock": the head is before the preposition.
@@ -586,7 +578,7 @@ impl Ctx<'_> {
             return self.resolve_pronoun(si, from, p);
         }
         if let Some((h, d)) = (from..to).find_map(|i| {
-            let d = lexicon::description(&self.lword(i)?)?;
+            let d = self.described(i)?;
             Some((i, d))
         }) {
             return self.resolve_description(si, h, d, from..to.min(h + 5));
@@ -600,18 +592,50 @@ impl Ctx<'_> {
         self.name_run(caps, e)
     }
 
+    /// What kind of speaker the noun at `t` describes: a description's head
+    /// noun, or a title written as a noun ("the Ayatollah", "the Pope").
+    fn described(&self, t: usize) -> Option<Described> {
+        let w = self.word(t)?;
+        lexicon::description(&self.lword(t)?).or_else(|| {
+            let mid_sentence = t > self.l.sents[self.l.tok_sent[t]].toks.start;
+            let before_name =
+                t + 1 < self.l.toks.len() && self.word(t + 1).is_some_and(is_capitalized);
+            (is_capitalized(w) && lexicon::is_title(w) && mid_sentence && !before_name)
+                .then_some(Described::Person)
+        })
+    }
+
+    /// A title, or a word of one ("Prime" and "Minister" of "Prime Minister").
     fn is_title_word(&self, t: usize) -> bool {
-        self.lword(t)
-            .is_some_and(|w| lexicon::is_title(w.trim_end_matches('.')))
+        let Some(w) = self.word(t) else { return false };
+        if lexicon::is_title(w) {
+            return true;
+        }
+        let pair = |a: usize| -> bool {
+            match (self.word(a), self.word(a + 1)) {
+                (Some(x), Some(y)) => lexicon::title_len(&[x, y]) == 2,
+                _ => false,
+            }
+        };
+        (t + 1 < self.l.toks.len() && pair(t)) || (t > 0 && pair(t - 1))
     }
 
     /// A name no entity covers: match it to an entity by name, alias or
     /// surname, or keep it as a bare name.
     fn name_run(&self, from: usize, to: usize) -> Option<Speaker> {
-        let mut words: Vec<&str> = (from..to)
-            .filter_map(|i| self.word(i))
-            .skip_while(|w| !is_capitalized(w) || lexicon::is_title(&w.to_lowercase()))
-            .collect();
+        let mut words: Vec<&str> = (from..to).filter_map(|i| self.word(i)).collect();
+        // Leading lower-case words and titles ("the Prime Minister Anka Vell").
+        loop {
+            let skip = match words.first() {
+                Some(w) if !is_capitalized(w) => 1,
+                Some(_) => lexicon::title_len(&words),
+                None => 0,
+            };
+            if skip == 0 {
+                break;
+            }
+            words.drain(..skip);
+        }
         while words.last().is_some_and(|w| !is_capitalized(w)) {
             words.pop();
         }
@@ -842,7 +866,11 @@ impl Ctx<'_> {
         // clause, and the quote closed by a comma or stop (else `the "plan" X
         // had promised`: the quote is the verb's object, not its speech).
         let sent = self.l.sents[si].toks.clone();
-        let inner = self.quotes[qi].raw.inner.text(self.text).trim_end();
+        let inner = self.quotes[qi]
+            .raw
+            .inner
+            .text(self.text)
+            .trim_end_matches(is_space);
         let set_off = inner.ends_with([',', '.', '!', '?'])
             || (t + 1 < sent.end && self.is_punct(t + 1, &[',', '-', '\u{2013}', '\u{2014}']));
         let adjacent = frames.iter().find(|f| {
@@ -915,11 +943,7 @@ impl Ctx<'_> {
                 return (Some(self.entity(e)), None);
             }
         }
-        let words = self.quotes[qi]
-            .span
-            .text(self.text)
-            .split_whitespace()
-            .count();
+        let words = self.l.words_in(self.quotes[qi].span).count();
         let opens_sentence = t == sent.start || self.is_punct(t - 1, &[':']);
         if opens_sentence || words >= 3 {
             if let Some(s) = self.continued_speaker(si) {
@@ -953,17 +977,12 @@ impl Ctx<'_> {
 
     /// Whether the quote speaks in the first person ("I", "we", "our").
     fn speaks_for_self(&self, qi: usize) -> bool {
-        self.quotes[qi]
-            .span
-            .text(self.text)
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-            .any(|w| {
-                let w = w.split(['\'', '\u{2019}']).next().unwrap_or("");
-                matches!(
-                    w,
-                    "I" | "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us"
-                )
-            })
+        self.l.words_in(self.quotes[qi].span).any(|w| {
+            matches!(
+                w,
+                "I" | "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us"
+            )
+        })
     }
 
     /// `Anka Vell trained in Ostrel. "I was there for a fortnight."`: a quote in
@@ -988,7 +1007,7 @@ impl Ctx<'_> {
             .span
             .text(self.text)
             .chars()
-            .find(|c| c.is_alphanumeric())
+            .find(|&c| is_word(c))
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let start = self.l.sents[si].toks.start;
         let opens = t == start
@@ -1007,8 +1026,12 @@ impl Ctx<'_> {
         while p > start && self.is_punct(p - 1, &[',']) {
             p -= 1;
         }
-        let inner = self.quotes[qi].raw.inner.text(self.text).trim_end();
-        let title_like = inner.split_whitespace().count() <= 10
+        let inner = self.quotes[qi]
+            .raw
+            .inner
+            .text(self.text)
+            .trim_end_matches(is_space);
+        let title_like = self.l.words_in(self.quotes[qi].raw.inner).count() <= 10
             && !inner.ends_with([',', '.', '!', '?', ';', ':']);
         title_like && p > start && self.lword(p - 1).is_some_and(|w| lexicon::is_work_noun(&w))
     }

@@ -1,16 +1,11 @@
 //! End-to-end checks of `find` on invented articles with hand-made entities.
 
-use newsparse_core::{
-    BlockKind, ByteSpan, Doc, EntityKind, FoundEntity, Paragraph, QuoteKind, Sentence, Token,
-};
+use newsparse_core::{Block, BlockKind, ByteSpan, Doc, EntityKind, FoundEntity, QuoteKind};
 
-/// A Doc with one paragraph per blank-line-separated block (the first is the
-/// title) and one sentence of whitespace tokens per paragraph: `find` reads
-/// paragraphs only.
+/// The `Doc` the text stage gives for one block per blank-line-separated
+/// part (the first is the title).
 fn doc(text: &str) -> Doc<'_> {
-    let mut paragraphs = Vec::new();
-    let mut sentences = Vec::new();
-    let mut tokens = Vec::new();
+    let mut blocks = Vec::new();
     let mut pos = 0;
     for block in text.split("\n\n") {
         let start = pos + (block.len() - block.trim_start().len());
@@ -19,36 +14,16 @@ fn doc(text: &str) -> Doc<'_> {
         if start >= end {
             continue;
         }
-        let first_tok = tokens.len();
-        let mut at = start;
-        for w in text[start..end].split_whitespace() {
-            let s = text[at..].find(w).unwrap() + at;
-            tokens.push(Token {
-                span: ByteSpan::new(s, s + w.len()),
-            });
-            at = s + w.len();
-        }
-        sentences.push(Sentence {
-            span: ByteSpan::new(start, end),
-            tokens: first_tok..tokens.len(),
-            paragraph: paragraphs.len(),
-        });
-        paragraphs.push(Paragraph {
-            kind: if paragraphs.is_empty() {
+        blocks.push(Block {
+            kind: if blocks.is_empty() {
                 BlockKind::Title
             } else {
                 BlockKind::Body
             },
             span: ByteSpan::new(start, end),
-            sentences: sentences.len() - 1..sentences.len(),
         });
     }
-    Doc {
-        text,
-        paragraphs,
-        sentences,
-        tokens,
-    }
+    newsparse_text::segment(text, &blocks)
 }
 
 /// An entity mentioned wherever one of `forms` occurs as a whole word.
