@@ -187,6 +187,15 @@ impl Ctx<'_> {
         })
     }
 
+    /// Whether the word at `t` sits between a subject and its verb ("has",
+    /// "also", "quickly"); a capitalized "-ly" word is a name ("Kelly").
+    fn is_between_subject_and_verb(&self, t: usize) -> bool {
+        let (Some(raw), Some(w)) = (self.word(t), self.lword(t)) else {
+            return false;
+        };
+        lexicon::is_between_subject_and_verb(&w) && !(is_capitalized(raw) && w.ends_with("ly"))
+    }
+
     fn is_punct(&self, t: usize, set: &[char]) -> bool {
         matches!(self.l.toks[t].kind, TokKind::Punct(c) if set.contains(&c))
     }
@@ -289,10 +298,9 @@ impl Ctx<'_> {
     /// the verb at `t` is a pronoun that fits it.
     fn earlier_speaker(&self, frames: &[Frame], si: usize, t: usize) -> Option<Speaker> {
         let lo = self.l.sents[si].toks.start;
-        let h = (lo..t).rev().find(|&i| {
-            self.lword(i)
-                .is_none_or(|w| !lexicon::is_between_subject_and_verb(&w))
-        })?;
+        let h = (lo..t)
+            .rev()
+            .find(|&i| !self.is_between_subject_and_verb(i))?;
         let p = lexicon::pronoun(&self.lword(h)?)?;
         frames.iter().rev().find_map(|f| {
             let s = f.speaker.as_ref()?;
@@ -399,7 +407,7 @@ impl Ctx<'_> {
                 TokKind::Punct(_) => break,
                 TokKind::Word => {
                     let w = self.lword(i).expect("word");
-                    if lexicon::is_between_subject_and_verb(&w) {
+                    if self.is_between_subject_and_verb(i) {
                         relative |= matches!(w.as_ref(), "who" | "which");
                         continue;
                     }
@@ -407,7 +415,13 @@ impl Ctx<'_> {
                         // "X doubted it, but added: …": X's verb too.
                         return self.main_subject(si, t);
                     }
-                    head = Some(i);
+                    // "Foster's said", "McDonald's announced": the "'s"
+                    // belongs to the name (or is "has"); the word is the head.
+                    let clitic = w == "'s"
+                        && i > lo
+                        && self.l.toks[i - 1].span.end == self.l.toks[i].span.start
+                        && self.word(i - 1).is_some_and(is_capitalized);
+                    head = Some(if clitic { i - 1 } else { i });
                     break;
                 }
             }
@@ -479,7 +493,7 @@ impl Ctx<'_> {
             // pronoun points back past them.
             return self.resolve_pronoun(si, self.l.sents[si].toks.start, p);
         }
-        if let Some(d) = self.described(h) {
+        if let Some(d) = lexicon::description(&lw) {
             return self.resolve_description(si, h, d, np_start..h + 1);
         }
         // "the Union MP for Kessock": the head is before the preposition.
@@ -493,9 +507,10 @@ impl Ctx<'_> {
             // A sentence's first word is capitalized anyway: trust it as a
             // name only when an entity is called so.
             let first = h == self.l.sents[si].toks.start;
-            return self
+            let named = self
                 .name_run(np_start, h + 1)
                 .filter(|s| !first || s.entity.is_some());
+            return self.title_holder(si, h, np_start..h + 1, named);
         }
         None
     }
@@ -578,31 +593,49 @@ impl Ctx<'_> {
             return self.resolve_pronoun(si, from, p);
         }
         if let Some((h, d)) = (from..to).find_map(|i| {
-            let d = self.described(i)?;
+            let d = lexicon::description(&self.lword(i)?)?;
             Some((i, d))
         }) {
             return self.resolve_description(si, h, d, from..to.min(h + 5));
         }
+        let cap = |i: usize| self.word(i).is_some_and(is_capitalized);
+        // The name, else a title standing for its holder ("said the Bishop").
         let caps = (from..to)
-            .find(|&i| self.word(i).is_some_and(is_capitalized) && !self.is_title_word(i))?;
+            .find(|&i| cap(i) && !self.is_title_word(i))
+            .or_else(|| (from..to).find(|&i| cap(i)))?;
         let mut e = caps;
-        while e < to && self.word(e).is_some_and(is_capitalized) {
+        while e < to && cap(e) {
             e += 1;
         }
-        self.name_run(caps, e)
+        let named = self.name_run(caps, e);
+        self.title_holder(si, e - 1, from..e, named)
     }
 
-    /// What kind of speaker the noun at `t` describes: a description's head
-    /// noun, or a title written as a noun ("the Ayatollah", "the Pope").
-    fn described(&self, t: usize) -> Option<Described> {
-        let w = self.word(t)?;
-        lexicon::description(&self.lword(t)?).or_else(|| {
-            let mid_sentence = t > self.l.sents[self.l.tok_sent[t]].toks.start;
-            let before_name =
-                t + 1 < self.l.toks.len() && self.word(t + 1).is_some_and(is_capitalized);
-            (is_capitalized(w) && lexicon::is_title(w) && mid_sentence && !before_name)
-                .then_some(Described::Person)
-        })
+    /// A title written as a noun for its holder ("the Ayatollah", "the
+    /// Pope"): capitalized inside a sentence, with no name after it.
+    fn is_title_noun(&self, t: usize) -> bool {
+        let mid_sentence = t > self.l.sents[self.l.tok_sent[t]].toks.start;
+        let before_name = t + 1 < self.l.toks.len() && self.word(t + 1).is_some_and(is_capitalized);
+        self.word(t)
+            .is_some_and(|w| is_capitalized(w) && lexicon::is_title(w))
+            && mid_sentence
+            && !before_name
+    }
+
+    /// The person a title written as a noun stands for, when no entity is
+    /// called by the name `named` gives.
+    fn title_holder(
+        &self,
+        si: usize,
+        t: usize,
+        np: std::ops::Range<usize>,
+        named: Option<Speaker>,
+    ) -> Option<Speaker> {
+        if named.as_ref().is_some_and(|s| s.entity.is_some()) || !self.is_title_noun(t) {
+            return named;
+        }
+        self.resolve_description(si, t, Described::Person, np)
+            .or(named)
     }
 
     /// A title, or a word of one ("Prime" and "Minister" of "Prime Minister").
@@ -623,8 +656,13 @@ impl Ctx<'_> {
     /// A name no entity covers: match it to an entity by name, alias or
     /// surname, or keep it as a bare name.
     fn name_run(&self, from: usize, to: usize) -> Option<Speaker> {
-        let mut words: Vec<&str> = (from..to).filter_map(|i| self.word(i)).collect();
-        // Leading lower-case words and titles ("the Prime Minister Anka Vell").
+        let mut words: Vec<&str> = (from..to)
+            .filter_map(|i| self.word(i))
+            .skip_while(|w| !is_capitalized(w))
+            .collect();
+        let whole = words.clone();
+        // Leading lower-case words and titles ("the Prime Minister Anka Vell"),
+        // unless the title is all there is ("the Bishop").
         loop {
             let skip = match words.first() {
                 Some(w) if !is_capitalized(w) => 1,
@@ -635,6 +673,12 @@ impl Ctx<'_> {
                 break;
             }
             words.drain(..skip);
+        }
+        // A title alone is a name only when it is more than a courtesy
+        // ("the Bishop", not "Ms").
+        let courtesy = |w: &&str| w.len() <= 3 || lexicon::title_sex(w).is_some();
+        if !words.iter().any(|w| is_capitalized(w)) && !whole.iter().any(courtesy) {
+            words = whole;
         }
         while words.last().is_some_and(|w| !is_capitalized(w)) {
             words.pop();
@@ -1031,7 +1075,14 @@ impl Ctx<'_> {
             .inner
             .text(self.text)
             .trim_end_matches(is_space);
-        let title_like = self.l.words_in(self.quotes[qi].raw.inner).count() <= 10
+        // Titles start with a capital or a digit: `films "of French expression"`
+        // is words quoted, not a title.
+        let capital = inner
+            .chars()
+            .find(|&c| is_word(c))
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let title_like = capital
+            && self.l.words_in(self.quotes[qi].raw.inner).count() <= 10
             && !inner.ends_with([',', '.', '!', '?', ';', ':']);
         title_like && p > start && self.lword(p - 1).is_some_and(|w| lexicon::is_work_noun(&w))
     }

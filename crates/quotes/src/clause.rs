@@ -7,7 +7,7 @@
 
 use crate::marks::RawQuote;
 use newsparse_core::{ByteSpan, Doc};
-use newsparse_lang::chars::is_word;
+use newsparse_lang::chars::{is_space, is_word};
 use std::ops::Range;
 
 /// A quotation found in a paragraph.
@@ -75,10 +75,11 @@ impl<'d> Layout<'d> {
                     let span = tok.span;
                     while let Some(q) = quotes.get(qi).filter(|q| q.raw.open <= span.start) {
                         let end = q.raw.close_end.max(q.raw.open + 1);
-                        toks.push(Tok {
+                        let tok = Tok {
                             span: ByteSpan::new(q.raw.open, end),
                             kind: TokKind::Quote(qi),
-                        });
+                        };
+                        push(text, quotes, tok, &mut toks, &mut sents, &mut start, pi);
                         inside_until = end;
                         qi += 1;
                     }
@@ -86,7 +87,8 @@ impl<'d> Layout<'d> {
                         continue;
                     }
                     if let Some(kind) = kind_of(span.text(text)) {
-                        toks.push(Tok { span, kind });
+                        let tok = Tok { span, kind };
+                        push(text, quotes, tok, &mut toks, &mut sents, &mut start, pi);
                     }
                 }
                 // A sentence boundary inside a quotation is the speaker's.
@@ -105,10 +107,11 @@ impl<'d> Layout<'d> {
             }
             while let Some(q) = quotes.get(qi).filter(|q| q.raw.open < p.span.end) {
                 let end = q.raw.close_end.max(q.raw.open + 1);
-                toks.push(Tok {
+                let tok = Tok {
                     span: ByteSpan::new(q.raw.open, end),
                     kind: TokKind::Quote(qi),
-                });
+                };
+                push(text, quotes, tok, &mut toks, &mut sents, &mut start, pi);
                 qi += 1;
             }
             if toks.len() > start {
@@ -155,6 +158,53 @@ impl<'d> Layout<'d> {
         let i = tokens.partition_point(|t| t.span.end <= at);
         let w = tokens.get(i.checked_sub(1)?)?.span.text(self.doc.text);
         w.chars().any(is_word).then_some(w)
+    }
+}
+
+/// Append `tok`, first ending the sentence at `start` when the token before
+/// is a quotation that ends one (`"… year." Hayes said`: the `Doc` does not
+/// know the stop is the speaker's).
+fn push(
+    text: &str,
+    quotes: &[Quote],
+    tok: Tok,
+    toks: &mut Vec<Tok>,
+    sents: &mut Vec<Sent>,
+    start: &mut usize,
+    para: usize,
+) {
+    if let Some(TokKind::Quote(q)) = toks.last().map(|t| t.kind) {
+        if toks.len() > *start && ends_sentence(text, &quotes[q]) && starts_sentence(text, &tok) {
+            sents.push(Sent {
+                para,
+                toks: *start..toks.len(),
+            });
+            *start = toks.len();
+        }
+    }
+    toks.push(tok);
+}
+
+/// A quotation that ends with its own stop, or that the next one reopens.
+fn ends_sentence(text: &str, q: &Quote) -> bool {
+    let inner = q
+        .raw
+        .inner
+        .text(text)
+        .trim_end_matches(|c: char| is_space(c) || crate::marks::is_mark(c) || c == ')');
+    q.raw.reopened || inner.ends_with(['.', '!', '?'])
+}
+
+fn starts_sentence(text: &str, tok: &Tok) -> bool {
+    match tok.kind {
+        TokKind::Quote(_) => true,
+        TokKind::Word => tok
+            .span
+            .text(text)
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()),
+        TokKind::Punct(c) => matches!(c, '(' | '['),
     }
 }
 

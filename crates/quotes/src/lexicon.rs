@@ -38,14 +38,13 @@ pub fn is_passive_auxiliary(w: &str) -> bool {
 }
 
 /// Words that sit between a subject and its reporting verb ("X has also said",
-/// "he's said").
+/// "they've said"). Not "'s": after a noun it is as often a possessive.
 pub fn is_between_subject_and_verb(w: &str) -> bool {
     matches!(
         w,
         "has"
             | "have"
             | "had"
-            | "'s"
             | "'ve"
             | "'d"
             | "'ll"
