@@ -1137,6 +1137,7 @@ sets! {
     PASSIVE_AUXILIARY_SET = PASSIVE_AUXILIARIES;
     MALE_TITLE_SET = MALE_TITLES;
     FEMALE_TITLE_SET = FEMALE_TITLES;
+    SPEECH_NOUN_SET = SPEECH_NOUNS;
 }
 
 /// Acronyms that are ordinary nouns (things, formats, honours, jobs), never
@@ -1452,6 +1453,28 @@ pub const MALE_TITLES: &[&str] = &[
 /// Titles before a name that say the person is a woman ("Mrs", "Dame").
 pub const FEMALE_TITLES: &[&str] = &[
     "Mrs", "Ms", "Miss", "Dame", "Lady", "Baroness", "Queen", "Princess", "Sister",
+];
+
+/// Nouns for things said or written by someone ("a speech by", "remarks
+/// from", "an interview").
+pub const SPEECH_NOUNS: &[&str] = &[
+    "speech",
+    "statement",
+    "remarks",
+    "comments",
+    "letter",
+    "interview",
+    "address",
+    "testimony",
+    "message",
+    "post",
+    "tweet",
+    "article",
+    "op-ed",
+    "column",
+    "memo",
+    "email",
+    "announcement",
 ];
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 use newsparse_lang::lexicon::{
     bare, DETERMINER_SET, FEMALE_TITLE_SET, HONORIFIC_SET, MALE_TITLE_SET, OFFICE_SET,
     ORG_NOUN_SET, PASSIVE_AUXILIARY_SET, PERSONAL_ROLE_SET, REPORTING_VERB_SET, ROLE_NOUN_SET,
-    WORK_NOUN_SET,
+    SPEECH_NOUN_SET, WORK_NOUN_SET,
 };
 
 /// How a reporting verb is written.
@@ -220,28 +220,10 @@ pub fn description(w: &str) -> Option<Described> {
     })
 }
 
-/// Nouns of speech that name their speaker with "by" or "from".
+/// Nouns of speech (`SPEECH_NOUNS`): they name their speaker with "by" or
+/// "from".
 pub fn is_speech_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "speech"
-            | "statement"
-            | "remarks"
-            | "comments"
-            | "letter"
-            | "interview"
-            | "address"
-            | "testimony"
-            | "message"
-            | "post"
-            | "tweet"
-            | "article"
-            | "op-ed"
-            | "column"
-            | "memo"
-            | "email"
-            | "announcement"
-    )
+    SPEECH_NOUN_SET.has(w)
 }
 
 /// Words before a quote that say it is the title of a work, not speech: the
