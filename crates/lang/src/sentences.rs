@@ -50,6 +50,11 @@ pub fn split_sentences(
         }
         let next = first_char(j);
         let ends = match kind {
+            // "Halo.Bungie.Org": a stop with a word right after it, no
+            // space between, is inside a name.
+            Kind::Stop | Kind::Terminal if j == k + 1 && attached(j) && next.is_alphabetic() => {
+                false
+            }
             Kind::Stop | Kind::Terminal => {
                 next.is_uppercase() || next.is_numeric() || is_opener(next)
             }
@@ -69,5 +74,16 @@ pub fn split_sentences(
     }
     if sent_start < n {
         out.push(first + sent_start..first + n);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use newsparse_core::ByteSpan;
+
+    #[test]
+    fn a_stop_with_a_word_right_after_it_is_inside_a_name() {
+        let t = "Errera, editor of Halo.Bungie.Org, said so. Then he left.";
+        assert_eq!(crate::count_sentences(t, ByteSpan::new(0, t.len())), 2);
     }
 }

@@ -3,6 +3,7 @@
 use crate::clause::{Layout, Quote, TokKind};
 use crate::lexicon::{self, CueForm, Described, Pronoun, Sex};
 use newsparse_core::{ByteSpan, EntityKind, FoundEntity, QuoteFound, QuoteKind, SpeakerFound};
+use newsparse_lang::chars::{is_space, is_word};
 use std::borrow::Cow;
 
 /// A speaker: an entity (index into the entities) or just a name.
@@ -30,7 +31,7 @@ struct Mention {
 
 struct Ctx<'a> {
     text: &'a str,
-    l: &'a Layout,
+    l: &'a Layout<'a>,
     quotes: &'a [Quote],
     entities: &'a [FoundEntity],
     /// Person and organization mentions outside quotes, by start.
@@ -42,7 +43,7 @@ struct Ctx<'a> {
 
 pub fn attribute(
     text: &str,
-    l: &Layout,
+    l: &Layout<'_>,
     quotes: &[Quote],
     entities: &[FoundEntity],
 ) -> Vec<QuoteFound> {
@@ -62,7 +63,7 @@ pub fn attribute(
         let i = quotes.partition_point(|q| q.span.end <= m.span.start);
         !quotes.get(i).is_some_and(|q| q.span.overlaps(m.span))
     });
-    let sex = entities.iter().map(|e| entity_sex(text, e)).collect();
+    let sex = entities.iter().map(|e| entity_sex(l, e)).collect();
     let mut cx = Ctx {
         text,
         l,
@@ -153,22 +154,14 @@ fn share_speakers(text: &str, out: &mut [QuoteFound]) {
     }
 }
 
-fn entity_sex(text: &str, e: &FoundEntity) -> Option<Sex> {
-    let from_titles = e
-        .titles
-        .iter()
-        .filter_map(|t| lexicon::title_sex(&t.to_lowercase().replace('.', "")))
-        .next();
+/// The sex an entity's titles give: its own, or the title word before or at
+/// the start of one of its mentions.
+fn entity_sex(l: &Layout<'_>, e: &FoundEntity) -> Option<Sex> {
+    let from_titles = e.titles.iter().find_map(|t| lexicon::title_sex(t));
     from_titles.or_else(|| {
         e.mentions.iter().find_map(|m| {
-            let before = text[..m.start].trim_end_matches(crate::marks::is_space);
-            let word = before
-                .rsplit(|c: char| !c.is_alphanumeric())
-                .next()
-                .unwrap_or("");
-            let first = m.text(text).split_whitespace().next().unwrap_or("");
-            lexicon::title_sex(&word.to_lowercase())
-                .or_else(|| lexicon::title_sex(&first.to_lowercase().replace('.', "")))
+            let before = l.word_before(m.start).and_then(lexicon::title_sex);
+            before.or_else(|| l.words_in(*m).next().and_then(lexicon::title_sex))
         })
     })
 }
@@ -182,15 +175,25 @@ impl Ctx<'_> {
         self.l.word(self.text, t)
     }
 
-    /// The word at `t` in lower case (borrowed when it already is).
+    /// The word at `t` in lower case, with a straight apostrophe ("’s" is
+    /// "'s"); borrowed when it already is.
     fn lword(&self, t: usize) -> Option<Cow<'_, str>> {
         self.word(t).map(|w| {
             if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
-                Cow::Owned(w.to_lowercase())
+                Cow::Owned(w.to_lowercase().replace('\u{2019}', "'"))
             } else {
                 Cow::Borrowed(w)
             }
         })
+    }
+
+    /// Whether the word at `t` sits between a subject and its verb ("has",
+    /// "also", "quickly"); a capitalized "-ly" word is a name ("Kelly").
+    fn is_between_subject_and_verb(&self, t: usize) -> bool {
+        let (Some(raw), Some(w)) = (self.word(t), self.lword(t)) else {
+            return false;
+        };
+        lexicon::is_between_subject_and_verb(&w) && !(is_capitalized(raw) && w.ends_with("ly"))
     }
 
     fn is_punct(&self, t: usize, set: &[char]) -> bool {
@@ -295,10 +298,9 @@ impl Ctx<'_> {
     /// the verb at `t` is a pronoun that fits it.
     fn earlier_speaker(&self, frames: &[Frame], si: usize, t: usize) -> Option<Speaker> {
         let lo = self.l.sents[si].toks.start;
-        let h = (lo..t).rev().find(|&i| {
-            self.lword(i)
-                .is_none_or(|w| !lexicon::is_between_subject_and_verb(&w))
-        })?;
+        let h = (lo..t)
+            .rev()
+            .find(|&i| !self.is_between_subject_and_verb(i))?;
         let p = lexicon::pronoun(&self.lword(h)?)?;
         frames.iter().rev().find_map(|f| {
             let s = f.speaker.as_ref()?;
@@ -334,9 +336,7 @@ impl Ctx<'_> {
             i -= 1;
             let Some(w) = self.lword(i) else { return false };
             match w.as_ref() {
-                "been" | "be" | "being" | "was" | "were" | "is" | "are" | "get" | "got" => {
-                    return true
-                }
+                w if lexicon::is_passive_auxiliary(w) => return true,
                 w if w.len() > 4 && w.ends_with("ly") => continue,
                 "also" | "not" | "never" | "widely" => continue,
                 _ => return false,
@@ -407,7 +407,7 @@ impl Ctx<'_> {
                 TokKind::Punct(_) => break,
                 TokKind::Word => {
                     let w = self.lword(i).expect("word");
-                    if lexicon::is_between_subject_and_verb(&w) {
+                    if self.is_between_subject_and_verb(i) {
                         relative |= matches!(w.as_ref(), "who" | "which");
                         continue;
                     }
@@ -415,7 +415,13 @@ impl Ctx<'_> {
                         // "X doubted it, but added: …": X's verb too.
                         return self.main_subject(si, t);
                     }
-                    head = Some(i);
+                    // "Foster's said", "McDonald's announced": the "'s"
+                    // belongs to the name (or is "has"); the word is the head.
+                    let clitic = w == "'s"
+                        && i > lo
+                        && self.l.toks[i - 1].span.end == self.l.toks[i].span.start
+                        && self.word(i - 1).is_some_and(is_capitalized);
+                    head = Some(if clitic { i - 1 } else { i });
                     break;
                 }
             }
@@ -501,9 +507,10 @@ impl Ctx<'_> {
             // A sentence's first word is capitalized anyway: trust it as a
             // name only when an entity is called so.
             let first = h == self.l.sents[si].toks.start;
-            return self
+            let named = self
                 .name_run(np_start, h + 1)
                 .filter(|s| !first || s.entity.is_some());
+            return self.title_holder(si, h, np_start..h + 1, named);
         }
         None
     }
@@ -591,18 +598,59 @@ impl Ctx<'_> {
         }) {
             return self.resolve_description(si, h, d, from..to.min(h + 5));
         }
+        let cap = |i: usize| self.word(i).is_some_and(is_capitalized);
+        // The name, else a title standing for its holder ("said the Bishop").
         let caps = (from..to)
-            .find(|&i| self.word(i).is_some_and(is_capitalized) && !self.is_title_word(i))?;
+            .find(|&i| cap(i) && !self.is_title_word(i))
+            .or_else(|| (from..to).find(|&i| cap(i)))?;
         let mut e = caps;
-        while e < to && self.word(e).is_some_and(is_capitalized) {
+        while e < to && cap(e) {
             e += 1;
         }
-        self.name_run(caps, e)
+        let named = self.name_run(caps, e);
+        self.title_holder(si, e - 1, from..e, named)
     }
 
+    /// A title written as a noun for its holder ("the Ayatollah", "the
+    /// Pope"): capitalized inside a sentence, with no name after it.
+    fn is_title_noun(&self, t: usize) -> bool {
+        let mid_sentence = t > self.l.sents[self.l.tok_sent[t]].toks.start;
+        let before_name = t + 1 < self.l.toks.len() && self.word(t + 1).is_some_and(is_capitalized);
+        self.word(t)
+            .is_some_and(|w| is_capitalized(w) && lexicon::is_title(w))
+            && mid_sentence
+            && !before_name
+    }
+
+    /// The person a title written as a noun stands for, when no entity is
+    /// called by the name `named` gives.
+    fn title_holder(
+        &self,
+        si: usize,
+        t: usize,
+        np: std::ops::Range<usize>,
+        named: Option<Speaker>,
+    ) -> Option<Speaker> {
+        if named.as_ref().is_some_and(|s| s.entity.is_some()) || !self.is_title_noun(t) {
+            return named;
+        }
+        self.resolve_description(si, t, Described::Person, np)
+            .or(named)
+    }
+
+    /// A title, or a word of one ("Prime" and "Minister" of "Prime Minister").
     fn is_title_word(&self, t: usize) -> bool {
-        self.lword(t)
-            .is_some_and(|w| lexicon::is_title(w.trim_end_matches('.')))
+        let Some(w) = self.word(t) else { return false };
+        if lexicon::is_title(w) {
+            return true;
+        }
+        let pair = |a: usize| -> bool {
+            match (self.word(a), self.word(a + 1)) {
+                (Some(x), Some(y)) => lexicon::title_len(&[x, y]) == 2,
+                _ => false,
+            }
+        };
+        (t + 1 < self.l.toks.len() && pair(t)) || (t > 0 && pair(t - 1))
     }
 
     /// A name no entity covers: match it to an entity by name, alias or
@@ -610,8 +658,28 @@ impl Ctx<'_> {
     fn name_run(&self, from: usize, to: usize) -> Option<Speaker> {
         let mut words: Vec<&str> = (from..to)
             .filter_map(|i| self.word(i))
-            .skip_while(|w| !is_capitalized(w) || lexicon::is_title(&w.to_lowercase()))
+            .skip_while(|w| !is_capitalized(w))
             .collect();
+        let whole = words.clone();
+        // Leading lower-case words and titles ("the Prime Minister Anka Vell"),
+        // unless the title is all there is ("the Bishop").
+        loop {
+            let skip = match words.first() {
+                Some(w) if !is_capitalized(w) => 1,
+                Some(_) => lexicon::title_len(&words),
+                None => 0,
+            };
+            if skip == 0 {
+                break;
+            }
+            words.drain(..skip);
+        }
+        // A title alone is a name only when it is more than a courtesy
+        // ("the Bishop", not "Ms").
+        let courtesy = |w: &&str| w.len() <= 3 || lexicon::title_sex(w).is_some();
+        if !words.iter().any(|w| is_capitalized(w)) && !whole.iter().any(courtesy) {
+            words = whole;
+        }
         while words.last().is_some_and(|w| !is_capitalized(w)) {
             words.pop();
         }
@@ -842,7 +910,11 @@ impl Ctx<'_> {
         // clause, and the quote closed by a comma or stop (else `the "plan" X
         // had promised`: the quote is the verb's object, not its speech).
         let sent = self.l.sents[si].toks.clone();
-        let inner = self.quotes[qi].raw.inner.text(self.text).trim_end();
+        let inner = self.quotes[qi]
+            .raw
+            .inner
+            .text(self.text)
+            .trim_end_matches(is_space);
         let set_off = inner.ends_with([',', '.', '!', '?'])
             || (t + 1 < sent.end && self.is_punct(t + 1, &[',', '-', '\u{2013}', '\u{2014}']));
         let adjacent = frames.iter().find(|f| {
@@ -915,11 +987,7 @@ impl Ctx<'_> {
                 return (Some(self.entity(e)), None);
             }
         }
-        let words = self.quotes[qi]
-            .span
-            .text(self.text)
-            .split_whitespace()
-            .count();
+        let words = self.l.words_in(self.quotes[qi].span).count();
         let opens_sentence = t == sent.start || self.is_punct(t - 1, &[':']);
         if opens_sentence || words >= 3 {
             if let Some(s) = self.continued_speaker(si) {
@@ -953,17 +1021,12 @@ impl Ctx<'_> {
 
     /// Whether the quote speaks in the first person ("I", "we", "our").
     fn speaks_for_self(&self, qi: usize) -> bool {
-        self.quotes[qi]
-            .span
-            .text(self.text)
-            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '\u{2019}'))
-            .any(|w| {
-                let w = w.split(['\'', '\u{2019}']).next().unwrap_or("");
-                matches!(
-                    w,
-                    "I" | "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us"
-                )
-            })
+        self.l.words_in(self.quotes[qi].span).any(|w| {
+            matches!(
+                w,
+                "I" | "we" | "We" | "my" | "My" | "our" | "Our" | "me" | "us"
+            )
+        })
     }
 
     /// `Anka Vell trained in Ostrel. "I was there for a fortnight."`: a quote in
@@ -988,7 +1051,7 @@ impl Ctx<'_> {
             .span
             .text(self.text)
             .chars()
-            .find(|c| c.is_alphanumeric())
+            .find(|&c| is_word(c))
             .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let start = self.l.sents[si].toks.start;
         let opens = t == start
@@ -1007,8 +1070,19 @@ impl Ctx<'_> {
         while p > start && self.is_punct(p - 1, &[',']) {
             p -= 1;
         }
-        let inner = self.quotes[qi].raw.inner.text(self.text).trim_end();
-        let title_like = inner.split_whitespace().count() <= 10
+        let inner = self.quotes[qi]
+            .raw
+            .inner
+            .text(self.text)
+            .trim_end_matches(is_space);
+        // Titles start with a capital or a digit: `films "of French expression"`
+        // is words quoted, not a title.
+        let capital = inner
+            .chars()
+            .find(|&c| is_word(c))
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
+        let title_like = capital
+            && self.l.words_in(self.quotes[qi].raw.inner).count() <= 10
             && !inner.ends_with([',', '.', '!', '?', ';', ':']);
         title_like && p > start && self.lword(p - 1).is_some_and(|w| lexicon::is_work_noun(&w))
     }

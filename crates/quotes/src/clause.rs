@@ -1,13 +1,13 @@
-//! Words and sentences around the quotes.
+//! Words and sentences around the quotes, read from the `Doc`.
 //!
-//! The text stage's sentences may break inside a quotation ("We lost. We will
-//! be back," she said.), so this stage splits the text *outside* quotes itself:
-//! every quotation is one opaque token and a sentence ends only at a full stop
-//! outside quotes or after a quote that ends one.
+//! The `Doc`'s sentences may break inside a quotation ("We lost. We will be
+//! back," she said.), so this stage regroups the `Doc`'s tokens: every
+//! quotation becomes one opaque token, and a `Doc` sentence boundary is kept
+//! only where it falls outside every quotation.
 
-use crate::lexicon;
-use crate::marks::{self, RawQuote};
+use crate::marks::RawQuote;
 use newsparse_core::{ByteSpan, Doc};
+use newsparse_lang::chars::{is_space, is_word};
 use std::ops::Range;
 
 /// A quotation found in a paragraph.
@@ -23,7 +23,10 @@ pub struct Quote {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokKind {
+    /// A `Doc` token with a letter or digit in it (clitics such as "'s" too).
     Word,
+    /// A `Doc` token of punctuation, by its first character ("…" for a run
+    /// of dots).
     Punct(char),
     /// Index into the quotes.
     Quote(usize),
@@ -42,26 +45,81 @@ pub struct Sent {
 }
 
 /// Tokens and sentences of every read paragraph, in text order.
-pub struct Layout {
+pub struct Layout<'d> {
     pub toks: Vec<Tok>,
     pub sents: Vec<Sent>,
     /// For each token, the index of its sentence.
     pub tok_sent: Vec<usize>,
+    doc: &'d Doc<'d>,
 }
 
-impl Layout {
-    pub fn new(doc: &Doc, quotes: &[Quote]) -> Layout {
+impl<'d> Layout<'d> {
+    pub fn new(doc: &'d Doc<'d>, quotes: &[Quote]) -> Layout<'d> {
         let text = doc.text;
-        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut toks = Vec::with_capacity(doc.tokens.len());
         let mut sents = Vec::new();
         let mut qi = 0;
         for (pi, p) in doc.paragraphs.iter().enumerate() {
             if !p.kind.is_read() {
                 continue;
             }
-            let first = toks.len();
-            tokenize(text, p.span, quotes, &mut qi, &mut toks);
-            split(text, quotes, &toks, first, pi, &mut sents);
+            while quotes.get(qi).is_some_and(|q| q.raw.open < p.span.start) {
+                qi += 1;
+            }
+            // Bytes up to here belong to a quotation already read.
+            let mut inside_until = p.span.start;
+            let mut start = toks.len();
+            for si in p.sentences.clone() {
+                let ds = &doc.sentences[si];
+                for tok in &doc.tokens[ds.tokens.clone()] {
+                    let span = tok.span;
+                    while let Some(q) = quotes.get(qi).filter(|q| q.raw.open <= span.start) {
+                        let end = q.raw.close_end.max(q.raw.open + 1);
+                        let tok = Tok {
+                            span: ByteSpan::new(q.raw.open, end),
+                            kind: TokKind::Quote(qi),
+                        };
+                        push(text, quotes, tok, &mut toks, &mut sents, &mut start, pi);
+                        inside_until = end;
+                        qi += 1;
+                    }
+                    if span.start < inside_until {
+                        continue;
+                    }
+                    if let Some(kind) = kind_of(span.text(text)) {
+                        let tok = Tok { span, kind };
+                        push(text, quotes, tok, &mut toks, &mut sents, &mut start, pi);
+                    }
+                }
+                // A sentence boundary inside a quotation is the speaker's.
+                let next_start = (si + 1 < p.sentences.end)
+                    .then(|| doc.tokens.get(doc.sentences[si + 1].tokens.start))
+                    .flatten()
+                    .map(|t| t.span.start);
+                let in_quote = next_start.is_some_and(|n| n < inside_until);
+                if !in_quote && toks.len() > start {
+                    sents.push(Sent {
+                        para: pi,
+                        toks: start..toks.len(),
+                    });
+                    start = toks.len();
+                }
+            }
+            while let Some(q) = quotes.get(qi).filter(|q| q.raw.open < p.span.end) {
+                let end = q.raw.close_end.max(q.raw.open + 1);
+                let tok = Tok {
+                    span: ByteSpan::new(q.raw.open, end),
+                    kind: TokKind::Quote(qi),
+                };
+                push(text, quotes, tok, &mut toks, &mut sents, &mut start, pi);
+                qi += 1;
+            }
+            if toks.len() > start {
+                sents.push(Sent {
+                    para: pi,
+                    toks: start..toks.len(),
+                });
+            }
         }
         let mut tok_sent = vec![0; toks.len()];
         for (si, s) in sents.iter().enumerate() {
@@ -73,6 +131,7 @@ impl Layout {
             toks,
             sents,
             tok_sent,
+            doc,
         }
     }
 
@@ -80,64 +139,60 @@ impl Layout {
         let tok = self.toks[t];
         (tok.kind == TokKind::Word).then(|| tok.span.text(text))
     }
+
+    /// The `Doc`'s words inside `span` (clitics such as "'s" are words of
+    /// their own).
+    pub fn words_in(&self, span: ByteSpan) -> impl Iterator<Item = &'d str> + '_ {
+        let tokens = &self.doc.tokens;
+        let from = tokens.partition_point(|t| t.span.start < span.start);
+        tokens[from..]
+            .iter()
+            .take_while(move |t| t.span.end <= span.end)
+            .map(|t| t.span.text(self.doc.text))
+            .filter(|w| w.chars().any(is_word))
+    }
+
+    /// The `Doc`'s word right before byte offset `at`, if any.
+    pub fn word_before(&self, at: usize) -> Option<&'d str> {
+        let tokens = &self.doc.tokens;
+        let i = tokens.partition_point(|t| t.span.end <= at);
+        let w = tokens.get(i.checked_sub(1)?)?.span.text(self.doc.text);
+        w.chars().any(is_word).then_some(w)
+    }
 }
 
-fn is_connector(c: char) -> bool {
-    matches!(
-        c,
-        '\'' | '\u{2019}' | '-' | '\u{2010}' | '\u{2011}' | '.' | '&'
-    )
+/// Append `tok`, first ending the sentence at `start` when the token before
+/// is a quotation that ends one (`"… year." Hayes said`: the `Doc` does not
+/// know the stop is the speaker's).
+fn push(
+    text: &str,
+    quotes: &[Quote],
+    tok: Tok,
+    toks: &mut Vec<Tok>,
+    sents: &mut Vec<Sent>,
+    start: &mut usize,
+    para: usize,
+) {
+    if let Some(TokKind::Quote(q)) = toks.last().map(|t| t.kind) {
+        if toks.len() > *start && ends_sentence(text, &quotes[q]) && starts_sentence(text, &tok) {
+            sents.push(Sent {
+                para,
+                toks: *start..toks.len(),
+            });
+            *start = toks.len();
+        }
+    }
+    toks.push(tok);
 }
 
-fn tokenize(text: &str, span: ByteSpan, quotes: &[Quote], qi: &mut usize, toks: &mut Vec<Tok>) {
-    let mut pos = span.start;
-    while *qi < quotes.len() && quotes[*qi].raw.open < span.start {
-        *qi += 1;
-    }
-    while pos < span.end {
-        if let Some(q) = quotes.get(*qi).filter(|q| q.raw.open == pos) {
-            toks.push(Tok {
-                span: ByteSpan::new(pos, q.raw.close_end.max(pos + 1)),
-                kind: TokKind::Quote(*qi),
-            });
-            pos = q.raw.close_end.max(pos + 1);
-            *qi += 1;
-            continue;
-        }
-        let limit = quotes
-            .get(*qi)
-            .map_or(span.end, |q| q.raw.open.min(span.end));
-        let c = text[pos..].chars().next().expect("in bounds");
-        let len = c.len_utf8();
-        if marks::is_space(c) || marks::is_mark(c) {
-            pos += len;
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut end = pos + len;
-            let mut chars = text[end..limit].char_indices().peekable();
-            while let Some((i, c)) = chars.next() {
-                let joins =
-                    is_connector(c) && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric());
-                if c.is_alphanumeric() || joins {
-                    end = pos + len + i + c.len_utf8();
-                } else {
-                    break;
-                }
-            }
-            toks.push(Tok {
-                span: ByteSpan::new(pos, end),
-                kind: TokKind::Word,
-            });
-            pos = end;
-        } else {
-            toks.push(Tok {
-                span: ByteSpan::new(pos, pos + len),
-                kind: TokKind::Punct(c),
-            });
-            pos += len;
-        }
-    }
+/// A quotation that ends with its own stop, or that the next one reopens.
+fn ends_sentence(text: &str, q: &Quote) -> bool {
+    let inner = q
+        .raw
+        .inner
+        .text(text)
+        .trim_end_matches(|c: char| is_space(c) || crate::marks::is_mark(c) || c == ')');
+    q.raw.reopened || inner.ends_with(['.', '!', '?'])
 }
 
 fn starts_sentence(text: &str, tok: &Tok) -> bool {
@@ -153,77 +208,43 @@ fn starts_sentence(text: &str, tok: &Tok) -> bool {
     }
 }
 
-fn split(
-    text: &str,
-    quotes: &[Quote],
-    toks: &[Tok],
-    first: usize,
-    para: usize,
-    out: &mut Vec<Sent>,
-) {
-    let mut start = first;
-    for t in first..toks.len() {
-        let Some(next) = toks.get(t + 1) else { break };
-        let ends = match toks[t].kind {
-            TokKind::Punct('.') => {
-                let prev = (t > first).then(|| toks[t - 1]);
-                let abbreviation = prev.is_some_and(|p| {
-                    let w = p.span.text(text);
-                    p.kind == TokKind::Word
-                        && p.span.end == toks[t].span.start
-                        && (lexicon::is_abbreviation(&w.to_ascii_lowercase())
-                            || (w.chars().count() == 1 && w.chars().all(char::is_uppercase)))
-                });
-                !abbreviation && starts_sentence(text, next)
-            }
-            TokKind::Punct('!' | '?') => starts_sentence(text, next),
-            TokKind::Quote(q) => {
-                let inner = quotes[q]
-                    .raw
-                    .inner
-                    .text(text)
-                    .trim_end_matches(marks::is_space);
-                let ends_stop = inner
-                    .trim_end_matches(|c: char| marks::is_mark(c) || c == ')')
-                    .ends_with(['.', '!', '?']);
-                quotes[q].raw.reopened || (ends_stop && starts_sentence(text, next))
-            }
-            _ => false,
-        };
-        if ends {
-            out.push(Sent {
-                para,
-                toks: start..t + 1,
-            });
-            start = t + 1;
-        }
+/// What a `Doc` token is outside quotes; `None` for a stray quotation mark
+/// (an apostrophe the scan did not pair).
+fn kind_of(tok: &str) -> Option<TokKind> {
+    if tok.chars().any(is_word) {
+        return Some(TokKind::Word);
     }
-    if start < toks.len() {
-        out.push(Sent {
-            para,
-            toks: start..toks.len(),
-        });
+    let mut chars = tok.chars();
+    let c = chars.next()?;
+    if crate::marks::is_mark(c) {
+        return None;
     }
+    Some(match c {
+        '.' if chars.next().is_some() => TokKind::Punct('\u{2026}'),
+        c => TokKind::Punct(c),
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use newsparse_core::{BlockKind, Paragraph};
+    use crate::marks;
+    use newsparse_core::{Block, BlockKind};
 
-    fn layout(text: &str) -> (Vec<Quote>, Layout) {
+    fn doc(text: &str) -> Doc<'_> {
         let span = ByteSpan::new(0, text.len());
-        let doc = Doc {
+        newsparse_text::segment(
             text,
-            paragraphs: vec![Paragraph {
+            &[Block {
                 kind: BlockKind::Body,
                 span,
-                sentences: 0..0,
             }],
-            sentences: vec![],
-            tokens: vec![],
-        };
-        let quotes: Vec<Quote> = marks::scan(text, span, None)
+        )
+    }
+
+    fn layout<'d>(doc: &'d Doc<'d>) -> Layout<'d> {
+        let text = doc.text;
+        let quotes: Vec<Quote> = marks::scan(text, ByteSpan::new(0, text.len()), None)
             .into_iter()
             .map(|raw| Quote {
                 span: raw.inner,
@@ -231,12 +252,12 @@ mod tests {
                 raw,
             })
             .collect();
-        let l = Layout::new(&doc, &quotes);
-        (quotes, l)
+        Layout::new(doc, &quotes)
     }
 
     fn sentences(text: &str) -> Vec<&str> {
-        let (_, l) = layout(text);
+        let d = doc(text);
+        let l = layout(&d);
         l.sents
             .iter()
             .map(|s| &text[l.toks[s.toks.start].span.start..l.toks[s.toks.end - 1].span.end])
@@ -246,7 +267,8 @@ mod tests {
     #[test]
     fn quotes_are_single_tokens() {
         let t = r#"Mr Orlo said: "We lost. We will be back." Then he left."#;
-        let (_, l) = layout(t);
+        let d = doc(t);
+        let l = layout(&d);
         let kinds: Vec<_> = l.toks.iter().map(|t| t.kind).collect();
         assert_eq!(kinds[0], TokKind::Word);
         assert_eq!(kinds[3], TokKind::Punct(':'));
@@ -275,10 +297,26 @@ mod tests {
     }
 
     #[test]
-    fn words_keep_inner_marks() {
-        let t = "O'Dara's Vell-Orsk and U.S. firms.";
-        let (_, l) = layout(t);
+    fn words_are_the_doc_tokens() {
+        let t = "O'Dara's Vell-Orsk and U.S. firms, \u{2060}Mr. Orlo\u{a0}said.";
+        let d = doc(t);
+        let l = layout(&d);
         let words: Vec<_> = (0..l.toks.len()).filter_map(|i| l.word(t, i)).collect();
-        assert_eq!(words, vec!["O'Dara's", "Vell-Orsk", "and", "U.S", "firms"]);
+        assert_eq!(
+            words,
+            vec![
+                "O'Dara",
+                "'s",
+                "Vell-Orsk",
+                "and",
+                "U.S.",
+                "firms",
+                "Mr.",
+                "Orlo",
+                "said"
+            ]
+        );
+        let doc_spans: Vec<_> = d.tokens.iter().map(|t| t.span).collect();
+        assert!(l.toks.iter().all(|t| doc_spans.contains(&t.span)));
     }
 }

@@ -1,8 +1,8 @@
 //! Quotes stage: quotations and who said them.
 //!
-//! Each read paragraph is scanned for quotation marks ([`marks`]); its words
-//! outside the quotes are split into sentences, each quotation standing as a
-//! single token ([`clause`]); then every quote is tied to a reporting verb in
+//! Each read paragraph is scanned for quotation marks ([`marks`]); the
+//! `Doc`'s tokens and sentences are regrouped so that each quotation stands
+//! as a single token and no sentence ends inside one ([`clause`]); then every quote is tied to a reporting verb in
 //! its sentence and that verb's subject (or, failing that, to the speaker of
 //! the speech it continues) and the subject is resolved to an entity
 //! ([`attribute`]).
@@ -13,6 +13,7 @@ mod lexicon;
 mod marks;
 
 use newsparse_core::{ByteSpan, Doc, FoundEntity, QuoteFound};
+use newsparse_lang::chars::{is_space, is_word};
 
 /// Find quotations and attribute them. Returns the quotes and warnings.
 ///
@@ -64,11 +65,11 @@ fn unclosed_warning(text: &str, raw: &marks::RawQuote) -> String {
 /// (they belong to the attribution), no stray closing mark of a nested quote.
 fn trim_quote(text: &str, inner: ByteSpan) -> Option<ByteSpan> {
     let s = inner.text(text);
-    let lead = s.len() - s.trim_start_matches(marks::is_space).len();
-    let mut body = s.trim_matches(marks::is_space);
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let mut body = s.trim_matches(is_space);
     let single_opens = body
         .char_indices()
-        .any(|(i, c)| matches!(c, '\'' | '\u{2018}') && body[..i].ends_with(marks::is_space));
+        .any(|(i, c)| matches!(c, '\'' | '\u{2018}') && body[..i].ends_with(is_space));
     if !single_opens {
         body = body.trim_end_matches(['\'', '\u{2019}']);
     }
@@ -82,8 +83,8 @@ fn trim_quote(text: &str, inner: ByteSpan) -> Option<ByteSpan> {
             body = cut;
         }
     }
-    body = body.trim_end_matches(marks::is_space);
-    if !body.chars().any(char::is_alphanumeric) {
+    body = body.trim_end_matches(is_space);
+    if !body.chars().any(is_word) {
         return None;
     }
     let start = inner.start + lead;

@@ -5,6 +5,7 @@
 //! quotes, paragraphs that reopen a quote without closing it).
 
 use newsparse_core::ByteSpan;
+use newsparse_lang::chars::{is_space, is_word};
 
 /// Double marks (" “ ” „ « ») and single marks (' ‘ ’ ‚ ‹ ›) nest inside each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,10 +39,6 @@ pub fn is_mark(c: char) -> bool {
     mark(c).is_some()
 }
 
-pub fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{feff}' | '\u{200b}' | '\u{200c}' | '\u{200d}')
-}
-
 /// Characters after which a mark reads as opening: "(“", "—‘".
 fn opens_after(c: char) -> bool {
     is_space(c) || matches!(c, '(' | '[' | '{' | '-' | '\u{2013}' | '\u{2014}' | '/')
@@ -71,7 +68,7 @@ fn closes_before(c: char) -> bool {
 fn is_elision(after: &str) -> bool {
     let word: String = after
         .chars()
-        .take_while(|c| c.is_alphanumeric())
+        .take_while(|&c| is_word(c))
         .collect::<String>()
         .to_lowercase();
     word.starts_with(|c: char| c.is_ascii_digit())
@@ -152,8 +149,7 @@ fn scan_once(text: &str, span: ByteSpan, apostrophes: &[usize]) -> Vec<RawQuote>
         let closer = prev.is_some_and(|p| !is_space(p))
             && next.is_none_or(|n| closes_before(n) || is_mark(n));
         let open_idx = stack.iter().rposition(|o| o.family == family);
-        let word_inside =
-            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        let word_inside = prev.is_some_and(is_word) && next.is_some_and(is_word);
         prev = Some(c);
         if family == Family::Single
             && (word_inside
@@ -278,8 +274,7 @@ fn later_single_close(para: &str, from: usize) -> bool {
     while let Some(c) = iter.next() {
         let next = iter.peek().copied();
         if let Some((Family::Single, lean)) = mark(c) {
-            let word_inside =
-                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            let word_inside = prev.is_some_and(is_word) && next.is_some_and(is_word);
             if !word_inside {
                 let opener = prev.is_none_or(opens_after) && next.is_some_and(|n| !is_space(n));
                 let closer = prev.is_some_and(|p| !is_space(p))

@@ -1,16 +1,11 @@
 //! End-to-end checks of `find` on invented articles with hand-made entities.
 
-use newsparse_core::{
-    BlockKind, ByteSpan, Doc, EntityKind, FoundEntity, Paragraph, QuoteKind, Sentence, Token,
-};
+use newsparse_core::{Block, BlockKind, ByteSpan, Doc, EntityKind, FoundEntity, QuoteKind};
 
-/// A Doc with one paragraph per blank-line-separated block (the first is the
-/// title) and one sentence of whitespace tokens per paragraph: `find` reads
-/// paragraphs only.
+/// The `Doc` the text stage gives for one block per blank-line-separated
+/// part (the first is the title).
 fn doc(text: &str) -> Doc<'_> {
-    let mut paragraphs = Vec::new();
-    let mut sentences = Vec::new();
-    let mut tokens = Vec::new();
+    let mut blocks = Vec::new();
     let mut pos = 0;
     for block in text.split("\n\n") {
         let start = pos + (block.len() - block.trim_start().len());
@@ -19,36 +14,16 @@ fn doc(text: &str) -> Doc<'_> {
         if start >= end {
             continue;
         }
-        let first_tok = tokens.len();
-        let mut at = start;
-        for w in text[start..end].split_whitespace() {
-            let s = text[at..].find(w).unwrap() + at;
-            tokens.push(Token {
-                span: ByteSpan::new(s, s + w.len()),
-            });
-            at = s + w.len();
-        }
-        sentences.push(Sentence {
-            span: ByteSpan::new(start, end),
-            tokens: first_tok..tokens.len(),
-            paragraph: paragraphs.len(),
-        });
-        paragraphs.push(Paragraph {
-            kind: if paragraphs.is_empty() {
+        blocks.push(Block {
+            kind: if blocks.is_empty() {
                 BlockKind::Title
             } else {
                 BlockKind::Body
             },
             span: ByteSpan::new(start, end),
-            sentences: sentences.len() - 1..sentences.len(),
         });
     }
-    Doc {
-        text,
-        paragraphs,
-        sentences,
-        tokens,
-    }
+    newsparse_text::segment(text, &blocks)
 }
 
 /// An entity mentioned wherever one of `forms` occurs as a whole word.
@@ -712,4 +687,99 @@ The crowd went home early.\n\n\
         ]
     );
     assert!(warnings.is_empty(), "{warnings:?}");
+}
+
+#[test]
+fn quote_ending_its_sentence_with_a_detached_mark_or_an_initial() {
+    // The Doc does not end a sentence at `year. "` (the mark stands apart) or
+    // at `Block H."` (an initial): the quote's own stop does.
+    let t = "Awards\n\n\
+\"It is a great end to a great year. \" Anka Vell said: \"I feel proud.\"\n\n\
+Orla Dane mocked the show, saying: \"It was like Cell Block H.\" Critics had broken promises, he said.";
+    let ents = [
+        entity(t, "p1", EntityKind::Person, "Anka Vell", &["Anka Vell"]),
+        entity(t, "p2", EntityKind::Person, "Orla Dane", &["Orla Dane"]),
+    ];
+    let got = run(t, &ents).0;
+    let sp: Vec<_> = got
+        .iter()
+        .map(|(q, s, c, _)| (q.as_str(), s.as_deref(), c.as_deref()))
+        .collect();
+    assert_eq!(sp[1], ("I feel proud", Some("p1"), Some("said")));
+    assert_eq!(
+        sp[2],
+        ("It was like Cell Block H", Some("p2"), Some("saying"))
+    );
+}
+
+#[test]
+fn names_ending_in_ly_and_possessive_names_as_subjects() {
+    let t = "Row\n\n\
+Asked about the group, Ms Kelly said: \"I do have support.\"\n\n\
+Zorbex's said the deal was \"unrivalled\".";
+    let ents = [
+        entity(t, "p1", EntityKind::Person, "Ruth Kelly", &["Kelly"]),
+        entity(t, "o1", EntityKind::Organization, "Zorbex", &["Zorbex"]),
+    ];
+    assert_eq!(
+        speakers(t, &ents),
+        vec![
+            pair("I do have support", Some("p1")),
+            pair("unrivalled", Some("o1"))
+        ]
+    );
+}
+
+#[test]
+fn titles_standing_for_their_holders() {
+    // "the Bishop" is the entity called so; "the Ayatollah" names no entity
+    // and stands for the person the text is about.
+    let t = "Sermon\n\n\
+Writing in the Echo, the Bishop said: \"Conspiracy theories are fun.\"\n\n\
+Ali Vardani spoke at length. Later the Ayatollah said the plan was \"corrupt\".";
+    let ents = [
+        entity(
+            t,
+            "o1",
+            EntityKind::Organization,
+            "Bishop of Durnholm",
+            &["Bishop of Durnholm"],
+        ),
+        entity(t, "p1", EntityKind::Person, "Ali Vardani", &["Ali Vardani"]),
+    ];
+    assert_eq!(
+        speakers(t, &ents),
+        vec![
+            pair("Conspiracy theories are fun", Some("o1")),
+            pair("corrupt", Some("p1"))
+        ]
+    );
+}
+
+#[test]
+fn lowercase_words_after_a_work_noun_are_quoted_not_a_title() {
+    let t = "Rules\n\n\
+The rules allow films \"of Zorvan expression\", the panel said. She starred in the film \"Stone Harbour\".";
+    let got = run(t, &[]).0;
+    let texts: Vec<_> = got.iter().map(|(q, _, _, _)| q.as_str()).collect();
+    assert_eq!(texts, vec!["of Zorvan expression"]);
+}
+
+#[test]
+fn tokens_are_the_docs_whatever_the_spacing() {
+    // CR LF, NBSP and U+2060 between words, curly quotes, apostrophes and
+    // abbreviations: the speaker is still found through the Doc's tokens.
+    let t = "Title\r\n\r\n\u{2060}\u{201c}We\u{a0}won\u{2019}t stop,\u{201d} said\u{a0}Dr. Anka\u{2060} Vell of Zorbex Inc.\r\nShe\u{2019}s sure.";
+    let ents = [entity(
+        t,
+        "p1",
+        EntityKind::Person,
+        "Anka Vell",
+        &["Anka\u{2060} Vell"],
+    )];
+    let got = run(t, &ents).0;
+    assert_eq!(got.len(), 1);
+    assert_eq!(got[0].0, "We\u{a0}won\u{2019}t stop");
+    assert_eq!(got[0].1.as_deref(), Some("p1"));
+    assert_eq!(got[0].2.as_deref(), Some("said"));
 }

@@ -1,31 +1,25 @@
 //! Whatever the text, `find` returns well-formed quotes and never panics.
 
-use newsparse_core::{BlockKind, ByteSpan, Doc, EntityKind, FoundEntity, Paragraph};
+use newsparse_core::{Block, BlockKind, ByteSpan, Doc, EntityKind, FoundEntity};
 use proptest::prelude::*;
 
 fn doc(text: &str) -> Doc<'_> {
-    let mut paragraphs = Vec::new();
+    let mut blocks = Vec::new();
     let mut pos = 0;
     for block in text.split('\n') {
         if !block.trim().is_empty() {
-            paragraphs.push(Paragraph {
-                kind: if paragraphs.is_empty() {
+            blocks.push(Block {
+                kind: if blocks.is_empty() {
                     BlockKind::Title
                 } else {
                     BlockKind::Body
                 },
                 span: ByteSpan::new(pos, pos + block.len()),
-                sentences: 0..0,
             });
         }
         pos += block.len() + 1;
     }
-    Doc {
-        text,
-        paragraphs,
-        sentences: vec![],
-        tokens: vec![],
-    }
+    newsparse_text::segment(text, &blocks)
 }
 
 /// Every capitalized word is a mention of one person entity.
