@@ -337,7 +337,7 @@ fn caption_place(
         .filter(|m| m.1 == EntityKind::Place && caption.contains(m.0))
         .collect();
     let located = places.iter().find(|m| {
-        let before = text[caption.start..m.0.start].trim_end();
+        let before = text[caption.start..m.0.start].trim_end_matches(is_space);
         ["in", "at", "near"].iter().any(|p| {
             before
                 .strip_suffix(p)

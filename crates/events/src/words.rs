@@ -2,6 +2,7 @@
 //! rules read.
 
 use newsparse_core::{ByteSpan, Doc};
+use newsparse_lang::chars::is_word;
 
 /// One token of a sentence, with its text as written and a lowercased form
 /// (typographic apostrophes made plain, an abbreviation's full stop dropped:
@@ -20,7 +21,7 @@ impl Word<'_> {
     }
     /// Whether the word is a punctuation mark (no letter or digit in it).
     pub fn is_punct(&self) -> bool {
-        !self.text.chars().any(char::is_alphanumeric)
+        !self.text.chars().any(is_word)
     }
 }
 

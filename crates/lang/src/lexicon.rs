@@ -537,7 +537,6 @@ pub const ORG_NOUNS: &[&str] = &[
     "refinery",
     "brewer",
     "supermarket",
-    "retailer",
 ];
 
 /// Role nouns that do not say the name before them is an organization:
@@ -1114,6 +1113,8 @@ sets! {
     SENTENCE_STARTER_SET = SENTENCE_STARTERS;
     WEEKDAY_SET = WEEKDAYS;
     MONTH_SET = MONTHS;
+    PASSIVE_AUXILIARY_SET = PASSIVE_AUXILIARIES;
+    POST_SET = POSTS;
 }
 
 /// Acronyms that are ordinary nouns (things, formats, honours, jobs), never
@@ -1244,6 +1245,65 @@ pub fn demonym_of(place: &str) -> Option<&'static str> {
         .find(|d| d.starts_with(stem) && d.len() > stem.len())
         .copied()
 }
+
+/// Posts a person is appointed, elected or promoted to, lowercase ("became
+/// president", "named captain", "Xco chairman Jim Roe"): offices and
+/// executive posts, not occupations or distinctions (not "winner", "actor",
+/// "defender", "host", as `ROLE_NOUNS` has them).
+pub const POSTS: &[&str] = &[
+    "president",
+    "minister",
+    "chancellor",
+    "leader",
+    "chief",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "manager",
+    "coach",
+    "captain",
+    "governor",
+    "mayor",
+    "secretary",
+    "ambassador",
+    "commander",
+    "editor",
+    "executive",
+    "ceo",
+    "boss",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "king",
+    "queen",
+    "pope",
+    "premier",
+    "deputy",
+    "general",
+    "judge",
+    "adviser",
+    "advisor",
+    "envoy",
+    "treasurer",
+    "chief-executive",
+    "vice-president",
+    "senator",
+    "mp",
+    "mep",
+    "ayatollah",
+    "commissioner",
+    "governor-general",
+    "president-elect",
+];
+
+/// Forms of "be" and "get" that make a passive before a participle ("was
+/// sold", "got arrested", "they're held"), lowercase, clitics included.
+pub const PASSIVE_AUXILIARIES: &[&str] = &[
+    "be", "is", "are", "am", "was", "were", "been", "being", "'s", "'re", "get", "gets", "got",
+    "getting",
+];
 
 #[cfg(test)]
 mod tests {
