@@ -96,4 +96,32 @@ mod tests {
         );
         assert_eq!(w[1].text, "’s");
     }
+
+    /// Captions are read with `span_words`, sentences with `sentence_words`:
+    /// both are the text stage's tokens, whatever the text holds.
+    #[test]
+    fn caption_words_are_the_doc_tokens() {
+        use newsparse_core::{Block, BlockKind};
+        for t in [
+            "\u{201c}We won’t go,\u{201d} Mr. Zorvan said of the U.S. plan.",
+            "Dr Vell's firm didn't sell.\r\nIt closed on 3 Sept. 2019 at 10:15.",
+            "Petek\u{a0}met Marrow\u{2060} in Velmora\u{feff} on Jan. 4, 2021 -- again.",
+            "'Quoted,' she said. \"And (this)...\" ends here!",
+        ] {
+            let span = ByteSpan::new(0, t.len());
+            let blocks = [Block {
+                kind: BlockKind::Caption,
+                span,
+            }];
+            let doc = newsparse_text::segment(t, &blocks);
+            let doc_spans: Vec<ByteSpan> = doc.tokens.iter().map(|k| k.span).collect();
+            let caption: Vec<ByteSpan> = span_words(t, span).iter().map(|w| w.span).collect();
+            let sentences: Vec<ByteSpan> = (0..doc.sentences.len())
+                .flat_map(|s| sentence_words(&doc, s))
+                .map(|w| w.span)
+                .collect();
+            assert_eq!(caption, doc_spans, "{t:?}");
+            assert_eq!(sentences, doc_spans, "{t:?}");
+        }
+    }
 }
