@@ -456,3 +456,20 @@ fn a_possessive_pronoun_before_the_trigger_names_its_owner() {
     let visit = s.iter().find(|e| e.1 == "visit").expect("a visit event");
     assert_eq!(visit.2, ["p1"], "{s:?}");
 }
+
+#[test]
+fn a_passive_made_with_get_has_its_subject_undergo_it() {
+    let text = "Blast news\n\nZorvan Petek got injured in the blast.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![person(text, "p1", "Zorvan Petek", &[])];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let injure = found
+        .events
+        .iter()
+        .find(|e| e.event_type == "Life.Injure")
+        .unwrap();
+    assert_eq!(
+        injure.participants,
+        [("p1".to_string(), "Victim".to_string())]
+    );
+}
