@@ -2,10 +2,11 @@
 //! checks that keep precision, and the clause around a trigger that supplies
 //! participants, place and time.
 
-use crate::lexicon::{by_form, Cond, Entry, Frame, BE, HUMAN, ROLES};
+use crate::lexicon::{by_form, is_org_description, is_post, Cond, Entry, Frame, HUMAN};
 use crate::words::Word;
 use newsparse_core::ByteSpan;
 use newsparse_core::{EntityKind, FoundEntity};
+use newsparse_lang::lexicon::{DETERMINER_SET, PASSIVE_AUXILIARY_SET};
 
 /// An entity mention inside a sentence, by word indices.
 #[derive(Debug, Clone, Copy)]
@@ -57,8 +58,10 @@ impl SentenceView<'_, '_> {
             Cond::Always => true,
             Cond::Never => false,
             Cond::PrevIn(set) => i > 0 && set.contains(&self.lw(i - 1)),
+            Cond::PrevIs(test) => i > 0 && test(self.lw(i - 1)),
             Cond::NextIn(set) => set.contains(&self.lw(after)),
             Cond::NextWithin(n, set) => (after..after + n).any(|k| set.contains(&self.lw(k))),
+            Cond::NextWithinIs(n, test) => (after..after + n).any(|k| test(self.lw(k))),
             Cond::SentenceHas(set) => self.words.iter().any(|w| set.contains(&w.lower.as_str())),
             Cond::PersonNext => self.mention_starting_within(after, 3, &[EntityKind::Person]),
             Cond::PlaceNext => self.mention_starting_within(after, 3, &[EntityKind::Place]),
@@ -77,8 +80,8 @@ impl SentenceView<'_, '_> {
             Cond::Passive => {
                 // "was released", "were quickly released"
                 i > 0
-                    && (BE.contains(&self.lw(i - 1))
-                        || i > 1 && self.lw(i - 1).ends_with("ly") && BE.contains(&self.lw(i - 2)))
+                    && (is_be(self.lw(i - 1))
+                        || i > 1 && self.lw(i - 1).ends_with("ly") && is_be(self.lw(i - 2)))
             }
             Cond::Takeover => self.takeover,
             Cond::Lowercase => !self.words[i].is_capitalized(),
@@ -149,6 +152,11 @@ impl SentenceView<'_, '_> {
         }
         out
     }
+}
+
+/// A form of "be" or "get" that makes a passive.
+fn is_be(w: &str) -> bool {
+    PASSIVE_AUXILIARY_SET.has(w)
 }
 
 /// Verbs whose object noun's event is done by their subject ("held talks").
@@ -377,12 +385,7 @@ fn is_nominal(view: &SentenceView, t: &Trigger) -> bool {
     let suffix = ["tion", "sion", "ment", "ance", "ence", "ship", "ure", "ity"]
         .iter()
         .any(|x| w.ends_with(x));
-    suffix
-        || NOUN_TRIGGERS.contains(&w)
-        || matches!(
-            prev,
-            "a" | "an" | "the" | "'s" | "his" | "her" | "their" | "its"
-        )
+    suffix || NOUN_TRIGGERS.contains(&w) || DETERMINER_SET.has(prev) || prev == "'s"
 }
 
 /// Words that end a clause.
@@ -447,7 +450,7 @@ fn is_copular_on(words: &[Word], at: usize) -> bool {
     {
         j -= 1;
     }
-    j > 0 && BE.contains(&words[j - 1].lower.as_str()) && words[j - 1].lower != "'s"
+    j > 0 && is_be(&words[j - 1].lower) && words[j - 1].lower != "'s"
 }
 
 pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
@@ -467,7 +470,7 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
             } else if NP_STOP.contains(&w)
                 || words[start - 1].is_punct() && w != "'s" && w != "'"
                 || (w.ends_with("ed") && w.len() > 4)
-                || (BE.contains(&w) && w != "'s")
+                || (is_be(w) && w != "'s")
                 || t.start - start >= 5
             {
                 break;
@@ -562,15 +565,10 @@ fn starts_verb_phrase(view: &SentenceView, i: usize) -> bool {
     !w.is_capitalized()
         && !w.is_punct()
         && !w.lower.starts_with(|c: char| c.is_ascii_digit())
+        && !DETERMINER_SET.has(&w.lower)
         && !matches!(
             w.lower.as_str(),
-            "a" | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "this"
+            "this"
                 | "that"
                 | "these"
                 | "those"
@@ -592,14 +590,14 @@ fn is_affiliation(view: &SentenceView, m: &WordMention) -> bool {
         return false;
     }
     let lw = |i: usize| view.lw(i);
-    let role_after = ROLES.contains(&lw(m.end))
-        || (lw(m.end) == "'s" && ROLES.contains(&lw(m.end + 1)))
-        || (lw(m.end) == "'s" && ROLES.contains(&lw(m.end + 2)));
+    let role_after = is_post(lw(m.end))
+        || (lw(m.end) == "'s" && is_post(lw(m.end + 1)))
+        || (lw(m.end) == "'s" && is_post(lw(m.end + 2)));
     let person_after = view
         .mentions
         .iter()
         .any(|p| p.kind == EntityKind::Person && p.start > m.end && p.start <= m.end + 4);
-    let of_role = m.start >= 2 && lw(m.start - 1) == "of" && ROLES.contains(&lw(m.start - 2));
+    let of_role = m.start >= 2 && lw(m.start - 1) == "of" && is_post(lw(m.start - 2));
     (role_after && person_after) || of_role
 }
 
@@ -774,11 +772,10 @@ pub fn role(
 /// Whether the trigger is a passive participle ("was sold", "were released").
 pub fn is_passive(view: &SentenceView, t: &Trigger) -> bool {
     let w = view.lw(t.start);
+    // "'s" is left out: more often a possessive ("the firm's sold assets").
     t.start > 0
-        && matches!(
-            view.lw(t.start - 1),
-            "was" | "were" | "been" | "being" | "be" | "is" | "are"
-        )
+        && is_be(view.lw(t.start - 1))
+        && view.lw(t.start - 1) != "'s"
         && (w.ends_with("ed") || matches!(w, "sold" | "shot" | "held" | "paid" | "sent" | "bought"))
 }
 
@@ -806,12 +803,8 @@ pub fn resolve_reference(
         }
         if w == "the" {
             let (adj, noun) = (view.lw(i + 1), view.lw(i + 2));
-            let (adj, noun) = if ROLES.contains(&adj) {
-                ("", adj)
-            } else {
-                (adj, noun)
-            };
-            if !ROLES.contains(&noun) {
+            let (adj, noun) = if is_post(adj) { ("", adj) } else { (adj, noun) };
+            if !is_post(noun) {
                 continue;
             }
             let in_titles = |e: &FoundEntity, word: &str| {
@@ -889,35 +882,6 @@ pub fn possessive_owner(
     owner.map(|e| (e, at))
 }
 
-/// Nouns by which news refers back to an organization ("the club").
-const ORG_DESCRIPTIONS: &[&str] = &[
-    "company",
-    "firm",
-    "club",
-    "group",
-    "party",
-    "bank",
-    "airline",
-    "mill",
-    "miner",
-    "carrier",
-    "team",
-    "band",
-    "union",
-    "network",
-    "broadcaster",
-    "corporation",
-    "giant",
-    "retailer",
-    "insurer",
-    "manufacturer",
-    "operator",
-    "maker",
-    "business",
-    "conglomerate",
-    "consortium",
-];
-
 /// The organization a description in the clause ("the football club", "the
 /// party") refers to, with the word where it stands: one named earlier whose
 /// name holds the noun, else the article's most-mentioned organization so far.
@@ -934,7 +898,7 @@ pub fn resolve_org_description(
         }
         let noun = [i + 1, i + 2]
             .into_iter()
-            .find(|&k| ORG_DESCRIPTIONS.contains(&view.lw(k)) && !view.inside_mention(k));
+            .find(|&k| is_org_description(view.lw(k)) && !view.inside_mention(k));
         let Some(k) = noun else { continue };
         let noun = view.lw(k);
         let named = recent.iter().rev().find(|&&e| {

@@ -2,6 +2,7 @@
 //! them, and the context each form needs to mean the event (general knowledge
 //! only: trigger words and the words that go with them).
 
+use newsparse_lang::lexicon::{DETERMINER_SET, ORG_NOUN_SET, ORG_PLURAL_SET, POST_SET};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -12,10 +13,14 @@ pub enum Cond {
     Never,
     /// The word before is one of these.
     PrevIn(&'static [&'static str]),
+    /// The word before passes this test (a lexicon look-up).
+    PrevIs(fn(&str) -> bool),
     /// The word after (the particle, when there is one) is one of these.
     NextIn(&'static [&'static str]),
     /// One of the next `n` words is one of these.
     NextWithin(usize, &'static [&'static str]),
+    /// One of the next `n` words passes this test (a lexicon look-up).
+    NextWithinIs(usize, fn(&str) -> bool),
     /// The sentence holds one of these words.
     SentenceHas(&'static [&'static str]),
     /// A person's name starts within the next three words.
@@ -128,12 +133,6 @@ const MERGE: &str = "Business.Merge-Org";
 const END_ORG: &str = "Business.End-Org";
 const BANKRUPT: &str = "Business.Declare-Bankruptcy";
 
-/// Forms of "be" and "get" that make a passive.
-pub const BE: &[&str] = &[
-    "was", "were", "been", "being", "be", "is", "are", "am", "got", "get", "gets", "getting", "'s",
-    "'re",
-];
-
 /// Nouns for people, read as a trigger's human participant.
 pub const HUMAN: &[&str] = &[
     "he",
@@ -185,84 +184,6 @@ pub const HUMAN: &[&str] = &[
     "girl",
     "pair",
     "couple",
-];
-
-/// Job titles and offices ("became prime minister", "named captain").
-pub const ROLES: &[&str] = &[
-    "president",
-    "prime",
-    "minister",
-    "chancellor",
-    "leader",
-    "chief",
-    "head",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "director",
-    "manager",
-    "coach",
-    "captain",
-    "governor",
-    "mayor",
-    "secretary",
-    "ambassador",
-    "commander",
-    "editor",
-    "executive",
-    "ceo",
-    "boss",
-    "speaker",
-    "spokesman",
-    "spokeswoman",
-    "king",
-    "queen",
-    "pope",
-    "premier",
-    "deputy",
-    "general",
-    "judge",
-    "adviser",
-    "advisor",
-    "envoy",
-    "treasurer",
-    "chief-executive",
-    "vice-president",
-    "senator",
-    "mp",
-    "mep",
-    "chancellor",
-    "ayatollah",
-    "commissioner",
-    "governor-general",
-    "president-elect",
-];
-
-/// Kinds of organization ("launched his own party", "set up a company").
-const ORG_NOUNS: &[&str] = &[
-    "company",
-    "firm",
-    "business",
-    "party",
-    "group",
-    "band",
-    "label",
-    "airline",
-    "bank",
-    "venture",
-    "charity",
-    "organisation",
-    "organization",
-    "movement",
-    "newspaper",
-    "start-up",
-    "startup",
-    "partnership",
-    "coalition",
-    "alliance",
-    "subsidiary",
-    "consortium",
-    "agency",
 ];
 
 /// Words of armed violence: an "attack" among them is not a verbal one.
@@ -376,16 +297,9 @@ const JUSTICE: &[&str] = &[
     "offences",
 ];
 
-/// Determiners and modifiers that show "offer" or "talk" is a noun.
+/// Besides a determiner, words before "offer" or "bid" that show it is a
+/// noun.
 const NOUN_BEFORE: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
     "this",
     "that",
     "'s",
@@ -416,6 +330,57 @@ const NOUN_BEFORE: &[&str] = &[
     "outline",
     "indicative",
 ];
+
+/// Whether the word before "offer" or "bid" shows it is a noun.
+fn is_noun_before(w: &str) -> bool {
+    DETERMINER_SET.has(w) || NOUN_BEFORE.contains(&w)
+}
+
+/// A post a person takes or leaves ("became prime minister", "named captain").
+pub fn is_post(w: &str) -> bool {
+    POST_SET.has(w)
+}
+
+/// Kinds of organization one founds, launches, sets up or dissolves
+/// ("launched his own party", "set up a company"). Not the lexicon's
+/// `ORG_NOUNS` (nouns that mark the name after them as an organization): those
+/// hold outlets and plants ("paper", "station", "website", "plant", "maker")
+/// that one launches or sets up without founding an organization.
+const FOUNDED_ORGS: &[&str] = &[
+    "company",
+    "firm",
+    "business",
+    "party",
+    "group",
+    "band",
+    "label",
+    "airline",
+    "bank",
+    "venture",
+    "charity",
+    "organisation",
+    "organization",
+    "movement",
+    "newspaper",
+    "start-up",
+    "startup",
+    "partnership",
+    "coalition",
+    "alliance",
+    "subsidiary",
+    "consortium",
+    "agency",
+];
+
+/// Nouns by which news refers back to an organization ("the club"), besides
+/// the lexicon's `ORG_NOUNS`.
+const MORE_ORG_DESCRIPTIONS: &[&str] = &["team", "miner", "corporation", "business", "consortium"];
+
+/// A noun by which news refers back to one organization ("the club", "the
+/// firm"): a kind of organization, not a plural ("the companies").
+pub fn is_org_description(w: &str) -> bool {
+    (ORG_NOUN_SET.has(w) && !ORG_PLURAL_SET.has(w)) || MORE_ORG_DESCRIPTIONS.contains(&w)
+}
 
 /// The entries. Order matters only for reading.
 pub static ENTRIES: &[Entry] = &[
@@ -736,17 +701,17 @@ pub static ENTRIES: &[Entry] = &[
     e("appointed appoint appoints appointing appointment", START).unless(NextIn(&["with"])),
     e("hired hire hires hiring", START).unless(NextIn(&["purchase", "car", "cars"])),
     e("named", START)
-        .when(Any(&[NextIn(&["as", "new"]), NextWithin(3, ROLES)]))
+        .when(Any(&[NextIn(&["as", "new"]), NextWithinIs(3, is_post)]))
         .unless(NextWithin(4, &["year", "award", "best", "after"])),
     e("became become becomes becoming", START)
         .frame(Frame::Intransitive)
-        .when(NextWithin(3, ROLES)),
+        .when(NextWithinIs(3, is_post)),
     e("took take takes taking taken", START)
         .frame(Frame::Intransitive)
         .particle("office"),
     e("sworn", START).frame(Frame::Intransitive).particle("in"),
     e("inaugurated inauguration", START).frame(Frame::Intransitive),
-    e("promoted", START).when(NextWithin(3, ROLES)),
+    e("promoted", START).when(NextWithinIs(3, is_post)),
     e("took take takes taking", START)
         .frame(Frame::Intransitive)
         .particle("over")
@@ -834,7 +799,7 @@ pub static ENTRIES: &[Entry] = &[
     e("takeover takeovers take-over", OWNERSHIP),
     e("took take takes taking taken", OWNERSHIP)
         .particle("over")
-        .when(Any(&[OrgNext, NextWithin(3, ORG_NOUNS)]))
+        .when(Any(&[OrgNext, NextWithin(3, FOUNDED_ORGS)]))
         .unless(NextWithin(2, &["as"])),
     e("privatisation privatization privatised privatized privatise privatize privatising privatizing nationalise nationalised nationalisation nationalize nationalized nationalization renationalise renationalised renationalisation renationalize renationalization", OWNERSHIP)
         .frame(Frame::Seller),
@@ -845,19 +810,19 @@ pub static ENTRIES: &[Entry] = &[
             SentenceHas(&["olympic", "olympics", "games", "title", "cup", "election", "league"]),
         ])),
     e("offer offers", OWNERSHIP)
-        .when(All(&[Takeover, PrevIn(NOUN_BEFORE)]))
+        .when(All(&[Takeover, PrevIs(is_noun_before)]))
         .unless(NextIn(&["to"])),
     // Business
     e("merge merged merges merging merger mergers", MERGE),
     e("founded co-founded cofounded", START_ORG),
-    e("formed form forms forming", START_ORG).when(Any(&[OrgNext, NextWithin(4, ORG_NOUNS)])),
-    e("launch launched launches launching", START_ORG).when(Any(&[OrgNext, NextWithin(4, ORG_NOUNS)])),
-    e("set", START_ORG).particle("up").when(NextWithin(4, ORG_NOUNS)),
-    e("established establish establishes establishing", START_ORG).when(NextWithin(4, ORG_NOUNS)),
+    e("formed form forms forming", START_ORG).when(Any(&[OrgNext, NextWithin(4, FOUNDED_ORGS)])),
+    e("launch launched launches launching", START_ORG).when(Any(&[OrgNext, NextWithin(4, FOUNDED_ORGS)])),
+    e("set", START_ORG).particle("up").when(NextWithin(4, FOUNDED_ORGS)),
+    e("established establish establishes establishing", START_ORG).when(NextWithin(4, FOUNDED_ORGS)),
     e("closed close closes closing shut shuts", END_ORG)
         .particle("down")
-        .when(Any(&[OrgNext, NextWithin(3, ORG_NOUNS)])),
-    e("dissolved dissolve dissolves dissolution", END_ORG).when(Any(&[OrgNext, NextWithin(3, ORG_NOUNS)])),
+        .when(Any(&[OrgNext, NextWithin(3, FOUNDED_ORGS)])),
+    e("dissolved dissolve dissolves dissolution", END_ORG).when(Any(&[OrgNext, NextWithin(3, FOUNDED_ORGS)])),
     e("went go goes going gone", END_ORG).particle("bust").frame(Frame::Intransitive),
     e("bankrupt bankruptcy bankruptcies insolvency insolvent receivership liquidation", BANKRUPT)
         .frame(Frame::Intransitive),

@@ -1,23 +1,28 @@
 //! Events and time stage: ACE 2005 events with participants, place and date.
 //!
-//! Per sentence: time expressions ([`time`]), then triggers from the lexicon
-//! ([`lexicon`]) checked against their context, then the clause around each
-//! trigger for participants, place and the nearest resolved date
-//! ([`detect`]). Relative dates are read against the article's reference
-//! date ([`time::reference_date`]); with none they stay unresolved.
+//! Per sentence of the `Doc`: time expressions (`time`), then triggers from
+//! the lexicon (`lexicon`) checked against their context, then the clause
+//! around each trigger for participants, place and the nearest resolved date
+//! (`detect`). Relative dates are read against the article's reference date
+//! (`time::reference_date`); with none they stay unresolved. Photo captions
+//! are read through the same tokenizer (`newsparse_lang::segment_span`).
+//!
+//! Callers need only [`analyze`]; the modules are this stage's own.
 
-pub mod detect;
-pub mod lexicon;
-pub mod time;
-pub mod words;
+mod detect;
+mod lexicon;
+mod time;
+mod words;
 
 use detect::{SentenceView, WordMention};
+use newsparse_core::date::Date;
 use newsparse_core::{
     ByteSpan, Doc, EntityKind, EventFound, EventsFound, FoundEntity, Layout, PartialDate,
     QuoteFound, TimeFound,
 };
+use newsparse_lang::chars::is_space;
 use time::TimeMention;
-use words::{sentence_words, split_words, Word};
+use words::{sentence_words, span_words, Word};
 
 /// Words that, present at least twice in an article, show it is about a
 /// company changing hands (so a "bid" or an "offer" is one for a company).
@@ -217,10 +222,11 @@ pub fn analyze(
         }
     }
 
+    let mut warnings = Vec::new();
     let photo_dates = layout
         .photos
         .iter()
-        .map(|p| caption_date(doc.text, p.caption, reference))
+        .map(|p| caption_date(doc.text, p.caption, reference, &mut warnings))
         .collect();
     let photo_places = layout
         .photos
@@ -231,7 +237,7 @@ pub fn analyze(
         events,
         photo_dates,
         photo_places,
-        warnings: vec![],
+        warnings,
     }
 }
 
@@ -289,17 +295,30 @@ fn event_place(
 }
 
 /// The normalized date a caption states: its first full date, else its first
-/// expression with a value.
+/// expression with a value. A caption that prints an impossible date
+/// ("February 30, 2023") gives none, and a warning says so.
 fn caption_date(
     text: &str,
     caption: ByteSpan,
-    reference: Option<::time::Date>,
+    reference: Option<Date>,
+    warnings: &mut Vec<String>,
 ) -> Option<PartialDate> {
-    let ws = split_words(text, caption);
+    let ws = span_words(text, caption);
     let found = time::find(&ws);
+    if let Some(&time::TimeKind::Impossible { year, month, day }) = found
+        .iter()
+        .map(|m| &m.kind)
+        .find(|k| matches!(k, time::TimeKind::Impossible { .. }))
+    {
+        let year = year.map_or(String::new(), |y| format!("{y:04}-"));
+        warnings.push(format!(
+            "impossible date {year}{month:02}-{day:02} in a caption: not used"
+        ));
+        return None;
+    }
     let full = found
         .iter()
-        .find(|m| matches!(m.kind, time::TimeKind::Date { .. }));
+        .find(|m| matches!(m.kind, time::TimeKind::Date(_)));
     full.into_iter()
         .chain(found.iter())
         .find_map(|m| time::resolve(m.kind, m.tense, reference))
@@ -318,11 +337,11 @@ fn caption_place(
         .filter(|m| m.1 == EntityKind::Place && caption.contains(m.0))
         .collect();
     let located = places.iter().find(|m| {
-        let before = text[caption.start..m.0.start].trim_end();
+        let before = text[caption.start..m.0.start].trim_end_matches(is_space);
         ["in", "at", "near"].iter().any(|p| {
             before
                 .strip_suffix(p)
-                .is_some_and(|rest| rest.is_empty() || rest.ends_with(char::is_whitespace))
+                .is_some_and(|rest| rest.is_empty() || rest.ends_with(is_space))
         })
     });
     located

@@ -2,18 +2,11 @@
 //! standing in for the text stage and hand-made entities standing in for NER.
 
 use super::*;
-use newsparse_core::{Block, BlockKind, Paragraph, PhotoFound, Sentence, Token};
+use newsparse_core::{Block, BlockKind, PhotoFound};
 
-/// Paragraphs split on blank lines; sentences end at ".", "!" or "?";
-/// tokens as `words::split_words` gives them. The second paragraph is a
-/// caption when `caption` is set.
+/// Paragraphs split on blank lines, segmented by the text stage itself. The
+/// second paragraph is a caption when `caption` is set.
 fn build(text: &str, caption: bool) -> (Doc<'_>, Layout) {
-    let mut doc = Doc {
-        text,
-        paragraphs: vec![],
-        sentences: vec![],
-        tokens: vec![],
-    };
     let mut layout = Layout::default();
     let mut at = 0;
     for (p, piece) in text.split("\n\n").enumerate() {
@@ -31,28 +24,8 @@ fn build(text: &str, caption: bool) -> (Doc<'_>, Layout) {
                 credit: None,
             });
         }
-        let first_sentence = doc.sentences.len();
-        let ws = split_words(text, span);
-        let mut start = doc.tokens.len();
-        for (k, w) in ws.iter().enumerate() {
-            doc.tokens.push(Token { span: w.span });
-            if matches!(w.text, "." | "!" | "?") || k + 1 == ws.len() {
-                let end = doc.tokens.len();
-                doc.sentences.push(Sentence {
-                    span: ByteSpan::new(doc.tokens[start].span.start, w.span.end),
-                    tokens: start..end,
-                    paragraph: p,
-                });
-                start = end;
-            }
-        }
-        doc.paragraphs.push(Paragraph {
-            kind,
-            span,
-            sentences: first_sentence..doc.sentences.len(),
-        });
     }
-    (doc, layout)
+    (newsparse_text::segment(text, &layout.blocks), layout)
 }
 
 /// An entity with a mention at every whole-word occurrence of its name or
@@ -158,6 +131,44 @@ fn caption_date_is_the_reference_when_the_weekday_agrees() {
         [newsparse_core::PartialDate::parse_iso("2021-03-03")]
     );
     assert_eq!(found.photo_places, [Some("Velmora".to_string())]);
+}
+
+#[test]
+fn an_impossible_caption_date_gives_no_photo_date_and_a_warning() {
+    let text = "Ostria courts its neighbour\n\n\
+        Zorvan Petek meets Ilsa Marrow in Velmora, Ostria, February 30, 2023.\n\n\
+        Petek met Marrow in Velmora on Tuesday.";
+    let (doc, mut layout) = build(text, true);
+    layout.published = newsparse_core::date::day(2023, 3, 2);
+    let ents = vec![
+        person(text, "p1", "Zorvan Petek", &["Petek"]),
+        person(text, "p2", "Ilsa Marrow", &["Marrow"]),
+        entity(text, "l1", EntityKind::Place, "Velmora", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    // Not the date, nor its year: the caption gives no photo date.
+    assert_eq!(found.photo_dates, [None]);
+    assert_eq!(found.photo_places, [Some("Velmora".to_string())]);
+    assert_eq!(
+        found.warnings,
+        ["impossible date 2023-02-30 in a caption: not used"]
+    );
+    // The caption's event has no time from it; the body's has its own.
+    let s = summary(text, &found);
+    assert_eq!(s[0].1, "meets");
+    assert_eq!(s[0].3, None);
+    assert_eq!(s[1].1, "met");
+    assert_eq!(s[1].3.as_deref(), Some("2023-02-28"));
+
+    // Without a year, a day no year has.
+    let text = "Ostria courts its neighbour\n\nPetek in Velmora on 31 April.";
+    let (doc, layout) = build(text, true);
+    let found = analyze(&doc, &layout, &[], &[]);
+    assert_eq!(found.photo_dates, [None]);
+    assert_eq!(
+        found.warnings,
+        ["impossible date 04-31 in a caption: not used"]
+    );
 }
 
 #[test]
@@ -444,4 +455,21 @@ fn a_possessive_pronoun_before_the_trigger_names_its_owner() {
     assert!(purchase.2.contains(&"o1".to_string()), "{s:?}");
     let visit = s.iter().find(|e| e.1 == "visit").expect("a visit event");
     assert_eq!(visit.2, ["p1"], "{s:?}");
+}
+
+#[test]
+fn a_passive_made_with_get_has_its_subject_undergo_it() {
+    let text = "Blast news\n\nZorvan Petek got injured in the blast.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![person(text, "p1", "Zorvan Petek", &[])];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let injure = found
+        .events
+        .iter()
+        .find(|e| e.event_type == "Life.Injure")
+        .unwrap();
+    assert_eq!(
+        injure.participants,
+        [("p1".to_string(), "Victim".to_string())]
+    );
 }

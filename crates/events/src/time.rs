@@ -7,14 +7,22 @@
 //! depends on the reference date and on the verb's tense.
 
 use crate::words::Word;
+use newsparse_core::date::{day as date, Date, Weekday};
 use newsparse_core::{ByteSpan, Layout, PartialDate};
-use time::{Date, Duration, Weekday};
+use time::Duration;
 
 /// What a time expression says, before it is resolved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeKind {
     /// "July 21, 2020", "21 July 2020", "2020-07-21".
-    Date { year: i32, month: u8, day: u8 },
+    Date(Date),
+    /// "February 30, 2023", "2023-02-30", "31 April": printed as a date but
+    /// no such day (in any year, when none is printed). It has no value.
+    Impossible {
+        year: Option<i32>,
+        month: u8,
+        day: u8,
+    },
     /// "July 2020".
     MonthYear { year: i32, month: u8 },
     /// "2019", "between July and September 2004".
@@ -121,19 +129,50 @@ fn year_number(lower: &str) -> Option<i32> {
     lower.parse().ok().filter(|y| (1800..=2099).contains(y))
 }
 
-fn iso_date(lower: &str) -> Option<(i32, u8, u8)> {
+/// "2020-07-21" (a month 1–12 and a day 1–31, so "2019-02-30" is an
+/// impossible date, and "2019-13-45" no date at all).
+fn iso_date(lower: &str) -> Option<TimeKind> {
     let b = lower.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
+    let two = |r: std::ops::Range<usize>| -> Option<u8> {
+        b[r.clone()]
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| lower[r].parse().ok())
+            .flatten()
+    };
     let y = year_number(&lower[..4])?;
-    let m: u8 = lower[5..7].parse().ok().filter(|m| (1..=12).contains(m))?;
-    let d: u8 = lower[8..10].parse().ok()?;
-    valid(y, m, d).then_some((y, m, d))
+    let m = two(5..7).filter(|m| (1..=12).contains(m))?;
+    let d = two(8..10).filter(|d| (1..=31).contains(d))?;
+    Some(full_date(y, m, d))
 }
 
-fn valid(y: i32, m: u8, d: u8) -> bool {
-    date(y, m, d).is_some()
+/// A full date as printed: the day, or an impossible date when there is no
+/// such day.
+fn full_date(year: i32, month: u8, day: u8) -> TimeKind {
+    match date(year, month, day) {
+        Some(d) => TimeKind::Date(d),
+        None => TimeKind::Impossible {
+            year: Some(year),
+            month,
+            day,
+        },
+    }
+}
+
+/// A day and month printed without a year: an impossible date when no year
+/// has that day ("30 February"; 29 February is possible).
+fn day_month(month: u8, day: u8) -> TimeKind {
+    match date(2000, month, day) {
+        Some(_) => TimeKind::DayMonth { month, day },
+        None => TimeKind::Impossible {
+            year: None,
+            month,
+            day,
+        },
+    }
 }
 
 /// Words before a bare year that show it is a date and not a count.
@@ -156,15 +195,8 @@ pub fn find(words: &[Word]) -> Vec<TimeMention> {
         let start = i;
         let mut found: Option<(usize, TimeKind)> = None; // (end word, kind)
 
-        if let Some((y, m, d)) = iso_date(w) {
-            found = Some((
-                i + 1,
-                TimeKind::Date {
-                    year: y,
-                    month: m,
-                    day: d,
-                },
-            ));
+        if let Some(kind) = iso_date(w) {
+            found = Some((i + 1, kind));
         } else if let (Some(m), true) = (month_number(w), words[i].is_capitalized()) {
             found = month_phrase(words, i, m);
         } else if let Some(d) = day_number(w) {
@@ -177,15 +209,8 @@ pub fn find(words: &[Word]) -> Vec<TimeMention> {
             {
                 let k = k + 1;
                 found = Some(match year_number(lw(k)) {
-                    Some(y) if valid(y, m, d) => (
-                        k + 1,
-                        TimeKind::Date {
-                            year: y,
-                            month: m,
-                            day: d,
-                        },
-                    ),
-                    _ => (k, TimeKind::DayMonth { month: m, day: d }),
+                    Some(y) => (k + 1, full_date(y, m, d)),
+                    None => (k, day_month(m, d)),
                 });
             }
         } else if let Some(y) = year_number(w) {
@@ -278,17 +303,10 @@ fn month_phrase(words: &[Word], i: usize, m: u8) -> Option<(usize, TimeKind)> {
     // "July 21, 2020", "July 21 2020", "July 21"
     if let Some(d) = day_number(lw(j)) {
         let k = if lw(j + 1) == "," { j + 2 } else { j + 1 };
-        if let Some(y) = year_number(lw(k)).filter(|y| valid(*y, m, d)) {
-            return Some((
-                k + 1,
-                TimeKind::Date {
-                    year: y,
-                    month: m,
-                    day: d,
-                },
-            ));
+        if let Some(y) = year_number(lw(k)) {
+            return Some((k + 1, full_date(y, m, d)));
         }
-        return Some((j + 1, TimeKind::DayMonth { month: m, day: d }));
+        return Some((j + 1, day_month(m, d)));
     }
     // "July 2020", "July, 2020"
     let k = if lw(j) == "," { j + 1 } else { j };
@@ -443,18 +461,10 @@ fn ym(d: Date) -> PartialDate {
     PartialDate::Month(d.year(), d.month())
 }
 
-fn ymd(d: Date) -> PartialDate {
-    PartialDate::Day(d)
-}
-
 /// Parse `YYYY-MM-DD`.
 #[cfg(test)]
 pub fn parse_date(s: &str) -> Option<Date> {
     PartialDate::parse_iso(s)?.as_day()
-}
-
-fn date(y: i32, m: u8, d: u8) -> Option<Date> {
-    newsparse_core::date::day(y, m, d)
 }
 
 fn month_of(y: i32, m: u8) -> Option<PartialDate> {
@@ -465,7 +475,8 @@ fn month_of(y: i32, m: u8) -> Option<PartialDate> {
 /// decade, or a relative expression without a reference date.
 pub fn resolve(kind: TimeKind, tense: Tense, reference: Option<Date>) -> Option<PartialDate> {
     match kind {
-        TimeKind::Date { year, month, day } => date(year, month, day).map(ymd),
+        TimeKind::Date(d) => Some(PartialDate::Day(d)),
+        TimeKind::Impossible { .. } => None,
         TimeKind::MonthYear { year, month } => month_of(year, month),
         TimeKind::Year(y) => PartialDate::from_ymd(y, None, None),
         TimeKind::Decade(_) => None,
@@ -497,7 +508,7 @@ fn resolve_relative(kind: TimeKind, tense: Tense, r: Date) -> Option<PartialDate
                 Tense::Unknown => nearest_year(ry, (this_year - r).whole_days(), 183),
                 _ => ry,
             };
-            ymd(date(y, month, day)?)
+            PartialDate::Day(date(y, month, day)?)
         }
         TimeKind::Month { month, shift } => {
             let y = match shift {
@@ -526,19 +537,19 @@ fn resolve_relative(kind: TimeKind, tense: Tense, r: Date) -> Option<PartialDate
                 Shift::This | Shift::Bare if future => r + Duration::days(fwd),
                 Shift::This | Shift::Bare => r - Duration::days(back),
             };
-            ymd(d)
+            PartialDate::Day(d)
         }
-        TimeKind::Days(k) => ymd(r.checked_add(Duration::days(k))?),
+        TimeKind::Days(k) => PartialDate::Day(r.checked_add(Duration::days(k))?),
         TimeKind::Weeks(k) => ym(r.checked_add(Duration::weeks(k))?),
         TimeKind::Months(k) => {
             let idx = ry * 12 + rm as i32 - 1 + k;
             month_of(idx.div_euclid(12), (idx.rem_euclid(12) + 1) as u8)?
         }
         TimeKind::Years(k) => PartialDate::from_ymd(ry + k, None, None)?,
-        TimeKind::Date { .. } | TimeKind::MonthYear { .. } | TimeKind::Year(_) => {
+        TimeKind::Date(_) | TimeKind::MonthYear { .. } | TimeKind::Year(_) => {
             return resolve(kind, tense, None)
         }
-        TimeKind::Decade(_) => return None,
+        TimeKind::Decade(_) | TimeKind::Impossible { .. } => return None,
     })
 }
 
@@ -557,7 +568,7 @@ pub fn reference_date(layout: &Layout, mentions: &[TimeMention]) -> Option<Date>
     let latest = mentions
         .iter()
         .filter_map(|m| match m.kind {
-            TimeKind::Date { year, month, day } => date(year, month, day),
+            TimeKind::Date(d) => Some(d),
             _ => None,
         })
         .max()?;
@@ -584,10 +595,10 @@ fn agrees(candidate: Date, mentions: &[TimeMention]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::words::split_words;
+    use crate::words::span_words;
 
     fn found(s: &str) -> Vec<(String, TimeKind)> {
-        let w = split_words(s, ByteSpan::new(0, s.len()));
+        let w = span_words(s, ByteSpan::new(0, s.len()));
         find(&w)
             .into_iter()
             .map(|m| (m.span.text(s).to_string(), m.kind))
@@ -596,7 +607,7 @@ mod tests {
 
     /// The values of the expressions of `s` against `reference`.
     fn values(s: &str, reference: Option<&str>) -> Vec<Option<String>> {
-        let w = split_words(s, ByteSpan::new(0, s.len()));
+        let w = span_words(s, ByteSpan::new(0, s.len()));
         let r = reference.and_then(parse_date);
         find(&w)
             .into_iter()
@@ -638,16 +649,27 @@ mod tests {
     }
 
     #[test]
-    fn invalid_dates_are_not_dates() {
+    fn impossible_dates_have_no_value() {
+        // No such day: the whole date is one expression without a value,
+        // and its year gives none either.
+        for (s, date) in [
+            ("It closed on 2019-02-30.", "2019-02-30"),
+            ("It closed on February 30, 2019.", "February 30, 2019"),
+            ("It closed on 31 April 2019.", "31 April 2019"),
+            ("It closed on 30 February.", "30 February"),
+        ] {
+            let f = found(s);
+            assert_eq!(f.len(), 1, "{s}: {f:?}");
+            assert_eq!(f[0].0, date);
+            assert!(matches!(f[0].1, TimeKind::Impossible { .. }), "{s}");
+            assert_eq!(values(s, Some("2020-07-21")), [None], "{s}");
+        }
+        // A leap day is possible, and a month 13 no date at all.
         assert_eq!(
-            values("It closed on 2019-02-30.", None),
-            Vec::<Option<String>>::new()
+            one("It closed on 29 February.", Some("2020-07-21")).as_deref(),
+            Some("2020-02-29")
         );
-        // No such day: only the year stands.
-        assert_eq!(
-            values("It closed on February 30, 2019.", None),
-            [None, Some("2019".to_string())]
-        );
+        assert!(found("Code 2019-13-45 failed.").is_empty());
     }
 
     #[test]
@@ -805,7 +827,7 @@ mod tests {
     }
 
     fn mentions(s: &str) -> Vec<TimeMention> {
-        find(&split_words(s, ByteSpan::new(0, s.len())))
+        find(&span_words(s, ByteSpan::new(0, s.len())))
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! rules read.
 
 use newsparse_core::{ByteSpan, Doc};
+use newsparse_lang::chars::is_word;
 
 /// One token of a sentence, with its text as written and a lowercased form
 /// (typographic apostrophes made plain, an abbreviation's full stop dropped:
@@ -20,7 +21,7 @@ impl Word<'_> {
     }
     /// Whether the word is a punctuation mark (no letter or digit in it).
     pub fn is_punct(&self) -> bool {
-        !self.text.chars().any(char::is_alphanumeric)
+        !self.text.chars().any(is_word)
     }
 }
 
@@ -45,83 +46,28 @@ pub fn normalize(token: &str) -> String {
 pub fn sentence_words<'t>(doc: &Doc<'t>, s: usize) -> Vec<Word<'t>> {
     doc.sentence_tokens(s)
         .iter()
-        .map(|t| {
-            let text = t.span.text(doc.text);
-            Word {
-                text,
-                lower: normalize(text),
-                span: t.span,
-            }
-        })
+        .map(|t| word(doc.text, t.span))
         .collect()
 }
 
-/// Words of an arbitrary span, split on whitespace and punctuation the way the
-/// text stage does for the simple cases (used for photo captions, which the
-/// layout stage gives as spans, and in tests).
-pub fn split_words<'t>(text: &'t str, span: ByteSpan) -> Vec<Word<'t>> {
-    let mut out = Vec::new();
-    let piece = &text[span.start..span.end];
-    let mut start: Option<usize> = None;
-    let push = |out: &mut Vec<Word<'t>>, a: usize, b: usize| {
-        let (a, b) = (span.start + a, span.start + b);
-        let w = &text[a..b];
-        // Split a possessive or negative clitic off as its own word.
-        let lw = normalize(w);
-        let cut = if lw.len() > 2 && lw.ends_with("'s") {
-            Some(w.len() - w.chars().rev().take(2).map(char::len_utf8).sum::<usize>())
-        } else if lw.len() > 3 && lw.ends_with("n't") {
-            Some(w.len() - 3)
-        } else {
-            None
-        };
-        match cut {
-            Some(c) => {
-                out.push(Word {
-                    text: &text[a..a + c],
-                    lower: normalize(&text[a..a + c]),
-                    span: ByteSpan::new(a, a + c),
-                });
-                out.push(Word {
-                    text: &text[a + c..b],
-                    lower: normalize(&text[a + c..b]),
-                    span: ByteSpan::new(a + c, b),
-                });
-            }
-            None => out.push(Word {
-                text: w,
-                lower: lw,
-                span: ByteSpan::new(a, b),
-            }),
-        }
-    };
-    let chars: Vec<(usize, char)> = piece.char_indices().collect();
-    for (k, &(i, c)) in chars.iter().enumerate() {
-        let next = chars.get(k + 1).map(|x| x.1);
-        let prev = k.checked_sub(1).map(|j| chars[j].1);
-        let inner = matches!(c, '-' | '\'' | '\u{2019}' | '.' | ',' | '/' | ':')
-            && prev.is_some_and(char::is_alphanumeric)
-            && next.is_some_and(char::is_alphanumeric)
-            && (c != ',' && c != '.' && c != ':'
-                || prev.is_some_and(|p| p.is_ascii_digit())
-                    && next.is_some_and(|n| n.is_ascii_digit()));
-        if c.is_alphanumeric() || (inner && start.is_some()) {
-            if start.is_none() {
-                start = Some(i);
-            }
-            continue;
-        }
-        if let Some(a) = start.take() {
-            push(&mut out, a, i);
-        }
-        if !(c.is_whitespace() || c == '\u{feff}') {
-            push(&mut out, i, i + c.len_utf8());
-        }
+/// The words of an arbitrary span (a photo caption, which the layout stage
+/// gives as a span; a test's text): the tokens the text stage would give a
+/// block with that span, from the same tokenizer.
+pub fn span_words(text: &str, span: ByteSpan) -> Vec<Word<'_>> {
+    newsparse_lang::segment_span(text, span)
+        .tokens
+        .iter()
+        .map(|t| word(text, t.span))
+        .collect()
+}
+
+fn word(text: &str, span: ByteSpan) -> Word<'_> {
+    let text = span.text(text);
+    Word {
+        text,
+        lower: normalize(text),
+        span,
     }
-    if let Some(a) = start {
-        push(&mut out, a, piece.len());
-    }
-    out
 }
 
 #[cfg(test)]
@@ -131,7 +77,7 @@ mod tests {
     #[test]
     fn splits_clitics_and_keeps_numbers_whole() {
         let t = "Zorvan’s 3,000 men didn't go on 2021-03-04.";
-        let w = split_words(t, ByteSpan::new(0, t.len()));
+        let w = span_words(t, ByteSpan::new(0, t.len()));
         let lw: Vec<&str> = w.iter().map(|w| w.lower.as_str()).collect();
         assert_eq!(
             lw,
@@ -149,5 +95,33 @@ mod tests {
             ]
         );
         assert_eq!(w[1].text, "’s");
+    }
+
+    /// Captions are read with `span_words`, sentences with `sentence_words`:
+    /// both are the text stage's tokens, whatever the text holds.
+    #[test]
+    fn caption_words_are_the_doc_tokens() {
+        use newsparse_core::{Block, BlockKind};
+        for t in [
+            "\u{201c}We won’t go,\u{201d} Mr. Zorvan said of the U.S. plan.",
+            "Dr Vell's firm didn't sell.\r\nIt closed on 3 Sept. 2019 at 10:15.",
+            "Petek\u{a0}met Marrow\u{2060} in Velmora\u{feff} on Jan. 4, 2021 -- again.",
+            "'Quoted,' she said. \"And (this)...\" ends here!",
+        ] {
+            let span = ByteSpan::new(0, t.len());
+            let blocks = [Block {
+                kind: BlockKind::Caption,
+                span,
+            }];
+            let doc = newsparse_text::segment(t, &blocks);
+            let doc_spans: Vec<ByteSpan> = doc.tokens.iter().map(|k| k.span).collect();
+            let caption: Vec<ByteSpan> = span_words(t, span).iter().map(|w| w.span).collect();
+            let sentences: Vec<ByteSpan> = (0..doc.sentences.len())
+                .flat_map(|s| sentence_words(&doc, s))
+                .map(|w| w.span)
+                .collect();
+            assert_eq!(caption, doc_spans, "{t:?}");
+            assert_eq!(sentences, doc_spans, "{t:?}");
+        }
     }
 }

@@ -1139,6 +1139,7 @@ sets! {
     FACILITY_HEAD_SET = FACILITY_HEADS;
     PRODUCT_NOUN_SET = PRODUCT_NOUNS;
     CURRENCY_WORD_SET = CURRENCY_WORDS;
+    POST_SET = POSTS;
 }
 
 /// Acronyms that are ordinary nouns (things, formats, honours, jobs), never
@@ -1523,6 +1524,58 @@ pub const PRODUCT_NOUNS: &[&str] = &[
 pub const CURRENCY_WORDS: &[&str] = &[
     "Rs", "Rs.", "INR", "USD", "US$", "EUR", "GBP", "Dh", "Dhs", "AED", "SAR", "QR", "Rp", "Tk",
     "RM", "NZ$", "A$", "C$", "HK$", "S$", "Ksh", "CHF", "JPY", "CNY", "RMB",
+];
+
+/// Posts a person is appointed, elected or promoted to, lowercase ("became
+/// president", "named captain", "Xco chairman Jim Roe"): offices and
+/// executive posts, not occupations or distinctions (not "winner", "actor",
+/// "defender", "host", as `ROLE_NOUNS` has them).
+pub const POSTS: &[&str] = &[
+    "president",
+    "minister",
+    "chancellor",
+    "leader",
+    "chief",
+    "head",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "director",
+    "manager",
+    "coach",
+    "captain",
+    "governor",
+    "mayor",
+    "secretary",
+    "ambassador",
+    "commander",
+    "editor",
+    "executive",
+    "ceo",
+    "boss",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "king",
+    "queen",
+    "pope",
+    "premier",
+    "deputy",
+    "general",
+    "judge",
+    "adviser",
+    "advisor",
+    "envoy",
+    "treasurer",
+    "chief-executive",
+    "vice-president",
+    "senator",
+    "mp",
+    "mep",
+    "ayatollah",
+    "commissioner",
+    "governor-general",
+    "president-elect",
 ];
 
 #[cfg(test)]

@@ -87,7 +87,12 @@ fn stage_sources() -> String {
 /// The names a stage may read a list by: its own name, its set's name, or a
 /// helper of the lexicon that reads it.
 fn readers(list: &str) -> Vec<String> {
-    let stem = list.trim_end_matches('S');
+    // The set of a list is named for its singular: HONORIFICS → HONORIFIC_SET,
+    // PASSIVE_AUXILIARIES → PASSIVE_AUXILIARY_SET.
+    let stem = match list.strip_suffix("IES") {
+        Some(s) => format!("{s}Y"),
+        None => list.trim_end_matches('S').to_string(),
+    };
     let mut names = vec![list.to_string(), format!("{stem}_SET")];
     let helpers: &[(&str, &[&str])] = &[
         ("WEEKDAYS", &["is_calendar_word", "calendar::weekday"]),
