@@ -137,10 +137,13 @@ fn sex_of(w: &Words, c: &Cand) -> Option<Sex> {
     if c.ts == 0 || !w.same_sentence(c.ts - 1, c.ts) {
         return None;
     }
-    match newsparse_lang::lexicon::bare(w.word(c.ts - 1)) {
-        "Mr" | "Sir" | "Lord" | "Baron" => Some(Sex::Male),
-        "Mrs" | "Ms" | "Miss" | "Dame" | "Lady" | "Baroness" => Some(Sex::Female),
-        _ => None,
+    let title = lexicon::bare(w.word(c.ts - 1));
+    if lexicon::MALE_TITLE_SET.has(title) {
+        Some(Sex::Male)
+    } else if lexicon::FEMALE_TITLE_SET.has(title) {
+        Some(Sex::Female)
+    } else {
+        None
     }
 }
 

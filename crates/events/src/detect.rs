@@ -6,7 +6,7 @@ use crate::lexicon::{by_form, is_org_description, is_post, Cond, Entry, Frame, H
 use crate::words::Word;
 use newsparse_core::ByteSpan;
 use newsparse_core::{EntityKind, FoundEntity};
-use newsparse_lang::lexicon::{DETERMINER_SET, PASSIVE_AUXILIARY_SET};
+use newsparse_lang::lexicon::{DETERMINER_SET, PASSIVE_AUXILIARY_SET, REPORTING_VERB_SET};
 
 /// An entity mention inside a sentence, by word indices.
 #[derive(Debug, Clone, Copy)]
@@ -226,9 +226,6 @@ const NP_STOP: &[&str] = &[
     "among",
     "under",
     "that",
-    "said",
-    "says",
-    "told",
     "and",
     "or",
     "but",
@@ -408,19 +405,8 @@ fn is_boundary(w: &str) -> bool {
             | "though"
             | "because"
             | "unless"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-            | "added"
             | "according"
-            | "claimed"
-            | "claims"
-            | "warned"
-            | "insisted"
-            | "argued"
-            | "stressed"
-    )
+    ) || REPORTING_VERB_SET.has(w)
 }
 
 /// The clause around a trigger: word range, and the antecedent of a relative
@@ -468,6 +454,7 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
             if LIGHT_VERBS.contains(&w) || is_copular_on(words, start - 1) {
                 in_phrase = false;
             } else if NP_STOP.contains(&w)
+                || REPORTING_VERB_SET.has(w)
                 || words[start - 1].is_punct() && w != "'s" && w != "'"
                 || (w.ends_with("ed") && w.len() > 4)
                 || (is_be(w) && w != "'s")
