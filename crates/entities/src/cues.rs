@@ -33,7 +33,14 @@ fn nameish(word: &str) -> bool {
         return false;
     }
     let lower = norm_word(word);
-    !lexicon::is_demonym(word)
+    // "Somali-Dutch", "Kest-born": a compound of a demonym, or of a
+    // birthplace, describes a person.
+    let described = word.contains('-')
+        && (word.split('-').any(lexicon::is_demonym)
+            || lower.ends_with("-born")
+            || lower.ends_with("-bred"));
+    !described
+        && !lexicon::is_demonym(word)
         && !lexicon::is_calendar_word(word)
         && !lexicon::is_role_noun(&lower)
         && !lexicon::is_role_modifier(&lower)

@@ -703,3 +703,15 @@ fn an_acronym_after_a_possessive_is_not_a_ticker() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn birthplaces_demonym_compounds_and_like_do_not_employ_people() {
+    let (_, found) = run(
+        "Profiles\n\nThe Irish-American politician [P Ida Kern] spoke. The Kest-born comedian [P Omar Vey] laughed. \
+         Like skipper [P Tom Bell], he was tired.",
+    );
+    assert!(
+        found.iter().all(|e| e.kind != EntityKind::Organization),
+        "{found:#?}"
+    );
+}

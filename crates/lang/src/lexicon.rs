@@ -702,6 +702,8 @@ pub const PLACE_ROLES: &[&str] = &[
 
 /// Closed-class words that open sentences capitalized but never start a name.
 pub const CLOSED_CLASS: &[&str] = &[
+    "like",
+    "unlike",
     "but",
     "and",
     "or",
