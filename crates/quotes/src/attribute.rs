@@ -88,7 +88,12 @@ pub fn attribute(
             if cx.is_work_title(t, qi) {
                 continue;
             }
-            let (speaker, cue) = cx.quote_speaker(si, t, qi, &frames);
+            // `the words "I agree"`: words quoted as words, said by no one.
+            let (speaker, cue) = if cx.names_words(t) {
+                (None, None)
+            } else {
+                cx.quote_speaker(si, t, qi, &frames)
+            };
             let partial = !cx.is_direct(si, t, qi);
             let kind = match (partial, &speaker, cue) {
                 (true, None, None) => QuoteKind::Scare,
@@ -403,6 +408,17 @@ impl Ctx<'_> {
                         Some(&j) => i = j,
                         None => break,
                     }
+                }
+                // "the agency Varn Press (VPS) said": the acronym in
+                // brackets repeats the name before it.
+                TokKind::Punct(')')
+                    if i >= lo + 2
+                        && self.is_punct(i - 2, &['('])
+                        && self.word(i - 1).is_some_and(|w| {
+                            w.len() >= 2 && w.chars().all(|c| c.is_uppercase())
+                        }) =>
+                {
+                    i -= 2;
                 }
                 TokKind::Punct(_) => break,
                 TokKind::Word => {
@@ -1064,6 +1080,17 @@ impl Ctx<'_> {
     }
 
     /// `the film "Stone Harbour"`: the title of a work, not speech.
+    /// Whether the quote at token `t` follows a noun for words themselves
+    /// ("the words", "the phrase", "the slogan"): it quotes language, not
+    /// someone's speech.
+    fn names_words(&self, t: usize) -> bool {
+        let start = self.l.sents[self.l.tok_sent[t]].toks.start;
+        t > start
+            && self
+                .lword(t - 1)
+                .is_some_and(|w| lexicon::is_language_noun(&w))
+    }
+
     fn is_work_title(&self, t: usize, qi: usize) -> bool {
         let start = self.l.sents[self.l.tok_sent[t]].toks.start;
         let mut p = t;

@@ -249,6 +249,25 @@ pub fn is_work_noun(w: &str) -> bool {
         )
 }
 
+/// Nouns for pieces of language ("the words", "the phrase", "a slogan"): a
+/// quote right after one quotes words as words.
+pub fn is_language_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "word"
+            | "words"
+            | "phrase"
+            | "phrases"
+            | "clause"
+            | "slogan"
+            | "slogans"
+            | "motto"
+            | "expression"
+            | "catchphrase"
+            | "hashtag"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

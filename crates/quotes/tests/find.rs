@@ -783,3 +783,32 @@ fn tokens_are_the_docs_whatever_the_spacing() {
     assert_eq!(got[0].1.as_deref(), Some("p1"));
     assert_eq!(got[0].2.as_deref(), Some("said"));
 }
+
+#[test]
+fn words_quoted_as_words_and_an_agency_named_with_its_acronym() {
+    const TEXT: &str = "Kest minister quits\n\nKest minister Ivo Marsh has resigned, officials said on Monday.\n\nMarsh \"has submitted his resignation to the president,\" the state-run news agency Varn Press Service (VPS) said in a report.\n\nThe party says the words \"I agree\", used to replace the clause \"I swear\", are wrong.\n";
+    let ents = [
+        entity(
+            TEXT,
+            "p1",
+            EntityKind::Person,
+            "Ivo Marsh",
+            &["Ivo Marsh", "Marsh"],
+        ),
+        entity(
+            TEXT,
+            "o1",
+            EntityKind::Organization,
+            "Varn Press Service",
+            &["Varn Press Service"],
+        ),
+    ];
+    assert_eq!(
+        speakers(TEXT, &ents),
+        [
+            pair("has submitted his resignation to the president", Some("o1")),
+            pair("I agree", None),
+            pair("I swear", None),
+        ]
+    );
+}
