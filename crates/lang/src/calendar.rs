@@ -8,6 +8,11 @@ use newsparse_core::date::Weekday;
 /// The month a word names, 1–12, in any case: full names, three-letter
 /// abbreviations ("Jul") and "Sept".
 pub fn month_number(word: &str) -> Option<u8> {
+    // Most words are not months: rule them out by length and first letter.
+    let first = word.as_bytes().first()?.to_ascii_lowercase();
+    if !(3..=9).contains(&word.len()) || !b"jfmasond".contains(&first) {
+        return None;
+    }
     if word.eq_ignore_ascii_case("sept") {
         return Some(9);
     }

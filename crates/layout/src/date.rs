@@ -274,6 +274,18 @@ pub fn leading_stamp(s: &str) -> Option<usize> {
         .find(|(l, _)| lower.starts_with(l) && !lower[l.len()..].starts_with(char::is_alphabetic))
         .map_or(0, |(l, _)| l.len());
     let rest = &s[label..];
+    // A stamp starts with a number, a month or a weekday: most lines don't.
+    let first = rest
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let opens_date = first.starts_with(|c: char| c.is_ascii_digit())
+        || month(first).is_some()
+        || is_weekday(first);
+    if !opens_date {
+        return None;
+    }
     let ps = pieces(rest);
     let found = find(rest, &ps)?;
     found.date.year?;

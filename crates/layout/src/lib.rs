@@ -316,8 +316,11 @@ pub fn analyze(text: &str) -> Layout {
     let start = title.map_or(0, |t| t + 1);
     // A headline printed twice is one title.
     if let Some(t) = title.filter(|&t| t + 1 < units.len()) {
-        let key = normalized(units[t].span.text(text));
-        if matches!(roles[t + 1], Role::Body) && normalized(units[t + 1].span.text(text)) == key {
+        let (a, b) = (units[t].span, units[t + 1].span);
+        if matches!(roles[t + 1], Role::Body)
+            && a.len().abs_diff(b.len()) <= 8
+            && normalized(a.text(text)) == normalized(b.text(text))
+        {
             roles[t + 1] = Role::Repeat(None);
         }
     }
@@ -460,11 +463,10 @@ pub fn analyze(text: &str) -> Layout {
         });
     if let Some(i) = candidate {
         roles[i] = Role::Subtitle;
-        let s = normalized(units[i].span.text(text));
-        if units
-            .get(i + 1)
-            .is_some_and(|n| normalized(n.span.text(text)) == s)
-        {
+        let (a, s) = (units[i].span, normalized(units[i].span.text(text)));
+        if units.get(i + 1).is_some_and(|n| {
+            n.span.len().abs_diff(a.len()) <= 8 && normalized(n.span.text(text)) == s
+        }) {
             roles[i + 1] = Role::Repeat(None);
         }
     }
