@@ -66,15 +66,20 @@ fn ends_sentence(s: &str) -> bool {
 
 /// Whether a line is page furniture on its own shape.
 pub fn is_furniture(s: &str) -> bool {
-    let lower = s.to_lowercase();
     // Clocks, counters, dashes, bullets: no letters at all ("0:00", "-").
     if !s.chars().any(char::is_alphabetic) {
         return true;
     }
-    let n = words(s).count();
+    // Only the start of a line is read: most lines are story paragraphs,
+    // and these checks must cost them next to nothing.
+    let mut head_end = s.len().min(24);
+    while !s.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let head = s[..head_end].to_lowercase();
     // "© 2024", "Copyright 2024 Acme Media".
-    if (s.starts_with('\u{a9}') || lower.starts_with("copyright") || lower.starts_with("(c) "))
-        && n <= 10
+    if (s.starts_with('\u{a9}') || head.starts_with("copyright") || head.starts_with("(c) "))
+        && s.len() <= 80
     {
         return true;
     }
@@ -87,21 +92,22 @@ pub fn is_furniture(s: &str) -> bool {
         "more on this",
     ]
     .iter()
-    .any(|p| lower.starts_with(p))
+    .any(|p| head.starts_with(p))
     {
         return true;
     }
     // A short control line: most of its words are widget words
     // ("Play Live Radio", "(Full-size photo)(All photos)").
+    if s.len() > 60 || ends_sentence(s) {
+        return false;
+    }
+    let lower = s.to_lowercase();
     let parts: Vec<&str> = lower
         .split(|c: char| !c.is_alphanumeric() && c != '-')
         .filter(|w| !w.is_empty())
         .collect();
-    if parts.len() <= 5 && !ends_sentence(s) {
-        let widget = parts.iter().filter(|w| WIDGET_WORDS.contains(w)).count();
-        return widget > 0 && widget * 2 >= parts.len();
-    }
-    false
+    let widget = parts.iter().filter(|w| WIDGET_WORDS.contains(w)).count();
+    parts.len() <= 5 && widget > 0 && widget * 2 >= parts.len()
 }
 
 /// Whether a line could be a site or section name standing next to other
