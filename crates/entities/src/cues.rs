@@ -273,6 +273,11 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             out.push((i, EntityKind::Misc, STRONG));
             continue;
         }
+        // "God", "Allahu akbar": not a person of the article.
+        if c.te - c.ts == 1 && lexicon::DEITY_NAME_SET.has(w.word(c.ts)) {
+            out.push((i, EntityKind::Misc, 2 * STRONG));
+            continue;
+        }
         // "Rs 3,000": an amount; an organization of one demonym ("American"):
         // an adjective.
         let digit_at =

@@ -715,3 +715,11 @@ fn birthplaces_demonym_compounds_and_like_do_not_employ_people() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn names_of_god_are_not_people() {
+    let (_, found) =
+        run("Prayers\n\n[P Ivo Marsh] said: \"Thank [P God].\" They shouted \"[P Allahu] akbar\".");
+    let people: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
+    assert_eq!(people, ["Ivo Marsh"]);
+}

@@ -1141,6 +1141,7 @@ sets! {
     FACILITY_HEAD_SET = FACILITY_HEADS;
     PRODUCT_NOUN_SET = PRODUCT_NOUNS;
     CURRENCY_WORD_SET = CURRENCY_WORDS;
+    DEITY_NAME_SET = DEITY_NAMES;
     POST_SET = POSTS;
 }
 
@@ -1579,6 +1580,10 @@ pub const POSTS: &[&str] = &[
     "governor-general",
     "president-elect",
 ];
+
+/// Names of God as printed ("God", "Allah", "Allahu akbar"): not people of
+/// the article.
+pub const DEITY_NAMES: &[&str] = &["God", "Allah", "Allahu", "Jehovah", "Yahweh"];
 
 #[cfg(test)]
 mod tests {
