@@ -170,6 +170,15 @@ struct EvalNerArgs {
     file: PathBuf,
 }
 
+/// What `validate` says when given no FILE and stdin is a terminal.
+const VALIDATE_NEEDS_INPUT: &str = "\
+newsparse validate: no FILE given, and stdin is a terminal.
+It checks records: give record files or directories (.json, .jsonl), or pipe
+JSON or JSON Lines in, e.g.
+  newsparse validate outputs/
+  newsparse extract inputs/ --jsonl - | newsparse validate
+Run `newsparse validate --help` for every option.";
+
 fn init_logging(verbose: u8) {
     use tracing_subscriber::EnvFilter;
     let filter = match verbose {
@@ -185,12 +194,26 @@ fn init_logging(verbose: u8) {
         .init();
 }
 
+/// Print `text` and a newline on stdout. A closed or full stdout is one
+/// error line and exit status 1, not a panic.
+fn print_stdout(text: &str) -> i32 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!(
+                "error: stdout: cannot write: {}",
+                newsparse::ingest::io_reason(&e)
+            );
+            1
+        }
+    }
+}
+
 fn report(result: Result<String, String>) -> i32 {
     match result {
-        Ok(text) => {
-            println!("{}", text.trim_end());
-            0
-        }
+        Ok(text) => print_stdout(text.trim_end()),
         Err(e) => {
             eprintln!("error: {e}");
             1
@@ -225,6 +248,12 @@ fn main() {
             })
         }
         Command::Validate(a) => {
+            if a.files.is_empty() && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                // Nothing piped in: say what is expected instead of waiting
+                // silently for records typed at the terminal.
+                eprintln!("{VALIDATE_NEEDS_INPUT}");
+                std::process::exit(2);
+            }
             let files = if a.files.is_empty() {
                 vec![PathBuf::from("-")]
             } else {
@@ -239,10 +268,7 @@ fn main() {
                 },
             })
         }
-        Command::Schema => {
-            println!("{}", newsparse::schema::SCHEMA_JSON.trim_end());
-            0
-        }
+        Command::Schema => print_stdout(newsparse::schema::SCHEMA_JSON.trim_end()),
         Command::TrainNer(a) => report(newsparse_ner::train_command(
             &a.train, &a.dev, &a.out, a.seed,
         )),
