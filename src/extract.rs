@@ -423,6 +423,18 @@ impl Run {
                 }
             }
         }
+        // Temporary files of runs killed in these directories (SIGKILL
+        // leaves them): a finished run leaves none behind.
+        let mut temp_dirs: Vec<(PathBuf, bool)> = Vec::new();
+        if let Some(d) = &self.files_dir {
+            temp_dirs.push((d.clone(), true));
+        }
+        if let Some(e) = &self.errors_path {
+            temp_dirs.push((sink::parent_dir(e).to_path_buf(), false));
+        }
+        for (dir, recursive) in temp_dirs {
+            sink::remove_stale_temps(&dir, recursive);
+        }
         if !opts.quiet {
             eprintln!(
                 "{}",

@@ -9,15 +9,61 @@ use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use tempfile::NamedTempFile;
 
-/// A temporary file beside `path` (same directory, so the rename is atomic).
-fn temp_beside(path: &Path) -> io::Result<NamedTempFile> {
-    let dir = match path.parent() {
+/// Temporary files are named `.newsparse-PID-XXXXXX.tmp`: the process id
+/// tells a later run which ones a killed run left behind.
+fn temp_prefix() -> String {
+    format!(".newsparse-{}-", std::process::id())
+}
+
+/// Remove the temporary files that runs killed before they could clean up
+/// (SIGKILL, power loss) left in `dir` (and below it when `recursive`):
+/// those whose process is gone. A live run's files are left alone. Linux
+/// only (it asks /proc); elsewhere nothing is removed. Returns how many.
+pub fn remove_stale_temps(dir: &Path, recursive: bool) -> usize {
+    if !cfg!(target_os = "linux") {
+        return 0;
+    }
+    let own = std::process::id().to_string();
+    let walk = walkdir::WalkDir::new(dir).max_depth(if recursive { usize::MAX } else { 1 });
+    let mut removed = 0;
+    for entry in walk.into_iter().filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy();
+        let Some(pid) = name
+            .strip_prefix(".newsparse-")
+            .filter(|_| name.ends_with(".tmp"))
+            .and_then(|rest| rest.split_once('-'))
+            .map(|(pid, _)| pid)
+            .filter(|pid| !pid.is_empty() && pid.bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        if pid != own
+            && entry.file_type().is_file()
+            && !Path::new("/proc").join(pid).exists()
+            && fs::remove_file(entry.path()).is_ok()
+        {
+            tracing::debug!("removed {} (left by a killed run)", entry.path().display());
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// The directory a file `path` is in (`.` for a bare name).
+pub fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
-    };
+    }
+}
+
+/// A temporary file beside `path` (same directory, so the rename is atomic).
+fn temp_beside(path: &Path) -> io::Result<NamedTempFile> {
+    let dir = parent_dir(path);
     fs::create_dir_all(dir)?;
+    let prefix = temp_prefix();
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".newsparse-").suffix(".tmp");
+    builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
     {
         // NamedTempFile defaults to 0600; records are ordinary output files.
@@ -145,7 +191,7 @@ pub fn hits_every_file(e: &io::Error) -> bool {
 pub fn probe_dir(dir: &Path) -> io::Result<()> {
     fs::create_dir_all(dir)?;
     let mut probe = tempfile::Builder::new()
-        .prefix(".newsparse-probe-")
+        .prefix(&temp_prefix())
         .suffix(".tmp")
         .tempfile_in(dir)?;
     probe.write_all(b"newsparse\n")?;
@@ -305,6 +351,30 @@ mod tests {
         assert!(probe_errors_file(d.path()).is_err());
         assert!(probe_errors_file(&file).is_ok());
         assert!(probe_errors_file(&d.path().join("none")).is_ok());
+    }
+
+    #[test]
+    fn temporary_files_of_dead_runs_are_removed_and_others_kept() {
+        let d = tempfile::tempdir().unwrap();
+        fs::create_dir_all(d.path().join("sub")).unwrap();
+        // PID 0 is never a process with a /proc entry; our own is alive.
+        let dead = d.path().join("sub/.newsparse-0-abc123.tmp");
+        let own = d
+            .path()
+            .join(format!(".newsparse-{}-abc.tmp", std::process::id()));
+        let live = d.path().join(".newsparse-1-abc.tmp"); // init
+        let other = d.path().join(".newsparse-x.tmp");
+        for p in [&dead, &own, &live, &other] {
+            fs::write(p, "partial").unwrap();
+        }
+        assert_eq!(
+            remove_stale_temps(d.path(), false),
+            0,
+            "sub/ is not searched"
+        );
+        assert_eq!(remove_stale_temps(d.path(), true), 1);
+        assert!(!dead.exists());
+        assert!(own.exists() && live.exists() && other.exists());
     }
 
     #[test]
