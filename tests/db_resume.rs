@@ -668,6 +668,15 @@ fn postgres_killed_at_random_moments_resumes_to_a_clean_runs_state() {
     let mid_run = std::cell::Cell::new(0);
     kill_at_random_moments(&args, span, 5, &mut rng, |k| {
         let stored = pg_counts(&url)[1];
+        let mut pg = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+        let orphans: i64 = pg
+            .query_one(
+                "SELECT count(*) FROM inputs WHERE article_id NOT IN (SELECT id FROM articles)",
+                &[],
+            )
+            .unwrap()
+            .get(0);
+        assert_eq!(orphans, 0, "kill {k}: inputs without their article");
         eprintln!("kill {k}: {stored} inputs stored");
         if stored > 0 && stored < 2225 {
             mid_run.set(mid_run.get() + 1);
