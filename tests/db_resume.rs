@@ -737,3 +737,61 @@ fn postgres_killed_at_random_moments_resumes_to_a_clean_runs_state() {
         .get(0);
     assert!(inputs >= 2225, "one inputs row per input: {inputs}");
 }
+
+/// Two inputs with the same text are one article; which input's record it
+/// holds must not depend on the history of runs. Today it does: the last
+/// input stored wins, so a plain re-run of part of a batch (storing
+/// `a.txt` again) and then `--resume` (skipping both) leaves `a.txt`'s
+/// record, where a clean run leaves `b.txt`'s.
+#[test]
+#[ignore = "fails today: the article of a text stored from two paths is the last one stored \
+            (crates/db write replaces it), so history decides; see the issue 19 report"]
+fn a_text_stored_from_two_paths_ends_as_in_a_clean_run_whatever_the_history() {
+    let tmp = tempfile::tempdir().unwrap();
+    let inputs = tmp.path().join("in");
+    let files = write_articles(&inputs, 1);
+    std::fs::copy(&files[0], inputs.join("article-001.txt")).unwrap();
+    let (db, clean) = (
+        tmp.path().join("db.sqlite"),
+        tmp.path().join("clean.sqlite"),
+    );
+    let (input, a) = (inputs.to_str().unwrap(), files[0].to_str().unwrap());
+    let (db_s, clean_s) = (db.to_str().unwrap(), clean.to_str().unwrap());
+    let out = tmp.path().join("out");
+    let out_s = out.to_str().unwrap();
+    for args in [
+        &[
+            "extract",
+            input,
+            "--sqlite",
+            db_s,
+            "--no-files",
+            "-o",
+            out_s,
+        ][..],
+        &["extract", a, "--sqlite", db_s, "--no-files", "-o", out_s],
+        &[
+            "extract",
+            input,
+            "--sqlite",
+            db_s,
+            "--no-files",
+            "-o",
+            out_s,
+            "--resume",
+        ],
+        &[
+            "extract",
+            input,
+            "--sqlite",
+            clean_s,
+            "--no-files",
+            "-o",
+            out_s,
+        ],
+    ] {
+        let r = run(args, &[]);
+        assert!(r.status.success(), "{args:?}: {}", show(&r));
+    }
+    assert_eq!(sqlite_articles(&db), sqlite_articles(&clean));
+}
