@@ -189,6 +189,12 @@ pub fn hits_every_file(e: &io::Error) -> bool {
 /// Catches a path under a regular file, a read-only file system and, for
 /// users other than root, a directory without write permission.
 pub fn probe_dir(dir: &Path) -> io::Result<()> {
+    if fs::metadata(dir).is_ok_and(|m| !m.is_dir()) {
+        return Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            "is a file, not a directory",
+        ));
+    }
     fs::create_dir_all(dir)?;
     let mut probe = tempfile::Builder::new()
         .prefix(&temp_prefix())

@@ -70,7 +70,7 @@ fn unusable_outputs_are_one_line_and_exit_2_before_any_work() {
         ),
         (
             &["-o", "plain"],
-            "error: plain: cannot write in the output directory: ",
+            "error: plain: cannot write in the output directory: is a file, not a directory",
         ),
         (
             &["-o", "out"],
