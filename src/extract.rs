@@ -128,13 +128,13 @@ pub fn run(opts: &ExtractOptions) -> i32 {
     if opts.inputs.is_empty() && std::fs::metadata(DEFAULT_INPUTS).is_err() {
         // A first try in an empty directory: say how to use it rather than
         // making outputs/ with an errors.jsonl in it.
-        eprintln!("{NO_INPUTS_HELP}");
+        crate::say!("{NO_INPUTS_HELP}");
         return EXIT_USAGE;
     }
     match Run::setup(opts) {
         Ok(run) => run.go(opts),
         Err(message) => {
-            eprintln!("error: {message}");
+            crate::say!("error: {message}");
             EXIT_USAGE
         }
     }
@@ -254,7 +254,7 @@ impl Run {
         {
             Ok(pool) => pool,
             Err(e) => {
-                eprintln!("error: cannot start worker threads: {e}");
+                crate::say!("error: cannot start worker threads: {e}");
                 return EXIT_USAGE;
             }
         };
@@ -363,14 +363,14 @@ impl Run {
                 // stopped: what reached it went out line by line.
             } else if interrupted || fatal {
                 if interrupted {
-                    eprintln!(
+                    crate::say!(
                         "newsparse: {}: not written (interrupted); run again to make it",
                         self.jsonl_name
                     );
                 }
                 tally.written = 0;
             } else if let Err(e) = jsonl.finish() {
-                eprintln!(
+                crate::say!(
                     "error: {}: cannot write: {}",
                     self.jsonl_name,
                     ingest::io_reason(&e)
@@ -387,7 +387,7 @@ impl Run {
             match result {
                 Ok(stats) => tracing::info!(stored = stats.articles_written, "database done"),
                 Err(e) => {
-                    eprintln!("error: database: {e}");
+                    crate::say!("error: database: {e}");
                     tally.sink_failures += 1;
                     tally.written = tally.written.min(stored);
                     fatal = true;
@@ -413,7 +413,7 @@ impl Run {
             match sink::update_errors(errors_path, &tally.failures, &settled) {
                 Ok(kept) => kept_failures = kept,
                 Err(e) => {
-                    eprintln!(
+                    crate::say!(
                         "error: {}: cannot write: {}",
                         errors_path.display(),
                         ingest::io_reason(&e)
@@ -436,13 +436,13 @@ impl Run {
             sink::remove_stale_temps(&dir, recursive);
         }
         if !opts.quiet {
-            eprintln!(
+            crate::say!(
                 "{}",
                 tally.summary(items.len(), started.elapsed().as_secs_f64())
             );
             if kept_failures > 0 {
                 if let Some(p) = &self.errors_path {
-                    eprintln!(
+                    crate::say!(
                         "newsparse: {} still lists {kept_failures} failure(s) of an earlier \
                          run, of inputs not settled by this one",
                         p.display()
@@ -465,7 +465,7 @@ impl Run {
     ) -> bool {
         match outcome {
             Outcome::Failed(error) => {
-                progress.suspend(|| eprintln!("error: {path}: {error}"));
+                progress.suspend(|| crate::say!("error: {path}: {error}"));
                 tally.settled.push(path.to_string());
                 tally.failures.push(FailedInput {
                     path: path.to_string(),
@@ -473,7 +473,7 @@ impl Run {
                 });
             }
             Outcome::SinkFailed(error) => {
-                progress.suspend(|| eprintln!("error: {error}"));
+                progress.suspend(|| crate::say!("error: {error}"));
                 tally.sink_failures += 1;
                 return false;
             }
@@ -492,7 +492,7 @@ impl Run {
                 if let (Some(jsonl), Some(json)) = (&mut self.jsonl, &compact) {
                     if let Err(e) = jsonl.write_line(json) {
                         progress.suspend(|| {
-                            eprintln!(
+                            crate::say!(
                                 "error: {}: cannot write: {}",
                                 self.jsonl_name,
                                 ingest::io_reason(&e)

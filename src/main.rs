@@ -206,7 +206,7 @@ fn print_stdout(text: &str) -> i32 {
     match writeln!(out, "{text}").and_then(|()| out.flush()) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!(
+            newsparse::say!(
                 "error: stdout: cannot write: {}",
                 newsparse::ingest::io_reason(&e)
             );
@@ -219,7 +219,7 @@ fn report(result: Result<String, String>) -> i32 {
     match result {
         Ok(text) => print_stdout(text.trim_end()),
         Err(e) => {
-            eprintln!("error: {e}");
+            newsparse::say!("error: {e}");
             1
         }
     }
@@ -255,7 +255,7 @@ fn main() {
             if a.files.is_empty() && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
                 // Nothing piped in: say what is expected instead of waiting
                 // silently for records typed at the terminal.
-                eprintln!("{VALIDATE_NEEDS_INPUT}");
+                newsparse::say!("{VALIDATE_NEEDS_INPUT}");
                 std::process::exit(2);
             }
             let files = if a.files.is_empty() {

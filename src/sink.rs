@@ -4,6 +4,16 @@
 //! renamed over the target, so an interrupted run never leaves a half-written
 //! record: a reader sees the old file, the new one, or none.
 
+/// `eprintln!` that never panics: a closed or full stderr (`2>/dev/full`)
+/// loses the message but not the run (its exit status still tells).
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
 use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};

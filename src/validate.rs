@@ -62,7 +62,7 @@ pub fn run(options: &ValidateOptions) -> i32 {
     match lost.map_or_else(|| out.flush(), Err) {
         Ok(()) => status,
         Err(e) => {
-            eprintln!(
+            crate::say!(
                 "error: stdout: cannot write the report: {}",
                 crate::ingest::io_reason(&e)
             );
@@ -90,7 +90,7 @@ fn report_to(options: &ValidateOptions, out: &mut dyn Write) -> (i32, Option<std
         Some(path) => match SourceText::read(path) {
             Ok(text) => Some(Sources::File(Arc::new(text))),
             Err(why) => {
-                eprintln!("{}: cannot read the source text: {why}", path.display());
+                crate::say!("{}: cannot read the source text: {why}", path.display());
                 return (1, None);
             }
         },
@@ -125,7 +125,7 @@ fn report_to(options: &ValidateOptions, out: &mut dyn Write) -> (i32, Option<std
     } else {
         String::new()
     };
-    eprintln!(
+    crate::say!(
         "validate: {records} record(s) in {} file(s), {invalid} invalid{files_note}",
         files.len()
     );

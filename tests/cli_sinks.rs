@@ -229,3 +229,30 @@ fn validate_to_a_full_stdout_says_its_report_was_lost() {
     );
     assert_eq!(status, 0, "{stderr}");
 }
+
+/// A full stderr loses the messages but not the run: no panic, and the exit
+/// status still tells (0 for a good batch, 1 with a bad input).
+#[test]
+fn a_full_stderr_is_no_panic_and_the_status_still_tells() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("empty.txt"), "").unwrap();
+    let a = articles();
+    for (args, want) in [
+        (vec!["extract", a.as_str(), "-o", "out"], 0),
+        (vec!["extract", a.as_str(), "empty.txt", "-o", "out2"], 1),
+        (vec!["extract"], 2),
+    ] {
+        let status = Command::new(env!("CARGO_BIN_EXE_newsparse"))
+            .args(&args)
+            .current_dir(tmp.path())
+            .env_remove("RUST_LOG")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(dev_full())
+            .status()
+            .unwrap();
+        assert_eq!(status.code(), Some(want), "{args:?}");
+    }
+    assert!(tmp.path().join("out/world/001.json").is_file());
+    assert!(tmp.path().join("out2/errors.jsonl").is_file());
+}
