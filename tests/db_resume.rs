@@ -437,6 +437,52 @@ fn kill_at_random_moments(
     assert_eq!(done, kills, "runs ended before they could be killed");
 }
 
+/// Start `args` (a resumable run), and SIGKILL it once the database holds a
+/// random number of further inputs (between 1 and half of what is left),
+/// plus a random 0–100 ms so that kills land inside transactions too:
+/// `kills` times. A moment chosen by progress, not by the clock, so a busy
+/// machine does not make the runs end before their kill. After each kill,
+/// `check` looks at what is on disk.
+fn kill_when_stored(
+    args: &[&str],
+    total: i64,
+    stored: impl Fn() -> i64,
+    kills: usize,
+    rng: &mut Rng,
+    check: impl Fn(usize),
+) {
+    for k in 1..=kills {
+        let before = stored();
+        assert!(
+            before < total,
+            "kill {k}: nothing left to do ({before} stored)"
+        );
+        let more =
+            1 + (rng.millis(0, 1_000_000).as_millis() as i64) % ((total - before) / 2).max(1);
+        let mut child = newsparse(args, &[])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let started = Instant::now();
+        while stored() < before + more {
+            assert!(
+                child.try_wait().unwrap().is_none(),
+                "kill {k}: the run ended first"
+            );
+            assert!(
+                started.elapsed() < Duration::from_secs(300),
+                "kill {k}: no progress"
+            );
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        std::thread::sleep(rng.millis(0, 100));
+        child.kill().unwrap(); // SIGKILL
+        child.wait().unwrap();
+        check(k);
+    }
+}
+
 /// Every file under `dir` (relative path → bytes).
 fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     let mut out = std::collections::BTreeMap::new();
@@ -478,6 +524,13 @@ fn sqlite_consistent(path: &Path) -> i64 {
         .unwrap()
 }
 
+/// Inputs stored so far (0 while a starting run has not made the tables).
+fn sqlite_inputs_stored(path: &Path) -> i64 {
+    rusqlite::Connection::open(path)
+        .and_then(|c| c.query_row("SELECT count(*) FROM inputs", [], |r| r.get(0)))
+        .unwrap_or(0)
+}
+
 /// Every article of the database, as (id, source path, sha256, record).
 fn sqlite_articles(path: &Path) -> Vec<(String, String, String, String)> {
     let db = rusqlite::Connection::open(path).unwrap();
@@ -490,9 +543,9 @@ fn sqlite_articles(path: &Path) -> Vec<(String, String, String, String)> {
         .unwrap()
 }
 
-/// Record files and SQLite, full runs killed at 5 random moments, then one
-/// resumed to the end: the database holds exactly what a clean run's
-/// does, every record file is whole and equal to the clean run's, and no
+/// Record files and SQLite: `--resume` runs SIGKILLed at 5 random moments
+/// (chosen by progress), then one run to the end: the database holds
+/// exactly what a clean run's does, every record file is whole and equal to the clean run's, and no
 /// temporary file is left.
 #[test]
 fn files_and_sqlite_killed_at_random_moments_resume_to_a_clean_runs_state() {
@@ -505,7 +558,6 @@ fn files_and_sqlite_killed_at_random_moments_resume_to_a_clean_runs_state() {
         tmp.path().join("clean-out"),
         tmp.path().join("clean.sqlite"),
     );
-    let started = Instant::now();
     let clean = run(
         &[
             "extract",
@@ -519,7 +571,6 @@ fn files_and_sqlite_killed_at_random_moments_resume_to_a_clean_runs_state() {
         &[],
     );
     assert!(clean.status.success(), "{}", show(&clean));
-    let span = started.elapsed();
     let clean_files = tree(&clean_out);
     assert!(clean_files.len() >= 2225, "{} files", clean_files.len());
 
@@ -538,15 +589,15 @@ fn files_and_sqlite_killed_at_random_moments_resume_to_a_clean_runs_state() {
     resume.push("--resume");
     let mut rng = Rng::new();
     let mid_run = std::cell::Cell::new(0);
-    let total = clean_files.len() as f64;
-    let left = || {
-        1.0 - if db.exists() {
-            sqlite_counts(&db)[1] as f64 / total
+    let total = sqlite_counts(&clean_db)[1];
+    let stored = || {
+        if db.exists() {
+            sqlite_inputs_stored(&db)
         } else {
-            0.0
+            0
         }
     };
-    kill_at_random_moments(&resume, span, 5, &mut rng, left, |k| {
+    kill_when_stored(&resume, total, stored, 5, &mut rng, |k| {
         // Whatever is there is whole: each record file equals the clean one.
         let files = tree(&out);
         for (name, bytes) in &files {
@@ -700,28 +751,32 @@ fn postgres_killed_at_random_moments_resumes_to_a_clean_runs_state() {
     ];
     let mut resume = args.to_vec();
     resume.push("--resume");
-    // The clean reference (SQLite) also gives the span of a run.
-    let started = Instant::now();
+    // The clean reference (SQLite).
     let clean = clean_run_counts(tmp.path(), bbc_s);
-    let span = started.elapsed();
     let mut rng = Rng::new();
     let mid_run = std::cell::Cell::new(0);
-    let left = || 1.0 - pg_inputs_stored(&url) as f64 / 2225.0;
-    kill_at_random_moments(&resume, span, 5, &mut rng, left, |k| {
-        let stored = pg_inputs_stored(&url);
-        let mut pg = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-        let orphans: i64 = pg
-            .query_one(
-                "SELECT count(*) FROM inputs WHERE article_id NOT IN (SELECT id FROM articles)",
-                &[],
-            )
-            .map_or(0, |r| r.get(0)); // no tables yet: nothing to check
-        assert_eq!(orphans, 0, "kill {k}: inputs without their article");
-        eprintln!("kill {k}: {stored} inputs stored");
-        if stored > 0 && stored < 2225 {
-            mid_run.set(mid_run.get() + 1);
-        }
-    });
+    kill_when_stored(
+        &resume,
+        clean[1],
+        || pg_inputs_stored(&url),
+        5,
+        &mut rng,
+        |k| {
+            let stored = pg_inputs_stored(&url);
+            let mut pg = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+            let orphans: i64 = pg
+                .query_one(
+                    "SELECT count(*) FROM inputs WHERE article_id NOT IN (SELECT id FROM articles)",
+                    &[],
+                )
+                .map_or(0, |r| r.get(0)); // no tables yet: nothing to check
+            assert_eq!(orphans, 0, "kill {k}: inputs without their article");
+            eprintln!("kill {k}: {stored} inputs stored");
+            if stored > 0 && stored < 2225 {
+                mid_run.set(mid_run.get() + 1);
+            }
+        },
+    );
     assert!(
         mid_run.get() > 0,
         "no kill landed while articles were being stored"
