@@ -94,6 +94,10 @@ enum Outcome {
         bytes: u64,
     },
     Failed(String),
+    /// The record was made but its file could not be written for a reason
+    /// that will hit every input (a full disk, a read-only file system):
+    /// the run stops with this one line.
+    SinkFailed(String),
     /// Not attempted: the run is stopping after a fatal sink error.
     Cancelled,
 }
@@ -113,11 +117,24 @@ struct Work<'a> {
     check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
 }
 
+/// What `extract` with no arguments says when there is no `inputs/` here.
+pub const NO_INPUTS_HELP: &str = "\
+newsparse extract: no INPUT given, and there is no inputs/ directory here to read.
+Usage: newsparse extract [INPUT]... [-o DIR | --jsonl FILE|-]
+  INPUT  article files, directories (searched for *.txt), or - for stdin
+Run `newsparse extract --help` for every option.";
+
 pub fn run(opts: &ExtractOptions) -> i32 {
+    if opts.inputs.is_empty() && std::fs::metadata(DEFAULT_INPUTS).is_err() {
+        // A first try in an empty directory: say how to use it rather than
+        // making outputs/ with an errors.jsonl in it.
+        crate::say!("{NO_INPUTS_HELP}");
+        return EXIT_USAGE;
+    }
     match Run::setup(opts) {
         Ok(run) => run.go(opts),
         Err(message) => {
-            eprintln!("error: {message}");
+            crate::say!("error: {message}");
             EXIT_USAGE
         }
     }
@@ -162,10 +179,12 @@ impl Run {
                 ));
             }
         }
+        // Every sink is checked before any work starts, so an unusable
+        // output is one line and exit 2, not a failure per input afterwards.
         if jsonl_path.is_none() {
-            std::fs::create_dir_all(&opts.out_dir).map_err(|e| {
+            sink::probe_dir(&opts.out_dir).map_err(|e| {
                 format!(
-                    "{}: cannot create the output directory: {}",
+                    "{}: cannot write in the output directory: {}",
                     opts.out_dir.display(),
                     ingest::io_reason(&e)
                 )
@@ -175,9 +194,22 @@ impl Run {
             None => None,
             Some(_) if to_stdout => Some(JsonlSink::stdout()),
             Some(p) => Some(JsonlSink::create(p).map_err(|e| {
-                format!("{}: cannot create: {}", p.display(), ingest::io_reason(&e))
+                format!(
+                    "{}: cannot write the JSONL output: {}",
+                    p.display(),
+                    ingest::io_reason(&e)
+                )
             })?),
         };
+        if let Some(e) = &errors_path {
+            sink::probe_errors_file(e).map_err(|why| {
+                format!(
+                    "{}: cannot write the failure list: {}",
+                    e.display(),
+                    ingest::io_reason(&why)
+                )
+            })?;
+        }
         let db = match &opts.db {
             None => None,
             Some(target) => {
@@ -194,9 +226,11 @@ impl Run {
         Ok(Run {
             files_dir,
             jsonl,
-            jsonl_name: jsonl_path
-                .map(|p| p.display().to_string())
-                .unwrap_or_default(),
+            jsonl_name: match jsonl_path {
+                Some(_) if to_stdout => "stdout".to_string(),
+                Some(p) => p.display().to_string(),
+                None => String::new(),
+            },
             errors_path,
             db,
             stored,
@@ -204,28 +238,33 @@ impl Run {
     }
 
     fn go(mut self, opts: &ExtractOptions) -> i32 {
-        let pool = match rayon::ThreadPoolBuilder::new()
-            .num_threads(opts.jobs.max(1))
-            .thread_name(|i| format!("newsparse-worker-{i}"))
-            .build()
-        {
-            Ok(pool) => pool,
-            Err(e) => {
-                eprintln!("error: cannot start worker threads: {e}");
-                return EXIT_USAGE;
-            }
-        };
-        install_panic_hook();
         let started = Instant::now();
         let args = if opts.inputs.is_empty() {
             vec![PathBuf::from(DEFAULT_INPUTS)]
         } else {
             opts.inputs.clone()
         };
-        let items = extract_inputs::discover(&args);
+        let found = extract_inputs::discover_all(&args);
+        let items = found.items;
+        let jobs = capped_jobs(opts.jobs, items.len());
+        let pool = match rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .thread_name(|i| format!("newsparse-worker-{i}"))
+            .build()
+        {
+            Ok(pool) => pool,
+            Err(e) => {
+                crate::say!("error: cannot start worker threads: {e}");
+                return EXIT_USAGE;
+            }
+        };
+        install_panic_hook();
+        for path in &found.ignored {
+            tracing::info!("{path}: not a .txt file, skipped");
+        }
         tracing::info!(
             inputs = items.len(),
-            jobs = opts.jobs,
+            jobs,
             "extracting into {}",
             self.files_dir
                 .as_deref()
@@ -259,10 +298,13 @@ impl Run {
             extract: crate::pipeline::extract,
             check: crate::schema::check_record,
         };
-        let mut tally = Tally::default();
+        let mut tally = Tally {
+            ignored: found.ignored.len() as u64,
+            ..Tally::default()
+        };
         let mut fatal = false;
         // Bounded, so finished records wait in memory only briefly.
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Outcome)>(opts.jobs.max(1) * 4);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Outcome)>(jobs * 4);
         std::thread::scope(|scope| {
             let (items, work, pool) = (&items, &work, &pool);
             scope.spawn(move || {
@@ -291,7 +333,11 @@ impl Run {
                 pending.insert(i, outcome);
                 while let Some(outcome) = pending.remove(&next) {
                     let path = items[next].path();
-                    if !self.deliver(path, outcome, &mut tally, &progress) {
+                    if fatal && matches!(outcome, Outcome::Written { .. } | Outcome::SinkFailed(_))
+                    {
+                        // An output already failed: the records still in
+                        // flight are not delivered (counted as not written).
+                    } else if !self.deliver(path, outcome, &mut tally, &progress) {
                         fatal = true;
                         cancel.store(true, Ordering::Relaxed);
                     }
@@ -307,54 +353,109 @@ impl Run {
             // After a fatal error or Ctrl-C the temporary file is dropped,
             // not renamed: no partial JSONL file appears. (Lines already
             // sent to stdout or a pipe are whole records; they are flushed.)
-            if interrupted && jsonl.is_file() {
-                eprintln!(
-                    "newsparse: {}: not written (interrupted); run again to make it",
-                    self.jsonl_name
-                );
-            } else if !fatal {
+            if interrupted && !jsonl.is_file() {
+                // Whole lines already went out one by one; flush the rest.
                 if let Err(e) = jsonl.finish() {
-                    eprintln!("error: {}: cannot write: {}", self.jsonl_name, e);
-                    fatal = true;
+                    tracing::debug!("flushing after Ctrl-C: {e}");
                 }
+            } else if fatal && !jsonl.is_file() {
+                // The stream failed (its error is printed) or the run
+                // stopped: what reached it went out line by line.
+            } else if interrupted || fatal {
+                if interrupted {
+                    crate::say!(
+                        "newsparse: {}: not written (interrupted); run again to make it",
+                        self.jsonl_name
+                    );
+                }
+                tally.written = 0;
+            } else if let Err(e) = jsonl.finish() {
+                crate::say!(
+                    "error: {}: cannot write: {}",
+                    self.jsonl_name,
+                    ingest::io_reason(&e)
+                );
+                tally.sink_failures += 1;
+                fatal = true;
+                // A file's lines reach it only at the rename; a stream's
+                // last lines were flushed one by one.
+                tally.written = 0;
             }
         }
         if let Some(db) = self.db.take() {
-            match db.finish() {
+            let (stored, result) = db.finish_counted();
+            match result {
                 Ok(stats) => tracing::info!(stored = stats.articles_written, "database done"),
                 Err(e) => {
-                    eprintln!("error: database: {e}");
+                    crate::say!("error: database: {e}");
+                    tally.sink_failures += 1;
+                    tally.written = tally.written.min(stored);
                     fatal = true;
                 }
             }
         }
+        let mut kept_failures = 0;
         if let Some(errors_path) = &self.errors_path {
-            if let Err(e) = sink::write_errors(errors_path, &tally.failures) {
-                eprintln!(
-                    "error: {}: cannot write: {}",
-                    errors_path.display(),
-                    ingest::io_reason(&e)
-                );
-                fatal = true;
+            // Inputs that got a record or failed again settle their entries
+            // of an earlier list; the others' entries stay.
+            let seen: HashSet<&str> = tally.settled.iter().map(String::as_str).collect();
+            // So is one inside a directory this run read that is no longer a
+            // file there (deleted, or a subdirectory that now has .txt files).
+            let dirs: Vec<String> = args
+                .iter()
+                .filter(|a| a.is_dir())
+                .map(|a| a.join("").to_string_lossy().into_owned())
+                .collect();
+            let settled = |p: &str| {
+                seen.contains(p)
+                    || (dirs.iter().any(|d| p.starts_with(d.as_str())) && !Path::new(p).is_file())
+            };
+            match sink::update_errors(errors_path, &tally.failures, &settled) {
+                Ok(kept) => kept_failures = kept,
+                Err(e) => {
+                    crate::say!(
+                        "error: {}: cannot write: {}",
+                        errors_path.display(),
+                        ingest::io_reason(&e)
+                    );
+                    tally.sink_failures += 1;
+                    fatal = true;
+                }
             }
         }
+        // Temporary files of runs killed in these directories (SIGKILL
+        // leaves them): a finished run leaves none behind.
+        let mut temp_dirs: Vec<(PathBuf, bool)> = Vec::new();
+        if let Some(d) = &self.files_dir {
+            temp_dirs.push((d.clone(), true));
+        }
+        if let Some(e) = &self.errors_path {
+            temp_dirs.push((sink::parent_dir(e).to_path_buf(), false));
+        }
+        for (dir, recursive) in temp_dirs {
+            sink::remove_stale_temps(&dir, recursive);
+        }
         if !opts.quiet {
-            eprintln!(
+            crate::say!(
                 "{}",
                 tally.summary(items.len(), started.elapsed().as_secs_f64())
             );
+            if kept_failures > 0 {
+                if let Some(p) = &self.errors_path {
+                    crate::say!(
+                        "newsparse: {} still lists {kept_failures} failure(s) of an earlier \
+                         run, of inputs not settled by this one",
+                        p.display()
+                    );
+                }
+            }
         }
-        if interrupted {
-            crate::interrupt::EXIT_INTERRUPTED
-        } else if fatal || !tally.failures.is_empty() {
-            EXIT_FAILED
-        } else {
-            EXIT_OK
-        }
+        exit_status(interrupted, fatal, &tally)
     }
 
     /// Hand one input's outcome to the ordered sinks. Returns false on an
-    /// error that must stop the run (the JSONL output cannot be written).
+    /// error that must stop the run (an output cannot be written); that
+    /// error is printed once, here or when the sink is closed.
     fn deliver(
         &mut self,
         path: &str,
@@ -362,18 +463,24 @@ impl Run {
         tally: &mut Tally,
         progress: &ProgressBar,
     ) -> bool {
-        let fail = |tally: &mut Tally, error: String| {
-            progress.suspend(|| eprintln!("error: {path}: {error}"));
-            tally.failures.push(FailedInput {
-                path: path.to_string(),
-                error,
-            });
-        };
         match outcome {
-            Outcome::Failed(error) => fail(tally, error),
+            Outcome::Failed(error) => {
+                progress.suspend(|| crate::say!("error: {path}: {error}"));
+                tally.settled.push(path.to_string());
+                tally.failures.push(FailedInput {
+                    path: path.to_string(),
+                    error,
+                });
+            }
+            Outcome::SinkFailed(error) => {
+                progress.suspend(|| crate::say!("error: {error}"));
+                tally.sink_failures += 1;
+                return false;
+            }
             Outcome::Skipped { bytes } => {
                 tally.skipped += 1;
                 tally.bytes += bytes;
+                tally.settled.push(path.to_string());
             }
             Outcome::Cancelled => tally.cancelled += 1,
             Outcome::Written {
@@ -385,31 +492,68 @@ impl Run {
                 if let (Some(jsonl), Some(json)) = (&mut self.jsonl, &compact) {
                     if let Err(e) = jsonl.write_line(json) {
                         progress.suspend(|| {
-                            eprintln!("error: {}: cannot write: {}", self.jsonl_name, e)
+                            crate::say!(
+                                "error: {}: cannot write: {}",
+                                self.jsonl_name,
+                                ingest::io_reason(&e)
+                            )
                         });
+                        tally.sink_failures += 1;
                         return false;
                     }
                 }
                 if let (Some(db), Some(record), Some(json)) = (&self.db, record, compact) {
-                    if let Err(e) = db.send(*record, json) {
-                        fail(tally, format!("not stored in the database: {e}"));
-                        return true;
+                    if db.send(*record, json).is_err() {
+                        // The writer stopped; its error is printed once when
+                        // it is closed.
+                        return false;
                     }
                 }
                 tally.written += 1;
+                tally.settled.push(path.to_string());
             }
         }
         true
     }
 }
 
+/// Worker threads: what was asked, but no more than there are inputs or
+/// cores (a thousand threads on three inputs only cost time).
+fn capped_jobs(asked: usize, inputs: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    asked.min(cores).min(inputs).max(1)
+}
+
+/// The documented exit status of a finished run.
+fn exit_status(interrupted: bool, fatal: bool, tally: &Tally) -> i32 {
+    if interrupted {
+        crate::interrupt::EXIT_INTERRUPTED
+    } else if tally.sink_failures > 0 && tally.written == 0 && tally.failures.is_empty() {
+        // An output that failed before any record reached it: nothing could
+        // start (e.g. --jsonl /dev/full).
+        EXIT_USAGE
+    } else if fatal || !tally.failures.is_empty() {
+        EXIT_FAILED
+    } else {
+        EXIT_OK
+    }
+}
+
 #[derive(Default)]
 struct Tally {
+    /// Records that reached every destination of the run.
     written: u64,
     skipped: u64,
     cancelled: u64,
+    /// Files in input directories that are not `.txt`.
+    ignored: u64,
+    /// Outputs that failed (each reported on its own line).
+    sink_failures: u64,
     bytes: u64,
     failures: Vec<FailedInput>,
+    /// Inputs that got a record, were already stored or failed: their
+    /// entries in an earlier errors.jsonl are replaced.
+    settled: Vec<String>,
 }
 
 impl Tally {
@@ -426,6 +570,20 @@ impl Tally {
         if self.cancelled > 0 {
             s.push_str(&format!(", {} not attempted", self.cancelled));
         }
+        let accounted = self.written + self.failures.len() as u64 + self.skipped + self.cancelled;
+        let lost = (inputs as u64).saturating_sub(accounted);
+        if lost > 0 {
+            s.push_str(&format!(", {lost} not written (an output failed)"));
+        }
+        if self.sink_failures > 0 {
+            s.push_str(&format!(", {} output(s) failed", self.sink_failures));
+        }
+        if self.ignored > 0 {
+            s.push_str(&format!(
+                ", {} file(s) skipped (not .txt; -v lists them)",
+                self.ignored
+            ));
+        }
         s.push_str(&format!(
             "; {:.2} MB in {secs:.2} s: {:.2} MB/s, {:.1} articles/s",
             self.bytes as f64 / 1e6,
@@ -434,6 +592,54 @@ impl Tally {
         ));
         s
     }
+}
+
+/// The record of one input's bytes, exactly as `extract` makes it for each
+/// input (decode, every stage, validation), without catching panics: the
+/// fuzz targets and the corpus replay test call this, so a crash they find is
+/// a crash of `extract`. `Err` is the line `extract` would print for it.
+pub fn record_for_bytes(
+    path: &str,
+    bytes: &[u8],
+    max_bytes: u64,
+) -> Result<(Record, serde_json::Value), String> {
+    let text = ingest::decode(bytes, max_bytes).map_err(|e| e.to_string())?;
+    make_record(
+        path,
+        bytes,
+        text,
+        crate::pipeline::extract,
+        crate::schema::check_record,
+    )
+}
+
+/// Run the pipeline over decoded text and validate the record.
+fn make_record(
+    path: &str,
+    bytes: &[u8],
+    text: &str,
+    extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
+    check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
+) -> Result<(Record, serde_json::Value), String> {
+    let info = crate::pipeline::SourceInfo { path, bytes };
+    let record = extract(&info, text);
+    let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
+    let problems = check(&value);
+    if !problems.is_empty() {
+        let mut listed: Vec<String> = problems
+            .iter()
+            .take(3)
+            .map(|p| format!("{}: {}", p.pointer, p.message))
+            .collect();
+        if problems.len() > 3 {
+            listed.push(format!("and {} more", problems.len() - 3));
+        }
+        return Err(format!(
+            "internal error, record not written: it fails validation: {}",
+            listed.join("; ")
+        ));
+    }
+    Ok((record, value))
 }
 
 /// Read, decode, extract, validate and (for record files) write one input.
@@ -468,30 +674,7 @@ fn process(item: &Item, work: &Work) -> Outcome {
         }
     }
     // A panic in a stage is a bug; it costs this input its record, not the batch.
-    let made = catch_panic(|| {
-        let info = crate::pipeline::SourceInfo {
-            path,
-            bytes: &bytes,
-        };
-        let record = (work.extract)(&info, text);
-        let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
-        let problems = (work.check)(&value);
-        if !problems.is_empty() {
-            let mut listed: Vec<String> = problems
-                .iter()
-                .take(3)
-                .map(|p| format!("{}: {}", p.pointer, p.message))
-                .collect();
-            if problems.len() > 3 {
-                listed.push(format!("and {} more", problems.len() - 3));
-            }
-            return Err(format!(
-                "internal error, record not written: it fails validation: {}",
-                listed.join("; ")
-            ));
-        }
-        Ok((record, value))
-    });
+    let made = catch_panic(|| make_record(path, &bytes, text, work.extract, work.check));
     let (record, value) = match made {
         Ok(Ok(rv)) => rv,
         Ok(Err(e)) => return Outcome::Failed(e),
@@ -509,11 +692,12 @@ fn process(item: &Item, work: &Work) -> Outcome {
         };
         pretty.push('\n');
         if let Err(e) = sink::write_atomic(&target, pretty.as_bytes()) {
-            return Outcome::Failed(format!(
-                "cannot write {}: {}",
-                target.display(),
-                ingest::io_reason(&e)
-            ));
+            let (at, why) = (target.display(), ingest::io_reason(&e));
+            return if sink::hits_every_file(&e) {
+                Outcome::SinkFailed(format!("{at}: cannot write: {why}"))
+            } else {
+                Outcome::Failed(format!("cannot write {at}: {why}"))
+            };
         }
         tracing::debug!("{path} -> {}", target.display());
     }

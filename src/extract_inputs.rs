@@ -49,6 +49,21 @@ pub const STDIN_OUTPUT: &str = "stdin.json";
 /// (directory contents sorted by name so runs are reproducible). The same file
 /// reached twice (or `-` given twice) is read once, at its first position.
 pub fn discover(args: &[PathBuf]) -> Vec<Item> {
+    discover_all(args).items
+}
+
+/// What a batch's arguments name.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    pub items: Vec<Item>,
+    /// Files inside input directories that are not `.txt` (a `.md`, a
+    /// `.json`…): not read, but counted so that nothing is left silently.
+    pub ignored: Vec<String>,
+}
+
+/// [`discover`], also listing the files of input directories it leaves out.
+pub fn discover_all(args: &[PathBuf]) -> Discovered {
+    let mut ignored = Vec::new();
     let mut found: Vec<Found> = Vec::new();
     let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut stdin_seen = false;
@@ -100,7 +115,11 @@ pub fn discover(args: &[PathBuf]) -> Vec<Item> {
                     continue;
                 }
             };
-            if !entry.file_type().is_file() || !has_txt_extension(entry.path()) {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if !has_txt_extension(entry.path()) {
+                ignored.push(entry.path().to_string_lossy().into_owned());
                 continue;
             }
             let canonical = std::fs::canonicalize(entry.path()).ok();
@@ -126,7 +145,10 @@ pub fn discover(args: &[PathBuf]) -> Vec<Item> {
             ));
         }
     }
-    name_outputs(found)
+    Discovered {
+        items: name_outputs(found),
+        ignored,
+    }
 }
 
 fn has_txt_extension(path: &Path) -> bool {
@@ -268,8 +290,13 @@ mod tests {
         fs::write(d.path().join("a/001.txt"), "x").unwrap();
         fs::write(d.path().join("b/001.txt"), "x").unwrap();
         fs::write(d.path().join("b/notes.md"), "x").unwrap();
-        let items = discover(&[d.path().to_path_buf()]);
-        assert_eq!(outputs(&items), ["a/001.json", "b/001.json"]);
+        let found = discover_all(&[d.path().to_path_buf()]);
+        assert_eq!(outputs(&found.items), ["a/001.json", "b/001.json"]);
+        assert_eq!(
+            found.ignored,
+            [d.path().join("b/notes.md").to_string_lossy()],
+            "the .md file is counted as left out"
+        );
     }
 
     #[test]

@@ -17,10 +17,10 @@ pub fn install() {
     INSTALLED.call_once(|| {
         let installed = ctrlc::set_handler(|| {
             if REQUESTED.swap(true, Ordering::SeqCst) {
-                eprintln!("\nnewsparse: interrupted again, stopping now");
+                crate::say!("\nnewsparse: interrupted again, stopping now");
                 std::process::exit(EXIT_INTERRUPTED);
             }
-            eprintln!(
+            crate::say!(
                 "\nnewsparse: interrupted: finishing the inputs in progress \
                  (press Ctrl-C again to stop at once)"
             );

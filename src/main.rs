@@ -50,19 +50,22 @@ enum Command {
 /// --max-bytes, a directory without .txt files) gets one line on stderr,
 /// `error: PATH: REASON`, and the batch goes on. Failed inputs are listed in
 /// errors.jsonl ({"path":…,"error":…} per line) in the output directory, or
-/// beside the --jsonl file (none for --jsonl -); a run without failures
-/// removes an errors.jsonl left by an earlier run. A record that fails
+/// beside the --jsonl file (none for --jsonl -); entries of an earlier
+/// run stay until their inputs are settled (the summary says how many). A
+/// record that fails
 /// validation, or a stage that crashes on an input, is reported the same way
 /// (an internal error) and nothing is written for that input. Every file is
 /// written to a temporary file and renamed, so an interrupted run leaves no
-/// half-written record.
+/// half-written record. Every output is checked before work starts; a write
+/// that fails later stops the run with one line naming it.
 #[derive(Args)]
 #[command(after_help = "Exit status:
   0  every input gave a record
   1  some inputs failed (each named on stderr and in errors.jsonl), or an output
-     (JSONL, database, errors.jsonl) could not be finished
-  2  usage error, or nothing could start: the output directory or JSONL file
-     cannot be created, or the database cannot be opened
+     (files, JSONL, database, errors.jsonl) failed after some records reached it
+  2  usage error, or nothing could start: the output directory, JSONL file or
+     errors.jsonl cannot be written, the database cannot be opened, or an output
+     failed before any record reached it
   130  interrupted (Ctrl-C): the inputs in progress were finished and stored,
      the rest not attempted; no JSONL file is made (a second Ctrl-C stops at once)")]
 struct ExtractArgs {
@@ -76,7 +79,7 @@ struct ExtractArgs {
     /// files, in input order whatever --jobs is
     #[arg(long, value_name = "FILE")]
     jsonl: Option<PathBuf>,
-    /// Worker threads [default: all cores]
+    /// Worker threads, at most one per core and per input [default: all cores]
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
     /// Refuse inputs larger than this many bytes (suffixes K, M, G: 1024-based)
@@ -108,8 +111,9 @@ struct ExtractArgs {
 #[derive(Args)]
 #[command(after_help = "Exit status:
   0  every record is valid
-  1  some record is invalid, or a file cannot be read
-  2  usage error")]
+  1  some record is invalid, a file cannot be read, or the report cannot be
+     written to stdout
+  2  usage error (also: no FILE and a terminal on stdin)")]
 struct ValidateArgs {
     /// Record files (.json: one record or an array; .jsonl: one per line),
     /// directories (searched for both; errors.jsonl is skipped), or - for
@@ -170,6 +174,15 @@ struct EvalNerArgs {
     file: PathBuf,
 }
 
+/// What `validate` says when given no FILE and stdin is a terminal.
+const VALIDATE_NEEDS_INPUT: &str = "\
+newsparse validate: no FILE given, and stdin is a terminal.
+It checks records: give record files or directories (.json, .jsonl), or pipe
+JSON or JSON Lines in, e.g.
+  newsparse validate outputs/
+  newsparse extract inputs/ --jsonl - | newsparse validate
+Run `newsparse validate --help` for every option.";
+
 fn init_logging(verbose: u8) {
     use tracing_subscriber::EnvFilter;
     let filter = match verbose {
@@ -185,14 +198,28 @@ fn init_logging(verbose: u8) {
         .init();
 }
 
+/// Print `text` and a newline on stdout. A closed or full stdout is one
+/// error line and exit status 1, not a panic.
+fn print_stdout(text: &str) -> i32 {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) => {
+            newsparse::say!(
+                "error: stdout: cannot write: {}",
+                newsparse::ingest::io_reason(&e)
+            );
+            1
+        }
+    }
+}
+
 fn report(result: Result<String, String>) -> i32 {
     match result {
-        Ok(text) => {
-            println!("{}", text.trim_end());
-            0
-        }
+        Ok(text) => print_stdout(text.trim_end()),
         Err(e) => {
-            eprintln!("error: {e}");
+            newsparse::say!("error: {e}");
             1
         }
     }
@@ -225,6 +252,12 @@ fn main() {
             })
         }
         Command::Validate(a) => {
+            if a.files.is_empty() && std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+                // Nothing piped in: say what is expected instead of waiting
+                // silently for records typed at the terminal.
+                newsparse::say!("{VALIDATE_NEEDS_INPUT}");
+                std::process::exit(2);
+            }
             let files = if a.files.is_empty() {
                 vec![PathBuf::from("-")]
             } else {
@@ -239,10 +272,7 @@ fn main() {
                 },
             })
         }
-        Command::Schema => {
-            println!("{}", newsparse::schema::SCHEMA_JSON.trim_end());
-            0
-        }
+        Command::Schema => print_stdout(newsparse::schema::SCHEMA_JSON.trim_end()),
         Command::TrainNer(a) => report(newsparse_ner::train_command(
             &a.train, &a.dev, &a.out, a.seed,
         )),

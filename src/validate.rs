@@ -56,13 +56,31 @@ pub struct ValidateOptions {
 pub fn run(options: &ValidateOptions) -> i32 {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let status = run_to(options, &mut out);
-    let _ = out.flush();
-    status
+    let (status, lost) = report_to(options, &mut out);
+    // A report that does not reach stdout (full disk, closed pipe) is said
+    // on stderr and fails the run, rather than exiting as if all was shown.
+    match lost.map_or_else(|| out.flush(), Err) {
+        Ok(()) => status,
+        Err(e) => {
+            crate::say!(
+                "error: stdout: cannot write the report: {}",
+                crate::ingest::io_reason(&e)
+            );
+            1
+        }
+    }
 }
 
 /// [`run`], writing the report to `out` instead of stdout.
 pub fn run_to(options: &ValidateOptions, out: &mut dyn Write) -> i32 {
+    match report_to(options, out) {
+        (_, Some(_)) => 1,
+        (status, None) => status,
+    }
+}
+
+/// Check and report; also the write error that cut the report short.
+fn report_to(options: &ValidateOptions, out: &mut dyn Write) -> (i32, Option<std::io::Error>) {
     let sources = match &options.source {
         None => None,
         Some(path) if path.is_dir() => Some(Sources::Directory {
@@ -72,8 +90,8 @@ pub fn run_to(options: &ValidateOptions, out: &mut dyn Write) -> i32 {
         Some(path) => match SourceText::read(path) {
             Ok(text) => Some(Sources::File(Arc::new(text))),
             Err(why) => {
-                eprintln!("{}: cannot read the source text: {why}", path.display());
-                return 1;
+                crate::say!("{}: cannot read the source text: {why}", path.display());
+                return (1, None);
             }
         },
     };
@@ -84,6 +102,7 @@ pub fn run_to(options: &ValidateOptions, out: &mut dyn Write) -> i32 {
         .collect();
 
     let (mut records, mut invalid, mut unreadable) = (0usize, 0usize, 0usize);
+    let mut lost: Option<std::io::Error> = None;
     for outcome in &outcomes {
         records += outcome.records;
         invalid += outcome.invalid_records;
@@ -93,8 +112,11 @@ pub fn run_to(options: &ValidateOptions, out: &mut dyn Write) -> i32 {
                 OutputFormat::Text => report.to_text(),
                 OutputFormat::Json => report.to_json(),
             };
-            if writeln!(out, "{line}").is_err() {
-                return 1; // stdout closed: nothing more to say
+            if lost.is_none() {
+                // After a failed write the rest is only counted.
+                if let Err(e) = writeln!(out, "{line}") {
+                    lost = Some(e);
+                }
             }
         }
     }
@@ -103,11 +125,13 @@ pub fn run_to(options: &ValidateOptions, out: &mut dyn Write) -> i32 {
     } else {
         String::new()
     };
-    eprintln!(
+    crate::say!(
         "validate: {records} record(s) in {} file(s), {invalid} invalid{files_note}",
         files.len()
     );
-    i32::from(invalid > 0 || unreadable > 0 || outcomes.iter().any(|o| !o.reports.is_empty()))
+    let status =
+        i32::from(invalid > 0 || unreadable > 0 || outcomes.iter().any(|o| !o.reports.is_empty()));
+    (status, lost)
 }
 
 /// One problem, located.
@@ -231,7 +255,49 @@ fn check_input(path: &Path, sources: Option<&Sources>) -> FileOutcome {
         Ok(b) => b,
         Err(e) => return unreadable(format!("cannot read: {e}"), None, None),
     };
-    let text = match std::str::from_utf8(&bytes) {
+    let json_lines = match path.extension().and_then(|e| e.to_str()) {
+        Some("jsonl") => Some(true),
+        Some("json") => Some(false),
+        _ => None,
+    };
+    check_bytes(&file, &bytes, json_lines, sources)
+}
+
+/// Check the records in `bytes` (JSON Lines when `json_lines` says so, or as
+/// told apart by content when `None`) and return the report lines, in text
+/// format, that `validate` prints for them, and whether all are valid. The
+/// fuzz target and the corpus replay test call this: it is all of
+/// `validate` after reading the file.
+pub fn check_record_bytes(
+    name: &str,
+    bytes: &[u8],
+    json_lines: Option<bool>,
+) -> (bool, Vec<String>) {
+    let outcome = check_bytes(name, bytes, json_lines, None);
+    let clean = outcome.reports.is_empty() && outcome.invalid_records == 0 && !outcome.unreadable;
+    (clean, outcome.reports.iter().map(Report::to_text).collect())
+}
+
+fn check_bytes(
+    file: &str,
+    bytes: &[u8],
+    json_lines: Option<bool>,
+    sources: Option<&Sources>,
+) -> FileOutcome {
+    let file = file.to_string();
+    let unreadable = |message: String, line, column| FileOutcome {
+        unreadable: true,
+        reports: vec![Report {
+            file: file.clone(),
+            line,
+            column,
+            record: None,
+            pointer: None,
+            message,
+        }],
+        ..FileOutcome::default()
+    };
+    let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
@@ -244,11 +310,7 @@ fn check_input(path: &Path, sources: Option<&Sources>) -> FileOutcome {
     // it says nothing about the record, so it is skipped (editors do not
     // count it in columns either).
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let json_lines = match path.extension().and_then(|e| e.to_str()) {
-        Some("jsonl") => true,
-        Some("json") => false,
-        _ => looks_like_json_lines(text),
-    };
+    let json_lines = json_lines.unwrap_or_else(|| looks_like_json_lines(text));
     if json_lines {
         check_json_lines(&file, text, sources)
     } else {

@@ -92,3 +92,31 @@ fn eval_ner_on_a_missing_file_is_one_error_line_and_exit_1() {
     let usage = newsparse(tmp.path(), &["eval-ner"], None);
     assert_eq!(usage.status, 2);
 }
+
+/// `validate` with no FILE and a terminal on stdin says what it expects
+/// instead of waiting silently. `script` (util-linux) gives it a terminal.
+#[test]
+fn validate_without_files_at_a_terminal_says_what_it_expects() {
+    let tmp = tempfile::tempdir().unwrap();
+    let bin = env!("CARGO_BIN_EXE_newsparse");
+    let out = std::process::Command::new("script")
+        .args([
+            "-qec",
+            &format!("{bin} validate; echo status=$?"),
+            "/dev/null",
+        ])
+        .current_dir(tmp.path())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("`script` (util-linux) runs the command on a terminal");
+    let text = String::from_utf8_lossy(&out.stdout).replace('\r', "");
+    assert!(
+        text.contains("newsparse validate: no FILE given, and stdin is a terminal."),
+        "{text}"
+    );
+    assert!(text.contains("newsparse validate outputs/"), "{text}");
+    assert!(text.contains("status=2"), "{text}");
+    // Piped input is read as before.
+    let r = newsparse(tmp.path(), &["validate"], Some(b""));
+    assert!(!r.stderr.contains("stdin is a terminal"), "{}", r.stderr);
+}

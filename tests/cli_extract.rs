@@ -263,8 +263,46 @@ fn every_bad_input_gets_one_line_and_the_batch_goes_on() {
         assert!(lerror.contains(reason), "{lerror}");
     }
 
-    // Fixed inputs: a clean run leaves no stale errors.jsonl behind.
-    let r = newsparse(d, &["extract", "in/e_good.txt", "-o", "out", "-q"], None);
+    let earlier = fs::read_to_string(d.join("out/errors.jsonl")).unwrap();
+
+    // A clean run of another input keeps the record of the earlier failures
+    // and says so.
+    let r = newsparse(d, &["extract", "in/e_good.txt", "-o", "out"], None);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert_eq!(
+        fs::read_to_string(d.join("out/errors.jsonl")).unwrap(),
+        earlier
+    );
+    assert!(
+        r.stderr
+            .contains("out/errors.jsonl still lists 7 failure(s) of an earlier run"),
+        "{}",
+        r.stderr
+    );
+
+    // Fixed inputs settle their entries: the bad files are gone and the
+    // empty directory has an article now; missing.txt is still missing.
+    for f in ["a_latin1", "b_binary", "c_empty", "d_big", "f_utf16"] {
+        fs::remove_file(d.join(format!("in/{f}.txt"))).unwrap();
+    }
+    fs::copy(
+        fixtures().join("articles/sport/001.txt"),
+        d.join("in/nothing_here/story.txt"),
+    )
+    .unwrap();
+    let r = newsparse(d, &["extract", "in", "-o", "out", "-q"], None);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let left = fs::read_to_string(d.join("out/errors.jsonl")).unwrap();
+    assert_eq!(left.lines().count(), 1, "{left}");
+    assert!(left.contains("\"missing.txt\""), "{left}");
+
+    // Once that one is fixed too, the list is gone.
+    fs::copy(
+        fixtures().join("articles/sport/001.txt"),
+        d.join("missing.txt"),
+    )
+    .unwrap();
+    let r = newsparse(d, &["extract", "missing.txt", "-o", "out", "-q"], None);
     assert_eq!(r.status, 0, "{}", r.stderr);
     assert!(!d.join("out/errors.jsonl").exists());
 }
@@ -307,11 +345,58 @@ fn walk_files(dir: &Path) -> Vec<String> {
 }
 
 #[test]
-fn missing_default_inputs_is_a_failure_not_a_crash() {
+fn no_arguments_and_no_inputs_directory_prints_usage() {
     let tmp = tempfile::tempdir().unwrap();
     let r = newsparse(tmp.path(), &["extract", "-q"], None);
-    assert_eq!(r.status, 1);
-    assert_eq!(r.stderr.trim(), "error: inputs: no such file or directory");
+    assert_eq!(r.status, 2, "{}", r.stderr);
+    assert_eq!(r.stderr.trim(), newsparse::extract::NO_INPUTS_HELP);
+    assert!(r.stderr.contains("Usage: newsparse extract [INPUT]..."));
+    assert_eq!(
+        fs::read_dir(tmp.path()).unwrap().count(),
+        0,
+        "no outputs/ and no errors.jsonl made"
+    );
+}
+
+#[test]
+fn unknown_files_in_input_directories_are_counted_as_skipped() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy_tree(&fixtures().join("articles"), &tmp.path().join("in"));
+    fs::write(tmp.path().join("in/notes.md"), "# notes").unwrap();
+    let r = newsparse(tmp.path(), &["extract", "in", "-o", "out", "-v"], None);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    // The fixture has world/notes.md; this adds in/notes.md.
+    let summary = r.stderr.lines().last().unwrap();
+    assert!(
+        summary.contains("3 records written, 0 failed, 2 file(s) skipped (not .txt"),
+        "{summary}"
+    );
+    assert!(
+        r.stderr.contains("in/notes.md: not a .txt file, skipped"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn jobs_are_capped_at_the_number_of_inputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a = fixtures().join("articles");
+    let r = newsparse(
+        tmp.path(),
+        &["extract", path_str(&a), "-o", "out", "--jobs", "1000", "-v"],
+        None,
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let jobs: usize = r
+        .stderr
+        .split("jobs=")
+        .nth(1)
+        .and_then(|s| s.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no jobs= in the log: {}", r.stderr));
+    let cores = std::thread::available_parallelism().unwrap().get();
+    assert!(jobs <= 3 && jobs <= cores && jobs >= 1, "jobs={jobs}");
 }
 
 #[test]

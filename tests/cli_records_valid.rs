@@ -46,14 +46,9 @@ fn records_for_inputs_are_valid_and_grounded() {
 
 #[test]
 fn records_for_a_bbc_sample_are_valid_and_grounded() {
-    let bbc = repo().join("../shared/data/bbc");
-    if !bbc.is_dir() {
-        eprintln!(
-            "note: {} is absent; BBC sample check skipped",
-            bbc.display()
-        );
+    let Some(bbc) = shared_data("bbc") else {
         return;
-    }
+    };
     let mut all = Vec::new();
     for cat in fs::read_dir(&bbc).unwrap() {
         let cat = cat.unwrap().path();

@@ -43,6 +43,23 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// A directory of `../shared/data` (beside the repository), or `None` with a
+/// note when it is absent. Under `CI=true` an absent corpus fails the test
+/// instead: CI must not pass a corpus test that did not run.
+pub fn shared_data(rel: &str) -> Option<PathBuf> {
+    let dir = repo().join("../shared/data").join(rel);
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("CI").map_or(true, |v| v != "true"),
+        "{} is absent under CI=true: the corpus test cannot run",
+        dir.display()
+    );
+    eprintln!("note: {} is absent; corpus check skipped", dir.display());
+    None
+}
+
 pub fn fixtures() -> PathBuf {
     repo().join("tests/fixtures/cli")
 }

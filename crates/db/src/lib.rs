@@ -177,6 +177,14 @@ impl DbWriter {
     }
 
     /// Flush, commit and stop the writer thread.
+    /// [`finish`](Self::finish), also giving how many articles this run
+    /// stored, which a failed run's caller needs for its summary.
+    pub fn finish_counted(self) -> (u64, Result<DbStats, DbError>) {
+        let shared = Arc::clone(&self.shared);
+        let result = self.finish();
+        (shared.articles_stored.load(Ordering::SeqCst), result)
+    }
+
     pub fn finish(mut self) -> Result<DbStats, DbError> {
         self.sender = None;
         let thread = self.thread.take().expect("finish runs once");

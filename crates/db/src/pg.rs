@@ -170,6 +170,27 @@ fn write(
     batch: &BatchRows,
 ) -> Result<u64, postgres::Error> {
     let mut tx = client.transaction()?;
+    // An article stored from a smaller path keeps that record.
+    let paths: HashMap<String, String> = batch.article_paths().into_iter().collect();
+    let keep: HashSet<String> = tx
+        .query(
+            "SELECT id, source_path FROM articles WHERE id = ANY($1)",
+            &[&batch.article_ids],
+        )?
+        .iter()
+        .filter(|r| {
+            let (id, old): (String, String) = (r.get(0), r.get(1));
+            paths.get(&id).is_some_and(|new| &old < new)
+        })
+        .map(|r| r.get(0))
+        .collect();
+    let filtered;
+    let batch = if keep.is_empty() {
+        batch
+    } else {
+        filtered = batch.keeping_stored(&keep);
+        &filtered
+    };
     let ids = &batch.article_ids;
     let replaced: i64 = tx
         .query_one("SELECT count(*) FROM articles WHERE id = ANY($1)", &[ids])?

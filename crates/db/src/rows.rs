@@ -63,6 +63,51 @@ pub struct BatchRows {
     pub tables: Vec<TableRows>,
 }
 
+impl BatchRows {
+    /// (article id, source path) of every article in the batch.
+    pub fn article_paths(&self) -> Vec<(String, String)> {
+        let text = |v: &Val| match v {
+            Val::Text(Some(s)) => s.clone(),
+            _ => String::new(),
+        };
+        self.tables
+            .iter()
+            .filter(|t| t.table.name == schema::ARTICLES.name)
+            .flat_map(|t| t.rows.iter().map(move |r| (text(&r[0]), text(&r[2]))))
+            .collect()
+    }
+
+    /// The batch without the rows of the articles in `keep` (their `inputs`
+    /// rows stay): an article already stored from a smaller path keeps that
+    /// record, so which record a text stored from several paths holds does
+    /// not depend on the history of runs. Every table but `inputs` has the
+    /// article id as its first column.
+    pub fn keeping_stored(&self, keep: &std::collections::HashSet<String>) -> BatchRows {
+        let kept = |v: &Val| matches!(v, Val::Text(Some(id)) if keep.contains(id));
+        BatchRows {
+            article_ids: self
+                .article_ids
+                .iter()
+                .filter(|id| !keep.contains(*id))
+                .cloned()
+                .collect(),
+            tables: self
+                .tables
+                .iter()
+                .map(|t| TableRows {
+                    table: t.table,
+                    rows: t
+                        .rows
+                        .iter()
+                        .filter(|r| t.table.name == schema::INPUTS.name || !kept(&r[0]))
+                        .cloned()
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+}
+
 /// Which table a record-level id (`p1`, `o2`, `l3`) names: the
 /// `(person_id, organization_id, place_id)` columns for it.
 fn ref_columns(rec: &Record, reference: Option<&str>) -> [Val; 3] {
@@ -96,12 +141,16 @@ pub fn event_month(time_value: Option<&str>, published: Option<&str>) -> Option<
 }
 
 /// Rows for a batch of records. When several records share an id (the same
-/// bytes under different paths), the last one is written and every path is
-/// kept in `inputs`.
+/// bytes under different paths), the one with the smallest path is written
+/// (so the result does not depend on the order inputs were stored in, see
+/// [`BatchRows::keeping_stored`]) and every path is kept in `inputs`.
 pub fn batch_rows(records: &[(Record, String)]) -> BatchRows {
     let mut last_of_id: HashMap<&str, usize> = HashMap::new();
     for (i, (rec, _)) in records.iter().enumerate() {
-        last_of_id.insert(rec.id.as_str(), i);
+        let chosen = last_of_id.entry(rec.id.as_str()).or_insert(i);
+        if rec.source.path <= records[*chosen].0.source.path {
+            *chosen = i;
+        }
     }
     let mut last_of_path: HashMap<&str, usize> = HashMap::new();
     for (i, (rec, _)) in records.iter().enumerate() {

@@ -3,7 +3,7 @@
 use crate::rows::{BatchRows, Val};
 use crate::schema::{self, Dialect, MIGRATIONS, MIGRATIONS_TABLE, SCHEMA_VERSION};
 use rusqlite::types::ToSqlOutput;
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior};
 use std::collections::HashSet;
 use std::path::Path;
 
@@ -117,6 +117,24 @@ impl crate::Store for SqliteStore {
 fn write(conn: &mut Connection, batch: &BatchRows) -> rusqlite::Result<u64> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut replaced = 0;
+    // An article stored from a smaller path keeps that record.
+    let mut keep = HashSet::new();
+    {
+        let mut stored = tx.prepare_cached("SELECT source_path FROM articles WHERE id = ?1")?;
+        for (id, path) in batch.article_paths() {
+            let old: Option<String> = stored.query_row([&id], |r| r.get(0)).optional()?;
+            if old.is_some_and(|old| old < path) {
+                keep.insert(id);
+            }
+        }
+    }
+    let filtered;
+    let batch = if keep.is_empty() {
+        batch
+    } else {
+        filtered = batch.keeping_stored(&keep);
+        &filtered
+    };
     {
         let mut exists = tx.prepare_cached("SELECT count(*) FROM articles WHERE id = ?1")?;
         for id in &batch.article_ids {

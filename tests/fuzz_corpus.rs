@@ -1,0 +1,111 @@
+//! Every file of the fuzz corpus and of the fuzz artifacts (crashes, slow
+//! inputs found by `cargo fuzz`, see README "Fuzzing") replayed on stable
+//! through the same entry points as the fuzz targets, so no past crash
+//! comes back. A slow input must also stay within a generous time bound
+//! here; the CPU-per-byte check is `tests/slow_inputs.rs`.
+
+mod cli_support;
+
+use cli_support::repo;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// The files of `fuzz/corpus/TARGET` and `fuzz/artifacts/TARGET`.
+fn files(target: &str) -> Vec<PathBuf> {
+    let mut all = Vec::new();
+    for kind in ["corpus", "artifacts"] {
+        let dir = repo().join("fuzz").join(kind).join(target);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries {
+            let p = e.unwrap().path();
+            if p.is_file() && !p.file_name().unwrap().to_string_lossy().starts_with('.') {
+                all.push(p);
+            }
+        }
+    }
+    all.sort();
+    all
+}
+
+/// Run `f` on every file, each within a bound of its size (a hang is a
+/// failure, not a stuck test run); returns how many ran.
+fn replay(target: &str, f: impl Fn(&Path, &[u8])) -> usize {
+    let files = files(target);
+    for p in &files {
+        let bytes = std::fs::read(p).unwrap();
+        let started = Instant::now();
+        f(p, &bytes);
+        // Generous: about 1 MB/s in a debug build is far slower than any
+        // article needs; a quadratic input blows through it.
+        let bound = Duration::from_secs(10) + Duration::from_micros(bytes.len() as u64 * 5);
+        assert!(
+            started.elapsed() < bound,
+            "{}: {:?} for {} bytes",
+            p.display(),
+            started.elapsed(),
+            bytes.len()
+        );
+    }
+    files.len()
+}
+
+#[test]
+fn extract_corpus_and_artifacts_replay() {
+    let n = replay("extract", |p, bytes| {
+        if let Err(e) = newsparse::extract::record_for_bytes("fuzz.txt", bytes, 10 << 20) {
+            assert!(!e.starts_with("internal error"), "{}: {e}", p.display());
+        }
+    });
+    assert!(n >= 20, "the seed corpus is there: {n} files");
+}
+
+#[test]
+fn validate_corpus_and_artifacts_replay() {
+    let n = replay("validate", |p, bytes| {
+        let (clean, reports) = newsparse::validate::check_record_bytes("fuzz", bytes, None);
+        assert_eq!(clean, reports.is_empty(), "{}", p.display());
+        newsparse::validate::check_record_bytes("fuzz.jsonl", bytes, Some(true));
+    });
+    assert!(n >= 10, "the seed corpus is there: {n} files");
+    // The seed holds both verdicts: the check is not vacuous.
+    let good = std::fs::read(repo().join("fuzz/corpus/validate/good.json")).unwrap();
+    assert!(newsparse::validate::check_record_bytes("good.json", &good, None).0);
+    let bad = std::fs::read(repo().join("fuzz/corpus/validate/wrong_type.json")).unwrap();
+    assert!(!newsparse::validate::check_record_bytes("bad.json", &bad, None).0);
+}
+
+#[test]
+fn layout_corpus_and_artifacts_replay() {
+    let n = replay("layout", |p, bytes| {
+        let Ok(text) = std::str::from_utf8(bytes) else {
+            return;
+        };
+        let layout = newsparse_layout::analyze(text);
+        let spans = layout
+            .blocks
+            .iter()
+            .map(|b| b.span)
+            .chain(layout.title)
+            .chain(layout.subtitle)
+            .chain(layout.agencies.iter().copied())
+            .chain(layout.dateline.as_ref().map(|d| d.span))
+            .chain(
+                layout
+                    .photos
+                    .iter()
+                    .flat_map(|p| std::iter::once(p.caption).chain(p.credit)),
+            );
+        for s in spans {
+            assert!(
+                s.start <= s.end && text.get(s.start..s.end).is_some(),
+                "{}: span {}..{} is not a slice of the text",
+                p.display(),
+                s.start,
+                s.end
+            );
+        }
+    });
+    assert!(n >= 20, "the seed corpus is there: {n} files");
+}
