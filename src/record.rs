@@ -49,6 +49,16 @@ pub fn build(f: Found) -> Record {
         .iter()
         .filter(|p| matches!(p.kind, BlockKind::Body | BlockKind::Subtitle))
         .count();
+    // A text of one line is read as its title: it still has a paragraph.
+    let body_paragraphs = if body_paragraphs == 0 {
+        f.doc
+            .paragraphs
+            .iter()
+            .filter(|p| p.kind == BlockKind::Title)
+            .count()
+    } else {
+        body_paragraphs
+    };
     let word_count = f
         .doc
         .paragraphs

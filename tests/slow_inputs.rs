@@ -48,9 +48,6 @@ fn long_article(bbc: &[PathBuf], size: usize) -> Vec<u8> {
 }
 
 #[test]
-#[ignore = "fails today (CPU per byte of a 2 MB article is about 6x the BBC corpus's): \
-            entities::resolve is quadratic in the mentions (vote::vote, \
-            cluster::cluster_names); remove this line when that is fixed"]
 fn slow_inputs_cost_about_what_news_articles_cost_per_byte() {
     let Some(bbc_dir) = shared_data("bbc") else {
         return;

@@ -23,6 +23,9 @@ pub struct Entity {
     keys: Vec<Vec<String>>,
     /// The words of those forms, as written.
     forms: Vec<Vec<String>>,
+    /// The same forms lowercased (`lower`), kept so that comparing a new
+    /// form with every entity does not lowercase them again each time.
+    lowered: Vec<Vec<String>>,
     pub acronym: Option<String>,
 }
 
@@ -31,6 +34,7 @@ impl Entity {
     pub fn add_form(&mut self, key: Vec<String>, words: Vec<String>) {
         if !self.keys.contains(&key) {
             self.keys.push(key);
+            self.lowered.push(lower(&words));
             self.forms.push(words);
         }
     }
@@ -121,6 +125,7 @@ fn new_entity(kind: EntityKind, form: Form) -> Entity {
         kind,
         members: form.members,
         keys: vec![form.key],
+        lowered: vec![lower(&form.words)],
         forms: vec![form.words],
         acronym: None,
     }
@@ -272,6 +277,7 @@ fn cluster_names(
             by_initials = !choices.is_empty();
         }
         if choices.is_empty() && organization && !all_generic(&form.key) {
+            let written = lower(&form.words);
             choices = (first..entities.len())
                 .filter(|&e| {
                     let ent = &entities[e];
@@ -280,9 +286,8 @@ fn cluster_names(
                             && (long.ends_with(short)
                                 || long.starts_with(short) && all_generic(&long[short.len()..]))
                     };
-                    let written = lower(&form.words);
                     let part_of_key = ent.keys.iter().any(|k| part(&form.key, k))
-                        || ent.forms.iter().any(|f| part(&written, &lower(f)));
+                        || ent.lowered.iter().any(|f| part(&written, f));
                     let caps_word_inside = acronym
                         && ent
                             .forms

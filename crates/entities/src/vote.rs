@@ -129,17 +129,43 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
         c.kind = best;
     }
 
-    // "Nth Utd" abbreviates the organization "Northam United".
-    let orgs: Vec<Vec<&str>> = cands
+    // "Nth Utd" abbreviates the organization "Northam United". An
+    // abbreviation keeps the last word's initial (or the word itself), so
+    // each distinct form is compared only with the organizations whose last
+    // word starts alike: linear in practice however long the article.
+    let last_initial = |words: &[&str]| {
+        words
+            .last()
+            .and_then(|l| norm_word(l).chars().next())
+            .unwrap_or(' ')
+    };
+    let mut orgs: HashMap<char, Vec<Vec<&str>>> = HashMap::default();
+    for c in cands
         .iter()
         .filter(|c| c.kind == EntityKind::Organization && c.te - c.ts > 1)
-        .map(|c| w.words(c.ts, c.te))
-        .collect();
+    {
+        let words = w.words(c.ts, c.te);
+        let bucket = orgs.entry(last_initial(&words)).or_default();
+        if !bucket.contains(&words) {
+            bucket.push(words);
+        }
+    }
     if !orgs.is_empty() {
+        let mut verdicts: HashMap<Vec<&str>, bool> = HashMap::default();
         for c in cands.iter_mut() {
             if c.kind != EntityKind::Organization && c.te - c.ts > 1 {
                 let words = w.words(c.ts, c.te);
-                if orgs.iter().any(|o| is_abbreviation_of(&words, o)) {
+                let abbreviates = match verdicts.get(&words) {
+                    Some(&v) => v,
+                    None => {
+                        let v = orgs
+                            .get(&last_initial(&words))
+                            .is_some_and(|b| b.iter().any(|o| is_abbreviation_of(&words, o)));
+                        verdicts.insert(words, v);
+                        v
+                    }
+                };
+                if abbreviates {
                     c.kind = EntityKind::Organization;
                 }
             }
