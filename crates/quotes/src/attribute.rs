@@ -272,8 +272,29 @@ impl Ctx<'_> {
                     while p > range.start && self.is_punct(p - 1, &[',']) {
                         p -= 1;
                     }
-                    inverted =
-                        p == range.start || matches!(self.l.toks[p - 1].kind, TokKind::Quote(_));
+                    // `…, said Prime Minister Ola Brandt.`: after reported
+                    // speech, a verb followed by nothing but a name to the
+                    // end of the sentence has its subject after it.
+                    // Only verbs without an object ("told Reuters" names
+                    // whom the speaker told).
+                    let intransitive = matches!(
+                        w.as_ref(),
+                        "said" | "says" | "added" | "adds" | "wrote" | "writes"
+                    );
+                    let name_to_end = intransitive
+                        && p < t
+                        && t + 1 < range.end
+                        && (t + 1..range.end).all(|i| match self.l.toks[i].kind {
+                            TokKind::Word => self.word(i).is_some_and(|w| {
+                                is_capitalized(w) || matches!(w, "of" | "the" | "and")
+                            }),
+                            TokKind::Punct(c) => matches!(c, '.' | '!' | '?'),
+                            TokKind::Quote(_) => false,
+                        })
+                        && self.word(t + 1).is_some_and(is_capitalized);
+                    inverted = p == range.start
+                        || matches!(self.l.toks[p - 1].kind, TokKind::Quote(_))
+                        || name_to_end;
                     if inverted {
                         self.after_np(t + 1, range.end)
                     } else if let Some(s) = self.earlier_speaker(&frames, si, t) {

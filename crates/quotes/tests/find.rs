@@ -812,3 +812,26 @@ fn words_quoted_as_words_and_an_agency_named_with_its_acronym() {
         ]
     );
 }
+
+#[test]
+fn a_name_after_said_at_the_end_of_reported_speech_is_the_speaker() {
+    const TEXT: &str = "Kest to run clinics\n\nALL clinics will from now on be run by the ministry through its new minister Ivo Marsh, said Prime Minister Ola Brandt.\n\nHe said the science ministry, now led by Tom Bell, will focus on research.\n\n\u{201c}The ministry will focus on its own vaccine.\n\n\u{201c}We will do the same,\u{201d} he said.\n";
+    let ents = [
+        entity(TEXT, "p1", EntityKind::Person, "Ivo Marsh", &["Ivo Marsh"]),
+        entity(
+            TEXT,
+            "p2",
+            EntityKind::Person,
+            "Ola Brandt",
+            &["Ola Brandt"],
+        ),
+        entity(TEXT, "p3", EntityKind::Person, "Tom Bell", &["Tom Bell"]),
+    ];
+    assert_eq!(
+        speakers(TEXT, &ents),
+        [
+            pair("The ministry will focus on its own vaccine", Some("p2")),
+            pair("We will do the same", Some("p2")),
+        ]
+    );
+}
