@@ -331,7 +331,25 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             before -= 1;
         }
         if before > 0 && lexicon::ORG_NOUN_SET.has(w.word(before - 1)) {
-            out.push((i, EntityKind::Organization, 2 * STRONG));
+            // "the deputy leader of the Kest party, Ola Brandt,": the name
+            // after the comma is the role's holder, not the organization.
+            let comma = w.word(before) == ",";
+            let floor = w.sentence_first(c.ts);
+            let holder = comma
+                && (floor..before - 1).rev().take(6).any(|t| {
+                    w.word(t) == "of" && t > floor && {
+                        // "leader", "secretary-general", "Secretary-General".
+                        let role = norm_word(w.word(t - 1));
+                        lexicon::is_role_noun(&role)
+                            || lexicon::OFFICE_SET.has_folded(&role)
+                            || role.split('-').next().is_some_and(lexicon::is_role_noun)
+                    }
+                });
+            if holder {
+                out.push((i, EntityKind::Person, STRONG));
+            } else {
+                out.push((i, EntityKind::Organization, 2 * STRONG));
+            }
             continue;
         }
         // "the film X": a title of a work.

@@ -723,3 +723,13 @@ fn names_of_god_are_not_people() {
     let people: Vec<&str> = found.iter().map(|e| e.name.as_str()).collect();
     assert_eq!(people, ["Ivo Marsh"]);
 }
+
+#[test]
+fn the_name_after_a_role_of_an_organization_is_its_holder() {
+    let (_, found) = run(
+        "Rally\n\n\"This is a great day,\" the deputy secretary-general of the Kest party, [P Ola Brandt], said. \
+         The party, [P Varn Union], met later.",
+    );
+    assert_eq!(find(&found, "Ola Brandt").kind, EntityKind::Person);
+    assert_eq!(find(&found, "Varn Union").kind, EntityKind::Organization);
+}
