@@ -260,6 +260,30 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             out.push((i, EntityKind::Place, STRONG));
             continue;
         }
+        // "northern Kest", "south Varnia": a part of a place is a place.
+        if c.ts > 0
+            && matches!(
+                w.word(c.ts - 1),
+                "northern"
+                    | "southern"
+                    | "eastern"
+                    | "western"
+                    | "central"
+                    | "north"
+                    | "south"
+                    | "east"
+                    | "west"
+                    | "north-east"
+                    | "north-west"
+                    | "south-east"
+                    | "south-west"
+            )
+            && matches!(c.kind, EntityKind::Person | EntityKind::Place)
+            && !lexicon::is_demonym(w.word(c.ts))
+        {
+            out.push((i, EntityKind::Place, STRONG));
+            continue;
+        }
         // "Union Road", "Varn Tower", "Kest Stadium": a road, building or
         // venue the tagger took for an organization is a place.
         let org = c.kind == EntityKind::Organization;

@@ -733,3 +733,9 @@ fn the_name_after_a_role_of_an_organization_is_its_holder() {
     assert_eq!(find(&found, "Ola Brandt").kind, EntityKind::Person);
     assert_eq!(find(&found, "Varn Union").kind, EntityKind::Organization);
 }
+
+#[test]
+fn a_name_after_a_compass_word_is_a_place() {
+    let (_, found) = run("Attack\n\nGunmen raided a village in northern [P Varnia] on Monday. [P Varnia]'s army said so.");
+    assert_eq!(find(&found, "Varnia").kind, EntityKind::Place);
+}
