@@ -239,18 +239,7 @@ fn check_input(path: &Path, sources: Option<&Sources>) -> FileOutcome {
     } else {
         std::fs::read(path)
     };
-    let unreadable = |message: String, line, column| FileOutcome {
-        unreadable: true,
-        reports: vec![Report {
-            file: file.clone(),
-            line,
-            column,
-            record: None,
-            pointer: None,
-            message,
-        }],
-        ..FileOutcome::default()
-    };
+    let unreadable = |message: String, line, column| unreadable(&file, message, line, column);
     let bytes = match bytes {
         Ok(b) => b,
         Err(e) => return unreadable(format!("cannot read: {e}"), None, None),
@@ -278,17 +267,18 @@ pub fn check_record_bytes(
     (clean, outcome.reports.iter().map(Report::to_text).collect())
 }
 
-fn check_bytes(
+/// The outcome of a file that could not be read as records at all: one
+/// report naming where and why.
+fn unreadable(
     file: &str,
-    bytes: &[u8],
-    json_lines: Option<bool>,
-    sources: Option<&Sources>,
+    message: String,
+    line: Option<usize>,
+    column: Option<usize>,
 ) -> FileOutcome {
-    let file = file.to_string();
-    let unreadable = |message: String, line, column| FileOutcome {
+    FileOutcome {
         unreadable: true,
         reports: vec![Report {
-            file: file.clone(),
+            file: file.to_string(),
             line,
             column,
             record: None,
@@ -296,7 +286,17 @@ fn check_bytes(
             message,
         }],
         ..FileOutcome::default()
-    };
+    }
+}
+
+fn check_bytes(
+    file: &str,
+    bytes: &[u8],
+    json_lines: Option<bool>,
+    sources: Option<&Sources>,
+) -> FileOutcome {
+    let file = file.to_string();
+    let unreadable = |message: String, line, column| unreadable(&file, message, line, column);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

@@ -184,13 +184,7 @@ fn write(
         })
         .map(|r| r.get(0))
         .collect();
-    let filtered;
-    let batch = if keep.is_empty() {
-        batch
-    } else {
-        filtered = batch.keeping_stored(&keep);
-        &filtered
-    };
+    let batch = &*batch.keeping_stored(&keep);
     let ids = &batch.article_ids;
     let replaced: i64 = tx
         .query_one("SELECT count(*) FROM articles WHERE id = ANY($1)", &[ids])?

@@ -48,14 +48,14 @@ fn json_array(items: &[String]) -> Val {
 }
 
 /// The rows of one table.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct TableRows {
     pub table: &'static Table,
     pub rows: Vec<Vec<Val>>,
 }
 
 /// Everything one transaction writes.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct BatchRows {
     /// The articles written (distinct record ids), whose old rows go first.
     pub article_ids: Vec<String>,
@@ -82,9 +82,15 @@ impl BatchRows {
     /// record, so which record a text stored from several paths holds does
     /// not depend on the history of runs. Every table but `inputs` has the
     /// article id as its first column.
-    pub fn keeping_stored(&self, keep: &std::collections::HashSet<String>) -> BatchRows {
+    pub fn keeping_stored(
+        &self,
+        keep: &std::collections::HashSet<String>,
+    ) -> std::borrow::Cow<'_, BatchRows> {
+        if keep.is_empty() {
+            return std::borrow::Cow::Borrowed(self);
+        }
         let kept = |v: &Val| matches!(v, Val::Text(Some(id)) if keep.contains(id));
-        BatchRows {
+        std::borrow::Cow::Owned(BatchRows {
             article_ids: self
                 .article_ids
                 .iter()
@@ -104,7 +110,7 @@ impl BatchRows {
                         .collect(),
                 })
                 .collect(),
-        }
+        })
     }
 }
 

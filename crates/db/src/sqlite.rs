@@ -128,13 +128,7 @@ fn write(conn: &mut Connection, batch: &BatchRows) -> rusqlite::Result<u64> {
             }
         }
     }
-    let filtered;
-    let batch = if keep.is_empty() {
-        batch
-    } else {
-        filtered = batch.keeping_stored(&keep);
-        &filtered
-    };
+    let batch = &*batch.keeping_stored(&keep);
     {
         let mut exists = tx.prepare_cached("SELECT count(*) FROM articles WHERE id = ?1")?;
         for id in &batch.article_ids {

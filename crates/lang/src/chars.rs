@@ -54,3 +54,27 @@ pub fn is_opener(c: char) -> bool {
         '"' | '\'' | '\u{201c}' | '\u{2018}' | '\u{00ab}' | '\u{2039}' | '(' | '['
     )
 }
+
+/// The longest start of `s` of at most `max_bytes` bytes that ends on a
+/// character boundary: for checks that read only a line's beginning.
+pub fn prefix(s: &str, max_bytes: usize) -> &str {
+    let mut end = s.len().min(max_bytes);
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::prefix;
+
+    #[test]
+    fn prefixes_end_on_character_boundaries() {
+        assert_eq!(prefix("Kest", 24), "Kest");
+        assert_eq!(prefix("Kestrel", 4), "Kest");
+        // "é" is two bytes: a cut inside it steps back before it.
+        assert_eq!(prefix("Café", 4), "Caf");
+        assert_eq!(prefix("", 3), "");
+    }
+}

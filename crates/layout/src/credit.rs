@@ -212,9 +212,9 @@ fn name_before_picture(s: &str) -> Option<usize> {
 /// the end of a caption.
 fn dashed(s: &str, from: usize) -> Option<Credit> {
     let tail = &s[from..];
-    let dash = ["\u{2013} ", "\u{2014} ", "- "]
+    let dash = [" \u{2013} ", " \u{2014} ", " - "]
         .iter()
-        .filter_map(|d| tail.rfind(&format!(" {d}")).map(|i| (i, d.len() + 1)))
+        .filter_map(|d| tail.rfind(d).map(|i| (i, d.len())))
         .max()?;
     let seg = from + dash.0 + dash.1;
     let name_end = seg + name_before_picture(&s[seg..])?;
@@ -541,17 +541,6 @@ pub fn credited(name: &str) -> Vec<(std::ops::Range<usize>, Credited)> {
     out
 }
 
-/// The agencies a credited name names, as byte ranges of `name` (see
-/// [`credited`]).
-#[cfg(test)]
-pub fn agencies(name: &str) -> Vec<std::ops::Range<usize>> {
-    credited(name)
-        .into_iter()
-        .filter(|(_, c)| *c == Credited::Agency)
-        .map(|(r, _)| r)
-        .collect()
-}
-
 /// A line that is only a credit with no mark: `Getty Images`, `AFP via Getty Images`.
 fn bare(s: &str) -> Option<Credit> {
     let shaped = s.len() <= 80
@@ -568,6 +557,16 @@ fn bare(s: &str) -> Option<Credit> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The agencies a credited name names, as byte ranges of `name` (see
+    /// [`credited`]).
+    fn agencies(name: &str) -> Vec<std::ops::Range<usize>> {
+        credited(name)
+            .into_iter()
+            .filter(|(_, c)| *c == Credited::Agency)
+            .map(|(r, _)| r)
+            .collect()
+    }
 
     fn parts(s: &str) -> Option<(&str, &str, &str)> {
         find(s).map(|c| {

@@ -6,6 +6,7 @@
 //! words come from the language crate's calendar.
 
 use newsparse_core::date::Date;
+use newsparse_lang::chars::is_space;
 
 /// A date as printed, the year possibly unknown ("July 21" in a dateline).
 /// Not checked: "February 30, 2023" is read as printed, and [`Printed::day`]
@@ -262,13 +263,15 @@ pub fn date_line(s: &str) -> Option<(Printed, Label)> {
 
 /// A date stamp opening a line that goes on with other text ("date
 /// 2019-01-10 Kest council …", "July 28, 2007|By …", "February 23, 2011 in
-/// World"): the byte offset where the stamp (label, full date, and a time
-/// right after it) ends. Only a date with its year, at the very start.
-pub fn leading_stamp(s: &str) -> Option<usize> {
+/// World"): the byte offsets where the stamp (label, full date, and a time
+/// right after it) ends and where the rest starts, past the separators
+/// between them. Only a date with its year, at the very start.
+pub fn leading_stamp(s: &str) -> Option<(usize, usize)> {
     if s.len() > 2000 {
         return None;
     }
-    let lower = s.to_ascii_lowercase();
+    // Labels are short: only the line's start is compared.
+    let lower = newsparse_lang::chars::prefix(s, 24).to_ascii_lowercase();
     let label = LABELS
         .iter()
         .find(|(l, _)| lower.starts_with(l) && !lower[l.len()..].starts_with(char::is_alphabetic))
@@ -300,9 +303,10 @@ pub fn leading_stamp(s: &str) -> Option<usize> {
         .position(|p| !is_filler(p))
         .map(|k| found.pieces.1 + k)?;
     let end = label + ps[filler_end - 1].end;
-    let after = s[end..]
-        .trim_start_matches(|c: char| c.is_whitespace() || ",|:;-\u{2013}\u{2014}".contains(c));
-    (!after.is_empty() && after.chars().any(char::is_alphabetic)).then_some(end)
+    let after =
+        s[end..].trim_start_matches(|c: char| is_space(c) || ",|:;-\u{2013}\u{2014}".contains(c));
+    (!after.is_empty() && after.chars().any(char::is_alphabetic))
+        .then_some((end, s.len() - after.len()))
 }
 
 #[cfg(test)]
@@ -316,7 +320,7 @@ mod tests {
     #[test]
     fn stamps_opening_a_line() {
         fn stamp(s: &str) -> Option<&str> {
-            leading_stamp(s).map(|e| &s[..e])
+            leading_stamp(s).map(|(e, _)| &s[..e])
         }
         assert_eq!(
             stamp("date 2019-01-10 Kest council voted"),

@@ -37,11 +37,7 @@ pub fn parse(s: &str) -> Option<Found> {
         return None;
     }
     // Place words up to the first ",", "(", dash or colon, near the start.
-    let mut head_len = s.len().min(60);
-    while !s.is_char_boundary(head_len) {
-        head_len -= 1;
-    }
-    let head = &s[..head_len];
+    let head = newsparse_lang::chars::prefix(s, 60);
     if !head.starts_with(char::is_uppercase) {
         return None;
     }

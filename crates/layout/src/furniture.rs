@@ -72,11 +72,7 @@ pub fn is_furniture(s: &str) -> bool {
     }
     // Only the start of a line is read: most lines are story paragraphs,
     // and these checks must cost them next to nothing.
-    let mut head_end = s.len().min(24);
-    while !s.is_char_boundary(head_end) {
-        head_end -= 1;
-    }
-    let head = s[..head_end].to_lowercase();
+    let head = newsparse_lang::chars::prefix(s, 24).to_lowercase();
     // "© 2024", "Copyright 2024 Acme Media".
     if (s.starts_with('\u{a9}') || head.starts_with("copyright") || head.starts_with("(c) "))
         && s.len() <= 80

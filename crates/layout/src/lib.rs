@@ -208,17 +208,14 @@ fn split_stamps(text: &str, units: Vec<Unit>) -> Vec<Unit> {
         let stamp = (i < 4)
             .then(|| date::leading_stamp(u.span.text(text)))
             .flatten();
-        let Some(end) = stamp else {
+        let Some((end, rest)) = stamp else {
             out.push(u);
             continue;
         };
-        let at = u.span.start + end;
-        let rest = text[at..u.span.end]
-            .trim_start_matches(|c: char| is_space(c) || ",|:;-\u{2013}\u{2014}".contains(c));
-        let rest_start = u.span.end - rest.len();
+        let start = u.span.start;
         for span in [
-            trim(text, u.span.start, at),
-            trim(text, rest_start, u.span.end),
+            trim(text, start, start + end),
+            trim(text, start + rest, u.span.end),
         ] {
             out.push(Unit {
                 span,
@@ -281,6 +278,17 @@ fn choose_title(
     None
 }
 
+/// Whether the story line after unit `i` prints unit `i` again (a headline
+/// or summary printed twice). Only lines of about one length are compared.
+fn printed_again(text: &str, units: &[Unit], roles: &[Role], i: usize) -> bool {
+    let (Some(a), Some(b)) = (units.get(i), units.get(i + 1)) else {
+        return false;
+    };
+    matches!(roles[i + 1], Role::Body)
+        && a.span.len().abs_diff(b.span.len()) <= 8
+        && normalized(a.span.text(text)) == normalized(b.span.text(text))
+}
+
 /// Analyze the layout of an article's source text.
 pub fn analyze(text: &str) -> Layout {
     let units = split_stamps(text, units(text));
@@ -315,14 +323,8 @@ pub fn analyze(text: &str) -> Layout {
     // The story's own units start after the headline.
     let start = title.map_or(0, |t| t + 1);
     // A headline printed twice is one title.
-    if let Some(t) = title.filter(|&t| t + 1 < units.len()) {
-        let (a, b) = (units[t].span, units[t + 1].span);
-        if matches!(roles[t + 1], Role::Body)
-            && a.len().abs_diff(b.len()) <= 8
-            && normalized(a.text(text)) == normalized(b.text(text))
-        {
-            roles[t + 1] = Role::Repeat(None);
-        }
+    if let Some(t) = title.filter(|&t| printed_again(text, &units, &roles, t)) {
+        roles[t + 1] = Role::Repeat(None);
     }
 
     // Near the top, before the story starts, a byline may lack its "By".
@@ -427,9 +429,7 @@ pub fn analyze(text: &str) -> Layout {
             let title_paragraph = units[title.unwrap_or(0)].paragraph;
             let in_header = u.paragraph == title_paragraph;
             // Printed again right after (a page's summary above its story).
-            let repeated = units.get(i + 1).is_some_and(|n| {
-                matches!(roles[i + 1], Role::Body) && normalized(n.span.text(text)) == normalized(s)
-            });
+            let repeated = printed_again(text, &units, &roles, i);
             // In a title block that runs straight on into the story (a page
             // printed one paragraph per line, no byline or date lines between)
             // the line after the headline is the lead, unless printed twice.
@@ -462,13 +462,10 @@ pub fn analyze(text: &str) -> Layout {
                 && newsparse_lang::count_sentences(text, u.span) <= max_sentences
         });
     if let Some(i) = candidate {
-        roles[i] = Role::Subtitle;
-        let (a, s) = (units[i].span, normalized(units[i].span.text(text)));
-        if units.get(i + 1).is_some_and(|n| {
-            n.span.len().abs_diff(a.len()) <= 8 && normalized(n.span.text(text)) == s
-        }) {
+        if printed_again(text, &units, &roles, i) {
             roles[i + 1] = Role::Repeat(None);
         }
+        roles[i] = Role::Subtitle;
     }
 
     // Bylines, dates.
