@@ -62,9 +62,9 @@ pub fn run(options: &ValidateOptions) -> i32 {
     match lost.map_or_else(|| out.flush(), Err) {
         Ok(()) => status,
         Err(e) => {
-            crate::say!(
+            say!(
                 "error: stdout: cannot write the report: {}",
-                crate::ingest::io_reason(&e)
+                newsparse_pipeline::ingest::io_reason(&e)
             );
             1
         }
@@ -90,7 +90,7 @@ fn report_to(options: &ValidateOptions, out: &mut dyn Write) -> (i32, Option<std
         Some(path) => match SourceText::read(path) {
             Ok(text) => Some(Sources::File(Arc::new(text))),
             Err(why) => {
-                crate::say!("{}: cannot read the source text: {why}", path.display());
+                say!("{}: cannot read the source text: {why}", path.display());
                 return (1, None);
             }
         },
@@ -125,7 +125,7 @@ fn report_to(options: &ValidateOptions, out: &mut dyn Write) -> (i32, Option<std
     } else {
         String::new()
     };
-    crate::say!(
+    say!(
         "validate: {records} record(s) in {} file(s), {invalid} invalid{files_note}",
         files.len()
     );
@@ -557,7 +557,7 @@ struct SourceText {
 impl SourceText {
     fn read(path: &Path) -> std::io::Result<SourceText> {
         let bytes = std::fs::read(path)?;
-        let sha256 = crate::record::sha256_hex(&bytes);
+        let sha256 = newsparse_pipeline::record::sha256_hex(&bytes);
         let len = bytes.len() as u64;
         let text = String::from_utf8(bytes).ok();
         let (char_starts, chars) = match &text {

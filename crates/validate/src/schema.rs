@@ -16,7 +16,7 @@ use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 /// The schema text (`newsparse schema` prints it).
-pub const SCHEMA_JSON: &str = include_str!("../schemas/article.schema.json");
+pub const SCHEMA_JSON: &str = include_str!("../../../schemas/article.schema.json");
 
 /// One problem found in a record.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,4 +1,12 @@
-//! Runs the analysis stages in order over one article's text.
+//! One article in, one record out: the per-article pipeline that the command
+//! line, the Python package and the review page all call.
+//!
+//! Steps: [`ingest`] reads and decodes the input; [`extract`] runs the analysis
+//! stages in order (layout → text → ner → entities → quotes → events); the
+//! [`record`] stage turns what they found into the contract's record.
+
+pub mod ingest;
+pub mod record;
 
 use newsparse_core::record::Record;
 
