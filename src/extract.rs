@@ -621,7 +621,7 @@ fn make_record(
     extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
     check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
 ) -> Result<(Record, serde_json::Value), String> {
-    let info = crate::pipeline::SourceInfo { path, bytes };
+    let info = crate::pipeline::SourceInfo::text(path, bytes);
     let record = extract(&info, text);
     let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
     let problems = check(&value);

@@ -20,5 +20,5 @@ pub use newsparse_validate::{jsonpos, schema};
 
 /// The per-article pipeline: [`newsparse_pipeline::extract`].
 pub mod pipeline {
-    pub use newsparse_pipeline::{extract, SourceInfo};
+    pub use newsparse_pipeline::{extract, extract_page, PageSource, SourceInfo};
 }

@@ -8,10 +8,7 @@ use newsparse_lang::lexicon::MONTHS;
 use proptest::prelude::*;
 
 fn record_of(text: &str) -> serde_json::Value {
-    let source = SourceInfo {
-        path: "invented.txt",
-        bytes: text.as_bytes(),
-    };
+    let source = SourceInfo::text("invented.txt", text.as_bytes());
     serde_json::to_value(extract(&source, text)).expect("record serializes")
 }
 

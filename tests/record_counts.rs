@@ -3,10 +3,7 @@
 use newsparse::pipeline::{extract, SourceInfo};
 
 fn article(text: &str) -> serde_json::Value {
-    let source = SourceInfo {
-        path: "invented.txt",
-        bytes: text.as_bytes(),
-    };
+    let source = SourceInfo::text("invented.txt", text.as_bytes());
     serde_json::to_value(extract(&source, text)).unwrap()["article"].clone()
 }
 

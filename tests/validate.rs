@@ -318,10 +318,7 @@ fn records_from_a_real_extraction_validate_clean() {
         let bytes = std::fs::read(input).unwrap();
         let text = newsparse::ingest::decode(&bytes, newsparse::ingest::DEFAULT_MAX_BYTES).unwrap();
         let path = input.display().to_string();
-        let info = newsparse::pipeline::SourceInfo {
-            path: &path,
-            bytes: &bytes,
-        };
+        let info = newsparse::pipeline::SourceInfo::text(&path, &bytes);
         let record = newsparse::pipeline::extract(&info, text);
         let value = serde_json::to_value(&record).unwrap();
         assert_eq!(newsparse::schema::check_record(&value), vec![], "{path}");

@@ -1,9 +1,13 @@
-//! The record of the contract (`shared/CONTRACT.md`, v1) as Rust types.
+//! The record of the contract (`shared/CONTRACT.md`, v1.1) as Rust types.
 //! Field order here is the order fields are written in.
 
 use serde::{Deserialize, Serialize};
 
+/// The version a plain-text input's record says (its fields are all 1.0's).
 pub const SCHEMA_VERSION: &str = "1.0";
+/// The version a record with any 1.1 field (`text`, `source.format`, `url`,
+/// `warc_record_id`) says.
+pub const SCHEMA_VERSION_1_1: &str = "1.1";
 
 /// Reads a field that must be present but may be null. (A plain `Option`
 /// field would also accept a missing member, which the contract does not:
@@ -40,6 +44,10 @@ pub struct Record {
     pub schema_version: String,
     pub id: String,
     pub source: Source,
+    /// (1.1) The article text rendered from a page, which every span of the
+    /// record indexes; absent for plain-text inputs (the spans index the source).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
     pub article: Article,
     pub photos: Vec<Photo>,
     pub people: Vec<Person>,
@@ -57,6 +65,25 @@ pub struct Source {
     pub sha256: String,
     pub bytes: u64,
     pub chars: u64,
+    /// (1.1) "html" or "warc"; absent means "text".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format: Option<SourceFormat>,
+    /// (1.1) The canonical URL or WARC target URI; absent when unknown (a
+    /// 1.1 reader takes absent as null).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// (1.1) The WARC-Record-ID of the response record; absent unless WARC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub warc_record_id: Option<String>,
+}
+
+/// What kind of input a record was made from (contract 1.1 `source.format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceFormat {
+    Text,
+    Html,
+    Warc,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -10,7 +10,7 @@ pub mod record;
 
 use newsparse_core::record::Record;
 
-pub use crate::record::SourceInfo;
+pub use crate::record::{PageSource, SourceInfo};
 
 /// Run every stage over `text` (the decoded `source.bytes`) and build the record.
 pub fn extract(source: &SourceInfo, text: &str) -> Record {
@@ -32,4 +32,12 @@ pub fn extract(source: &SourceInfo, text: &str) -> Record {
         quote_warnings: &quote_warnings,
         events: &events,
     })
+}
+
+/// Run every stage over a page's rendered article text (`page.text`, see
+/// `newsparse_html::render`) and build the record, which carries that text.
+/// `source.page` says where the page came from.
+pub fn extract_page(source: &SourceInfo, page: &newsparse_html::Page) -> Record {
+    debug_assert!(source.page.is_some(), "a page's source says its format");
+    extract(source, &page.text)
 }

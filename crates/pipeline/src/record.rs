@@ -12,7 +12,31 @@ use sha2::{Digest, Sha256};
 pub struct SourceInfo<'a> {
     /// The path as given on the command line, or "-" for stdin.
     pub path: &'a str,
+    /// The input's bytes as read (for a WARC record, its HTTP payload): the
+    /// record's id and `sha256` come from them.
     pub bytes: &'a [u8],
+    /// A page (HTML, or HTML in a WARC record): its format, URL and WARC
+    /// record id; `None` for plain text.
+    pub page: Option<PageSource<'a>>,
+}
+
+/// Where a page came from (contract 1.1 `source.format`, `url`, `warc_record_id`).
+#[derive(Debug, Clone, Copy)]
+pub struct PageSource<'a> {
+    pub format: SourceFormat,
+    pub url: Option<&'a str>,
+    pub warc_record_id: Option<&'a str>,
+}
+
+impl<'a> SourceInfo<'a> {
+    /// A plain-text input.
+    pub fn text(path: &'a str, bytes: &'a [u8]) -> Self {
+        SourceInfo {
+            path,
+            bytes,
+            page: None,
+        }
+    }
 }
 
 /// What the analysis stages found for one article.
@@ -199,15 +223,26 @@ pub fn build(f: Found) -> Record {
     warnings.extend(f.quote_warnings.iter().cloned());
     warnings.extend(f.events.warnings.iter().cloned());
 
+    let page = f.source.page;
     Record {
-        schema_version: SCHEMA_VERSION.to_string(),
+        schema_version: if page.is_some() {
+            SCHEMA_VERSION_1_1
+        } else {
+            SCHEMA_VERSION
+        }
+        .to_string(),
         id: sha[..16].to_string(),
         source: Source {
             path: f.source.path.to_string(),
             sha256: sha,
             bytes: f.source.bytes.len() as u64,
             chars: ix.char_len() as u64,
+            format: page.map(|p| p.format),
+            url: page.and_then(|p| p.url.map(str::to_string)),
+            warc_record_id: page.and_then(|p| p.warc_record_id.map(str::to_string)),
         },
+        // A page's spans index the rendered text, so the record carries it.
+        text: page.map(|_| text.to_string()),
         article,
         photos,
         people,

@@ -853,7 +853,7 @@ mod tests {
                 "/people/1/nmae",
                 "unknown field \"nmae\" (expected one of: id, name, aliases, titles, roles, mentions)",
             ),
-            ("/schema_version", "expected \"1.0\", found \"2.0\""),
+            ("/schema_version", "\"2.0\" is not one of \"1.0\", \"1.1\""),
         ];
         for (pointer, message) in want {
             assert!(

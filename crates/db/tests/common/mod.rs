@@ -43,7 +43,11 @@ pub fn record_variant(n: usize, variant: usize, path: &str) -> (Record, String) 
             sha256: sha.clone(),
             bytes: 900,
             chars: 880,
+            format: None,
+            url: None,
+            warc_record_id: None,
         },
+        text: None,
         article: Article {
             title: Some(format!("Harbor deal number {n} signed")),
             subtitle: None,
