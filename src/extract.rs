@@ -114,7 +114,7 @@ struct Work<'a> {
     cancel: &'a AtomicBool,
     /// The pipeline and the validator; tests put in failing ones.
     extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
-    check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
+    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
 }
 
 /// What `extract` with no arguments says when there is no `inputs/` here.
@@ -296,7 +296,7 @@ impl Run {
             stored: stored.as_ref(),
             cancel: &cancel,
             extract: crate::pipeline::extract,
-            check: crate::schema::check_record,
+            check: crate::schema::check_built_record,
         };
         let mut tally = Tally {
             ignored: found.ignored.len() as u64,
@@ -609,7 +609,7 @@ pub fn record_for_bytes(
         bytes,
         text,
         crate::pipeline::extract,
-        crate::schema::check_record,
+        crate::schema::check_built_record,
     )
 }
 
@@ -619,12 +619,12 @@ fn make_record(
     bytes: &[u8],
     text: &str,
     extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
-    check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
+    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
 ) -> Result<(Record, serde_json::Value), String> {
     let info = crate::pipeline::SourceInfo::text(path, bytes);
     let record = extract(&info, text);
     let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
-    let problems = check(&value);
+    let problems = check(&record, &value);
     if !problems.is_empty() {
         let mut listed: Vec<String> = problems
             .iter()
@@ -769,7 +769,7 @@ mod tests {
     /// Process one article file with the given pipeline and validator.
     fn process_with(
         extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
-        check: fn(&serde_json::Value) -> Vec<Problem>,
+        check: fn(&Record, &serde_json::Value) -> Vec<Problem>,
     ) -> (Outcome, bool) {
         install_panic_hook();
         let dir = tempfile::tempdir().unwrap();
@@ -802,7 +802,7 @@ mod tests {
 
     #[test]
     fn a_valid_record_is_written() {
-        let (outcome, written) = process_with(crate::pipeline::extract, |_| Vec::new());
+        let (outcome, written) = process_with(crate::pipeline::extract, |_, _| Vec::new());
         assert!(matches!(
             outcome,
             Outcome::Written {
@@ -815,7 +815,7 @@ mod tests {
 
     #[test]
     fn an_invalid_record_is_a_failure_and_not_written() {
-        let (outcome, written) = process_with(crate::pipeline::extract, |_| {
+        let (outcome, written) = process_with(crate::pipeline::extract, |_, _| {
             vec![Problem {
                 pointer: "/people/0/id".into(),
                 message: "duplicate id".into(),
@@ -835,7 +835,7 @@ mod tests {
     fn a_panicking_stage_is_a_failure_of_that_input() {
         let (outcome, written) = process_with(
             |_, _| panic!("stage fell over"),
-            crate::schema::check_record,
+            crate::schema::check_built_record,
         );
         match outcome {
             Outcome::Failed(e) => assert!(
