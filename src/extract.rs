@@ -12,6 +12,7 @@ use crate::sink::{self, FailedInput, JsonlSink};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsparse_core::record::Record;
 use newsparse_db::{DbTarget, DbWriter};
+use newsparse_pipeline::timing::{self, Stage};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashSet};
@@ -440,6 +441,13 @@ impl Run {
                 "{}",
                 tally.summary(items.len(), started.elapsed().as_secs_f64())
             );
+            // -v: where the time went (summed over threads), stage by stage.
+            if tracing::enabled!(tracing::Level::INFO) {
+                crate::say!("newsparse: time per stage (all threads):");
+                for line in timing::report() {
+                    crate::say!("{line}");
+                }
+            }
             if kept_failures > 0 {
                 if let Some(p) = &self.errors_path {
                     crate::say!(
@@ -489,8 +497,11 @@ impl Run {
                 record,
             } => {
                 tally.bytes += bytes;
+                let writing = Instant::now();
                 if let (Some(jsonl), Some(json)) = (&mut self.jsonl, &compact) {
-                    if let Err(e) = jsonl.write_line(json) {
+                    let written = jsonl.write_line(json);
+                    timing::add(Stage::Write, writing.elapsed());
+                    if let Err(e) = written {
                         progress.suspend(|| {
                             crate::say!(
                                 "error: {}: cannot write: {}",
@@ -623,8 +634,10 @@ fn make_record(
 ) -> Result<(Record, serde_json::Value), String> {
     let info = crate::pipeline::SourceInfo::text(path, bytes);
     let record = extract(&info, text);
+    let checking = Instant::now();
     let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
     let problems = check(&record, &value);
+    timing::add(Stage::Validate, checking.elapsed());
     if !problems.is_empty() {
         let mut listed: Vec<String> = problems
             .iter()
@@ -656,6 +669,7 @@ fn process(item: &Item, work: &Work) -> Outcome {
         InputSource::File(p) => Some(p.as_path()),
         InputSource::Stdin => None,
     };
+    let reading = Instant::now();
     let bytes = match ingest::read_input(file, work.max_bytes) {
         Ok(b) => b,
         Err(e) => return Outcome::Failed(e.to_string()),
@@ -664,6 +678,7 @@ fn process(item: &Item, work: &Work) -> Outcome {
         Ok(t) => t,
         Err(e) => return Outcome::Failed(e.to_string()),
     };
+    timing::add(Stage::Read, reading.elapsed());
     if let Some(stored) = work.stored {
         let key = (path.clone(), crate::record::sha256_hex(&bytes));
         if stored.contains(&key) {
@@ -684,6 +699,7 @@ fn process(item: &Item, work: &Work) -> Outcome {
             ))
         }
     };
+    let writing = Instant::now();
     if let Some(dir) = work.files_dir {
         let target = dir.join(output);
         let mut pretty = match serde_json::to_string_pretty(&value) {
@@ -706,6 +722,7 @@ fn process(item: &Item, work: &Work) -> Outcome {
         Some(Ok(s)) => Some(s),
         Some(Err(e)) => return Outcome::Failed(format!("cannot serialize the record: {e}")),
     };
+    timing::add(Stage::Write, writing.elapsed());
     Outcome::Written {
         bytes: bytes.len() as u64,
         compact,
