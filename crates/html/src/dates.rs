@@ -12,7 +12,11 @@ pub fn timestamp_day(s: &str) -> Option<PartialDate> {
     let b = s.as_bytes();
     if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' {
         let d = PartialDate::parse_iso(&s[..10])?;
-        return d.as_day().map(PartialDate::Day);
+        // "0001-01-01": a placeholder, not a date.
+        return d
+            .as_day()
+            .filter(|d| d.year() >= 1990)
+            .map(PartialDate::Day);
     }
     if b.len() >= 8 && b[..8].iter().all(u8::is_ascii_digit) {
         // 20210304 or 20210304T…
@@ -53,7 +57,10 @@ pub fn printed_date(s: &str) -> Option<PartialDate> {
             .then(|| w.parse().ok())
             .flatten()
     };
-    let month = |w: &str| month_number(w.trim_end_matches(['.', ',']));
+    let month = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']);
+        month_number(w).or_else(|| foreign_month(w))
+    };
     for i in 0..words.len() {
         let w = words[i];
         // ISO-like inside text.
@@ -96,6 +103,62 @@ pub fn printed_date(s: &str) -> Option<PartialDate> {
         }
     }
     None
+}
+
+/// Month names of the other languages pages are printed in (German,
+/// French, Spanish, Portuguese, Italian, Dutch, Indonesian), lowercase.
+const FOREIGN_MONTHS: [&[&str]; 12] = [
+    &[
+        "januar", "janvier", "enero", "janeiro", "gennaio", "januari", "jänner",
+    ],
+    &[
+        "februar",
+        "février",
+        "fevrier",
+        "febrero",
+        "fevereiro",
+        "febbraio",
+        "februari",
+    ],
+    &[
+        "märz", "maerz", "mars", "marzo", "março", "marco", "maart", "maret",
+    ],
+    &["avril", "abril", "aprile", "april"],
+    &["mai", "mayo", "maio", "maggio", "mei"],
+    &["juni", "juin", "junio", "junho", "giugno"],
+    &["juli", "juillet", "julio", "julho", "luglio"],
+    &["august", "août", "aout", "agosto", "augustus", "agustus"],
+    &[
+        "september",
+        "septembre",
+        "septiembre",
+        "setembro",
+        "settembre",
+        "setiembre",
+    ],
+    &["oktober", "octobre", "octubre", "outubro", "ottobre"],
+    &["november", "novembre", "noviembre", "novembro", "nopember"],
+    &[
+        "dezember",
+        "décembre",
+        "decembre",
+        "diciembre",
+        "dezembro",
+        "dicembre",
+        "december",
+        "desember",
+    ],
+];
+
+fn foreign_month(w: &str) -> Option<u8> {
+    if w.len() < 3 {
+        return None;
+    }
+    let lower = w.to_lowercase();
+    FOREIGN_MONTHS
+        .iter()
+        .position(|names| names.contains(&lower.as_str()))
+        .map(|i| i as u8 + 1)
 }
 
 /// "March 4, 2021": the date line the rendered text carries.
@@ -168,6 +231,16 @@ mod tests {
             Some("2019-11-19")
         );
         assert_eq!(printed_date("may the best team win 2 times"), None);
+        assert_eq!(
+            iso(printed_date("veröffentlicht am 25. September 2018")).as_deref(),
+            Some("2018-09-25")
+        );
+        assert_eq!(iso(printed_date("publicado el 3 de marzo de 2020")), None);
+        assert_eq!(
+            iso(printed_date("30. Juli 2018")).as_deref(),
+            Some("2018-07-30")
+        );
+        assert_eq!(timestamp_day("0001-01-01T00:00:00Z"), None);
         assert_eq!(
             date_line(&printed_date("4 March 2021").unwrap()),
             "March 4, 2021"

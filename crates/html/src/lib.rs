@@ -103,14 +103,11 @@ pub fn render(html: &str) -> Result<Page, PageError> {
         return Err(PageError::NoArticle);
     }
     let first_body = body[0].owner;
-    let title = headline(&dom, &meta, root, first_body);
-    let authors = authors(
-        &dom,
-        &meta,
-        first_body,
-        body.last().map(|b| b.owner).unwrap_or(0),
-    );
-    let published = published(&dom, &meta, body.last().map(|b| b.owner).unwrap_or(0));
+    let last_body = body.last().map(|b| b.owner).unwrap_or(0);
+    let (title, h1) = headline(&dom, &meta, root, first_body);
+    let zone = Zone::read(&blocks, h1.unwrap_or(0), first_body);
+    let authors = authors(&dom, &meta, &zone, first_body, last_body);
+    let published = published(&dom, &meta, &zone, h1.unwrap_or(0), last_body);
     let captions = root.map(|r| captions(&dom, &blocks, r)).unwrap_or_default();
 
     let mut parts: Vec<String> = Vec::new();
@@ -272,7 +269,12 @@ fn in_skipped(dom: &Dom, id: Id) -> bool {
     false
 }
 
-fn headline(dom: &Dom, meta: &meta::Meta, root: Option<Id>, first_body: Id) -> Option<String> {
+fn headline(
+    dom: &Dom,
+    meta: &meta::Meta,
+    root: Option<Id>,
+    first_body: Id,
+) -> (Option<String>, Option<Id>) {
     let metas: Vec<&String> = [
         &meta.og_title,
         &meta.ld_headline,
@@ -293,15 +295,15 @@ fn headline(dom: &Dom, meta: &meta::Meta, root: Option<Id>, first_body: Id) -> O
         })
         .collect();
     // The h1 the page's own titles agree with.
-    let mut best: Option<(f32, &String)> = None;
-    for (_, t) in &h1s {
-        let sim = metas.iter().map(|m| overlap(t, m)).fold(0.0, f32::max);
+    let mut best: Option<(f32, &(Id, String))> = None;
+    for h in &h1s {
+        let sim = metas.iter().map(|m| overlap(&h.1, m)).fold(0.0, f32::max);
         if sim >= 0.6 && best.is_none_or(|(b, _)| sim > b) {
-            best = Some((sim, t));
+            best = Some((sim, h));
         }
     }
-    if let Some((_, t)) = best {
-        return Some(t.clone());
+    if let Some((_, (id, t))) = best {
+        return (Some(t.clone()), Some(*id));
     }
     // Else the heading that opens the content: the last h1 before its first
     // paragraph, or the first inside it.
@@ -313,29 +315,115 @@ fn headline(dom: &Dom, meta: &meta::Meta, root: Option<Id>, first_body: Id) -> O
             h1s.iter()
                 .find(|(id, _)| root.is_some_and(|r| dom.contains(r, *id)))
         });
-    if let Some((_, t)) = opening {
+    if let Some((id, t)) = opening {
         if t.split_whitespace().count() >= 2 && t.chars().count() >= 10 {
-            return Some(t.clone());
+            return (Some(t.clone()), Some(*id));
         }
     }
-    metas
+    let t = metas
         .first()
         .map(|t| clean_title(t, &meta.site_names))
-        .filter(|t| !t.is_empty())
+        .filter(|t| !t.is_empty());
+    (t, None)
 }
 
-/// Byline elements: `rel=author`, `itemprop=author`, class or id words
-/// "byline", "author", "authors", "author-name".
-fn byline_texts(dom: &Dom, before: Id) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut taken: Vec<Id> = Vec::new();
+/// Whether a class token names a byline or an author's name
+/// ("byline", "article-author", "author-name"; not "author-jane-doe", which
+/// names whose post it is, nor "author-bio").
+fn byline_class(token: &str) -> bool {
+    let t = token.to_ascii_lowercase();
+    if t.contains("byline") {
+        return true;
+    }
+    let parts: Vec<&str> = t.split(['-', '_']).filter(|p| !p.is_empty()).collect();
+    parts.contains(&"author")
+        && matches!(
+            parts.last(),
+            Some(&("author" | "authors" | "name" | "names" | "link"))
+        )
+        || t == "authors"
+}
+
+/// The name slug of a link to an author's page (`/author/jane-doe/` →
+/// "jane-doe"), when it is one.
+fn author_slug(href: &str) -> Option<String> {
+    let path = href
+        .split("://")
+        .nth(1)
+        .map_or(href, |r| r.find('/').map_or("", |i| &r[i..]));
+    let segs: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+    let i = segs.iter().position(|seg| {
+        matches!(
+            seg.to_ascii_lowercase().as_str(),
+            "author"
+                | "authors"
+                | "autor"
+                | "autore"
+                | "auteur"
+                | "writers"
+                | "writer"
+                | "staff"
+                | "journalist"
+                | "journalists"
+                | "reporters"
+                | "contributors"
+                | "columnists"
+                | "people"
+                | "profile"
+                | "profiles"
+        )
+    })?;
+    segs.get(i + 1).map(|s| s.to_ascii_lowercase())
+}
+
+/// The name a link to an author's page shows, when its words are the
+/// slug's ("About Jane Doe" → "Jane Doe" for `/author/jane-doe`).
+fn author_link_name(text: &str, slug: &str) -> Option<String> {
+    let slug_words: Vec<String> = words(slug);
+    let text_words: Vec<&str> = text.split_whitespace().collect();
+    let start = text_words
+        .iter()
+        .position(|w| words(w).first().is_some_and(|x| slug_words.contains(x)))?;
+    let name: Vec<&str> = text_words[start..]
+        .iter()
+        .take_while(|w| words(w).iter().all(|x| slug_words.contains(x)))
+        .copied()
+        .collect();
+    (name.len() >= 1
+        && words(&name.join(" ")).len() * 2
+            >= slug_words
+                .iter()
+                .filter(|w| !w.chars().all(|c| c.is_ascii_digit()))
+                .count())
+    .then(|| name.join(" "))
+}
+
+fn in_comments(dom: &Dom, id: Id) -> bool {
+    let mut a = Some(id);
+    while let Some(x) = a {
+        if content::class_words(dom, x)
+            .iter()
+            .any(|w| w.starts_with("comment"))
+        {
+            return true;
+        }
+        a = dom.nodes[x].parent;
+    }
+    false
+}
+
+/// Byline elements before the end of the body: `rel=author`,
+/// `itemprop=author`, byline and author-name classes, links to author pages;
+/// the innermost of nested ones.
+fn byline_texts(dom: &Dom, first_body: Id, before: Id) -> Vec<String> {
+    let mut found: Vec<Id> = Vec::new();
+    let mut links: Vec<(Id, String)> = Vec::new();
     for id in 0..dom.nodes.len().min(before + 1) {
         let Some(e) = dom.element(id) else { continue };
         if matches!(
             e.name.as_str(),
-            "script" | "style" | "meta" | "link" | "noscript"
-        ) || in_skipped(dom, id)
-        {
+            "script" | "style" | "meta" | "link" | "noscript" | "img"
+        ) {
             continue;
         }
         let rel = e
@@ -344,75 +432,145 @@ fn byline_texts(dom: &Dom, before: Id) -> Vec<String> {
         let prop = e
             .attr("itemprop")
             .is_some_and(|p| p.split_whitespace().any(|w| w == "author"));
-        let words = content::class_words(dom, id);
-        let class = words
-            .iter()
-            .any(|w| matches!(w.as_str(), "byline" | "author" | "authors" | "byl"))
-            && !words.iter().any(|w| {
-                matches!(
-                    w.as_str(),
-                    "bio" | "avatar" | "image" | "img" | "photo" | "box" | "description" | "about"
-                )
-            });
-        if !(rel || prop || class) {
-            continue;
-        }
-        if taken.iter().any(|&t| dom.contains(t, id)) {
-            continue;
-        }
-        let text = dom.text(id);
-        if text.is_empty() || text.chars().count() > 200 {
-            continue;
-        }
-        taken.push(id);
-        out.push(text);
-    }
-    out
-}
-
-fn authors(dom: &Dom, meta: &meta::Meta, first_body: Id, last_body: Id) -> Vec<String> {
-    let sites = &meta.site_names;
-    let mut ld: Vec<String> = Vec::new();
-    for (name, person) in &meta.ld_authors {
-        if *person {
-            for p in authors::people(name, sites) {
-                if !ld.contains(&p) {
-                    ld.push(p);
+        let class = e
+            .attr("class")
+            .is_some_and(|c| c.split_whitespace().any(byline_class))
+            || e.attr("id").is_some_and(byline_class);
+        if (rel || prop || class) && !in_skipped(dom, id) && !in_comments(dom, id) {
+            found.push(id);
+        } else if e.name == "a" && id < first_body && !in_skipped(dom, id) {
+            if let Some(slug) = e.attr("href").and_then(author_slug) {
+                if let Some(name) = author_link_name(&dom.text(id), &slug) {
+                    links.push((id, name));
                 }
             }
         }
     }
-    if !ld.is_empty() {
-        return ld;
+    // Innermost first: an element holding another byline element gives way to it.
+    let inner: Vec<Id> = found
+        .iter()
+        .copied()
+        .filter(|&a| !found.iter().any(|&b| b != a && dom.contains(a, b)))
+        .collect();
+    let mut out: Vec<String> = Vec::new();
+    for id in inner {
+        let text = dom.text(id);
+        if text.is_empty() || text.chars().count() > 200 || out.contains(&text) {
+            continue;
+        }
+        out.push(text);
     }
-    let _ = first_body;
-    let mut printed: Vec<String> = Vec::new();
-    for t in byline_texts(dom, last_body) {
-        for p in authors::people(&t, sites) {
-            if !printed.contains(&p) {
-                printed.push(p);
+    for (id, name) in links {
+        if !found
+            .iter()
+            .any(|&f| dom.contains(f, id) || dom.contains(id, f))
+            && !out.contains(&name)
+        {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// The blocks between the headline and the body's first paragraph: where a
+/// page prints its byline and date.
+struct Zone {
+    bylines: Vec<String>,
+    dates: Vec<PartialDate>,
+}
+
+impl Zone {
+    fn read(blocks: &[Block], after: Id, before: Id) -> Zone {
+        let mut z = Zone {
+            bylines: Vec::new(),
+            dates: Vec::new(),
+        };
+        let start = blocks
+            .iter()
+            .position(|b| b.owner > after)
+            .unwrap_or(blocks.len());
+        let from = if after > 0 {
+            start.saturating_sub(3)
+        } else {
+            start
+        };
+        for b in blocks[from..].iter().filter(|b| b.owner < before) {
+            if b.text.chars().count() > 200 {
+                continue;
+            }
+            if authors::starts_with_by(&b.text) {
+                z.bylines.push(b.text.clone());
+            }
+            let lower = b.text.to_lowercase();
+            if lower.trim_start().starts_with("updated") || lower.contains("comment") {
+                continue;
+            }
+            if let Some(d) = dates::printed_date(&b.text) {
+                z.dates.push(d);
             }
         }
+        z
+    }
+}
+
+fn dedup_push(out: &mut Vec<String>, names: Vec<String>) {
+    for n in names {
+        if !out.iter().any(|o| authors::same_name(o, &n)) {
+            out.push(n);
+        }
+    }
+}
+
+fn authors(
+    dom: &Dom,
+    meta: &meta::Meta,
+    zone: &Zone,
+    first_body: Id,
+    last_body: Id,
+) -> Vec<String> {
+    let sites = &meta.site_names;
+    let mut ld: Vec<String> = Vec::new();
+    for (name, person) in &meta.ld_authors {
+        if *person {
+            dedup_push(
+                &mut ld,
+                authors::people(name, sites, authors::Source::Markup),
+            );
+        }
+    }
+    let mut printed: Vec<String> = Vec::new();
+    for t in byline_texts(dom, first_body, last_body)
+        .iter()
+        .chain(&zone.bylines)
+    {
+        dedup_push(
+            &mut printed,
+            authors::people(t, sites, authors::Source::Printed),
+        );
+    }
+    if !ld.is_empty() {
+        // The printed byline when it names everyone the markup does (and
+        // maybe more); else the markup.
+        let covers = ld
+            .iter()
+            .all(|a| printed.iter().any(|p| authors::same_name(a, p)));
+        return if covers { printed } else { ld };
     }
     if !printed.is_empty() {
         return printed;
     }
     let mut m: Vec<String> = Vec::new();
     for a in &meta.meta_authors {
-        for p in authors::people(a, sites) {
-            if !m.contains(&p) {
-                m.push(p);
-            }
-        }
+        dedup_push(&mut m, authors::people(a, sites, authors::Source::Meta));
     }
     m
 }
 
 /// Printed dates near the article's top: `<time>` elements and elements
 /// whose class names a date, before the end of the body.
-fn printed_dates(dom: &Dom, before: Id) -> Vec<(PartialDate, Option<String>)> {
+fn printed_dates(dom: &Dom, after: Id, before: Id) -> Vec<(PartialDate, Option<String>)> {
     let mut out = Vec::new();
-    for id in 0..dom.nodes.len().min(before + 1) {
+    for id in after..dom.nodes.len().min(before + 1) {
         let Some(e) = dom.element(id) else { continue };
         if in_skipped(dom, id) {
             continue;
@@ -421,7 +579,7 @@ fn printed_dates(dom: &Dom, before: Id) -> Vec<(PartialDate, Option<String>)> {
         if words.iter().any(|w| w.starts_with("comment")) {
             continue;
         }
-        let is_time = e.name == "time";
+        let is_time = e.name == "time" || e.attr("itemprop").is_some_and(|p| p == "datePublished");
         let dated = words.iter().any(|w| {
             matches!(
                 w.as_str(),
@@ -457,8 +615,18 @@ fn printed_dates(dom: &Dom, before: Id) -> Vec<(PartialDate, Option<String>)> {
     out
 }
 
-fn published(dom: &Dom, meta: &meta::Meta, last_body: Id) -> Option<PartialDate> {
-    let printed = printed_dates(dom, last_body);
+fn published(
+    dom: &Dom,
+    meta: &meta::Meta,
+    zone: &Zone,
+    h1: Id,
+    last_body: Id,
+) -> Option<PartialDate> {
+    let mut printed = printed_dates(dom, h1, last_body);
+    if printed.is_empty() && h1 > 0 {
+        printed = printed_dates(dom, 0, last_body);
+    }
+    printed.extend(zone.dates.iter().map(|d| (*d, None)));
     for s in &meta.published {
         if let Some(d) = dates::timestamp_day(s) {
             if dates::is_utc(s) {

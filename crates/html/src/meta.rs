@@ -141,10 +141,24 @@ pub fn read(dom: &Dom) -> Meta {
     }
     m.published = ld_published;
     m.published.extend(tag_published);
+    // A "site name" that is the page's title is not the site's name.
+    let titles: Vec<String> = [&m.og_title, &m.title_tag, &m.ld_headline]
+        .into_iter()
+        .flatten()
+        .map(|t| squash(t))
+        .collect();
+    m.site_names.retain(|n| !titles.contains(&squash(n)));
     if let Some(host) = m.url.as_deref().and_then(host_of) {
         m.site_names.push(host);
     }
     m
+}
+
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// `www.example.co.uk` → `example.co.uk`.
