@@ -164,6 +164,12 @@ pub fn split_byline(s: &str) -> Vec<String> {
     // The names end at a line break, a bar, a bullet or an opening bracket.
     let end = s.find(['\n', '|', '•', '(', '[', '·']).unwrap_or(s.len());
     let s = &s[..end];
+    // ... and at a number (a date or time run into the byline).
+    let end = s
+        .char_indices()
+        .find(|&(i, c)| c.is_ascii_digit() && (i == 0 || s[..i].ends_with(' ')))
+        .map_or(s.len(), |(i, _)| i);
+    let s = &s[..end];
     let mut out = Vec::new();
     for part in s.split([',', ';', '/']) {
         let mut rest = part.trim();
@@ -241,6 +247,21 @@ pub fn is_person(name: &str, site_names: &[String], source: Source) -> bool {
         return false;
     }
     for site in site_names {
+        // The site's name without its generic words ("The Kestrel Blog" →
+        // "kestrel"): a byline of that word is the site's account.
+        let core: String = site
+            .split_whitespace()
+            .filter(|w| {
+                let l = w.to_lowercase();
+                !(FUNCTION_WORD_SET.has(&l)
+                    || CLOSED_CLASS_SET.has(&l)
+                    || BYLINE_ROLES.contains(&l.as_str()))
+            })
+            .map(norm)
+            .collect();
+        if core == n {
+            return false;
+        }
         let s = norm(site);
         let site_n = norm(site.split('.').next().unwrap_or(site));
         for sn in [&s, &site_n] {
@@ -323,6 +344,19 @@ pub fn is_person(name: &str, site_names: &[String], source: Source) -> bool {
 /// beside a piece that is not a person ("PTI, Washington") is the place of a
 /// wire byline, not a name.
 pub fn people(byline: &str, site_names: &[String], source: Source) -> Vec<String> {
+    let (mut out, rejected) = people_and_rejects(byline, site_names, source);
+    if rejected {
+        out.retain(|n| n.split_whitespace().count() > 1);
+    }
+    out
+}
+
+/// The people a byline names, and whether some piece of it was not a person.
+pub fn people_and_rejects(
+    byline: &str,
+    site_names: &[String],
+    source: Source,
+) -> (Vec<String>, bool) {
     let mut out: Vec<String> = Vec::new();
     let mut rejected = false;
     for piece in split_byline(byline) {
@@ -335,10 +369,7 @@ pub fn people(byline: &str, site_names: &[String], source: Source) -> Vec<String
             rejected = true;
         }
     }
-    if rejected {
-        out.retain(|n| n.split_whitespace().count() > 1);
-    }
-    out
+    (out, rejected)
 }
 
 #[cfg(test)]

@@ -72,33 +72,7 @@ impl std::error::Error for PageError {}
 pub fn render(html: &str) -> Result<Page, PageError> {
     let dom = dom::parse(html);
     let meta = meta::read(&dom);
-    let mut blocks = content::blocks(&dom, true);
-    let mut root = content::main_root(&dom, &blocks);
-    let chars = |bs: &[&Block]| bs.iter().map(|b| b.text.len()).sum::<usize>();
-    let mut body: Vec<Block> = root
-        .map(|r| {
-            content::body_blocks(&dom, &blocks, r)
-                .into_iter()
-                .cloned()
-                .collect()
-        })
-        .unwrap_or_default();
-    if chars(&body.iter().collect::<Vec<_>>()) < 150 {
-        // Class words hid the text (a wrapper named like furniture): read
-        // the page without them.
-        let plain = content::blocks(&dom, false);
-        if let Some(r) = content::main_root(&dom, &plain) {
-            let b2: Vec<Block> = content::body_blocks(&dom, &plain, r)
-                .into_iter()
-                .cloned()
-                .collect();
-            if chars(&b2.iter().collect::<Vec<_>>()) > chars(&body.iter().collect::<Vec<_>>()) {
-                body = b2;
-                blocks = plain;
-                root = Some(r);
-            }
-        }
-    }
+    let (blocks, root, body) = main_content(&dom);
     if body.is_empty() {
         return Err(PageError::NoArticle);
     }
@@ -146,6 +120,56 @@ pub fn render(html: &str) -> Result<Page, PageError> {
         body: body_text,
         captions: captions.into_iter().map(|(_, c)| c).collect(),
     })
+}
+
+/// The evidence behind a page's metadata, for people tuning the rules:
+/// meta titles and site names, h1s, byline texts, zone lines and dates.
+#[doc(hidden)]
+pub fn explain(html: &str) -> String {
+    let dom = dom::parse(html);
+    let meta = meta::read(&dom);
+    let (blocks, root, body) = main_content(&dom);
+    let first_body = body.first().map_or(0, |b| b.owner);
+    let last_body = body.last().map_or(0, |b| b.owner);
+    let (title, h1) = headline(&dom, &meta, root, first_body);
+    let zone = Zone::read(&blocks, h1.unwrap_or(0), first_body);
+    format!(
+        "meta: {meta:#?}\nroot: {root:?} first_body {first_body} h1 {h1:?} title {title:?}\nbylines: {:#?}\nzone bylines: {:?}\nzone dates: {:?}\nprinted dates: {:?}",
+        byline_texts(&dom, first_body, last_body),
+        zone.bylines,
+        zone.dates,
+        printed_dates(&dom, h1.unwrap_or(0), last_body)
+    )
+}
+
+/// The page's blocks, the element holding the article and the body blocks.
+fn main_content(dom: &Dom) -> (Vec<Block>, Option<Id>, Vec<Block>) {
+    let blocks = content::blocks(dom, true);
+    let root = content::main_root(dom, &blocks);
+    let size = |bs: &[Block]| bs.iter().map(|b| b.text.len()).sum::<usize>();
+    let body: Vec<Block> = root
+        .map(|r| {
+            content::body_blocks(dom, &blocks, r)
+                .into_iter()
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
+    if size(&body) < 150 {
+        // Class words hid the text (a wrapper named like furniture): read
+        // the page without them.
+        let plain = content::blocks(dom, false);
+        if let Some(r) = content::main_root(dom, &plain) {
+            let b2: Vec<Block> = content::body_blocks(dom, &plain, r)
+                .into_iter()
+                .cloned()
+                .collect();
+            if size(&b2) > size(&body) {
+                return (plain, Some(r), b2);
+            }
+        }
+    }
+    (blocks, root, body)
 }
 
 /// "A", "A and B", "A, B and C".
@@ -339,7 +363,7 @@ fn byline_class(token: &str) -> bool {
     parts.contains(&"author")
         && matches!(
             parts.last(),
-            Some(&("author" | "authors" | "name" | "names" | "link"))
+            Some(&("author" | "authors" | "name" | "names"))
         )
         || t == "authors"
 }
@@ -432,10 +456,29 @@ fn byline_texts(dom: &Dom, first_body: Id, before: Id) -> Vec<String> {
         let prop = e
             .attr("itemprop")
             .is_some_and(|p| p.split_whitespace().any(|w| w == "author"));
-        let class = e
+        let class = (e
             .attr("class")
             .is_some_and(|c| c.split_whitespace().any(byline_class))
-            || e.attr("id").is_some_and(byline_class);
+            || e.attr("id").is_some_and(byline_class))
+            && !content::class_words(dom, id).iter().any(|w| {
+                matches!(
+                    w.as_str(),
+                    "bio"
+                        | "icon"
+                        | "avatar"
+                        | "image"
+                        | "img"
+                        | "photo"
+                        | "thumb"
+                        | "thumbnail"
+                        | "description"
+                        | "about"
+                        | "follow"
+                        | "social"
+                        | "twitter"
+                        | "more"
+                )
+            });
         if (rel || prop || class) && !in_skipped(dom, id) && !in_comments(dom, id) {
             found.push(id);
         } else if e.name == "a" && id < first_body && !in_skipped(dom, id) {
@@ -539,14 +582,19 @@ fn authors(
         }
     }
     let mut printed: Vec<String> = Vec::new();
+    let mut rejected = false;
     for t in byline_texts(dom, first_body, last_body)
         .iter()
         .chain(&zone.bylines)
     {
-        dedup_push(
-            &mut printed,
-            authors::people(t, sites, authors::Source::Printed),
-        );
+        let (names, r) = authors::people_and_rejects(t, sites, authors::Source::Printed);
+        rejected |= r;
+        dedup_push(&mut printed, names);
+    }
+    if rejected {
+        // An agency beside a one-word piece ("PTI", "Washington" in two
+        // elements): the word is the wire byline's place.
+        printed.retain(|n| n.split_whitespace().count() > 1);
     }
     if !ld.is_empty() {
         // The printed byline when it names everyone the markup does (and
