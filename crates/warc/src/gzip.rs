@@ -33,6 +33,11 @@ pub fn is_gzip(bytes: &[u8]) -> bool {
     bytes.starts_with(&[0x1f, 0x8b])
 }
 
+/// A reader inflating every gzip member of `bytes` (no cap: take what you need).
+pub fn reader(bytes: &[u8]) -> impl Read + '_ {
+    MultiGzDecoder::new(bytes)
+}
+
 /// Inflate every gzip member of `bytes`, refusing more than `limit` bytes of output.
 pub fn gunzip_capped(bytes: &[u8], limit: u64) -> Result<Vec<u8>, InflateError> {
     read_capped(MultiGzDecoder::new(bytes), limit)
