@@ -375,7 +375,7 @@ mod tests {
             "{got:?}"
         );
         assert!(
-            got[1].ends_with("empty: directory contains no .txt files"),
+            got[1].ends_with("empty: directory contains no .txt, .html, .htm or .warc files"),
             "{got:?}"
         );
         assert_eq!(got[2], "x.json");
