@@ -372,7 +372,8 @@ fn unknown_files_in_input_directories_are_counted_as_skipped() {
         "{summary}"
     );
     assert!(
-        r.stderr.contains("in/notes.md: not an input (.txt, .html, .htm, .warc), skipped"),
+        r.stderr
+            .contains("in/notes.md: not an input (.txt, .html, .htm, .warc), skipped"),
         "{}",
         r.stderr
     );
