@@ -53,19 +53,34 @@ struct TextArgs {
 
 /// Extract one record per article.
 ///
-/// Reads each input (files, directories searched recursively for *.txt, or -
-/// for stdin), runs the pipeline, validates the record and writes it.
-/// With no INPUT, reads inputs/ and writes outputs/.
+/// Reads each input (files, directories searched recursively for *.txt,
+/// *.html, *.htm, *.html.gz, *.warc and *.warc.gz, or - for stdin), runs the
+/// pipeline, validates the record and writes it. With no INPUT, reads
+/// inputs/ and writes outputs/.
+///
+/// Text is read as it is. An HTML page is decoded (its charset from the
+/// byte-order mark, the HTTP header, <meta>, or a sniff), its article
+/// rendered as text, and the record carries that text (`text`), which its
+/// spans index. In a WARC file every `response` record holding an HTML page
+/// (2xx status) is one article, with source.url the WARC-Target-URI and
+/// source.warc_record_id its WARC-Record-ID; other records are counted and
+/// skipped.
 ///
 /// Output names mirror each input's path relative to the directory it was
 /// found in (inputs/a/001.txt -> outputs/a/001.json); a file argument gives
-/// <stem>.json and stdin gives stdin.json. When two inputs would get the same
-/// name, those inputs keep more of their parent directories
-/// (x/a/001.txt and y/b/001.txt -> a/001.json and b/001.json).
+/// <stem>.json (page.html.gz -> page.json) and stdin gives stdin.json. When
+/// two inputs would get the same name, those inputs keep more of their parent
+/// directories (x/a/001.txt and y/b/001.txt -> a/001.json and b/001.json).
+/// The records of a WARC file are numbered by their position in it (every
+/// record counts, from 1): record 3 of crawl.warc.gz has source.path
+/// `crawl.warc.gz#3` and the file crawl/00003.json; in JSONL they come in
+/// file order whatever --jobs.
 ///
 /// A bad input (missing, unreadable, empty, binary, not UTF-8, larger than
-/// --max-bytes, a directory without .txt files) gets one line on stderr,
-/// `error: PATH: REASON`, and the batch goes on. Failed inputs are listed in
+/// --max-bytes or inflating to more, a page with no article, a truncated or
+/// corrupt WARC record, a directory without inputs) gets one line on stderr,
+/// `error: PATH: REASON` (`error: FILE#N: REASON` for a WARC record), and the
+/// batch goes on (the other records of a WARC file too). Failed inputs are listed in
 /// errors.jsonl ({"path":…,"error":…} per line) in the output directory, or
 /// beside the --jsonl file (none for --jsonl -); entries of an earlier
 /// run stay until their inputs are settled (the summary says how many). A
@@ -86,7 +101,8 @@ struct TextArgs {
   130  interrupted (Ctrl-C): the inputs in progress were finished and stored,
      the rest not attempted; no JSONL file is made (a second Ctrl-C stops at once)")]
 struct ExtractArgs {
-    /// Files, directories (searched for *.txt) or - for stdin [default: inputs/]
+    /// Files, directories (searched for *.txt, *.html, *.htm, *.warc, also
+    /// gzipped) or - for stdin [default: inputs/]
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Directory for one NAME.json per input and errors.jsonl
@@ -99,9 +115,22 @@ struct ExtractArgs {
     /// Worker threads, at most one per core and per input [default: all cores]
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
-    /// Refuse inputs larger than this many bytes (suffixes K, M, G: 1024-based)
+    /// Refuse inputs larger than this many bytes (suffixes K, M, G: 1024-based),
+    /// also once inflated (a gzipped page, a WARC record's payload); a WARC
+    /// file itself may be larger
     #[arg(long, value_name = "BYTES", default_value = "10M", value_parser = extract::parse_size)]
     max_bytes: u64,
+    /// How to read every input: auto (by the name: .txt text; .html, .htm,
+    /// .html.gz html; .warc, .warc.gz warc; other names and stdin by their
+    /// first bytes), or one format for all
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto)]
+    format: InputFormat,
+    /// The encoding of text inputs: a label (utf-8, windows-1252,
+    /// iso-8859-2, shift_jis…), or auto (UTF-8 when valid, else the
+    /// byte-order mark's, else a sniffed guess). Pages are always decoded by
+    /// their own charset
+    #[arg(long, value_name = "LABEL|auto", default_value = "utf-8", value_parser = newsparse::ingest::TextEncoding::parse)]
+    encoding: newsparse::ingest::TextEncoding,
     /// No progress bar and no closing summary (errors are still printed)
     #[arg(short, long)]
     quiet: bool,
@@ -144,6 +173,14 @@ struct ValidateArgs {
     /// Report format
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    Auto,
+    Text,
+    Html,
+    Warc,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -266,6 +303,13 @@ fn main() {
                 db,
                 resume: a.resume,
                 no_files: a.no_files,
+                format: match a.format {
+                    InputFormat::Auto => None,
+                    InputFormat::Text => Some(newsparse::ingest::Format::Text),
+                    InputFormat::Html => Some(newsparse::ingest::Format::Html),
+                    InputFormat::Warc => Some(newsparse::ingest::Format::Warc),
+                },
+                encoding: a.encoding,
             })
         }
         Command::Validate(a) => {
