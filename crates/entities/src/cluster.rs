@@ -434,12 +434,20 @@ fn cluster_names(
                             .forms
                             .iter()
                             .any(|f| f.len() > 1 && f.iter().any(|x| x == &form.words[0]));
+                    // "Acme" after "Acme Widgets International Inc": a
+                    // company's first word names it.
+                    let company_head = single
+                        && ent.forms.iter().any(|f| {
+                            f.len() >= 2
+                                && f[0] == form.words[0]
+                                && f.last().is_some_and(|w| lexicon::COMPANY_FORM_SET.has(w))
+                        });
                     let abbreviated = ent.forms.iter().any(|f| {
                         let long: Vec<&str> = f.iter().map(String::as_str).collect();
                         let short: Vec<&str> = form.words.iter().map(String::as_str).collect();
                         is_abbreviation_of(&short, &long) || is_abbreviation_of(&long, &short)
                     });
-                    part_of_key || caps_word_inside || abbreviated
+                    part_of_key || caps_word_inside || company_head || abbreviated
                 })
                 .collect();
         }

@@ -739,3 +739,18 @@ fn a_name_after_a_compass_word_is_a_place() {
     let (_, found) = run("Attack\n\nGunmen raided a village in northern [P Varnia] on Monday. [P Varnia]'s army said so.");
     assert_eq!(find(&found, "Varnia").kind, EntityKind::Place);
 }
+
+#[test]
+fn a_company_first_word_names_the_company_its_legal_name_ends() {
+    let (_, found) = run(
+        "Widget deal\n\n[O Kestrel Widgets International Inc.] agreed to buy [O Orrin Tools]. \
+         [O Kestrel] said the deal would close in May.",
+    );
+    let kestrel = find(&found, "Kestrel Widgets International Inc.");
+    assert_eq!(kestrel.mentions.len(), 2, "{found:#?}");
+    assert!(!found.iter().any(|e| e.name == "Kestrel"), "{found:#?}");
+    // Without a legal form the longer name is not taken for the company.
+    let (_, found) = run("Match report\n\n[O Kestford Rovers Youth] beat [O Orrin]. \
+         [O Kestford] fans cheered.");
+    assert!(found.iter().any(|e| e.name == "Kestford"), "{found:#?}");
+}
