@@ -312,6 +312,24 @@ fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
                     .collect()
             };
             let mut choices = matching(PersonMatch::Strong);
+            if choices.is_empty() {
+                // "Gabby Doe" for "Gabrielle Doe": the same surname, a
+                // diminutive of the given name.
+                choices = near
+                    .iter()
+                    .copied()
+                    .filter(|&e| sex.is_none() || sexes[e - first].is_none_or(|s| Some(s) == sex))
+                    .filter(|&e| {
+                        entities[e].keys.iter().any(|k| {
+                            k.len() == form.key.len()
+                                && k.len() >= 2
+                                && k[1..] == form.key[1..]
+                                && (lexicon::is_nickname_of(&form.key[0], &k[0])
+                                    || lexicon::is_nickname_of(&k[0], &form.key[0]))
+                        })
+                    })
+                    .collect();
+            }
             if choices.is_empty() && !is_all_caps(&form.words[0]) {
                 choices = matching(PersonMatch::Weak);
             }

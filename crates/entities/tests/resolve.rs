@@ -754,3 +754,26 @@ fn a_company_first_word_names_the_company_its_legal_name_ends() {
          [O Kestford] fans cheered.");
     assert!(found.iter().any(|e| e.name == "Kestford"), "{found:#?}");
 }
+
+#[test]
+fn a_diminutive_given_name_with_the_same_surname_is_the_same_person() {
+    let (_, found) = run(
+        "Council vote\n\n[P Gabrielle Okafor] won the seat. Friends call her [P Gabby Okafor]. \
+         [P Okafor] thanked voters, and [P Gabriel Okafor], her cousin, cheered.",
+    );
+    let people: Vec<_> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    let gabrielle = find(&found, "Gabrielle Okafor");
+    assert!(gabrielle.mentions.len() >= 2, "{found:#?}");
+    assert!(
+        !people.iter().any(|e| e.name == "Gabby Okafor"),
+        "{found:#?}"
+    );
+    // A different given name stays a different person.
+    assert!(
+        people.iter().any(|e| e.name == "Gabriel Okafor"),
+        "{found:#?}"
+    );
+}
