@@ -777,3 +777,24 @@ fn a_diminutive_given_name_with_the_same_surname_is_the_same_person() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_one_word_name_whose_demonym_the_article_uses_is_a_place() {
+    let (_, found) = run(
+        "Army post attacked\n\nGunmen attacked a post in [P Albania] on Monday. \
+         Two Albanian soldiers died, and [P Albania]'s army sent help. \
+         [P Prince Albania] is unrelated.",
+    );
+    assert_eq!(
+        find(&found, "Albania").kind,
+        EntityKind::Place,
+        "{found:#?}"
+    );
+    // Without the demonym in the text the tagger's reading stands.
+    let (_, found) = run("Visit\n\n[P Albania] arrived on Monday. [P Albania] smiled.");
+    assert_eq!(
+        find(&found, "Albania").kind,
+        EntityKind::Person,
+        "{found:#?}"
+    );
+}
