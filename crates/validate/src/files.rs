@@ -516,6 +516,18 @@ fn locate(positions: &Positions, prefix: &str, found: Vec<Found>) -> Vec<(usize,
     located
 }
 
+/// Every problem of one record checked against its source bytes, as
+/// `validate --source FILE` finds them: the schema, the invariants, every span
+/// and text against the source, `source.sha256`/`bytes`/`chars`. (The review
+/// page's problem list.)
+pub fn check_record_with_source(record: &Value, source: &[u8]) -> Vec<crate::schema::Problem> {
+    let sources = Sources::File(Arc::new(SourceText::from_bytes(source.to_vec())));
+    check_one(record, Some(&sources))
+        .into_iter()
+        .map(|f| f.problem)
+        .collect()
+}
+
 /// Every problem of one record: schema, invariants and, with a source, the
 /// source checks.
 fn check_one(record: &Value, sources: Option<&Sources>) -> Vec<Found> {
@@ -556,7 +568,10 @@ struct SourceText {
 
 impl SourceText {
     fn read(path: &Path) -> std::io::Result<SourceText> {
-        let bytes = std::fs::read(path)?;
+        Ok(SourceText::from_bytes(std::fs::read(path)?))
+    }
+
+    fn from_bytes(bytes: Vec<u8>) -> SourceText {
         let sha256 = newsparse_pipeline::record::sha256_hex(&bytes);
         let len = bytes.len() as u64;
         let text = String::from_utf8(bytes).ok();
@@ -570,13 +585,13 @@ impl SourceText {
             }
             None => (None, 0),
         };
-        Ok(SourceText {
+        SourceText {
             bytes: len,
             sha256,
             text,
             char_starts,
             chars,
-        })
+        }
     }
 
     /// The text between two code-point offsets (both within the text).

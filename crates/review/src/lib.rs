@@ -1,0 +1,65 @@
+//! Review pages for records: what was extracted, seen in the article.
+//!
+//! - [`page_html`] / [`page_html_for`]: one self-contained HTML page per
+//!   record: the article text with every span marked by kind (nested spans
+//!   drawn nested), lists of entities, quotes, events and photos (selecting
+//!   one marks all its spans), validation problems at their place and
+//!   listed with their JSON pointer, the record's JSON folded;
+//! - [`index_html`]: the index of a directory of pages, sortable, filtered;
+//! - [`compare`]: two records of one article matched item by item the way
+//!   `shared/tools/score.py` matches a record against gold, and the pages
+//!   that show it.
+//!
+//! Every page carries its style and script inline and a
+//! Content-Security-Policy that allows only those two (by hash): nothing is
+//! fetched, and a record's strings can never become markup or script.
+//!
+//! Templates are maud's: compiled with the crate (a template error is a
+//! build error, no template files to ship or find at run time), escaping on
+//! by default for every interpolated value, and plain Rust expressions inside,
+//! so the page code reads the record's types directly. askama would need
+//! separate template files and minijinja a `serde` value per page, read at
+//! run time.
+
+mod assets;
+
+mod index;
+mod marks;
+
+mod page;
+
+pub use index::{index_html, IndexRow};
+pub use marks::Kind;
+pub use newsparse_validate::schema::Problem;
+pub use page::{page_html, page_html_for, PageOptions};
+
+use serde_json::Value;
+
+/// The validation problems of a record: the schema and the contract's
+/// invariants, and the checks of `validate --source` against the text its
+/// spans index. That text is the record's own `text` (contract 1.1) when it
+/// has one (then `source.sha256`, `bytes` and `chars`, which describe the
+/// page, are not checked against it), else `source`, the source file's
+/// bytes; with neither, the checks that need no text.
+pub fn problems(record: &Value, source: Option<&[u8]>) -> Vec<Problem> {
+    if let Some(text) = record.get("text").and_then(Value::as_str) {
+        let page_fields = ["/source/sha256", "/source/bytes", "/source/chars"];
+        let mut found =
+            newsparse_validate::files::check_record_with_source(record, text.as_bytes());
+        found.retain(|p| !page_fields.contains(&p.pointer.as_str()));
+        return found;
+    }
+    match source {
+        Some(bytes) => newsparse_validate::files::check_record_with_source(record, bytes),
+        None => newsparse_validate::schema::check_record(record),
+    }
+}
+
+/// The text a record's spans index: its own `text` (contract 1.1), else the
+/// source bytes as UTF-8.
+pub fn text_of<'a>(record: &'a Value, source: Option<&'a [u8]>) -> Option<&'a str> {
+    record
+        .get("text")
+        .and_then(Value::as_str)
+        .or_else(|| source.and_then(|b| std::str::from_utf8(b).ok()))
+}

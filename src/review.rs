@@ -1,0 +1,379 @@
+//! `newsparse review`: review pages for records or articles, and the
+//! comparison of two sets of records (the pages are `newsparse-review`'s;
+//! this is finding inputs, reading them, writing files).
+
+use crate::say;
+use newsparse_review::{IndexRow, PageOptions};
+use rayon::prelude::*;
+use serde_json::Value;
+use std::collections::{HashMap, HashSet};
+use std::path::{Component, Path, PathBuf};
+
+pub struct ReviewOptions {
+    /// Records (.json, .jsonl), articles (.txt) or directories of either.
+    pub inputs: Vec<PathBuf>,
+    /// With `compare`: the two sides.
+    pub compare: Option<(PathBuf, PathBuf)>,
+    pub out_dir: PathBuf,
+    /// The source text file, or a directory of sources, of the records.
+    pub source: Option<PathBuf>,
+    pub jobs: usize,
+    pub max_bytes: u64,
+    pub quiet: bool,
+}
+
+/// One record to show, with the bytes of its source when known.
+pub struct Loaded {
+    /// Where it was read, for messages.
+    pub origin: String,
+    pub record: Value,
+    pub source: Option<Vec<u8>>,
+}
+
+/// What a path holds.
+enum Input {
+    Records(PathBuf),
+    Article(PathBuf),
+}
+
+fn is_records(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("json" | "jsonl")
+    ) && path.file_name().and_then(|n| n.to_str()) != Some("errors.jsonl")
+}
+
+/// Files of the arguments, in order; directories give their record files
+/// and `.txt` articles in name order.
+fn expand(args: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input> {
+    let mut out = Vec::new();
+    for arg in args {
+        if arg.is_dir() {
+            let walk = walkdir::WalkDir::new(arg).sort_by_file_name();
+            for entry in walk {
+                match entry {
+                    Ok(e) if e.file_type().is_file() => {
+                        let p = e.into_path();
+                        if is_records(&p) {
+                            out.push(Input::Records(p));
+                        } else if p.extension().is_some_and(|x| x == "txt") {
+                            out.push(Input::Article(p));
+                        }
+                    }
+                    Ok(_) => {}
+                    Err(e) => errors.push(format!("{}: {e}", arg.display())),
+                }
+            }
+        } else if !arg.exists() {
+            errors.push(format!("{}: no such file or directory", arg.display()));
+        } else if is_records(arg) {
+            out.push(Input::Records(arg.clone()));
+        } else {
+            out.push(Input::Article(arg.clone()));
+        }
+    }
+    out
+}
+
+/// The records of a `.json` (one record or an array) or `.jsonl` file.
+fn read_records(path: &Path) -> Result<Vec<Value>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
+    if path.extension().is_some_and(|e| e == "jsonl") {
+        let mut records = Vec::new();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            records.push(
+                serde_json::from_str(line)
+                    .map_err(|e| format!("line {}: malformed JSON: {e}", i + 1))?,
+            );
+        }
+        Ok(records)
+    } else {
+        match serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))? {
+            Value::Array(items) => Ok(items),
+            one => Ok(vec![one]),
+        }
+    }
+}
+
+/// Where records' source texts are found.
+struct Sources {
+    arg: Option<PathBuf>,
+    cache: HashMap<String, Option<Vec<u8>>>,
+}
+
+impl Sources {
+    /// The source bytes of a record: `--source FILE`; the record's
+    /// `source.path` under `--source DIR` (or ever shorter tails of it, as
+    /// `validate` looks them up); without `--source`, `source.path` itself.
+    fn lookup(&mut self, record: &Value) -> Option<Vec<u8>> {
+        if record.get("text").is_some_and(Value::is_string) {
+            return None; // the record carries its text
+        }
+        let path = record.pointer("/source/path").and_then(Value::as_str)?;
+        if let Some(hit) = self.cache.get(path) {
+            return hit.clone();
+        }
+        let found = match &self.arg {
+            Some(file) if file.is_file() => std::fs::read(file).ok(),
+            Some(dir) => {
+                let parts: Vec<_> = Path::new(path)
+                    .components()
+                    .filter(|c| matches!(c, Component::Normal(_)))
+                    .collect();
+                (0..parts.len())
+                    .map(|skip| dir.join(parts[skip..].iter().collect::<PathBuf>()))
+                    .find(|p| p.is_file())
+                    .and_then(|p| std::fs::read(p).ok())
+            }
+            None => std::fs::read(path).ok(),
+        };
+        self.cache.insert(path.to_string(), found.clone());
+        found
+    }
+}
+
+/// Read every input: records as they are, articles extracted. Problems
+/// reading an input are pushed to `errors` (one line each, naming the file).
+fn load(
+    inputs: &[PathBuf],
+    source: Option<&PathBuf>,
+    max_bytes: u64,
+    errors: &mut Vec<String>,
+) -> Vec<Loaded> {
+    let files = expand(inputs, errors);
+    let mut sources = Sources {
+        arg: source.cloned(),
+        cache: HashMap::new(),
+    };
+    // Articles are extracted in parallel; records are read in order.
+    let extracted: Vec<Option<Result<Loaded, String>>> = files
+        .par_iter()
+        .map(|input| match input {
+            Input::Records(_) => None,
+            Input::Article(path) => Some(extract_article(path, max_bytes)),
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (input, extracted) in files.iter().zip(extracted) {
+        match (input, extracted) {
+            (_, Some(Ok(loaded))) => out.push(loaded),
+            (Input::Article(path), Some(Err(e))) => errors.push(format!("{}: {e}", path.display())),
+            (Input::Records(path), _) => match read_records(path) {
+                Ok(records) => {
+                    let many = records.len() > 1;
+                    for (i, record) in records.into_iter().enumerate() {
+                        let origin = if many {
+                            format!("{} (record {})", path.display(), i + 1)
+                        } else {
+                            path.display().to_string()
+                        };
+                        let source = sources.lookup(&record);
+                        out.push(Loaded {
+                            origin,
+                            record,
+                            source,
+                        });
+                    }
+                }
+                Err(e) => errors.push(format!("{}: {e}", path.display())),
+            },
+            (Input::Article(_), None) => unreachable!("articles are extracted"),
+        }
+    }
+    out
+}
+
+fn extract_article(path: &Path, max_bytes: u64) -> Result<Loaded, String> {
+    let bytes =
+        newsparse_pipeline::ingest::read_input(Some(path), max_bytes).map_err(|e| e.to_string())?;
+    let text = newsparse_pipeline::ingest::decode(&bytes, max_bytes).map_err(|e| e.to_string())?;
+    let shown = path.display().to_string();
+    let record =
+        newsparse_pipeline::extract(&newsparse_pipeline::SourceInfo::text(&shown, &bytes), text);
+    let record = serde_json::to_value(&record).map_err(|e| e.to_string())?;
+    Ok(Loaded {
+        origin: shown,
+        record,
+        source: Some(bytes),
+    })
+}
+
+/// `business/136` for `.../bbc/business/136.txt`: the last folder and the
+/// file name without extension (how `score.py` pairs records).
+pub fn path_key(path: &str) -> String {
+    let parts: Vec<&str> = path
+        .split(['/', '\\'])
+        .filter(|p| !p.is_empty() && *p != ".")
+        .collect();
+    let Some(last) = parts.last() else {
+        return String::new();
+    };
+    let stem = Path::new(last)
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or(last);
+    match parts.len() {
+        1 => stem.to_string(),
+        n => format!("{}/{stem}", parts[n - 2]),
+    }
+}
+
+/// Page names (relative, ending `.html`) for records: from their
+/// `source.path` key, else their id; a name taken twice gets `-2`, `-3`….
+fn page_names<'a>(records: impl Iterator<Item = &'a Value>) -> Vec<String> {
+    let mut taken = HashSet::new();
+    let mut names = Vec::new();
+    for (i, r) in records.enumerate() {
+        let mut base = r
+            .pointer("/source/path")
+            .and_then(Value::as_str)
+            .map(path_key)
+            .filter(|k| !k.is_empty())
+            .or_else(|| r.get("id").and_then(Value::as_str).map(str::to_string))
+            .unwrap_or_else(|| format!("record-{}", i + 1));
+        // Names stay inside the output directory.
+        base = base
+            .split('/')
+            .map(|part| {
+                part.chars()
+                    .map(|c| {
+                        if c.is_alphanumeric() || "-_.".contains(c) {
+                            c
+                        } else {
+                            '_'
+                        }
+                    })
+                    .collect::<String>()
+                    .trim_start_matches('.')
+                    .to_string()
+            })
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join("/");
+        if base.is_empty() || base == "index" {
+            base = format!("record-{}", i + 1);
+        }
+        let mut name = format!("{base}.html");
+        let mut n = 2;
+        while !taken.insert(name.clone()) {
+            name = format!("{base}-{n}.html");
+            n += 1;
+        }
+        names.push(name);
+    }
+    names
+}
+
+/// `../` once per folder of a page name: the way back to the index.
+fn up(name: &str) -> String {
+    "../".repeat(name.matches('/').count())
+}
+
+fn write(path: &Path, html: &str) -> Result<(), String> {
+    newsparse_sink::write_atomic(path, html.as_bytes())
+        .map_err(|e| format!("{}: cannot write: {e}", path.display()))
+}
+
+/// Run the command; returns the exit status.
+pub fn run(options: &ReviewOptions) -> i32 {
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs)
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            say!("error: cannot start worker threads: {e}");
+            return 2;
+        }
+    };
+    if let Err(e) = newsparse_sink::probe_dir(&options.out_dir) {
+        say!(
+            "error: {}: cannot write the review pages there: {e}",
+            options.out_dir.display()
+        );
+        return 2;
+    }
+    pool.install(|| match &options.compare {
+        Some((a, b)) => run_compare(options, a, b),
+        None => run_review(options),
+    })
+}
+
+fn finish(errors: &[String], written: usize, what: &str, out: &Path, quiet: bool) -> i32 {
+    for e in errors {
+        say!("error: {e}");
+    }
+    if !quiet {
+        say!(
+            "review: {written} {what} written to {}{}",
+            out.display(),
+            if errors.is_empty() {
+                String::new()
+            } else {
+                format!(", {} error(s)", errors.len())
+            }
+        );
+    }
+    i32::from(!errors.is_empty())
+}
+
+fn run_review(options: &ReviewOptions) -> i32 {
+    let mut errors = Vec::new();
+    let loaded = load(
+        &options.inputs,
+        options.source.as_ref(),
+        options.max_bytes,
+        &mut errors,
+    );
+    let names = page_names(loaded.iter().map(|l| &l.record));
+    let results: Vec<Result<IndexRow, String>> = loaded
+        .par_iter()
+        .zip(&names)
+        .map(|(l, name)| {
+            let problems = newsparse_review::problems(&l.record, l.source.as_deref());
+            let text = newsparse_review::text_of(&l.record, l.source.as_deref());
+            let html = newsparse_review::page_html_for(
+                &l.record,
+                text,
+                &problems,
+                &PageOptions {
+                    index_href: Some(format!("{}index.html", up(name))),
+                },
+            );
+            write(&options.out_dir.join(name), &html)?;
+            Ok(IndexRow::of(&l.record, name.clone(), problems.len()))
+        })
+        .collect();
+    let mut rows = Vec::new();
+    for r in results {
+        match r {
+            Ok(row) => rows.push(row),
+            Err(e) => errors.push(e),
+        }
+    }
+    let index = newsparse_review::index_html("newsparse review", &rows);
+    if let Err(e) = write(&options.out_dir.join("index.html"), &index) {
+        errors.push(e);
+    }
+    finish(
+        &errors,
+        rows.len(),
+        "page(s)",
+        &options.out_dir,
+        options.quiet,
+    )
+}
+
+fn run_compare(options: &ReviewOptions, _a: &Path, _b: &Path) -> i32 {
+    finish(
+        &["compare: not yet".to_string()],
+        0,
+        "page(s)",
+        &options.out_dir,
+        options.quiet,
+    )
+}
