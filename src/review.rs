@@ -368,11 +368,128 @@ fn run_review(options: &ReviewOptions) -> i32 {
     )
 }
 
-fn run_compare(options: &ReviewOptions, _a: &Path, _b: &Path) -> i32 {
+/// Pairs of A's and B's records of one article, as score.py pairs a record
+/// with gold: by the last folder and file name of `source.path`, else by a
+/// file name that only one B record has. Two single records are a pair
+/// whatever their paths. Also A's and B's records left without a partner.
+fn pair(a: &[Loaded], b: &[Loaded]) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
+    if a.len() == 1 && b.len() == 1 {
+        return (vec![(0, 0)], Vec::new(), Vec::new());
+    }
+    let key = |l: &Loaded| {
+        path_key(
+            l.record
+                .pointer("/source/path")
+                .and_then(Value::as_str)
+                .unwrap_or_default(),
+        )
+    };
+    let stem = |k: &str| k.rsplit('/').next().unwrap_or_default().to_string();
+    let mut by_key: HashMap<String, usize> = HashMap::new();
+    let mut by_stem: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, l) in b.iter().enumerate() {
+        let k = key(l);
+        by_stem.entry(stem(&k)).or_default().push(i);
+        by_key.entry(k).or_insert(i);
+    }
+    let mut used = vec![false; b.len()];
+    let (mut pairs, mut only_a) = (Vec::new(), Vec::new());
+    for (i, l) in a.iter().enumerate() {
+        let k = key(l);
+        let hit = by_key.get(&k).copied().filter(|&j| !used[j]).or_else(|| {
+            match by_stem.get(&stem(&k)).map(Vec::as_slice) {
+                Some([j]) if !used[*j] => Some(*j),
+                _ => None,
+            }
+        });
+        match hit {
+            Some(j) => {
+                used[j] = true;
+                pairs.push((i, j));
+            }
+            None => only_a.push(i),
+        }
+    }
+    let only_b = (0..b.len()).filter(|&j| !used[j]).collect();
+    (pairs, only_a, only_b)
+}
+
+fn run_compare(options: &ReviewOptions, a: &Path, b: &Path) -> i32 {
+    use newsparse_review::compare::{
+        compare, compare_html, compare_index_html, sort_rows, CompareRow,
+    };
+    let mut errors = Vec::new();
+    let source = options.source.as_ref();
+    let side_a = load(&[a.to_path_buf()], source, options.max_bytes, &mut errors);
+    let side_b = load(&[b.to_path_buf()], source, options.max_bytes, &mut errors);
+    let (pairs, only_a, only_b) = pair(&side_a, &side_b);
+    let names = page_names(pairs.iter().map(|&(i, _)| &side_a[i].record));
+    let (name_a, name_b) = (a.display().to_string(), b.display().to_string());
+    let typed = |l: &Loaded| {
+        serde_json::from_value::<newsparse_core::record::Record>(l.record.clone())
+            .map_err(|e| format!("{}: not a record of the contract's shape: {e}", l.origin))
+    };
+    let results: Vec<Result<CompareRow, String>> = pairs
+        .par_iter()
+        .zip(&names)
+        .map(|(&(i, j), name)| {
+            let (la, lb) = (&side_a[i], &side_b[j]);
+            let (ra, rb) = (typed(la)?, typed(lb)?);
+            let text = newsparse_review::text_of(&la.record, la.source.as_deref())
+                .or_else(|| newsparse_review::text_of(&lb.record, lb.source.as_deref()));
+            let comparison = compare(&ra, &rb);
+            let html = compare_html(
+                &ra,
+                &rb,
+                &comparison,
+                text,
+                (&la.origin, &lb.origin),
+                Some(&format!("{}index.html", up(name))),
+            );
+            write(&options.out_dir.join(name), &html)?;
+            Ok(CompareRow {
+                href: Some(name.clone()),
+                title: ra.article.title.clone().or(rb.article.title.clone()),
+                key: path_key(&ra.source.path),
+                comparison: Some(comparison),
+                only: None,
+            })
+        })
+        .collect();
+    let mut rows = Vec::new();
+    for r in results {
+        match r {
+            Ok(row) => rows.push(row),
+            Err(e) => errors.push(e),
+        }
+    }
+    let alone = |l: &Loaded, only| CompareRow {
+        href: None,
+        title: l
+            .record
+            .pointer("/article/title")
+            .and_then(Value::as_str)
+            .map(str::to_string),
+        key: path_key(
+            l.record
+                .pointer("/source/path")
+                .and_then(Value::as_str)
+                .unwrap_or(&l.origin),
+        ),
+        comparison: None,
+        only: Some(only),
+    };
+    rows.extend(only_a.iter().map(|&i| alone(&side_a[i], "only in A")));
+    rows.extend(only_b.iter().map(|&j| alone(&side_b[j], "only in B")));
+    sort_rows(&mut rows);
+    let index = compare_index_html(&rows, (&name_a, &name_b));
+    if let Err(e) = write(&options.out_dir.join("index.html"), &index) {
+        errors.push(e);
+    }
     finish(
-        &["compare: not yet".to_string()],
-        0,
-        "page(s)",
+        &errors,
+        pairs.len(),
+        "compare page(s)",
         &options.out_dir,
         options.quiet,
     )

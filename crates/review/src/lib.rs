@@ -22,9 +22,11 @@
 //! run time.
 
 mod assets;
+pub mod compare;
 
 mod index;
 mod marks;
+mod norm;
 
 mod page;
 

@@ -394,6 +394,11 @@ fn names(record: &Record) -> HashMap<&str, &str> {
     names
 }
 
+/// A label cut to fit a list.
+pub(crate) fn short_label(text: &str) -> String {
+    short(text, 80)
+}
+
 fn short(text: &str, max: usize) -> String {
     if text.chars().count() <= max {
         text.to_string()
