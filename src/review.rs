@@ -100,26 +100,36 @@ fn read_records(path: &Path) -> Result<Vec<Value>, String> {
 }
 
 /// Where records' source texts are found.
-struct Sources {
-    arg: Option<PathBuf>,
-    cache: HashMap<String, Option<Vec<u8>>>,
+enum Sources {
+    /// No `--source`: each record's `source.path` as it is.
+    Own,
+    /// `--source FILE`: its bytes, for every record.
+    File(Option<Vec<u8>>),
+    /// `--source DIR`.
+    Dir(PathBuf),
 }
 
 impl Sources {
+    fn new(arg: Option<&PathBuf>) -> Sources {
+        match arg {
+            None => Sources::Own,
+            Some(p) if p.is_dir() => Sources::Dir(p.clone()),
+            Some(p) => Sources::File(std::fs::read(p).ok()),
+        }
+    }
+
     /// The source bytes of a record: `--source FILE`; the record's
     /// `source.path` under `--source DIR` (or ever shorter tails of it, as
     /// `validate` looks them up); without `--source`, `source.path` itself.
-    fn lookup(&mut self, record: &Value) -> Option<Vec<u8>> {
+    /// `None` for a record that carries its text, or when nothing is found.
+    fn lookup(&self, record: &Value) -> Option<Vec<u8>> {
         if record.get("text").is_some_and(Value::is_string) {
-            return None; // the record carries its text
+            return None;
         }
         let path = record.pointer("/source/path").and_then(Value::as_str)?;
-        if let Some(hit) = self.cache.get(path) {
-            return hit.clone();
-        }
-        let found = match &self.arg {
-            Some(file) if file.is_file() => std::fs::read(file).ok(),
-            Some(dir) => {
+        match self {
+            Sources::File(bytes) => bytes.clone(),
+            Sources::Dir(dir) => {
                 let parts: Vec<_> = Path::new(path)
                     .components()
                     .filter(|c| matches!(c, Component::Normal(_)))
@@ -129,15 +139,14 @@ impl Sources {
                     .find(|p| p.is_file())
                     .and_then(|p| std::fs::read(p).ok())
             }
-            None => std::fs::read(path).ok(),
-        };
-        self.cache.insert(path.to_string(), found.clone());
-        found
+            Sources::Own => std::fs::read(path).ok(),
+        }
     }
 }
 
-/// Read every input: records as they are, articles extracted. Problems
-/// reading an input are pushed to `errors` (one line each, naming the file).
+/// Read every input, in parallel and kept in order: records with their
+/// source bytes, articles extracted. Problems reading an input are pushed to
+/// `errors` (one line each, naming the file).
 fn load(
     inputs: &[PathBuf],
     source: Option<&PathBuf>,
@@ -145,43 +154,37 @@ fn load(
     errors: &mut Vec<String>,
 ) -> Vec<Loaded> {
     let files = expand(inputs, errors);
-    let mut sources = Sources {
-        arg: source.cloned(),
-        cache: HashMap::new(),
-    };
-    // Articles are extracted in parallel; records are read in order.
-    let extracted: Vec<Option<Result<Loaded, String>>> = files
+    let sources = Sources::new(source);
+    let read: Vec<Result<Vec<Loaded>, String>> = files
         .par_iter()
         .map(|input| match input {
-            Input::Records(_) => None,
-            Input::Article(path) => Some(extract_article(path, max_bytes)),
-        })
-        .collect();
-    let mut out = Vec::new();
-    for (input, extracted) in files.iter().zip(extracted) {
-        match (input, extracted) {
-            (_, Some(Ok(loaded))) => out.push(loaded),
-            (Input::Article(path), Some(Err(e))) => errors.push(format!("{}: {e}", path.display())),
-            (Input::Records(path), _) => match read_records(path) {
-                Ok(records) => {
-                    let many = records.len() > 1;
-                    for (i, record) in records.into_iter().enumerate() {
-                        let origin = if many {
+            Input::Article(path) => extract_article(path, max_bytes)
+                .map(|l| vec![l])
+                .map_err(|e| format!("{}: {e}", path.display())),
+            Input::Records(path) => {
+                let records = read_records(path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let many = records.len() > 1;
+                Ok(records
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, record)| Loaded {
+                        origin: if many {
                             format!("{} (record {})", path.display(), i + 1)
                         } else {
                             path.display().to_string()
-                        };
-                        let source = sources.lookup(&record);
-                        out.push(Loaded {
-                            origin,
-                            record,
-                            source,
-                        });
-                    }
-                }
-                Err(e) => errors.push(format!("{}: {e}", path.display())),
-            },
-            (Input::Article(_), None) => unreachable!("articles are extracted"),
+                        },
+                        source: sources.lookup(&record),
+                        record,
+                    })
+                    .collect())
+            }
+        })
+        .collect();
+    let mut out = Vec::new();
+    for r in read {
+        match r {
+            Ok(loaded) => out.extend(loaded),
+            Err(e) => errors.push(e),
         }
     }
     out

@@ -400,20 +400,26 @@ fn entities(a: &Record, b: &Record, out: &mut Vec<Item>) {
     }
 }
 
-fn quotes(a: &Record, b: &Record, na: &Names, nb: &Names, out: &mut Vec<Item>) {
-    // B's quotes with the same text count once (score.py's `seen`).
+/// The quotes of a record with the same text as an earlier one are left out
+/// (score.py's `seen`, applied to both sides: a record holds its repeats).
+fn distinct_quotes(r: &Record) -> Vec<usize> {
     let mut seen = Vec::new();
-    let bq: Vec<usize> = (0..b.quotes.len())
+    (0..r.quotes.len())
         .filter(|&i| {
-            let k = norm(&b.quotes[i].text);
+            let k = norm(&r.quotes[i].text);
             let fresh = !seen.contains(&k);
             seen.push(k);
             fresh
         })
-        .collect();
+        .collect()
+}
+
+fn quotes(a: &Record, b: &Record, na: &Names, nb: &Names, out: &mut Vec<Item>) {
+    let (aq, bq) = (distinct_quotes(a), distinct_quotes(b));
     let mut used = vec![false; bq.len()];
     let mut pairs = Vec::new();
-    for (ai, q) in a.quotes.iter().enumerate() {
+    for (ak, &ai) in aq.iter().enumerate() {
+        let q = &a.quotes[ai];
         let mut best: Option<usize> = None;
         let mut best_f = 0.8;
         for (k, &bi) in bq.iter().enumerate() {
@@ -445,27 +451,14 @@ fn quotes(a: &Record, b: &Record, na: &Names, nb: &Names, out: &mut Vec<Item>) {
                 who(&p.speaker)
             ));
         }
-        pairs.push((ai, bq[k], notes));
+        pairs.push((ak, k, notes));
     }
-    let list = |r: &Record| -> Vec<(String, String)> {
-        r.quotes
-            .iter()
-            .map(|q| (q.id.clone(), q.text.clone()))
+    let list = |r: &Record, keep: &[usize]| -> Vec<(String, String)> {
+        keep.iter()
+            .map(|&i| (r.quotes[i].id.clone(), r.quotes[i].text.clone()))
             .collect()
     };
-    // Repeated B quotes are neither matched nor extra, as in score.py.
-    let dup: Vec<bool> = (0..b.quotes.len()).map(|i| !bq.contains(&i)).collect();
-    let mut items = Vec::new();
-    items_of("quotes", pairs, &list(a), &list(b), &mut items);
-    out.extend(items.into_iter().filter(|it| {
-        !(it.status == Status::OnlyB
-            && it.b.as_ref().is_some_and(|id| {
-                b.quotes
-                    .iter()
-                    .position(|q| &q.id == id)
-                    .is_some_and(|i| dup[i])
-            }))
-    }));
+    items_of("quotes", pairs, &list(a, &aq), &list(b, &bq), out);
 }
 
 fn events(a: &Record, b: &Record, na: &Names, nb: &Names, out: &mut Vec<Item>) {

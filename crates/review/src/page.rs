@@ -42,7 +42,7 @@ pub fn page_html_for(
     options: &PageOptions,
 ) -> String {
     let json = serde_json::to_string_pretty(record).unwrap_or_default();
-    match serde_json::from_value::<Record>(record.clone()) {
+    match <Record as serde::Deserialize>::deserialize(record) {
         Ok(typed) => render(Ok(&typed), &json, text, problems, options),
         Err(e) => render(Err(e.to_string()), &json, text, problems, options),
     }
