@@ -25,6 +25,7 @@ mod assets;
 pub mod compare;
 
 mod index;
+mod json;
 mod marks;
 mod norm;
 

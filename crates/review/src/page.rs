@@ -21,7 +21,9 @@ pub struct PageOptions {
 /// validation problems (from [`crate::problems`]; may be empty). Self-contained:
 /// inline style and script, nothing fetched.
 pub fn page_html(record: &Record, text: &str, problems: &[Problem]) -> String {
-    let json = serde_json::to_string_pretty(record).unwrap_or_default();
+    let json = serde_json::to_value(record)
+        .map(|v| crate::json::layout(&v))
+        .unwrap_or_default();
     render(
         Ok(record),
         &json,
@@ -41,7 +43,7 @@ pub fn page_html_for(
     problems: &[Problem],
     options: &PageOptions,
 ) -> String {
-    let json = serde_json::to_string_pretty(record).unwrap_or_default();
+    let json = crate::json::layout(record);
     match <Record as serde::Deserialize>::deserialize(record) {
         Ok(typed) => render(Ok(&typed), &json, text, problems, options),
         Err(e) => render(Err(e.to_string()), &json, text, problems, options),
@@ -320,7 +322,7 @@ fn pieces_html(text: &str, marks: &[Mark], pieces: &[Piece]) -> Markup {
                     @let m = &marks[*mark];
                     @let (class, title) = (mark_class(m, *first), mark_title(m));
                     span class=(class) data-r=[(!m.refs.is_empty()).then(|| m.refs.join(" "))]
-                        data-p=[m.pointers.first()] title=(title) {
+                        data-p=[m.pointers.first().filter(|_| !m.problems.is_empty())] title=(title) {
                         (pieces_html(text, marks, children))
                     }
                 }
