@@ -344,3 +344,36 @@ fn compare_over_directories_lists_the_most_changed_article_first() {
     let same = std::fs::read_to_string(out.join("review/injection.html")).unwrap();
     assert!(same.contains("0 differ."));
 }
+
+#[test]
+fn the_index_sorts_and_filters() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = review(
+        tmp.path(),
+        &[&fixture("harbour.txt"), &fixture("injection.txt")],
+    );
+    let index = out.join("index.html");
+    let html = std::fs::read_to_string(&index).unwrap();
+    // Input order: the harbour article first.
+    assert!(
+        html.find("review/harbour.html").unwrap() < html.find("review/injection.html").unwrap()
+    );
+    let Some(browser) = chromium() else { return };
+    let first = |fragment: &str| {
+        let dom = dom(&browser, &index, fragment);
+        let at = dom.find("data-first=\"").expect("the test hook ran") + 12;
+        let shown = &dom[dom.find("id=\"shown\"").unwrap()..];
+        let shown = &shown[shown.find('>').unwrap() + 1..shown.find("</span>").unwrap()];
+        (
+            dom[at..at + dom[at..].find('"').unwrap()].to_string(),
+            shown.to_string(),
+        )
+    };
+    // People (column 3), ascending: the injection article names fewer.
+    let (row, shown) = first("#test=sort:3,filter:");
+    assert!(row.starts_with("Harbour board rejects"), "{row}");
+    assert_eq!(shown, "2 of 2 shown");
+    let (row, shown) = first("#test=sort:3,filter:ferry");
+    assert!(row.starts_with("Velmoran ministers"), "{row}");
+    assert_eq!(shown, "1 of 2 shown");
+}

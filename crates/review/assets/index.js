@@ -38,3 +38,21 @@
   filter.addEventListener("input", apply);
   apply();
 })();
+// Test hook: #test=sort:COL,filter:WORDS sorts by column COL (from 0) and
+// filters, then writes the first shown row's first cell into the DOM.
+(function () {
+  "use strict";
+  var hook = /^#test=sort:(\d+),filter:(.*)$/.exec(location.hash);
+  if (!hook) { return; }
+  document.querySelectorAll("#rows th button")[Number(hook[1])].click();
+  var filter = document.getElementById("filter");
+  filter.value = decodeURIComponent(hook[2]);
+  filter.dispatchEvent(new Event("input"));
+  var first = Array.prototype.filter.call(document.getElementById("rows").tBodies[0].rows,
+    function (r) { return !r.hidden; })[0];
+  var out = document.createElement("output");
+  out.id = "test-result";
+  out.hidden = true;
+  out.setAttribute("data-first", first ? first.cells[0].textContent : "");
+  document.body.appendChild(out);
+})();
