@@ -14,12 +14,41 @@ pub fn layout(value: &Value) -> String {
     out
 }
 
+/// The length of `value`'s compact form, or `None` once it passes `budget`
+/// (without writing it: the whole record is not serialized at every level).
+fn compact_len(value: &Value, budget: usize) -> Option<usize> {
+    let mut total = 0usize;
+    let mut add = |n: usize| {
+        total += n;
+        (total <= budget).then_some(())
+    };
+    match value {
+        Value::Array(items) => {
+            add(2 + items.len().saturating_sub(1))?;
+            for v in items {
+                add(compact_len(v, budget)?)?;
+            }
+        }
+        Value::Object(map) => {
+            add(2 + map.len().saturating_sub(1))?;
+            for (k, v) in map {
+                add(k.len() + 3)?;
+                add(compact_len(v, budget)?)?;
+            }
+        }
+        // Keys and strings are counted unescaped: a string with escapes may
+        // stay on a line a few characters longer than WIDTH.
+        Value::String(s) => add(s.len() + 2)?,
+        other => add(other.to_string().len())?,
+    }
+    Some(total)
+}
+
 fn write(value: &Value, depth: usize, out: &mut String) {
-    let compact = value.to_string();
     let container = matches!(value, Value::Object(m) if !m.is_empty())
         || matches!(value, Value::Array(a) if !a.is_empty());
-    if !container || depth * 2 + compact.len() <= WIDTH {
-        out.push_str(&compact);
+    if !container || compact_len(value, WIDTH.saturating_sub(depth * 2)).is_some() {
+        out.push_str(&value.to_string());
         return;
     }
     let pad = "  ".repeat(depth + 1);
