@@ -337,12 +337,9 @@ fn run_review(options: &ReviewOptions) -> i32 {
         .par_iter()
         .zip(&names)
         .map(|(l, name)| {
-            let problems = newsparse_review::problems(&l.record, l.source.as_deref());
-            let text = newsparse_review::text_of(&l.record, l.source.as_deref());
-            let html = newsparse_review::page_html_for(
+            let (html, problems) = newsparse_review::review_page(
                 &l.record,
-                text,
-                &problems,
+                l.source.as_deref(),
                 &PageOptions {
                     index_href: Some(format!("{}index.html", up(name))),
                 },
@@ -429,7 +426,7 @@ fn run_compare(options: &ReviewOptions, a: &Path, b: &Path) -> i32 {
     let names = page_names(pairs.iter().map(|&(i, _)| &side_a[i].record));
     let (name_a, name_b) = (a.display().to_string(), b.display().to_string());
     let typed = |l: &Loaded| {
-        serde_json::from_value::<newsparse_core::record::Record>(l.record.clone())
+        <newsparse_core::record::Record as serde::Deserialize>::deserialize(&l.record)
             .map_err(|e| format!("{}: not a record of the contract's shape: {e}", l.origin))
     };
     let results: Vec<Result<CompareRow, String>> = pairs

@@ -43,11 +43,27 @@ pub fn page_html_for(
     problems: &[Problem],
     options: &PageOptions,
 ) -> String {
+    let typed = <Record as serde::Deserialize>::deserialize(record).map_err(|e| e.to_string());
+    page_html_typed(
+        record,
+        typed.as_ref().map_err(String::clone),
+        text,
+        problems,
+        options,
+    )
+}
+
+/// [`page_html_for`] with the record already read as the contract's type
+/// (or why it cannot be).
+pub(crate) fn page_html_typed(
+    record: &Value,
+    typed: Result<&Record, String>,
+    text: Option<&str>,
+    problems: &[Problem],
+    options: &PageOptions,
+) -> String {
     let json = crate::json::layout(record);
-    match <Record as serde::Deserialize>::deserialize(record) {
-        Ok(typed) => render(Ok(&typed), &json, text, problems, options),
-        Err(e) => render(Err(e.to_string()), &json, text, problems, options),
-    }
+    render(typed, &json, text, problems, options)
 }
 
 /// Whether a problem at `pointer` concerns the member at `prefix`.

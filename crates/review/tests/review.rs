@@ -154,3 +154,22 @@ fn compare_tells_another_event_type_and_role() {
         .any(|n| n.starts_with("type: Movement.Transport vs")));
     assert!(changed[0].notes.iter().any(|n| n.starts_with("role of ")));
 }
+
+#[test]
+fn review_page_finds_what_problems_finds() {
+    use newsparse_review::review_page;
+    let clean = serde_json::to_value(extract(HARBOUR)).unwrap();
+    let (_, found) = review_page(&clean, Some(HARBOUR.as_bytes()), &PageOptions::default());
+    assert!(found.is_empty());
+    let mut bad = clean.clone();
+    bad["places"][0]["mentions"][0]["text"] = "Velmoro".into();
+    bad["quotes"][0]["speaker"]["ref"] = "p99".into();
+    let (html, found) = review_page(&bad, Some(HARBOUR.as_bytes()), &PageOptions::default());
+    assert_eq!(found, problems(&bad, Some(HARBOUR.as_bytes())));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(html.contains("2 validation problems"));
+    // Without a source, the checks that need none.
+    let (_, found) = review_page(&bad, None, &PageOptions::default());
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].pointer, "/quotes/0/speaker/ref");
+}

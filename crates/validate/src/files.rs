@@ -521,18 +521,23 @@ fn locate(positions: &Positions, prefix: &str, found: Vec<Found>) -> Vec<(usize,
 /// and text against the source, `source.sha256`/`bytes`/`chars`. (The review
 /// page's problem list.)
 pub fn check_record_with_source(record: &Value, source: &[u8]) -> Vec<crate::schema::Problem> {
-    let text = SourceText::from_bytes(source.to_vec());
     // The typed fast path first, as for a file of records.
     if serde::Deserialize::deserialize(record)
-        .is_ok_and(|r: Record| record_is_valid(&r) && agrees_with_source(&r, &text))
+        .is_ok_and(|r: Record| record_agrees_with_source(&r, source))
     {
         return Vec::new();
     }
-    let sources = Sources::File(Arc::new(text));
+    let sources = Sources::File(Arc::new(SourceText::from_bytes(source.to_vec())));
     check_one(record, Some(&sources))
         .into_iter()
         .map(|f| f.problem)
         .collect()
+}
+
+/// Whether a typed record passes every check of [`check_record_with_source`]:
+/// the typed fast path (a yes is always right; on a no, that function says why).
+pub fn record_agrees_with_source(r: &Record, source: &[u8]) -> bool {
+    record_is_valid(r) && agrees_with_source(r, &SourceText::from_bytes(source.to_vec()))
 }
 
 /// Every problem of one record: schema, invariants and, with a source, the
