@@ -187,7 +187,7 @@ struct EvalNerArgs {
 #[derive(Args)]
 #[command(
     after_help = "Exit status: 0 every page written, 1 some input could not be read or \
-a page written, 2 usage error or the output directory is unusable"
+some page could not be written (each named on stderr), 2 usage error or the output directory is unusable"
 )]
 struct ReviewArgs {
     /// Records (.json, .jsonl), articles (.txt), or directories of them

@@ -733,9 +733,11 @@ pub fn compare_html(
                     span.sw { "unmarked: in both" }
                 }
                 div.cols {
-                    @match text {
-                        Some(t) => article #text.text lang="en" { (marked_text(t, &compare_marks(a, b, t, c))) },
-                        None => p.prob { "No article text: give --source, or records that carry their text." },
+                    div.textcol {
+                        @match text {
+                            Some(t) => article #text.text lang="en" { (marked_text(t, &compare_marks(a, b, t, c))) },
+                            None => p.prob { "No article text: give --source, or records that carry their text." },
+                        }
                     }
                     aside aria-label="items compared" {
                         p #status.meta role="status" aria-live="polite" {}

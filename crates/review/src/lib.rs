@@ -45,6 +45,14 @@ use serde_json::Value;
 /// page, are not checked against it), else `source`, the source file's
 /// bytes; with neither, the checks that need no text.
 pub fn problems(record: &Value, source: Option<&[u8]>) -> Vec<Problem> {
+    let mut found = all_problems(record, source);
+    // The schema and the source checks can both find a span past the end.
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|p| seen.insert((p.pointer.clone(), p.message.clone())));
+    found
+}
+
+fn all_problems(record: &Value, source: Option<&[u8]>) -> Vec<Problem> {
     if let Some(text) = record.get("text").and_then(Value::as_str) {
         let page_fields = ["/source/sha256", "/source/bytes", "/source/chars"];
         let mut found =

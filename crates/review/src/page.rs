@@ -606,18 +606,24 @@ fn render(
             }
             let hidden = marks.iter().filter(|m| !drawable(m, chars)).count();
             html! {
-                @if hidden > 0 {
-                    p.prob { (plural(hidden, "span lies", "spans lie")) " outside the text and cannot be drawn (see the problems above)." }
+                div.textcol {
+                    @if hidden > 0 {
+                        p.prob { (plural(hidden, "span lies", "spans lie")) " outside the text and cannot be drawn (see the problems above)." }
+                    }
+                    article #text.text lang="en" { (marked_text(t, &marks)) }
                 }
-                article #text.text lang="en" { (marked_text(t, &marks)) }
             }
         }
         (Err(why), Some(t)) => html! {
-            p.prob { "The record does not have the contract's shape (" (why) "), so its spans are not drawn." }
-            article #text.text lang="en" { (t) }
+            div.textcol {
+                p.prob { "The record does not have the contract's shape (" (why) "), so its spans are not drawn." }
+                article #text.text lang="en" { (t) }
+            }
         },
         (_, None) => html! {
-            p.prob { "No article text: give the source file or directory (--source), or a record that carries its text." }
+            div.textcol {
+                p.prob { "No article text: give the source file or directory (--source), or a record that carries its text." }
+            }
         },
     };
     let page = html! {
