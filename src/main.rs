@@ -33,6 +33,7 @@ enum Command {
     TrainNer(TrainNerArgs),
     EvalNer(EvalNerArgs),
     Text(TextArgs),
+    Review(ReviewArgs),
 }
 
 /// Print the article of each web page (title, byline, date, body).
@@ -228,6 +229,41 @@ struct EvalNerArgs {
     file: PathBuf,
 }
 
+/// Write review pages: each record's claims marked in its article text.
+///
+/// One self-contained HTML page per article (style and script inline, nothing
+/// fetched) and an index.html. INPUT is records (.json, .jsonl, directories)
+/// whose text is their own `text`, the file or directory given by --source,
+/// or their source.path; or articles (.txt), extracted first. A record that
+/// fails validation still gets its page, its problems shown in place.
+/// With --compare A B: two records (or two directories of records) of the
+/// same articles, matched item by item as shared/tools/score.py does.
+#[derive(Args)]
+#[command(
+    after_help = "Exit status: 0 every page written, 1 some input could not be read or \
+some page could not be written (each named on stderr), 2 usage error or the output directory is unusable"
+)]
+struct ReviewArgs {
+    /// Records (.json, .jsonl), articles (.txt), or directories of them
+    #[arg(value_name = "INPUT", required_unless_present = "compare")]
+    inputs: Vec<PathBuf>,
+    /// Compare two records, or two directories of records, of the same articles
+    #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with = "inputs")]
+    compare: Option<Vec<PathBuf>>,
+    /// Directory for the pages and index.html
+    #[arg(short, long, value_name = "DIR", default_value = "review")]
+    out: PathBuf,
+    /// The source text file, or a directory of sources, of the records
+    #[arg(long, value_name = "PATH")]
+    source: Option<PathBuf>,
+    /// Worker threads [default: all cores]
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// No closing summary (errors are still printed)
+    #[arg(short, long)]
+    quiet: bool,
+}
+
 /// What `validate` says when given no FILE and stdin is a terminal.
 const VALIDATE_NEEDS_INPUT: &str = "\
 newsparse validate: no FILE given, and stdin is a terminal.
@@ -341,6 +377,18 @@ fn main() {
         Command::Text(a) => newsparse::text::run(&newsparse::text::TextOptions {
             inputs: a.inputs,
             jsonl: a.jsonl,
+        }),
+        Command::Review(a) => newsparse::review::run(&newsparse::review::ReviewOptions {
+            inputs: a.inputs,
+            compare: a.compare.map(|ab| (ab[0].clone(), ab[1].clone())),
+            out_dir: a.out,
+            source: a.source,
+            jobs: a
+                .jobs
+                .map(usize::from)
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            max_bytes: 10 << 20,
+            quiet: a.quiet,
         }),
     };
     std::process::exit(status);
