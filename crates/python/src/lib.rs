@@ -28,6 +28,7 @@ use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
 
 create_exception!(
     newsparse,
@@ -390,15 +391,23 @@ impl Runner {
         if self.pending() == 0 {
             return Ok(Vec::new());
         }
-        let done: Vec<Done> = py.detach(|| {
-            let rx = self.rx.lock().unwrap_or_else(|e| e.into_inner());
-            let mut done = Vec::new();
-            if let Ok(first) = rx.recv() {
-                done.push(first);
-                done.extend(rx.try_iter());
+        // Wait in slices, so that Ctrl-C (KeyboardInterrupt) reaches the
+        // caller within a tenth of a second even while a long article runs.
+        let done: Vec<Done> = loop {
+            let done = py.detach(|| {
+                let rx = self.rx.lock().unwrap_or_else(|e| e.into_inner());
+                let mut done = Vec::new();
+                if let Ok(first) = rx.recv_timeout(Duration::from_millis(100)) {
+                    done.push(first);
+                    done.extend(rx.try_iter());
+                }
+                done
+            });
+            if !done.is_empty() {
+                break done;
             }
-            done
-        });
+            py.check_signals()?;
+        };
         *self.pending.lock().unwrap_or_else(|e| e.into_inner()) -= done.len();
         let mut out = Vec::with_capacity(done.len());
         for (index, result) in done {
