@@ -380,13 +380,14 @@ impl Runner {
 
     /// Wait (GIL released) until at least one submitted input is done, then
     /// return every finished one as `(index, result)`, where result is the
-    /// record (a dict; with `as_json`, a `(json, dict)` pair) or the
-    /// exception to raise for it. An empty list when nothing is pending.
-    #[pyo3(signature = (as_json = false))]
+    /// record (a dict; with `as_row`, the row `newsparse.spark` writes: the
+    /// main fields and the compact JSON) or the exception to raise for it.
+    /// An empty list when nothing is pending.
+    #[pyo3(signature = (as_row = false))]
     fn collect<'py>(
         &self,
         py: Python<'py>,
-        as_json: bool,
+        as_row: bool,
     ) -> PyResult<Vec<(usize, Bound<'py, PyAny>)>> {
         if self.pending() == 0 {
             return Ok(Vec::new());
@@ -412,11 +413,7 @@ impl Runner {
         let mut out = Vec::with_capacity(done.len());
         for (index, result) in done {
             let obj = match result {
-                Ok(value) if as_json => {
-                    let json = serde_json::to_string(&value)
-                        .map_err(|e| InternalError::new_err(e.to_string()))?;
-                    (json, to_py(py, &value)?).into_pyobject(py)?.into_any()
-                }
+                Ok(value) if as_row => spark_row(py, &value)?.into_any(),
                 Ok(value) => to_py(py, &value)?,
                 Err(f) => f.into_err().into_value(py).into_bound(py).into_any(),
             };
@@ -424,6 +421,41 @@ impl Runner {
         }
         Ok(out)
     }
+}
+
+/// The row of `newsparse.spark` for a record (its `record_row`, without
+/// building the whole record as Python objects): `id`, `title`, `subtitle`,
+/// `published`, `month`, `byline`, entity names, `event_types`, `quotes`,
+/// `record` (the compact JSON, the CLI's `--jsonl` line) and `error` (None).
+fn spark_row<'py>(py: Python<'py>, record: &Value) -> PyResult<Bound<'py, PyDict>> {
+    let article = &record["article"];
+    let names = |key: &str, field: &str| -> Vec<&str> {
+        record[key]
+            .as_array()
+            .map(|items| items.iter().filter_map(|e| e[field].as_str()).collect())
+            .unwrap_or_default()
+    };
+    let published = article["published"].as_str();
+    let row = PyDict::new(py);
+    row.set_item("id", record["id"].as_str())?;
+    row.set_item("title", article["title"].as_str())?;
+    row.set_item("subtitle", article["subtitle"].as_str())?;
+    row.set_item("published", published)?;
+    row.set_item("month", published.filter(|p| p.len() >= 7).map(|p| &p[..7]))?;
+    let byline: Vec<&str> = article["byline"]
+        .as_array()
+        .map(|b| b.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    row.set_item("byline", byline)?;
+    row.set_item("people", names("people", "name"))?;
+    row.set_item("organizations", names("organizations", "name"))?;
+    row.set_item("places", names("places", "name"))?;
+    row.set_item("event_types", names("events", "type"))?;
+    row.set_item("quotes", record["quotes"].as_array().map_or(0, Vec::len))?;
+    let json = serde_json::to_string(record).map_err(|e| InternalError::new_err(e.to_string()))?;
+    row.set_item("record", json)?;
+    row.set_item("error", py.None())?;
+    Ok(row)
 }
 
 impl Drop for Runner {

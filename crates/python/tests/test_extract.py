@@ -173,3 +173,20 @@ def test_help_teaches():
     assert "JSON Schema" in newsparse.schema.__doc__
     assert "InputError" in newsparse.extract.__doc__
     assert "code-point" in newsparse.__doc__
+
+
+def test_ctrl_c_interrupts_extract_many_while_an_article_runs():
+    import threading
+    import time
+
+    big = ARTICLE * 2000  # ~0.6 MB: long enough to be caught in the middle
+    t = time.perf_counter()
+    newsparse.extract(big)
+    one = time.perf_counter() - t
+    threading.Timer(0.1, __import__("_thread").interrupt_main).start()
+    t = time.perf_counter()
+    with pytest.raises(KeyboardInterrupt):
+        list(newsparse.extract_many([big] * 4, jobs=1))
+    waited = time.perf_counter() - t
+    # Raised within a slice of waiting, not when the article is done.
+    assert waited < 0.1 + one / 2, f"interrupted after {waited:.2f} s; one takes {one:.2f} s"

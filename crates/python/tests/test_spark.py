@@ -40,7 +40,7 @@ def spark():
 
 
 def test_300_bbc_articles_give_the_cli_records_row_for_row(spark, cli, bbc_dir, tmp_path):
-    from newsparse.spark import extract_dataframe
+    from newsparse.spark import extract_dataframe, record_row
 
     paths = bbc_sample(bbc_dir, 300, seed=1616)
     expected = cli_jsonl(cli, paths, tmp_path)
@@ -65,6 +65,8 @@ def test_300_bbc_articles_give_the_cli_records_row_for_row(spark, cli, bbc_dir, 
         assert row["places"] == [p["name"] for p in record["places"]]
         assert row["event_types"] == [e["type"] for e in record["events"]]
         assert row["quotes"] == len(record["quotes"])
+        # The row made in Rust is the documented record_row of the record.
+        assert row.asDict() == record_row(record)
     # The typed columns carry something in this sample.
     assert sum(len(r["people"]) for r in out) > 300
     assert sum(len(r["event_types"]) for r in out) > 100

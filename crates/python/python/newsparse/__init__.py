@@ -199,7 +199,7 @@ def _as_pair(item: Any) -> Tuple[Optional[str], Any]:
     return None, item
 
 
-def _run(items, jobs, ordered, raise_errors, max_bytes, format_of, as_json):
+def _run(items, jobs, ordered, raise_errors, max_bytes, format_of, as_row):
     """The generator behind extract_many (and newsparse.spark): a window of
     items in flight on a Runner, results yielded in order or as they come."""
     runner = _newsparse.Runner(jobs, max_bytes)
@@ -224,7 +224,7 @@ def _run(items, jobs, ordered, raise_errors, max_bytes, format_of, as_json):
             if exhausted:
                 return
             continue
-        for index, result in runner.collect(as_json):
+        for index, result in runner.collect(as_row):
             if ordered:
                 waiting[index] = result
             else:

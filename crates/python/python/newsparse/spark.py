@@ -95,7 +95,7 @@ def record_row(record: dict, json_text: Optional[str] = None, path: Optional[str
         "subtitle": article.get("subtitle"),
         "published": published,
         "month": published[:7] if published and len(published) >= 7 else None,
-        "byline": [b["name"] if isinstance(b, dict) else b for b in byline],
+        "byline": list(byline),
         "people": _names(record["people"]),
         "organizations": _names(record["organizations"]),
         "places": _names(record["places"]),
@@ -177,10 +177,9 @@ def _partition(
         if isinstance(result, Exception):
             pending.append(_error_row(path, result))
         else:
-            json_text, record = result
-            row = record_row(record, json_text)
-            row["path"] = path
-            pending.append(row)
+            # The row is made in Rust (see record_row for what it holds).
+            result["path"] = path
+            pending.append(result)
         if len(pending) >= _BATCH_ROWS:
             yield pa.RecordBatch.from_pylist(pending, schema=schema)
             pending = []
