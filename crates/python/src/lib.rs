@@ -14,13 +14,13 @@
 //! `schema::check_record` before it is returned. A panic in a stage is caught
 //! and becomes `InternalError`, never a crash of the interpreter.
 
-use newsparse_core::record::SourceFormat;
+use newsparse_core::record::{Record, SourceFormat};
 use newsparse_pipeline::ingest;
 use newsparse_pipeline::{PageSource, SourceInfo};
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyByteArray, PyBytes, PyDict, PyList, PyString, PyTuple};
+use pyo3::types::{PyByteArray, PyBytes, PyDict, PyString, PyTuple};
 use serde_json::Value;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -93,10 +93,72 @@ impl Failure {
 /// The path a record names when the caller gives none (as for stdin).
 const NO_PATH: &str = "-";
 
-/// Decode, extract and validate one input: the record as JSON, or why not.
-fn run_job(job: &Job, max_bytes: u64) -> Result<Value, Failure> {
+/// What a worker hands back for a record: its compact JSON (the CLI's
+/// `--jsonl` line) and, for `newsparse.spark`, the row's fields.
+struct Made {
+    json: String,
+    row: Option<Row>,
+}
+
+/// The main fields of a record, as `newsparse.spark` writes them.
+struct Row {
+    id: String,
+    title: Option<String>,
+    subtitle: Option<String>,
+    published: Option<String>,
+    byline: Vec<String>,
+    people: Vec<String>,
+    organizations: Vec<String>,
+    places: Vec<String>,
+    event_types: Vec<String>,
+    quotes: usize,
+}
+
+impl Row {
+    fn of(r: &Record) -> Row {
+        Row {
+            id: r.id.clone(),
+            title: r.article.title.clone(),
+            subtitle: r.article.subtitle.clone(),
+            published: r.article.published.clone(),
+            byline: r.article.byline.clone(),
+            people: r.people.iter().map(|e| e.name.clone()).collect(),
+            organizations: r.organizations.iter().map(|e| e.name.clone()).collect(),
+            places: r.places.iter().map(|e| e.name.clone()).collect(),
+            event_types: r.events.iter().map(|e| e.event_type.clone()).collect(),
+            quotes: r.quotes.len(),
+        }
+    }
+
+    /// `newsparse.spark.record_row`'s dict, with the record's JSON.
+    fn into_py(self, py: Python<'_>, json: String) -> PyResult<Bound<'_, PyDict>> {
+        let month = self
+            .published
+            .as_deref()
+            .filter(|p| p.len() >= 7)
+            .map(|p| p[..7].to_string());
+        let row = PyDict::new(py);
+        row.set_item("id", self.id)?;
+        row.set_item("title", self.title)?;
+        row.set_item("subtitle", self.subtitle)?;
+        row.set_item("published", self.published)?;
+        row.set_item("month", month)?;
+        row.set_item("byline", self.byline)?;
+        row.set_item("people", self.people)?;
+        row.set_item("organizations", self.organizations)?;
+        row.set_item("places", self.places)?;
+        row.set_item("event_types", self.event_types)?;
+        row.set_item("quotes", self.quotes)?;
+        row.set_item("record", json)?;
+        row.set_item("error", py.None())?;
+        Ok(row)
+    }
+}
+
+/// Decode, extract and validate one input: its JSON (and row), or why not.
+fn run_job(job: &Job, max_bytes: u64, want_row: bool) -> Result<Made, Failure> {
     let text = ingest::decode(&job.bytes, max_bytes).map_err(|e| Failure::Input(e.to_string()))?;
-    let made = catch_panic(|| -> Result<Value, Failure> {
+    let made = catch_panic(|| -> Result<Made, Failure> {
         let record = match job.format {
             Format::Text => {
                 newsparse_pipeline::extract(&SourceInfo::text(&job.path, &job.bytes), text)
@@ -117,25 +179,15 @@ fn run_job(job: &Job, max_bytes: u64) -> Result<Value, Failure> {
                 newsparse_pipeline::extract_page(&source, &page)
             }
         };
-        let value = serde_json::to_value(&record)
+        validated(&record)?;
+        // The record's serialization is the one `newsparse extract` writes
+        // (it goes through a `Value` with the same key order).
+        let json = serde_json::to_string(&record)
             .map_err(|e| Failure::Internal(format!("cannot serialize the record: {e}")))?;
-        let problems = newsparse_validate::schema::check_record(&value);
-        if !problems.is_empty() {
-            // The same line as `newsparse extract` (src/extract.rs).
-            let mut listed: Vec<String> = problems
-                .iter()
-                .take(3)
-                .map(|p| format!("{}: {}", p.pointer, p.message))
-                .collect();
-            if problems.len() > 3 {
-                listed.push(format!("and {} more", problems.len() - 3));
-            }
-            return Err(Failure::Internal(format!(
-                "internal error, record not written: it fails validation: {}",
-                listed.join("; ")
-            )));
-        }
-        Ok(value)
+        Ok(Made {
+            json,
+            row: want_row.then(|| Row::of(&record)),
+        })
     });
     match made {
         Ok(result) => result,
@@ -143,6 +195,36 @@ fn run_job(job: &Job, max_bytes: u64) -> Result<Value, Failure> {
             "internal error, no record made: a pipeline stage panicked: {panic}"
         ))),
     }
+}
+
+/// Validate a record before it is returned, as `newsparse extract` does
+/// before it writes one: the validator's typed fast path
+/// (`schema::record_is_valid`: the same rules, and a yes is always right),
+/// and, when it says no, the full check (`schema::check_record`) for the
+/// problems, reported in the CLI's words.
+fn validated(record: &Record) -> Result<(), Failure> {
+    if newsparse_validate::schema::record_is_valid(record) {
+        return Ok(());
+    }
+    let value = serde_json::to_value(record)
+        .map_err(|e| Failure::Internal(format!("cannot serialize the record: {e}")))?;
+    let problems = newsparse_validate::schema::check_record(&value);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    // The same line as `newsparse extract` (src/extract.rs).
+    let mut listed: Vec<String> = problems
+        .iter()
+        .take(3)
+        .map(|p| format!("{}: {}", p.pointer, p.message))
+        .collect();
+    if problems.len() > 3 {
+        listed.push(format!("and {} more", problems.len() - 3));
+    }
+    Err(Failure::Internal(format!(
+        "internal error, record not written: it fails validation: {}",
+        listed.join("; ")
+    )))
 }
 
 thread_local! {
@@ -216,59 +298,29 @@ fn text_bytes(text: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
     )))
 }
 
-/// A JSON value as Python objects (dict keys in the record's order).
-fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(u) = n.as_u64() {
-                u.into_pyobject(py)?.into_any()
-            } else {
-                n.as_f64().unwrap_or(f64::NAN).into_pyobject(py)?.into_any()
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(items) => {
-            let list = PyList::empty(py);
-            for item in items {
-                list.append(to_py(py, item)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(map) => {
-            let dict = PyDict::new(py);
-            for (k, item) in map {
-                dict.set_item(k, to_py(py, item)?)?;
-            }
-            dict.into_any()
-        }
-    })
-}
-
-/// Extract one article on the calling thread, with the GIL released.
+/// Extract one article on the calling thread, with the GIL released: the
+/// record's compact JSON (the CLI's `--jsonl` line; `json.loads` makes the
+/// dict, faster than building it object by object through the C API).
 #[pyfunction]
 #[pyo3(signature = (text, path, format, url, max_bytes))]
-fn extract_one<'py>(
-    py: Python<'py>,
-    text: &Bound<'py, PyAny>,
+fn extract_one(
+    py: Python<'_>,
+    text: &Bound<'_, PyAny>,
     path: Option<String>,
     format: &str,
     url: Option<String>,
     max_bytes: u64,
-) -> PyResult<Bound<'py, PyAny>> {
+) -> PyResult<String> {
     let job = Job {
         path: path.unwrap_or_else(|| NO_PATH.to_string()),
         bytes: text_bytes(text)?,
         format: Format::parse(format)?,
         url,
     };
-    let value = py
-        .detach(|| run_job(&job, max_bytes))
+    let made = py
+        .detach(|| run_job(&job, max_bytes, false))
         .map_err(Failure::into_err)?;
-    to_py(py, &value)
+    Ok(made.json)
 }
 
 /// The rayon pools, one per thread count, kept for the life of the process
@@ -292,7 +344,7 @@ fn pool(jobs: usize) -> PyResult<Arc<rayon::ThreadPool>> {
     Ok(built)
 }
 
-type Done = (usize, Result<Value, Failure>);
+type Done = (usize, Result<Made, Failure>);
 
 /// Inputs handed to a rayon pool; results come back, with the index each was
 /// submitted under, as they finish. Dropping the runner skips whatever has not
@@ -302,6 +354,8 @@ struct Runner {
     pool: Arc<rayon::ThreadPool>,
     jobs: usize,
     max_bytes: u64,
+    /// Hand back `newsparse.spark` rows rather than JSON texts.
+    rows: bool,
     tx: Mutex<Sender<Done>>,
     rx: Mutex<Receiver<Done>>,
     cancel: Arc<AtomicBool>,
@@ -312,8 +366,8 @@ struct Runner {
 #[pymethods]
 impl Runner {
     #[new]
-    #[pyo3(signature = (jobs, max_bytes))]
-    fn new(jobs: Option<usize>, max_bytes: u64) -> PyResult<Self> {
+    #[pyo3(signature = (jobs, max_bytes, rows = false))]
+    fn new(jobs: Option<usize>, max_bytes: u64, rows: bool) -> PyResult<Self> {
         let jobs = match jobs {
             Some(0) => return Err(PyValueError::new_err("jobs must be at least 1")),
             Some(n) => n,
@@ -324,6 +378,7 @@ impl Runner {
             pool: pool(jobs)?,
             jobs,
             max_bytes,
+            rows,
             tx: Mutex::new(tx),
             rx: Mutex::new(rx),
             cancel: Arc::new(AtomicBool::new(false)),
@@ -367,12 +422,12 @@ impl Runner {
         for (index, job) in jobs {
             let tx = tx.clone();
             let cancel = self.cancel.clone();
-            let max_bytes = self.max_bytes;
+            let (max_bytes, rows) = (self.max_bytes, self.rows);
             self.pool.spawn(move || {
                 if cancel.load(Ordering::Relaxed) {
                     return;
                 }
-                let _ = tx.send((index, run_job(&job, max_bytes)));
+                let _ = tx.send((index, run_job(&job, max_bytes, rows)));
             });
         }
         Ok(())
@@ -380,15 +435,10 @@ impl Runner {
 
     /// Wait (GIL released) until at least one submitted input is done, then
     /// return every finished one as `(index, result)`, where result is the
-    /// record (a dict; with `as_row`, the row `newsparse.spark` writes: the
-    /// main fields and the compact JSON) or the exception to raise for it.
-    /// An empty list when nothing is pending.
-    #[pyo3(signature = (as_row = false))]
-    fn collect<'py>(
-        &self,
-        py: Python<'py>,
-        as_row: bool,
-    ) -> PyResult<Vec<(usize, Bound<'py, PyAny>)>> {
+    /// record's compact JSON (`rows`: the dict `newsparse.spark` writes, its
+    /// main fields and that JSON) or the exception to raise for it. An empty
+    /// list when nothing is pending.
+    fn collect<'py>(&self, py: Python<'py>) -> PyResult<Vec<(usize, Bound<'py, PyAny>)>> {
         if self.pending() == 0 {
             return Ok(Vec::new());
         }
@@ -413,49 +463,17 @@ impl Runner {
         let mut out = Vec::with_capacity(done.len());
         for (index, result) in done {
             let obj = match result {
-                Ok(value) if as_row => spark_row(py, &value)?.into_any(),
-                Ok(value) => to_py(py, &value)?,
+                Ok(Made {
+                    json,
+                    row: Some(row),
+                }) => row.into_py(py, json)?.into_any(),
+                Ok(made) => PyString::new(py, &made.json).into_any(),
                 Err(f) => f.into_err().into_value(py).into_bound(py).into_any(),
             };
             out.push((index, obj));
         }
         Ok(out)
     }
-}
-
-/// The row of `newsparse.spark` for a record (its `record_row`, without
-/// building the whole record as Python objects): `id`, `title`, `subtitle`,
-/// `published`, `month`, `byline`, entity names, `event_types`, `quotes`,
-/// `record` (the compact JSON, the CLI's `--jsonl` line) and `error` (None).
-fn spark_row<'py>(py: Python<'py>, record: &Value) -> PyResult<Bound<'py, PyDict>> {
-    let article = &record["article"];
-    let names = |key: &str, field: &str| -> Vec<&str> {
-        record[key]
-            .as_array()
-            .map(|items| items.iter().filter_map(|e| e[field].as_str()).collect())
-            .unwrap_or_default()
-    };
-    let published = article["published"].as_str();
-    let row = PyDict::new(py);
-    row.set_item("id", record["id"].as_str())?;
-    row.set_item("title", article["title"].as_str())?;
-    row.set_item("subtitle", article["subtitle"].as_str())?;
-    row.set_item("published", published)?;
-    row.set_item("month", published.filter(|p| p.len() >= 7).map(|p| &p[..7]))?;
-    let byline: Vec<&str> = article["byline"]
-        .as_array()
-        .map(|b| b.iter().filter_map(Value::as_str).collect())
-        .unwrap_or_default();
-    row.set_item("byline", byline)?;
-    row.set_item("people", names("people", "name"))?;
-    row.set_item("organizations", names("organizations", "name"))?;
-    row.set_item("places", names("places", "name"))?;
-    row.set_item("event_types", names("events", "type"))?;
-    row.set_item("quotes", record["quotes"].as_array().map_or(0, Vec::len))?;
-    let json = serde_json::to_string(record).map_err(|e| InternalError::new_err(e.to_string()))?;
-    row.set_item("record", json)?;
-    row.set_item("error", py.None())?;
-    Ok(row)
 }
 
 impl Drop for Runner {

@@ -137,7 +137,7 @@ def extract(
         'Mayor opens Velmora bridge'
     """
     _check_format(format)
-    return _newsparse.extract_one(text, path, format, url, max_bytes)
+    return _json.loads(_newsparse.extract_one(text, path, format, url, max_bytes))
 
 
 def extract_many(
@@ -202,7 +202,10 @@ def _as_pair(item: Any) -> Tuple[Optional[str], Any]:
 def _run(items, jobs, ordered, raise_errors, max_bytes, format_of, as_row):
     """The generator behind extract_many (and newsparse.spark): a window of
     items in flight on a Runner, results yielded in order or as they come."""
-    runner = _newsparse.Runner(jobs, max_bytes)
+    runner = _newsparse.Runner(jobs, max_bytes, as_row)
+    # Records come back as their JSON text (made on the workers) and become
+    # dicts here; newsparse.spark's rows come back as dicts already.
+    settle = (lambda r: r) if as_row else _record_of
     window = _WINDOW_PER_JOB * runner.jobs
     source = iter(items)
     submitted = 0  # items handed to the runner
@@ -224,22 +227,28 @@ def _run(items, jobs, ordered, raise_errors, max_bytes, format_of, as_row):
             if exhausted:
                 return
             continue
-        for index, result in runner.collect(as_row):
+        for index, result in runner.collect():
             if ordered:
                 waiting[index] = result
             else:
                 yielded += 1
-                yield _settle(result, raise_errors)
+                yield _settle(result, raise_errors, settle)
         while yielded in waiting:
             result = waiting.pop(yielded)
             yielded += 1
-            yield _settle(result, raise_errors)
+            yield _settle(result, raise_errors, settle)
 
 
-def _settle(result, raise_errors):
-    if raise_errors and isinstance(result, Exception):
-        raise result
-    return result
+def _record_of(json_text: str) -> Dict[str, Any]:
+    return _json.loads(json_text)
+
+
+def _settle(result, raise_errors, settle):
+    if isinstance(result, Exception):
+        if raise_errors:
+            raise result
+        return result
+    return settle(result)
 
 
 def validate(record: Union[Dict[str, Any], str, bytes]) -> List[Problem]:
