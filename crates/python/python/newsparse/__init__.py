@@ -68,7 +68,7 @@ _FORMATS = ("text", "html")
 
 # Inputs in flight per worker thread in extract_many: enough to keep every
 # worker busy while the caller consumes records, few enough to bound memory.
-_WINDOW_PER_JOB = 16
+_WINDOW_PER_JOB = 64
 
 
 class Problem(NamedTuple):
@@ -171,7 +171,7 @@ def extract_many(
         One record per item, the same ``dict`` :func:`extract` returns.
 
     Memory stays bounded whatever the number of items: the iterable is read
-    lazily, at most ``16 * jobs`` items are in flight (read, being worked on,
+    lazily, at most ``64 * jobs`` items are in flight (read, being worked on,
     or done and waiting for their turn), and records are made only as fast as
     you consume them.
 

@@ -47,7 +47,7 @@ def extract_many(
 ) -> Iterator[Union[Record, Exception]]:
     """Records of many texts or (path, text) pairs, on ``jobs`` threads with
     the GIL released, in input order (``ordered=True``) or as done, with at
-    most ``16 * jobs`` items in flight. ``errors="yield"`` yields the
+    most ``64 * jobs`` items in flight. ``errors="yield"`` yields the
     exception in a bad item's place instead of raising it."""
 
 def validate(record: Union[Record, str, bytes]) -> List[Problem]:
