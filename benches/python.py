@@ -107,14 +107,39 @@ def main():
               f"{py[1] / cl[1]:.1%} median; "
               f"CPU {py[2] / cl[2]:.1%} best, {py[3] / cl[3]:.1%} median")
         cli_best = min(w for w, _ in times["cli"])
+        cli_cpu = min(c for _, c in times["cli"])
 
         if not args.no_spark:
-            spark_bench(args, bbc, n, work, cli_best)
+            spark_bench(args, bbc, n, work, cli_best, cli_cpu)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def spark_bench(args, bbc, n, work, cli_best):
+def tree_cpu(root: int) -> float:
+    """CPU seconds (user+sys) of a process and all its descendants, living
+    and reaped: the driver, the JVM and the Python workers it forks."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parent, cpu = {}, {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            with open(f"/proc/{d}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parent[int(d)] = int(fields[1])
+        # utime, stime, cutime, cstime (fields 14-17 of stat)
+        cpu[int(d)] = sum(int(x) for x in fields[11:15]) / tick
+    total, todo = 0.0, [root]
+    while todo:
+        pid = todo.pop()
+        total += cpu.get(pid, 0.0)
+        todo.extend(p for p, pp in parent.items() if pp == pid)
+    return total
+
+
+def spark_bench(args, bbc, n, work, cli_best, cli_cpu):
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     os.environ.setdefault("PYSPARK_DRIVER_PYTHON", sys.executable)
     from pyspark.sql import SparkSession
@@ -130,7 +155,8 @@ def spark_bench(args, bbc, n, work, cli_best):
     startup = time.perf_counter() - t
     print(f"\n2. Spark local[2] (binaryFile -> extract_dataframe -> JSON Lines), "
           f"best of {args.spark_rounds}; session start-up {startup:.1f} s (not counted)")
-    print(f"   CLI -j {args.jobs} best: {cli_best:.2f} s = {n / cli_best:.0f} articles/s")
+    print(f"   CLI -j {args.jobs} best: {cli_best:.2f} s = {n / cli_best:.0f} articles/s, "
+          f"CPU {cli_cpu:.2f} s")
     def read(parts):
         return (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
                 .option("pathGlobFilter", "*.txt").load(str(bbc))
@@ -140,25 +166,28 @@ def spark_bench(args, bbc, n, work, cli_best):
         # Spark alone: the same read, shuffle and write with no extraction.
         io = []
         for _ in range(2):  # the first run also warms the JVM
-            t = time.perf_counter()
+            t, c = time.perf_counter(), tree_cpu(os.getpid())
             read(2).select("path").write.mode("overwrite").text(str(work / "spark-io"))
-            io.append(time.perf_counter() - t)
-        print(f"   Spark I/O alone (read, 2 partitions, write paths): {min(io):.2f} s")
+            io.append((time.perf_counter() - t, tree_cpu(os.getpid()) - c))
+        print(f"   Spark I/O alone (read, 2 partitions, write paths): {min(io)[0]:.2f} s, "
+              f"CPU {min(io)[1]:.2f} s")
         for parts in [int(p) for p in args.partitions.split(",")]:
-            best = None
+            runs = []
             for r in range(args.spark_rounds):
                 df = read(parts)
                 out = work / f"spark-{parts}-{r}"
-                t = time.perf_counter()
+                t, c = time.perf_counter(), tree_cpu(os.getpid())
                 records = extract_dataframe(df, text_col="content", path_col="path")
                 records.select("record").write.mode("overwrite").text(str(out))
-                dt = time.perf_counter() - t
+                runs.append((time.perf_counter() - t, tree_cpu(os.getpid()) - c))
                 written = sum(1 for f in out.glob("part-*") for _ in f.open("rb"))
                 assert written == n, f"{written} records, expected {n}"
-                best = dt if best is None else min(best, dt)
                 shutil.rmtree(out, ignore_errors=True)
+            best = min(w for w, _ in runs)
+            cpu = min(c for _, c in runs)
             print(f"   {parts:3} partitions: {best:6.2f} s = {n / best:5.0f} articles/s "
-                  f"({best / cli_best:.2f}x the CLI's time)")
+                  f"({best / cli_best:.2f}x the CLI's time); CPU {cpu:.2f} s "
+                  f"({cpu / cli_cpu:.2f}x the CLI's)")
     finally:
         spark.stop()
 
