@@ -33,7 +33,8 @@ def parse_args(argv):
     p.add_argument("--input-format", choices=["files", "jsonl"], default=None,
                    help="how to read INPUT (default: jsonl for *.jsonl, else files)")
     p.add_argument("--partitions", type=int, default=None,
-                   help="repartition the input into N partitions (default: as read)")
+                   help="repartition the input into N partitions (default: as read; "
+                        "a few per executor core is best)")
     p.add_argument("--master", default=None,
                    help="Spark master when run without spark-submit, e.g. 'local[2]'")
     p.add_argument("--jobs", type=int, default=1, help="newsparse threads per Spark task")
@@ -67,7 +68,6 @@ def read_articles(spark, args):
             .option("pathGlobFilter", "*.{txt,html,htm}")
             .load(args.input)
             .select(local_path(F.col("path")).alias("path"), F.col("content").alias("text"))
-            .orderBy("path")
         )
     if args.partitions:
         df = df.repartition(args.partitions)
