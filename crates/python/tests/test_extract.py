@@ -190,3 +190,13 @@ def test_ctrl_c_interrupts_extract_many_while_an_article_runs():
     waited = time.perf_counter() - t
     # Raised within a slice of waiting, not when the article is done.
     assert waited < 0.1 + one / 2, f"interrupted after {waited:.2f} s; one takes {one:.2f} s"
+
+
+def test_no_path_is_the_cli_reading_stdin(cli):
+    run = subprocess.run([str(cli), "extract", "-q", "--jsonl", "-", "-"],
+                         input=ARTICLE.encode("utf-8"), capture_output=True)
+    assert run.returncode == 0, run.stderr
+    (line,) = run.stdout.decode("utf-8").splitlines()
+    record = newsparse.extract(ARTICLE)
+    assert record["source"]["path"] == "-"
+    assert record == json.loads(line)
