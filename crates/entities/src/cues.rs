@@ -371,6 +371,24 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
         if c.kind == EntityKind::Organization {
             continue;
         }
+        // "X shareholders", "X's shares", "X stock": what a company has,
+        // whatever the tagger made of the name.
+        let mut after = c.te;
+        if after < w.len() && matches!(w.word(after), "'s" | "\u{2019}s") {
+            after += 1;
+        }
+        // (A place's shares are its market's: "Tokyo shares fell".)
+        if c.kind == EntityKind::Person
+            && after < w.len()
+            && w.same_sentence(c.ts, after)
+            && matches!(
+                w.word(after),
+                "shares" | "shareholders" | "stock" | "stockholders" | "subsidiary"
+            )
+        {
+            out.push((i, EntityKind::Organization, STRONG));
+            continue;
+        }
         // "firm X", "band the X", "the mill, X,".
         let mut before = c.ts;
         if before > 0 && matches!(w.word(before - 1), "the" | "The" | ",") {

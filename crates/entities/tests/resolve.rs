@@ -798,3 +798,23 @@ fn a_one_word_name_whose_demonym_the_article_uses_is_a_place() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_name_with_shareholders_or_shares_is_a_company() {
+    let (_, found) = run(
+        "Deal agreed\n\n[P Orrinda] said talks went well, and [P Orrinda] shareholders will \
+         vote in May.",
+    );
+    assert_eq!(
+        find(&found, "Orrinda").kind,
+        EntityKind::Organization,
+        "{found:#?}"
+    );
+    // A market's shares are not a company: the place stays a place.
+    let (_, found) = run("Markets\n\n[L Kestford] shares fell in [L Kestford] on Monday.");
+    assert_eq!(
+        find(&found, "Kestford").kind,
+        EntityKind::Place,
+        "{found:#?}"
+    );
+}
