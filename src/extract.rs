@@ -7,11 +7,12 @@
 //! whatever the thread count.
 
 use crate::extract_inputs::{self, InputSource, Item};
-use crate::ingest;
+use crate::ingest::{self, Format, TextEncoding};
 use crate::sink::{self, FailedInput, JsonlSink};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsparse_core::record::Record;
 use newsparse_db::{DbTarget, DbWriter};
+use newsparse_pipeline::timing::{self, Stage};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashSet};
@@ -53,6 +54,28 @@ pub struct ExtractOptions {
     pub resume: bool,
     /// With a database: write no record files.
     pub no_files: bool,
+    /// How to read every input (`None`: by its name, else by its first bytes).
+    pub format: Option<Format>,
+    /// How `.txt` inputs are decoded (`--encoding`).
+    pub encoding: TextEncoding,
+}
+
+impl Default for ExtractOptions {
+    fn default() -> Self {
+        ExtractOptions {
+            inputs: Vec::new(),
+            out_dir: PathBuf::from(DEFAULT_OUT),
+            jsonl: None,
+            jobs: 1,
+            max_bytes: ingest::DEFAULT_MAX_BYTES,
+            quiet: false,
+            db: None,
+            resume: false,
+            no_files: false,
+            format: None,
+            encoding: TextEncoding::Utf8,
+        }
+    }
 }
 
 /// Parse a byte count: a plain number, or one with a binary suffix
@@ -100,6 +123,9 @@ enum Outcome {
     SinkFailed(String),
     /// Not attempted: the run is stopping after a fatal sink error.
     Cancelled,
+    /// A WARC record that holds no HTML page (a request, a redirect, an
+    /// image…): counted, not an article.
+    NotPage,
 }
 
 /// What every worker needs to process an input.
@@ -112,9 +138,220 @@ struct Work<'a> {
     want_record: bool,
     stored: Option<&'a HashSet<(String, String)>>,
     cancel: &'a AtomicBool,
+    encoding: TextEncoding,
     /// The pipeline and the validator; tests put in failing ones.
     extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
-    check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
+    extract_page: PageExtract,
+    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
+}
+
+/// The pipeline over a rendered page.
+type PageExtract = fn(&crate::pipeline::SourceInfo, &newsparse_html::Page) -> Record;
+
+/// One unit of work, in output order: an input, or one record of a WARC file.
+enum Task<'a> {
+    /// A path that could not become an input.
+    Failed { path: String, error: String },
+    /// A file (or stdin) of a known format, read by the worker.
+    Input {
+        path: &'a str,
+        source: &'a InputSource,
+        output: &'a Path,
+        format: Format,
+    },
+    /// Stdin, already read to sniff its format.
+    Bytes {
+        path: &'a str,
+        output: &'a Path,
+        bytes: Vec<u8>,
+        format: Format,
+    },
+    /// One record of a WARC file, read by the producer.
+    WarcRecord {
+        /// `FILE#N`.
+        path: String,
+        output: PathBuf,
+        record: Result<newsparse_warc::Record, String>,
+    },
+}
+
+impl Task<'_> {
+    fn path(&self) -> &str {
+        match self {
+            Task::Failed { path, .. } | Task::WarcRecord { path, .. } => path,
+            Task::Input { path, .. } | Task::Bytes { path, .. } => path,
+        }
+    }
+}
+
+/// How many first bytes are read to tell text, HTML and WARC apart.
+const SNIFF_BYTES: usize = 4096;
+
+/// The batch's inputs as tasks, in order: every item, and every record of
+/// each WARC file, read one record at a time as workers ask for work (so a
+/// WARC file of any size is held one record per worker at most).
+struct Tasks<'a> {
+    items: std::slice::Iter<'a, Item>,
+    forced: Option<Format>,
+    max_bytes: u64,
+    cancel: &'a AtomicBool,
+    progress: ProgressBar,
+    warc: Option<OpenWarc>,
+}
+
+struct OpenWarc {
+    path: String,
+    /// The directory its record files go in.
+    dir: PathBuf,
+    reader: newsparse_warc::Reader<'static>,
+    records: u64,
+}
+
+impl<'a> Iterator for Tasks<'a> {
+    type Item = Task<'a>;
+
+    fn next(&mut self) -> Option<Task<'a>> {
+        loop {
+            if let Some(w) = &mut self.warc {
+                let stop = self.cancel.load(Ordering::Relaxed) || crate::interrupt::requested();
+                match w.reader.next().filter(|_| !stop) {
+                    Some(read) => {
+                        w.records += 1;
+                        self.progress.inc_length(1);
+                        let number = match &read {
+                            Ok(r) => r.number,
+                            Err(e) => e.number,
+                        };
+                        return Some(Task::WarcRecord {
+                            path: format!("{}#{number}", w.path),
+                            output: w.dir.join(format!("{number:05}.json")),
+                            record: read.map_err(|e| e.reason),
+                        });
+                    }
+                    None => {
+                        let w = self.warc.take()?;
+                        if w.records == 0 && !stop {
+                            return Some(Task::Failed {
+                                path: w.path,
+                                error: "empty WARC file (no records)".into(),
+                            });
+                        }
+                        continue;
+                    }
+                }
+            }
+            let (path, source, output, by_name) = match self.items.next()? {
+                Item::Failed { path, error } => {
+                    return Some(Task::Failed {
+                        path: path.clone(),
+                        error: error.clone(),
+                    })
+                }
+                Item::Read {
+                    path,
+                    source,
+                    output,
+                    format,
+                } => (path, source, output, *format),
+            };
+            let format = self.forced.or(by_name);
+            let failed = |error: String| Task::Failed {
+                path: path.clone(),
+                error,
+            };
+            let input: Box<dyn std::io::BufRead + Send> = match (format, source) {
+                (Some(Format::Text | Format::Html), _) => {
+                    return Some(Task::Input {
+                        path,
+                        source,
+                        output,
+                        format: format.unwrap_or(Format::Text),
+                    })
+                }
+                (_, InputSource::File(file)) => match std::fs::File::open(file) {
+                    Ok(f) => Box::new(std::io::BufReader::with_capacity(256 * 1024, f)),
+                    Err(e) => {
+                        return Some(failed(format!("cannot read: {}", ingest::io_reason(&e))))
+                    }
+                },
+                (_, InputSource::Stdin) => Box::new(std::io::BufReader::with_capacity(
+                    256 * 1024,
+                    std::io::stdin(),
+                )),
+            };
+            let (format, input) = match format {
+                Some(f) => (f, input),
+                None => match sniff(input) {
+                    Ok(sniffed) => sniffed,
+                    Err(e) => {
+                        return Some(failed(format!("cannot read: {}", ingest::io_reason(&e))))
+                    }
+                },
+            };
+            if format != Format::Warc {
+                if let InputSource::File(_) = source {
+                    // Read again by the worker.
+                    return Some(Task::Input {
+                        path,
+                        source,
+                        output,
+                        format,
+                    });
+                }
+                return Some(match read_capped(input, self.max_bytes) {
+                    Ok(bytes) => Task::Bytes {
+                        path,
+                        output,
+                        bytes,
+                        format,
+                    },
+                    Err(e) => failed(e.to_string()),
+                });
+            }
+            match newsparse_warc::Reader::new(input, self.max_bytes) {
+                Ok(reader) => {
+                    self.progress.dec_length(1);
+                    self.warc = Some(OpenWarc {
+                        path: path.clone(),
+                        dir: output.with_extension(""),
+                        reader,
+                        records: 0,
+                    });
+                }
+                Err(e) => return Some(failed(format!("cannot read: {}", ingest::io_reason(&e)))),
+            }
+        }
+    }
+}
+
+/// The format of an input by its first bytes, and the input with those
+/// bytes put back.
+fn sniff(
+    mut input: Box<dyn std::io::BufRead + Send>,
+) -> std::io::Result<(Format, Box<dyn std::io::BufRead + Send>)> {
+    use std::io::Read;
+    let mut head = Vec::with_capacity(SNIFF_BYTES);
+    (&mut input)
+        .take(SNIFF_BYTES as u64)
+        .read_to_end(&mut head)?;
+    let format = ingest::sniff_format(&head);
+    let input =
+        std::io::BufReader::with_capacity(256 * 1024, std::io::Cursor::new(head).chain(input));
+    Ok((format, Box::new(input)))
+}
+
+/// All of a stream, refusing more than `max_bytes`.
+fn read_capped(input: impl std::io::Read, max_bytes: u64) -> Result<Vec<u8>, ingest::InputError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    input
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| ingest::InputError::Unreadable(ingest::io_reason(&e)))?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(ingest::InputError::StreamTooLarge { limit: max_bytes });
+    }
+    Ok(bytes)
 }
 
 /// What `extract` with no arguments says when there is no `inputs/` here.
@@ -246,7 +483,13 @@ impl Run {
         };
         let found = extract_inputs::discover_all(&args);
         let items = found.items;
-        let jobs = capped_jobs(opts.jobs, items.len());
+        // A WARC file (or an input whose format is not known yet) may hold
+        // many articles: the thread count is not capped by the inputs then.
+        let many = items.iter().any(|i| {
+            matches!(i, Item::Read { format, .. }
+                if opts.format.or(*format).is_none_or(|f| f == Format::Warc))
+        });
+        let jobs = capped_jobs(opts.jobs, if many { usize::MAX } else { items.len() });
         let pool = match rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
             .thread_name(|i| format!("newsparse-worker-{i}"))
@@ -260,7 +503,7 @@ impl Run {
         };
         install_panic_hook();
         for path in &found.ignored {
-            tracing::info!("{path}: not a .txt file, skipped");
+            tracing::info!("{path}: not an input (.txt, .html, .htm, .warc), skipped");
         }
         tracing::info!(
             inputs = items.len(),
@@ -295,49 +538,59 @@ impl Run {
             want_record: self.db.is_some(),
             stored: stored.as_ref(),
             cancel: &cancel,
+            encoding: opts.encoding,
             extract: crate::pipeline::extract,
-            check: crate::schema::check_record,
+            extract_page: crate::pipeline::extract_page,
+            check: crate::schema::check_built_record,
         };
         let mut tally = Tally {
             ignored: found.ignored.len() as u64,
             ..Tally::default()
         };
         let mut fatal = false;
+        let tasks = Tasks {
+            items: items.iter(),
+            forced: opts.format,
+            max_bytes: opts.max_bytes,
+            cancel: &cancel,
+            progress: progress.clone(),
+            warc: None,
+        };
         // Bounded, so finished records wait in memory only briefly.
-        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Outcome)>(jobs * 4);
+        let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, String, Outcome)>(jobs * 4);
         std::thread::scope(|scope| {
-            let (items, work, pool) = (&items, &work, &pool);
+            let (work, pool) = (&work, &pool);
             scope.spawn(move || {
                 pool.install(|| {
-                    // par_bridge hands inputs out in order, so the reorder
+                    // par_bridge hands tasks out in order, so the reorder
                     // buffer below stays small.
-                    items
-                        .iter()
+                    tasks
                         .enumerate()
                         .par_bridge()
-                        .for_each_with(tx, |tx, (i, item)| {
+                        .for_each_with(tx, |tx, (i, task)| {
+                            let path = task.path().to_string();
                             let outcome = if work.cancel.load(Ordering::Relaxed)
                                 || crate::interrupt::requested()
                             {
                                 Outcome::Cancelled
                             } else {
-                                process(item, work)
+                                process(task, work)
                             };
-                            let _ = tx.send((i, outcome));
+                            let _ = tx.send((i, path, outcome));
                         })
                 })
             });
-            let mut pending: BTreeMap<usize, Outcome> = BTreeMap::new();
+            let mut pending: BTreeMap<usize, (String, Outcome)> = BTreeMap::new();
             let mut next = 0;
-            for (i, outcome) in rx {
-                pending.insert(i, outcome);
-                while let Some(outcome) = pending.remove(&next) {
-                    let path = items[next].path();
+            for (i, path, outcome) in rx {
+                pending.insert(i, (path, outcome));
+                while let Some((path, outcome)) = pending.remove(&next) {
+                    tally.tasks += 1;
                     if fatal && matches!(outcome, Outcome::Written { .. } | Outcome::SinkFailed(_))
                     {
                         // An output already failed: the records still in
                         // flight are not delivered (counted as not written).
-                    } else if !self.deliver(path, outcome, &mut tally, &progress) {
+                    } else if !self.deliver(&path, outcome, &mut tally, &progress) {
                         fatal = true;
                         cancel.store(true, Ordering::Relaxed);
                     }
@@ -436,10 +689,14 @@ impl Run {
             sink::remove_stale_temps(&dir, recursive);
         }
         if !opts.quiet {
-            crate::say!(
-                "{}",
-                tally.summary(items.len(), started.elapsed().as_secs_f64())
-            );
+            crate::say!("{}", tally.summary(started.elapsed().as_secs_f64()));
+            // -v: where the time went (summed over threads), stage by stage.
+            if tracing::enabled!(tracing::Level::INFO) {
+                crate::say!("newsparse: time per stage (all threads):");
+                for line in timing::report() {
+                    crate::say!("{line}");
+                }
+            }
             if kept_failures > 0 {
                 if let Some(p) = &self.errors_path {
                     crate::say!(
@@ -483,14 +740,18 @@ impl Run {
                 tally.settled.push(path.to_string());
             }
             Outcome::Cancelled => tally.cancelled += 1,
+            Outcome::NotPage => tally.not_pages += 1,
             Outcome::Written {
                 bytes,
                 compact,
                 record,
             } => {
                 tally.bytes += bytes;
+                let writing = Instant::now();
                 if let (Some(jsonl), Some(json)) = (&mut self.jsonl, &compact) {
-                    if let Err(e) = jsonl.write_line(json) {
+                    let written = jsonl.write_line(json);
+                    timing::add(Stage::Write, writing.elapsed());
+                    if let Err(e) = written {
                         progress.suspend(|| {
                             crate::say!(
                                 "error: {}: cannot write: {}",
@@ -541,6 +802,10 @@ fn exit_status(interrupted: bool, fatal: bool, tally: &Tally) -> i32 {
 
 #[derive(Default)]
 struct Tally {
+    /// Tasks delivered: inputs, and records of WARC files.
+    tasks: u64,
+    /// WARC records that hold no HTML page.
+    not_pages: u64,
     /// Records that reached every destination of the run.
     written: u64,
     skipped: u64,
@@ -557,8 +822,9 @@ struct Tally {
 }
 
 impl Tally {
-    fn summary(&self, inputs: usize, secs: f64) -> String {
+    fn summary(&self, secs: f64) -> String {
         let secs = secs.max(1e-6);
+        let inputs = self.tasks - self.not_pages;
         let mut s = format!(
             "newsparse: {inputs} inputs, {} records written, {} failed",
             self.written,
@@ -571,7 +837,7 @@ impl Tally {
             s.push_str(&format!(", {} not attempted", self.cancelled));
         }
         let accounted = self.written + self.failures.len() as u64 + self.skipped + self.cancelled;
-        let lost = (inputs as u64).saturating_sub(accounted);
+        let lost = inputs.saturating_sub(accounted);
         if lost > 0 {
             s.push_str(&format!(", {lost} not written (an output failed)"));
         }
@@ -580,8 +846,14 @@ impl Tally {
         }
         if self.ignored > 0 {
             s.push_str(&format!(
-                ", {} file(s) skipped (not .txt; -v lists them)",
+                ", {} file(s) skipped (not .txt, .html, .htm or .warc; -v lists them)",
                 self.ignored
+            ));
+        }
+        if self.not_pages > 0 {
+            s.push_str(&format!(
+                ", {} WARC record(s) skipped (not HTML responses)",
+                self.not_pages
             ));
         }
         s.push_str(&format!(
@@ -604,27 +876,97 @@ pub fn record_for_bytes(
     max_bytes: u64,
 ) -> Result<(Record, serde_json::Value), String> {
     let text = ingest::decode(bytes, max_bytes).map_err(|e| e.to_string())?;
+    let info = crate::pipeline::SourceInfo::text(path, bytes);
     make_record(
-        path,
-        bytes,
-        text,
-        crate::pipeline::extract,
-        crate::schema::check_record,
+        &info,
+        |info| crate::pipeline::extract(info, text),
+        crate::schema::check_built_record,
     )
 }
 
-/// Run the pipeline over decoded text and validate the record.
-fn make_record(
+/// The record of an HTML page's bytes (gzipped or not), as `extract` makes
+/// it for a `.html` input: inflate, decode, render, every stage, validation.
+pub fn record_for_page(
     path: &str,
     bytes: &[u8],
-    text: &str,
-    extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
-    check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
+    max_bytes: u64,
 ) -> Result<(Record, serde_json::Value), String> {
-    let info = crate::pipeline::SourceInfo::text(path, bytes);
-    let record = extract(&info, text);
+    let page = page_bytes(bytes, max_bytes).map_err(|e| e.to_string())?;
+    page_record(
+        path,
+        &page,
+        None,
+        PageOrigin::Html,
+        crate::pipeline::extract_page,
+        crate::schema::check_built_record,
+    )
+}
+
+/// A page file's bytes, inflated when gzipped (at most `max_bytes`).
+fn page_bytes(
+    bytes: &[u8],
+    max_bytes: u64,
+) -> Result<std::borrow::Cow<'_, [u8]>, ingest::InputError> {
+    if newsparse_warc::gzip::is_gzip(bytes) {
+        ingest::gunzip(bytes, max_bytes).map(std::borrow::Cow::Owned)
+    } else {
+        Ok(std::borrow::Cow::Borrowed(bytes))
+    }
+}
+
+/// Where a page came from.
+enum PageOrigin<'a> {
+    Html,
+    Warc {
+        url: Option<&'a str>,
+        record_id: Option<&'a str>,
+    },
+}
+
+/// Decode and render a page's bytes (its HTTP payload for a WARC record),
+/// run the pipeline on the article text and validate the record. Also
+/// gives the page's sha256, for `--resume`.
+fn page_record(
+    path: &str,
+    bytes: &[u8],
+    http_charset: Option<&str>,
+    origin: PageOrigin,
+    extract_page: PageExtract,
+    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
+) -> Result<(Record, serde_json::Value), String> {
+    let (html, _) = ingest::decode_page(bytes, http_charset).map_err(|e| e.to_string())?;
+    let page = newsparse_html::render(&html).map_err(|e| e.to_string())?;
+    let page_source = match origin {
+        PageOrigin::Html => crate::pipeline::PageSource {
+            format: newsparse_core::record::SourceFormat::Html,
+            url: page.url.as_deref(),
+            warc_record_id: None,
+        },
+        PageOrigin::Warc { url, record_id } => crate::pipeline::PageSource {
+            format: newsparse_core::record::SourceFormat::Warc,
+            url,
+            warc_record_id: record_id,
+        },
+    };
+    let info = crate::pipeline::SourceInfo {
+        path,
+        bytes,
+        page: Some(page_source),
+    };
+    make_record(&info, |info| extract_page(info, &page), check)
+}
+
+/// Run the pipeline and validate the record.
+fn make_record(
+    info: &crate::pipeline::SourceInfo,
+    run: impl FnOnce(&crate::pipeline::SourceInfo) -> Record,
+    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
+) -> Result<(Record, serde_json::Value), String> {
+    let record = run(info);
+    let checking = Instant::now();
     let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
-    let problems = check(&value);
+    let problems = check(&record, &value);
+    timing::add(Stage::Validate, checking.elapsed());
     if !problems.is_empty() {
         let mut listed: Vec<String> = problems
             .iter()
@@ -642,50 +984,115 @@ fn make_record(
     Ok((record, value))
 }
 
-/// Read, decode, extract, validate and (for record files) write one input.
-fn process(item: &Item, work: &Work) -> Outcome {
-    let (path, source, output) = match item {
-        Item::Failed { error, .. } => return Outcome::Failed(error.clone()),
-        Item::Read {
+/// Whether `--resume` skips these source bytes of `path`.
+fn already_stored(work: &Work, path: &str, bytes: &[u8]) -> bool {
+    let Some(stored) = work.stored else {
+        return false;
+    };
+    let key = (path.to_string(), crate::record::sha256_hex(bytes));
+    let hit = stored.contains(&key);
+    if hit {
+        tracing::debug!("{path}: already stored, skipped");
+    }
+    hit
+}
+
+/// A record made, or why not: the outcome when it was not.
+type Made = Result<(Record, serde_json::Value), Outcome>;
+
+/// Run `f` (which reads, decodes and extracts) catching a panic in a stage:
+/// a bug costs this input its record, not the batch.
+fn guarded(f: impl FnOnce() -> Result<(Record, serde_json::Value), String>) -> Made {
+    match catch_panic(f) {
+        Ok(Ok(rv)) => Ok(rv),
+        Ok(Err(e)) => Err(Outcome::Failed(e)),
+        Err(panic) => Err(Outcome::Failed(format!(
+            "internal error, no record made: a pipeline stage panicked: {panic}"
+        ))),
+    }
+}
+
+/// Read, decode, extract, validate and (for record files) write one task.
+fn process(task: Task, work: &Work) -> Outcome {
+    let (path, output, bytes_len, made) = match task {
+        Task::Failed { error, .. } => return Outcome::Failed(error),
+        Task::Input {
             path,
             source,
             output,
-        } => (path, source, output),
-    };
-    let file = match source {
-        InputSource::File(p) => Some(p.as_path()),
-        InputSource::Stdin => None,
-    };
-    let bytes = match ingest::read_input(file, work.max_bytes) {
-        Ok(b) => b,
-        Err(e) => return Outcome::Failed(e.to_string()),
-    };
-    let text = match ingest::decode(&bytes, work.max_bytes) {
-        Ok(t) => t,
-        Err(e) => return Outcome::Failed(e.to_string()),
-    };
-    if let Some(stored) = work.stored {
-        let key = (path.clone(), crate::record::sha256_hex(&bytes));
-        if stored.contains(&key) {
-            tracing::debug!("{path}: already stored, skipped");
-            return Outcome::Skipped {
-                bytes: bytes.len() as u64,
+            format,
+        } => {
+            let file = match source {
+                InputSource::File(p) => Some(p.as_path()),
+                InputSource::Stdin => None,
             };
+            let reading = Instant::now();
+            let bytes = match ingest::read_input(file, work.max_bytes) {
+                Ok(b) => b,
+                Err(e) => return Outcome::Failed(e.to_string()),
+            };
+            timing::add(Stage::Read, reading.elapsed());
+            match input_record(path, &bytes, format, work) {
+                Err(outcome) => return outcome,
+                Ok((len, made)) => (path.to_string(), output.to_path_buf(), len, made),
+            }
         }
-    }
-    // A panic in a stage is a bug; it costs this input its record, not the batch.
-    let made = catch_panic(|| make_record(path, &bytes, text, work.extract, work.check));
-    let (record, value) = match made {
-        Ok(Ok(rv)) => rv,
-        Ok(Err(e)) => return Outcome::Failed(e),
-        Err(panic) => {
-            return Outcome::Failed(format!(
-                "internal error, no record made: a pipeline stage panicked: {panic}"
-            ))
+        Task::Bytes {
+            path,
+            output,
+            bytes,
+            format,
+        } => match input_record(path, &bytes, format, work) {
+            Err(outcome) => return outcome,
+            Ok((len, made)) => (path.to_string(), output.to_path_buf(), len, made),
+        },
+        Task::WarcRecord {
+            path,
+            output,
+            record,
+        } => {
+            let record = match record {
+                Ok(r) => r,
+                Err(e) => return Outcome::Failed(e),
+            };
+            let response = match record.html_page(work.max_bytes) {
+                Ok(newsparse_warc::Payload::Html(r)) => r,
+                Ok(newsparse_warc::Payload::Skip(why)) => {
+                    tracing::debug!("{path}: skipped ({why:?})");
+                    return Outcome::NotPage;
+                }
+                Err(e) => return Outcome::Failed(e.to_string()),
+            };
+            if already_stored(work, &path, &response.body) {
+                return Outcome::Skipped {
+                    bytes: response.body.len() as u64,
+                };
+            }
+            let origin = PageOrigin::Warc {
+                url: record.target_uri(),
+                record_id: record.record_id(),
+            };
+            let made = guarded(|| {
+                page_record(
+                    &path,
+                    &response.body,
+                    response.charset(),
+                    origin,
+                    work.extract_page,
+                    work.check,
+                )
+            });
+            let len = response.body.len() as u64;
+            (path, output, len, made)
         }
     };
+    let (record, value) = match made {
+        Ok(rv) => rv,
+        Err(outcome) => return outcome,
+    };
+    let writing = Instant::now();
     if let Some(dir) = work.files_dir {
-        let target = dir.join(output);
+        let target = dir.join(&output);
         let mut pretty = match serde_json::to_string_pretty(&value) {
             Ok(s) => s,
             Err(e) => return Outcome::Failed(format!("cannot serialize the record: {e}")),
@@ -706,10 +1113,57 @@ fn process(item: &Item, work: &Work) -> Outcome {
         Some(Ok(s)) => Some(s),
         Some(Err(e)) => return Outcome::Failed(format!("cannot serialize the record: {e}")),
     };
+    timing::add(Stage::Write, writing.elapsed());
     Outcome::Written {
-        bytes: bytes.len() as u64,
+        bytes: bytes_len,
         compact,
         record: work.want_record.then(|| Box::new(record)),
+    }
+}
+
+/// The record of a text or HTML input's bytes, with the size of its source
+/// bytes; `Err` is the outcome when there is none (a failure, or already
+/// stored).
+fn input_record(
+    path: &str,
+    bytes: &[u8],
+    format: Format,
+    work: &Work,
+) -> Result<(u64, Made), Outcome> {
+    match format {
+        Format::Text | Format::Warc => {
+            let text = ingest::decode_text(bytes, work.max_bytes, work.encoding)
+                .map_err(|e| Outcome::Failed(e.to_string()))?;
+            if already_stored(work, path, bytes) {
+                return Err(Outcome::Skipped {
+                    bytes: bytes.len() as u64,
+                });
+            }
+            let info = crate::pipeline::SourceInfo::text(path, bytes);
+            let made =
+                guarded(|| make_record(&info, |info| (work.extract)(info, &text), work.check));
+            Ok((bytes.len() as u64, made))
+        }
+        Format::Html => {
+            let page =
+                page_bytes(bytes, work.max_bytes).map_err(|e| Outcome::Failed(e.to_string()))?;
+            if already_stored(work, path, &page) {
+                return Err(Outcome::Skipped {
+                    bytes: page.len() as u64,
+                });
+            }
+            let made = guarded(|| {
+                page_record(
+                    path,
+                    &page,
+                    None,
+                    PageOrigin::Html,
+                    work.extract_page,
+                    work.check,
+                )
+            });
+            Ok((page.len() as u64, made))
+        }
     }
 }
 
@@ -769,7 +1223,7 @@ mod tests {
     /// Process one article file with the given pipeline and validator.
     fn process_with(
         extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
-        check: fn(&serde_json::Value) -> Vec<Problem>,
+        check: fn(&Record, &serde_json::Value) -> Vec<Problem>,
     ) -> (Outcome, bool) {
         install_panic_hook();
         let dir = tempfile::tempdir().unwrap();
@@ -780,10 +1234,12 @@ mod tests {
         )
         .unwrap();
         let out = dir.path().join("out");
-        let item = Item::Read {
-            path: "story.txt".into(),
-            source: InputSource::File(input),
-            output: PathBuf::from("story.json"),
+        let source = InputSource::File(input);
+        let task = Task::Input {
+            path: "story.txt",
+            source: &source,
+            output: Path::new("story.json"),
+            format: Format::Text,
         };
         let cancel = AtomicBool::new(false);
         let work = Work {
@@ -793,16 +1249,18 @@ mod tests {
             want_record: false,
             stored: None,
             cancel: &cancel,
+            encoding: TextEncoding::Utf8,
             extract,
+            extract_page: crate::pipeline::extract_page,
             check,
         };
-        let outcome = process(&item, &work);
+        let outcome = process(task, &work);
         (outcome, out.join("story.json").exists())
     }
 
     #[test]
     fn a_valid_record_is_written() {
-        let (outcome, written) = process_with(crate::pipeline::extract, |_| Vec::new());
+        let (outcome, written) = process_with(crate::pipeline::extract, |_, _| Vec::new());
         assert!(matches!(
             outcome,
             Outcome::Written {
@@ -815,7 +1273,7 @@ mod tests {
 
     #[test]
     fn an_invalid_record_is_a_failure_and_not_written() {
-        let (outcome, written) = process_with(crate::pipeline::extract, |_| {
+        let (outcome, written) = process_with(crate::pipeline::extract, |_, _| {
             vec![Problem {
                 pointer: "/people/0/id".into(),
                 message: "duplicate id".into(),
@@ -835,7 +1293,7 @@ mod tests {
     fn a_panicking_stage_is_a_failure_of_that_input() {
         let (outcome, written) = process_with(
             |_, _| panic!("stage fell over"),
-            crate::schema::check_record,
+            crate::schema::check_built_record,
         );
         match outcome {
             Outcome::Failed(e) => assert!(

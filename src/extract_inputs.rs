@@ -1,11 +1,15 @@
 //! Finding the inputs of `newsparse extract` and naming their outputs.
 //!
-//! Arguments are files, directories (searched recursively for `*.txt`) or `-`
-//! for stdin. Each input's output path mirrors its path relative to the
-//! directory it was found in (a plain file argument gives `<stem>.json`);
-//! when two inputs would get the same output path, the colliding ones take
-//! more of their parent directories until the names differ.
+//! Arguments are files, directories (searched recursively for `*.txt`,
+//! `*.html`, `*.htm`, `*.html.gz`, `*.htm.gz`, `*.warc` and `*.warc.gz`) or
+//! `-` for stdin. Each input's output path mirrors its path relative to the
+//! directory it was found in (a plain file argument gives `<stem>.json`; a
+//! `.gz` suffix is dropped first, and a WARC file's records go in a
+//! directory named after it: `crawl.warc.gz` → `crawl/00003.json`); when two
+//! inputs would get the same output path, the colliding ones take more of
+//! their parent directories until the names differ.
 
+use crate::ingest::Format;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
 use std::path::{Component, Path, PathBuf};
@@ -26,8 +30,12 @@ pub enum Item {
     Read {
         path: String,
         source: InputSource,
-        /// Output path relative to the output directory, ending in `.json`.
+        /// Output path relative to the output directory, ending in `.json`
+        /// (for a WARC file, the records go in this path without `.json`).
         output: PathBuf,
+        /// The format its name says (`None`: an unknown name or stdin,
+        /// sniffed from its first bytes unless `--format` says).
+        format: Option<Format>,
     },
     /// A path that could not become an input (missing, a directory without
     /// `.txt` files, a directory entry that could not be read).
@@ -56,7 +64,7 @@ pub fn discover(args: &[PathBuf]) -> Vec<Item> {
 #[derive(Debug, Default)]
 pub struct Discovered {
     pub items: Vec<Item>,
-    /// Files inside input directories that are not `.txt` (a `.md`, a
+    /// Files inside input directories that are not inputs (a `.md`, a
     /// `.json`…): not read, but counted so that nothing is left silently.
     pub ignored: Vec<String>,
 }
@@ -118,7 +126,7 @@ pub fn discover_all(args: &[PathBuf]) -> Discovered {
             if !entry.file_type().is_file() {
                 continue;
             }
-            if !has_txt_extension(entry.path()) {
+            if format_by_name(entry.path()).is_none() {
                 ignored.push(entry.path().to_string_lossy().into_owned());
                 continue;
             }
@@ -141,7 +149,7 @@ pub fn discover_all(args: &[PathBuf]) -> Discovered {
         if found.len() == before {
             found.push(Found::failed(
                 shown,
-                "directory contains no .txt files".to_string(),
+                "directory contains no .txt, .html, .htm or .warc files".to_string(),
             ));
         }
     }
@@ -151,9 +159,18 @@ pub fn discover_all(args: &[PathBuf]) -> Discovered {
     }
 }
 
-fn has_txt_extension(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+/// The format a file's name says: `.txt` text; `.html`, `.htm` (also
+/// gzipped) HTML; `.warc`, `.warc.gz` WARC; other names `None`.
+pub fn format_by_name(path: &Path) -> Option<Format> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let plain = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = Path::new(plain).extension()?.to_str()?;
+    match ext {
+        "txt" if plain.len() == name.len() => Some(Format::Text),
+        "html" | "htm" => Some(Format::Html),
+        "warc" => Some(Format::Warc),
+        _ => None,
+    }
 }
 
 /// An item before its output name is settled.
@@ -163,6 +180,7 @@ struct Found {
     error: String,
     /// Candidate output names, shortest first (each already ends in `.json`).
     candidates: Vec<PathBuf>,
+    format: Option<Format>,
 }
 
 impl Found {
@@ -172,6 +190,7 @@ impl Found {
             source: None,
             error,
             candidates: Vec::new(),
+            format: None,
         }
     }
 
@@ -181,6 +200,10 @@ impl Found {
         rel: Option<PathBuf>,
         canonical: Option<PathBuf>,
     ) -> Found {
+        let format = match &source {
+            InputSource::File(p) => format_by_name(p),
+            InputSource::Stdin => None,
+        };
         let candidates = match rel {
             None => vec![PathBuf::from(STDIN_OUTPUT)],
             Some(rel) => output_candidates(&rel, canonical.as_deref()),
@@ -190,6 +213,7 @@ impl Found {
             source: Some(source),
             error: String::new(),
             candidates,
+            format,
         }
     }
 }
@@ -222,6 +246,9 @@ fn normal_parts(path: &Path) -> Vec<OsString> {
 
 fn json_name(parts: &[OsString]) -> PathBuf {
     let mut p: PathBuf = parts.iter().collect();
+    if p.extension().is_some_and(|e| e.eq_ignore_ascii_case("gz")) {
+        p.set_extension("");
+    }
     p.set_extension("json");
     p
 }
@@ -258,6 +285,7 @@ fn name_outputs(found: Vec<Found>) -> Vec<Item> {
                 path: f.path,
                 source,
                 output: f.candidates[lvl].clone(),
+                format: f.format,
             },
             None => Item::Failed {
                 path: f.path,
@@ -347,10 +375,54 @@ mod tests {
             "{got:?}"
         );
         assert!(
-            got[1].ends_with("empty: directory contains no .txt files"),
+            got[1].ends_with("empty: directory contains no .txt, .html, .htm or .warc files"),
             "{got:?}"
         );
         assert_eq!(got[2], "x.json");
+    }
+
+    #[test]
+    fn pages_and_warc_files_are_inputs_beside_text() {
+        let d = tempfile::tempdir().unwrap();
+        for name in [
+            "a.txt",
+            "b.html",
+            "c.HTM",
+            "d.html.gz",
+            "e.warc",
+            "f.warc.gz",
+            "g.txt.gz",
+            "h.json",
+        ] {
+            fs::write(d.path().join(name), "x").unwrap();
+        }
+        let found = discover_all(&[d.path().to_path_buf()]);
+        assert_eq!(
+            outputs(&found.items),
+            ["a.json", "b.json", "c.json", "d.json", "e.json", "f.json"]
+        );
+        let formats: Vec<Option<Format>> = found
+            .items
+            .iter()
+            .map(|i| match i {
+                Item::Read { format, .. } => *format,
+                Item::Failed { .. } => None,
+            })
+            .collect();
+        use Format::*;
+        assert_eq!(
+            formats,
+            [
+                Some(Text),
+                Some(Html),
+                Some(Html),
+                Some(Html),
+                Some(Warc),
+                Some(Warc)
+            ]
+        );
+        assert_eq!(found.ignored.len(), 2, "{:?}", found.ignored);
+        assert_eq!(format_by_name(Path::new("page.php")), None);
     }
 
     #[test]

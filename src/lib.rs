@@ -10,6 +10,8 @@
 pub mod extract;
 pub mod extract_inputs;
 pub mod interrupt;
+pub mod text;
+pub mod review;
 
 // The libraries under their old paths, for the binary and the tests.
 pub use newsparse_pipeline::{ingest, record};

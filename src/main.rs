@@ -32,23 +32,56 @@ enum Command {
     Schema,
     TrainNer(TrainNerArgs),
     EvalNer(EvalNerArgs),
+    Text(TextArgs),
+    Review(ReviewArgs),
+}
+
+/// Print the article of each web page (title, byline, date, body).
+///
+/// INPUT: .html, .htm or .html.gz files, or directories searched recursively
+/// for them. A bad page gets one line on stderr, `error: PATH: REASON`, the
+/// others go on, and the exit status is 1.
+#[derive(Args)]
+struct TextArgs {
+    /// Pages or directories of pages.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// One JSON object per page instead (path, url, title, byline,
+    /// published, body), in input order; - for stdout.
+    #[arg(long, value_name = "FILE|-")]
+    jsonl: Option<PathBuf>,
 }
 
 /// Extract one record per article.
 ///
-/// Reads each input (files, directories searched recursively for *.txt, or -
-/// for stdin), runs the pipeline, validates the record and writes it.
-/// With no INPUT, reads inputs/ and writes outputs/.
+/// Reads each input (files, directories searched recursively for *.txt,
+/// *.html, *.htm, *.html.gz, *.warc and *.warc.gz, or - for stdin), runs the
+/// pipeline, validates the record and writes it. With no INPUT, reads
+/// inputs/ and writes outputs/.
+///
+/// Text is read as it is. An HTML page is decoded (its charset from the
+/// byte-order mark, the HTTP header, <meta>, or a sniff), its article
+/// rendered as text, and the record carries that text (`text`), which its
+/// spans index. In a WARC file every `response` record holding an HTML page
+/// (2xx status) is one article, with source.url the WARC-Target-URI and
+/// source.warc_record_id its WARC-Record-ID; other records are counted and
+/// skipped.
 ///
 /// Output names mirror each input's path relative to the directory it was
 /// found in (inputs/a/001.txt -> outputs/a/001.json); a file argument gives
-/// <stem>.json and stdin gives stdin.json. When two inputs would get the same
-/// name, those inputs keep more of their parent directories
-/// (x/a/001.txt and y/b/001.txt -> a/001.json and b/001.json).
+/// <stem>.json (page.html.gz -> page.json) and stdin gives stdin.json. When
+/// two inputs would get the same name, those inputs keep more of their parent
+/// directories (x/a/001.txt and y/b/001.txt -> a/001.json and b/001.json).
+/// The records of a WARC file are numbered by their position in it (every
+/// record counts, from 1): record 3 of crawl.warc.gz has source.path
+/// `crawl.warc.gz#3` and the file crawl/00003.json; in JSONL they come in
+/// file order whatever --jobs.
 ///
 /// A bad input (missing, unreadable, empty, binary, not UTF-8, larger than
-/// --max-bytes, a directory without .txt files) gets one line on stderr,
-/// `error: PATH: REASON`, and the batch goes on. Failed inputs are listed in
+/// --max-bytes or inflating to more, a page with no article, a truncated or
+/// corrupt WARC record, a directory without inputs) gets one line on stderr,
+/// `error: PATH: REASON` (`error: FILE#N: REASON` for a WARC record), and the
+/// batch goes on (the other records of a WARC file too). Failed inputs are listed in
 /// errors.jsonl ({"path":…,"error":…} per line) in the output directory, or
 /// beside the --jsonl file (none for --jsonl -); entries of an earlier
 /// run stay until their inputs are settled (the summary says how many). A
@@ -69,7 +102,8 @@ enum Command {
   130  interrupted (Ctrl-C): the inputs in progress were finished and stored,
      the rest not attempted; no JSONL file is made (a second Ctrl-C stops at once)")]
 struct ExtractArgs {
-    /// Files, directories (searched for *.txt) or - for stdin [default: inputs/]
+    /// Files, directories (searched for *.txt, *.html, *.htm, *.warc, also
+    /// gzipped) or - for stdin [default: inputs/]
     #[arg(value_name = "INPUT")]
     inputs: Vec<PathBuf>,
     /// Directory for one NAME.json per input and errors.jsonl
@@ -82,9 +116,22 @@ struct ExtractArgs {
     /// Worker threads, at most one per core and per input [default: all cores]
     #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
-    /// Refuse inputs larger than this many bytes (suffixes K, M, G: 1024-based)
+    /// Refuse inputs larger than this many bytes (suffixes K, M, G: 1024-based),
+    /// also once inflated (a gzipped page, a WARC record's payload); a WARC
+    /// file itself may be larger
     #[arg(long, value_name = "BYTES", default_value = "10M", value_parser = extract::parse_size)]
     max_bytes: u64,
+    /// How to read every input: auto (by the name: .txt text; .html, .htm,
+    /// .html.gz html; .warc, .warc.gz warc; other names and stdin by their
+    /// first bytes), or one format for all
+    #[arg(long, value_enum, value_name = "FORMAT", default_value_t = InputFormat::Auto)]
+    format: InputFormat,
+    /// The encoding of text inputs: a label (utf-8, windows-1252,
+    /// iso-8859-2, shift_jis…), or auto (UTF-8 when valid, else the
+    /// byte-order mark's, else a sniffed guess). Pages are always decoded by
+    /// their own charset
+    #[arg(long, value_name = "LABEL|auto", default_value = "utf-8", value_parser = newsparse::ingest::TextEncoding::parse)]
+    encoding: newsparse::ingest::TextEncoding,
     /// No progress bar and no closing summary (errors are still printed)
     #[arg(short, long)]
     quiet: bool,
@@ -130,6 +177,14 @@ struct ValidateArgs {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum InputFormat {
+    Auto,
+    Text,
+    Html,
+    Warc,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Json,
@@ -172,6 +227,41 @@ struct EvalNerArgs {
     /// A CoNLL-2003 format file
     #[arg(value_name = "FILE")]
     file: PathBuf,
+}
+
+/// Write review pages: each record's claims marked in its article text.
+///
+/// One self-contained HTML page per article (style and script inline, nothing
+/// fetched) and an index.html. INPUT is records (.json, .jsonl, directories)
+/// whose text is their own `text`, the file or directory given by --source,
+/// or their source.path; or articles (.txt), extracted first. A record that
+/// fails validation still gets its page, its problems shown in place.
+/// With --compare A B: two records (or two directories of records) of the
+/// same articles, matched item by item as shared/tools/score.py does.
+#[derive(Args)]
+#[command(
+    after_help = "Exit status: 0 every page written, 1 some input could not be read or \
+some page could not be written (each named on stderr), 2 usage error or the output directory is unusable"
+)]
+struct ReviewArgs {
+    /// Records (.json, .jsonl), articles (.txt), or directories of them
+    #[arg(value_name = "INPUT", required_unless_present = "compare")]
+    inputs: Vec<PathBuf>,
+    /// Compare two records, or two directories of records, of the same articles
+    #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with = "inputs")]
+    compare: Option<Vec<PathBuf>>,
+    /// Directory for the pages and index.html
+    #[arg(short, long, value_name = "DIR", default_value = "review")]
+    out: PathBuf,
+    /// The source text file, or a directory of sources, of the records
+    #[arg(long, value_name = "PATH")]
+    source: Option<PathBuf>,
+    /// Worker threads [default: all cores]
+    #[arg(short, long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
+    /// No closing summary (errors are still printed)
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// What `validate` says when given no FILE and stdin is a terminal.
@@ -249,6 +339,13 @@ fn main() {
                 db,
                 resume: a.resume,
                 no_files: a.no_files,
+                format: match a.format {
+                    InputFormat::Auto => None,
+                    InputFormat::Text => Some(newsparse::ingest::Format::Text),
+                    InputFormat::Html => Some(newsparse::ingest::Format::Html),
+                    InputFormat::Warc => Some(newsparse::ingest::Format::Warc),
+                },
+                encoding: a.encoding,
             })
         }
         Command::Validate(a) => {
@@ -277,6 +374,22 @@ fn main() {
             &a.train, &a.dev, &a.out, a.seed,
         )),
         Command::EvalNer(a) => report(newsparse_ner::eval_command(&a.file)),
+        Command::Text(a) => newsparse::text::run(&newsparse::text::TextOptions {
+            inputs: a.inputs,
+            jsonl: a.jsonl,
+        }),
+        Command::Review(a) => newsparse::review::run(&newsparse::review::ReviewOptions {
+            inputs: a.inputs,
+            compare: a.compare.map(|ab| (ab[0].clone(), ab[1].clone())),
+            out_dir: a.out,
+            source: a.source,
+            jobs: a
+                .jobs
+                .map(usize::from)
+                .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get())),
+            max_bytes: 10 << 20,
+            quiet: a.quiet,
+        }),
     };
     std::process::exit(status);
 }

@@ -1,7 +1,7 @@
 //! Turns records into the rows of the normalized tables (pure: no database).
 
 use crate::schema::{self, Table};
-use newsparse_core::record::Record;
+use newsparse_core::record::{Record, SourceFormat};
 use std::collections::HashMap;
 
 /// One bound value. `None` is SQL NULL.
@@ -230,6 +230,14 @@ fn article_rows(rec: &Record, json: &str, tables: &mut [TableRows]) {
             int(a.paragraph_count),
             json_array(&rec.warnings),
             text(json),
+            text(match rec.source.format {
+                None | Some(SourceFormat::Text) => "text",
+                Some(SourceFormat::Html) => "html",
+                Some(SourceFormat::Warc) => "warc",
+            }),
+            opt_text(rec.source.url.as_deref()),
+            opt_text(rec.source.warc_record_id.as_deref()),
+            opt_text(rec.text.as_deref()),
         ],
     );
 

@@ -8,7 +8,7 @@
 
 /// The newest schema version this build knows. A database whose schema is
 /// newer is refused before any work starts.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// The table that records which migrations have run.
 pub const MIGRATIONS_TABLE: &str = "newsparse_schema_migrations";
@@ -56,6 +56,10 @@ pub const ARTICLES: Table = Table {
         ("paragraph_count", Int),
         ("warnings", Json),
         ("record", Json),
+        ("source_format", Text),
+        ("url", Text),
+        ("warc_record_id", Text),
+        ("text", Text),
     ],
     upsert_key: Some("id"),
 };
@@ -243,12 +247,20 @@ pub struct Migration {
 }
 
 /// All migrations, in order. Append only: a released migration never changes.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    description: "articles, inputs, photos, people, organizations, places, mentions, quotes, events, event_participants",
-    sqlite: include_str!("../migrations/0001_initial.sqlite.sql"),
-    postgres: include_str!("../migrations/0001_initial.postgres.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        description: "articles, inputs, photos, people, organizations, places, mentions, quotes, events, event_participants",
+        sqlite: include_str!("../migrations/0001_initial.sqlite.sql"),
+        postgres: include_str!("../migrations/0001_initial.postgres.sql"),
+    },
+    Migration {
+        version: 2,
+        description: "articles.source_format, url, warc_record_id, text (contract 1.1: pages and WARC records)",
+        sqlite: include_str!("../migrations/0002_page_sources.sqlite.sql"),
+        postgres: include_str!("../migrations/0002_page_sources.postgres.sql"),
+    },
+];
 
 /// The expression for "now" in a dialect (for `stored_at` on upsert).
 pub fn now_sql(dialect: Dialect) -> &'static str {
@@ -349,6 +361,23 @@ mod tests {
             let create = format!("CREATE TABLE {} (", t.name);
             for m in [MIGRATIONS[0].sqlite, MIGRATIONS[0].postgres] {
                 assert!(m.contains(&create), "{} missing", t.name);
+            }
+            // Every column is made by some migration.
+            for (c, _) in t.columns {
+                for dialect in [0, 1] {
+                    let made = MIGRATIONS.iter().any(|m| {
+                        let sql = if dialect == 0 { m.sqlite } else { m.postgres };
+                        let table_part = sql
+                            .split(&create)
+                            .nth(1)
+                            .map(|rest| rest.split(");").next().unwrap_or(""));
+                        table_part.is_some_and(|body| {
+                            body.lines()
+                                .any(|l| l.trim_start().starts_with(&format!("{c} ")))
+                        }) || sql.contains(&format!("ALTER TABLE {} ADD COLUMN {c} ", t.name))
+                    });
+                    assert!(made, "{}.{c} is made by no migration", t.name);
+                }
             }
         }
         let versions: Vec<i64> = MIGRATIONS.iter().map(|m| m.version).collect();

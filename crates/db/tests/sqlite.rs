@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{check_loaded, record, record_variant, Query};
+use common::{check_loaded, page_columns, page_record, record, record_variant, Query};
 use newsparse_db::{DbTarget, DbWriter};
 use std::path::{Path, PathBuf};
 
@@ -33,7 +33,7 @@ fn migrations_create_the_schema_once() {
     let mut db = connect(&path);
     assert_eq!(
         db.rows("SELECT version FROM newsparse_schema_migrations"),
-        vec![vec!["1".to_string()]]
+        vec![vec!["1".to_string()], vec!["2".to_string()]]
     );
     for t in newsparse_db::schema::INSERT_ORDER {
         assert_eq!(db.count(&format!("SELECT count(*) FROM {}", t.name)), 0);
@@ -178,4 +178,58 @@ fn a_writer_dropped_without_finish_still_commits() {
         }
     }
     check_loaded(&mut connect(&path), 3);
+}
+
+#[test]
+fn a_database_made_by_schema_1_is_migrated_and_keeps_working() {
+    let (_dir, path) = temp_db("v1");
+    // What newsparse wrote before pages and WARC files (schema version 1).
+    connect(&path)
+        .execute_batch(include_str!("fixtures/schema-v1.sqlite.sql"))
+        .unwrap();
+    let old_id = "9694dc28582a7e9b";
+    let writer = DbWriter::open(&DbTarget::Sqlite(path.clone())).unwrap();
+    // --resume still sees the old input.
+    let stored = writer.stored_inputs().unwrap();
+    assert!(
+        stored.iter().any(|(p, _)| p.ends_with("world/001.txt")),
+        "{stored:?}"
+    );
+    let (page, json) = page_record(4);
+    writer.send(page.clone(), json).unwrap();
+    let (text, json) = record(5);
+    writer.send(text.clone(), json).unwrap();
+    writer.finish().unwrap();
+    let mut db = connect(&path);
+    assert_eq!(
+        db.rows("SELECT version FROM newsparse_schema_migrations ORDER BY version"),
+        vec![vec!["1".to_string()], vec!["2".to_string()]]
+    );
+    let s = |v: &str| v.to_string();
+    let mut got = page_columns(&mut db);
+    got.sort();
+    let mut want = vec![
+        vec![s(old_id), s("text"), s("NULL"), s("NULL"), s("-1")],
+        vec![
+            page.id.clone(),
+            s("warc"),
+            s("https://news.example/story-4"),
+            s("<urn:uuid:0000-4>"),
+            s("880"),
+        ],
+        vec![text.id.clone(), s("text"), s("NULL"), s("NULL"), s("-1")],
+    ];
+    want.sort();
+    assert_eq!(got, want);
+    // The old article's rows are all still there and related.
+    assert!(
+        db.count(&format!(
+            "SELECT count(*) FROM mentions WHERE article_id = '{old_id}'"
+        )) > 0
+    );
+    assert!(db.rows("PRAGMA foreign_key_check").is_empty());
+    assert_eq!(
+        db.rows("SELECT path FROM inputs WHERE path LIKE 'crawl%'"),
+        vec![vec![s("crawl.warc.gz#4")]]
+    );
 }

@@ -235,7 +235,29 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
     let cover = w.cover(cands);
     let mut out = Vec::new();
     let initial_names = cands.iter().filter(|c| is_initial_name(w, c)).count();
+    // Demonyms the article uses ("Malian"), for the country they name.
+    let demonyms: Vec<&str> = (0..w.len())
+        .map(|t| w.word(t))
+        .filter(|x| lexicon::is_demonym(x))
+        .collect();
     for (i, c) in cands.iter().enumerate() {
+        // "Varnia" in an article that also says "Varnian": the country, not
+        // a person of that name.
+        if c.te - c.ts == 1
+            && matches!(c.kind, EntityKind::Person | EntityKind::Place)
+            && lexicon::demonym_of(w.word(c.ts)).is_some_and(|d| demonyms.contains(&d))
+            && !(c.ts > 0 && {
+                // "Prince Saud": a title makes it a person's name.
+                let before = w.word(c.ts - 1);
+                lexicon::HONORIFIC_SET.has(before)
+                    || lexicon::OFFICE_SET.has(before)
+                    || lexicon::MALE_TITLE_SET.has(before)
+                    || lexicon::FEMALE_TITLE_SET.has(before)
+            })
+        {
+            out.push((i, EntityKind::Place, STRONG));
+            continue;
+        }
         // "My City Was Gone", "Let Me Love You": a Title Case phrase with a
         // pronoun or a verb in it is the title of a work, not a name.
         if c.te - c.ts >= 2 && (c.ts..c.te).any(|t| lexicon::is_title_clause_word(w.word(t))) {

@@ -739,3 +739,62 @@ fn a_name_after_a_compass_word_is_a_place() {
     let (_, found) = run("Attack\n\nGunmen raided a village in northern [P Varnia] on Monday. [P Varnia]'s army said so.");
     assert_eq!(find(&found, "Varnia").kind, EntityKind::Place);
 }
+
+#[test]
+fn a_company_first_word_names_the_company_its_legal_name_ends() {
+    let (_, found) = run(
+        "Widget deal\n\n[O Kestrel Widgets International Inc.] agreed to buy [O Orrin Tools]. \
+         [O Kestrel] said the deal would close in May.",
+    );
+    let kestrel = find(&found, "Kestrel Widgets International Inc.");
+    assert_eq!(kestrel.mentions.len(), 2, "{found:#?}");
+    assert!(!found.iter().any(|e| e.name == "Kestrel"), "{found:#?}");
+    // Without a legal form the longer name is not taken for the company.
+    let (_, found) = run("Match report\n\n[O Kestford Rovers Youth] beat [O Orrin]. \
+         [O Kestford] fans cheered.");
+    assert!(found.iter().any(|e| e.name == "Kestford"), "{found:#?}");
+}
+
+#[test]
+fn a_diminutive_given_name_with_the_same_surname_is_the_same_person() {
+    let (_, found) = run(
+        "Council vote\n\n[P Gabrielle Okafor] won the seat. Friends call her [P Gabby Okafor]. \
+         [P Okafor] thanked voters, and [P Gabriel Okafor], her cousin, cheered.",
+    );
+    let people: Vec<_> = found
+        .iter()
+        .filter(|e| e.kind == EntityKind::Person)
+        .collect();
+    let gabrielle = find(&found, "Gabrielle Okafor");
+    assert!(gabrielle.mentions.len() >= 2, "{found:#?}");
+    assert!(
+        !people.iter().any(|e| e.name == "Gabby Okafor"),
+        "{found:#?}"
+    );
+    // A different given name stays a different person.
+    assert!(
+        people.iter().any(|e| e.name == "Gabriel Okafor"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_one_word_name_whose_demonym_the_article_uses_is_a_place() {
+    let (_, found) = run(
+        "Army post attacked\n\nGunmen attacked a post in [P Albania] on Monday. \
+         Two Albanian soldiers died, and [P Albania]'s army sent help. \
+         [P Prince Albania] is unrelated.",
+    );
+    assert_eq!(
+        find(&found, "Albania").kind,
+        EntityKind::Place,
+        "{found:#?}"
+    );
+    // Without the demonym in the text the tagger's reading stands.
+    let (_, found) = run("Visit\n\n[P Albania] arrived on Monday. [P Albania] smiled.");
+    assert_eq!(
+        find(&found, "Albania").kind,
+        EntityKind::Person,
+        "{found:#?}"
+    );
+}

@@ -119,6 +119,7 @@ fn readers(list: &str) -> Vec<String> {
         ("POSTNOMINALS", &["is_postnominal"]),
         ("COMMON_ACRONYMS", &["is_common_acronym"]),
         ("TITLE_CLAUSE_WORDS", &["is_title_clause_word"]),
+        ("NICKNAMES", &["is_nickname_of"]),
     ];
     for (l, hs) in helpers {
         if *l == list {

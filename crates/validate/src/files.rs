@@ -516,6 +516,30 @@ fn locate(positions: &Positions, prefix: &str, found: Vec<Found>) -> Vec<(usize,
     located
 }
 
+/// Every problem of one record checked against its source bytes, as
+/// `validate --source FILE` finds them: the schema, the invariants, every span
+/// and text against the source, `source.sha256`/`bytes`/`chars`. (The review
+/// page's problem list.)
+pub fn check_record_with_source(record: &Value, source: &[u8]) -> Vec<crate::schema::Problem> {
+    // The typed fast path first, as for a file of records.
+    if serde::Deserialize::deserialize(record)
+        .is_ok_and(|r: Record| record_agrees_with_source(&r, source))
+    {
+        return Vec::new();
+    }
+    let sources = Sources::File(Arc::new(SourceText::from_bytes(source.to_vec())));
+    check_one(record, Some(&sources))
+        .into_iter()
+        .map(|f| f.problem)
+        .collect()
+}
+
+/// Whether a typed record passes every check of [`check_record_with_source`]:
+/// the typed fast path (a yes is always right; on a no, that function says why).
+pub fn record_agrees_with_source(r: &Record, source: &[u8]) -> bool {
+    record_is_valid(r) && agrees_with_source(r, &SourceText::from_bytes(source.to_vec()))
+}
+
 /// Every problem of one record: schema, invariants and, with a source, the
 /// source checks.
 fn check_one(record: &Value, sources: Option<&Sources>) -> Vec<Found> {
@@ -556,7 +580,10 @@ struct SourceText {
 
 impl SourceText {
     fn read(path: &Path) -> std::io::Result<SourceText> {
-        let bytes = std::fs::read(path)?;
+        Ok(SourceText::from_bytes(std::fs::read(path)?))
+    }
+
+    fn from_bytes(bytes: Vec<u8>) -> SourceText {
         let sha256 = newsparse_pipeline::record::sha256_hex(&bytes);
         let len = bytes.len() as u64;
         let text = String::from_utf8(bytes).ok();
@@ -570,13 +597,13 @@ impl SourceText {
             }
             None => (None, 0),
         };
-        Ok(SourceText {
+        SourceText {
             bytes: len,
             sha256,
             text,
             char_starts,
             chars,
-        })
+        }
     }
 
     /// The text between two code-point offsets (both within the text).

@@ -9,7 +9,7 @@ use crate::jsonpos::escape_segment;
 use jsonschema::error::{TypeKind, ValidationErrorKind};
 use jsonschema::{ValidationError, Validator};
 use newsparse_core::date::is_iso_date;
-use newsparse_core::record::{Mention, Record, Span};
+use newsparse_core::record::{Mention, Record, SourceFormat, Span};
 use serde_json::Value;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
@@ -72,6 +72,18 @@ pub fn check_record(record: &serde_json::Value) -> Vec<Problem> {
         .collect()
 }
 
+/// [`check_record`] for a record the pipeline built: the typed fast path
+/// ([`record_is_valid`]) first, so a valid record never needs the JSON Schema
+/// validator (compiling it is most of a one-file run's start-up); the full
+/// check, with its messages, only for a record that fails it.
+pub fn check_built_record(record: &Record, value: &Value) -> Vec<Problem> {
+    if record_is_valid(record) {
+        Vec::new()
+    } else {
+        check_record(value)
+    }
+}
+
 /// [`check_record`], keeping where each problem is best shown.
 pub(crate) fn check_record_anchored(record: &Value) -> Vec<Found> {
     let mut found = Vec::new();
@@ -100,7 +112,11 @@ pub fn record_is_valid(r: &Record) -> bool {
     let partial_date = |d: &str| is_iso_date(d, false);
     let filled = |s: &str| !s.is_empty();
     let a = &r.article;
-    let chars = r.source.chars;
+    // A page's spans index the record's own text (contract 1.1).
+    let chars = r
+        .text
+        .as_ref()
+        .map_or(r.source.chars, |t| t.chars().count() as u64);
     let span_ok = |s: &Span| s.start <= s.end && s.end as u64 <= chars;
     let covers = |s: &Span, t: &str| span_ok(s) && t.chars().count() == s.end - s.start;
     let mention_ok = |m: &Mention| {
@@ -117,7 +133,14 @@ pub fn record_is_valid(r: &Record) -> bool {
         (Some(t), Some(s)) => covers(s, t),
         _ => false,
     };
-    let shape = r.schema_version == newsparse_core::record::SCHEMA_VERSION
+    let page = matches!(
+        r.source.format,
+        Some(SourceFormat::Html | SourceFormat::Warc)
+    );
+    let shape = (r.schema_version == newsparse_core::record::SCHEMA_VERSION
+        || r.schema_version == newsparse_core::record::SCHEMA_VERSION_1_1)
+        && page == r.text.is_some()
+        && r.text.as_deref().is_none_or(|t| own_text_agrees(r, t))
         && hex(&r.id, 16)
         && hex(&r.source.sha256, 64)
         && r.source.sha256.starts_with(&r.id)
@@ -265,6 +288,21 @@ fn schema_problems(error: &ValidationError, out: &mut Vec<Found>) {
         }
         ValidationErrorKind::Required { property } => {
             format!("missing required field {property}")
+        }
+        // The schema's top-level rule: no `text` unless a page's record.
+        ValidationErrorKind::Not { .. }
+            if error.schema_path.as_str().starts_with("/allOf/0/else") =>
+        {
+            out.push(Found {
+                problem: Problem {
+                    pointer: "/text".to_string(),
+                    message: "`text` is only for records of html and warc sources \
+                              (source.format is text)"
+                        .to_string(),
+                },
+                anchor: Anchor::Key,
+            });
+            return;
         }
         ValidationErrorKind::Type { kind } => {
             let expected = match kind {
@@ -554,6 +592,119 @@ fn check_invariants(record: &Value, out: &mut Vec<Found>) {
     check_ids_and_refs(record, out);
     check_spans(record, out);
     check_dates(record, out);
+    check_own_text(record, out);
+}
+
+/// Code-point slicing of a text: byte offset of every code point and of the end.
+pub(crate) struct CharSlicer<'t> {
+    text: &'t str,
+    /// `None` for ASCII text, where code points and bytes coincide.
+    starts: Option<Vec<usize>>,
+}
+
+impl<'t> CharSlicer<'t> {
+    pub(crate) fn new(text: &'t str) -> Self {
+        let starts = (!text.is_ascii()).then(|| {
+            let mut starts: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+            starts.push(text.len());
+            starts
+        });
+        CharSlicer { text, starts }
+    }
+
+    pub(crate) fn chars(&self) -> u64 {
+        match &self.starts {
+            None => self.text.len() as u64,
+            Some(s) => s.len() as u64 - 1,
+        }
+    }
+
+    /// The text between two code-point offsets, when both are inside it.
+    pub(crate) fn slice(&self, start: u64, end: u64) -> Option<&'t str> {
+        let (start, end) = (usize::try_from(start).ok()?, usize::try_from(end).ok()?);
+        match &self.starts {
+            None => self.text.get(start..end),
+            Some(starts) => self.text.get(*starts.get(start)?..*starts.get(end)?),
+        }
+    }
+}
+
+/// Typed fast path of [`check_own_text`]: the record's spans slice its own
+/// `text` to the texts it gives, and `source.chars` is its length.
+fn own_text_agrees(r: &Record, text: &str) -> bool {
+    let slicer = CharSlicer::new(text);
+    let same = |span: &Span, t: &str| slicer.slice(span.start as u64, span.end as u64) == Some(t);
+    let same_opt = |span: &Option<Span>, t: &Option<String>| match (span, t) {
+        (Some(span), Some(t)) => same(span, t),
+        _ => true,
+    };
+    let mention = |m: &Mention| {
+        same(
+            &Span {
+                start: m.start,
+                end: m.end,
+            },
+            &m.text,
+        )
+    };
+    r.source.chars == slicer.chars()
+        && same_opt(&r.article.title_span, &r.article.title)
+        && same_opt(&r.article.subtitle_span, &r.article.subtitle)
+        && r.photos
+            .iter()
+            .all(|p| same(&p.span, &p.caption) && same_opt(&p.credit_span, &p.credit))
+        && r.people.iter().flat_map(|e| &e.mentions).all(mention)
+        && r.organizations
+            .iter()
+            .flat_map(|e| &e.mentions)
+            .all(mention)
+        && r.places.iter().flat_map(|e| &e.mentions).all(mention)
+        && r.quotes.iter().all(|q| same(&q.span, &q.text))
+        && r.events.iter().all(|e| {
+            same(&e.trigger.span, &e.trigger.text)
+                && e.time.as_ref().is_none_or(|t| same(&t.span, &t.text))
+        })
+}
+
+/// Where a record has a `text` (a page's record: source.format html or
+/// warc), `source.chars` is its length and every span's text is its slice.
+fn check_own_text(record: &Value, out: &mut Vec<Found>) {
+    // Whether it is there at all is the schema's rule (`allOf` at its top).
+    let text = record.get("text");
+    let Some(text) = text.and_then(Value::as_str) else {
+        return;
+    };
+    let slicer = CharSlicer::new(text);
+    if let Some(chars) = record.pointer("/source/chars").and_then(Value::as_u64) {
+        if chars != slicer.chars() {
+            out.push(Found::at(
+                "/source/chars".to_string(),
+                format!(
+                    "{chars} is not the length of the record's text ({} chars)",
+                    slicer.chars()
+                ),
+            ));
+            // Spans past the end are reported against source.chars already.
+        }
+    }
+    for site in span_sites(record) {
+        let (Some(start), Some(end), Some((key, t))) = (site.start, site.end, site.text) else {
+            continue;
+        };
+        let Some(slice) = slicer.slice(start, end) else {
+            continue; // out of range or reversed: reported by check_spans
+        };
+        if t != slice {
+            out.push(Found::at(
+                site.owner.pointer(&[key]),
+                format!(
+                    "{} is not the record's text at {start}..{end}, which is {}",
+                    quoted(t),
+                    quoted(slice)
+                ),
+            ));
+        }
+    }
 }
 
 /// The record id is the start of the source's sha256.
@@ -811,6 +962,90 @@ mod tests {
     #[test]
     fn sample_is_valid() {
         assert_eq!(problems_of(&sample()), vec![]);
+    }
+
+    /// [`sample`] as a WARC record's: its rendered text, which its spans index.
+    fn page_sample() -> Value {
+        let mut r = sample();
+        r["schema_version"] = json!("1.1");
+        r["source"]["path"] = json!("crawl.warc.gz#3");
+        r["source"]["format"] = json!("warc");
+        r["source"]["url"] = json!("https://news.example/meet");
+        r["source"]["warc_record_id"] = json!("<urn:uuid:0000-3>");
+        r["text"] = json!("Mara Quill met Tobin Vale in Brackenford.");
+        r
+    }
+
+    /// The typed fast path agrees with the full check.
+    fn fast_path(record: &Value) -> bool {
+        serde_json::from_value::<Record>(record.clone()).is_ok_and(|r| record_is_valid(&r))
+    }
+
+    #[test]
+    fn a_page_record_is_checked_against_its_own_text() {
+        let page = page_sample();
+        assert_eq!(problems_of(&page), vec![]);
+        assert!(fast_path(&page));
+
+        let mut moved = page.clone();
+        moved["text"] = json!("Tobin Vale met Mara Quill in Brackenford.");
+        let got = problems_of(&moved);
+        assert_eq!(
+            got,
+            vec![
+                (
+                    "/people/0/mentions/0/text".to_string(),
+                    "\"Mara Quill\" is not the record's text at 0..10, which is \"Tobin Vale\""
+                        .to_string()
+                ),
+                (
+                    "/people/1/mentions/0/text".to_string(),
+                    "\"Tobin Vale\" is not the record's text at 15..25, which is \"Mara Quill\""
+                        .to_string()
+                ),
+            ]
+        );
+        assert!(!fast_path(&moved));
+
+        let mut short = page.clone();
+        short["text"] = json!("Mara Quill met Tobin Vale in Brackenford");
+        let got = problems_of(&short);
+        assert!(
+            got.contains(&(
+                "/source/chars".to_string(),
+                "41 is not the length of the record's text (40 chars)".to_string()
+            )),
+            "{got:?}"
+        );
+        assert!(!fast_path(&short));
+    }
+
+    #[test]
+    fn text_is_present_exactly_for_pages() {
+        let mut no_text = page_sample();
+        no_text.as_object_mut().unwrap().remove("text");
+        assert_eq!(
+            problems_of(&no_text),
+            vec![(
+                "".to_string(),
+                "missing required field \"text\"".to_string()
+            )]
+        );
+        assert!(!fast_path(&no_text));
+        let mut text_record = sample();
+        text_record["text"] = json!("Mara Quill met Tobin Vale in Brackenford.");
+        let got = problems_of(&text_record);
+        assert_eq!(
+            got,
+            vec![(
+                "/text".to_string(),
+                "`text` is only for records of html and warc sources (source.format is text)"
+                    .to_string()
+            )]
+        );
+        assert!(!fast_path(&text_record));
+        text_record["source"]["format"] = json!("text");
+        assert_eq!(problems_of(&text_record).len(), 1);
     }
 
     #[test]

@@ -217,6 +217,27 @@ pub const TABLE_COUNTS_PER_ARTICLE: [(&str, i64); 10] = [
 ];
 
 /// The queries a test needs, for either backend.
+/// Article `n` as if read from record `n` of a WARC file (contract 1.1):
+/// format, URL, WARC record id and the rendered text its spans index.
+pub fn page_record(n: usize) -> (Record, String) {
+    let (mut rec, _) = record_variant(n, 9, &format!("crawl.warc.gz#{n}"));
+    rec.schema_version = "1.1".into();
+    rec.source.format = Some(SourceFormat::Warc);
+    rec.source.url = Some(format!("https://news.example/story-{n}"));
+    rec.source.warc_record_id = Some(format!("<urn:uuid:0000-{n}>"));
+    rec.text = Some("Invented page text. ".repeat(44));
+    let json = serde_json::to_string(&rec).expect("record serializes");
+    (rec, json)
+}
+
+/// The columns contract 1.1 added to `articles`, for every article, by id.
+pub fn page_columns(db: &mut impl Query) -> Vec<Vec<String>> {
+    db.rows(
+        "SELECT id, source_format, coalesce(url, 'NULL'), coalesce(warc_record_id, 'NULL'), \
+         CAST(coalesce(length(text), -1) AS TEXT) FROM articles ORDER BY source_path",
+    )
+}
+
 pub trait Query {
     fn count(&mut self, sql: &str) -> i64;
     /// Rows of (text, integer) columns, every value as text.
