@@ -15,13 +15,15 @@
 //! and becomes `InternalError`, never a crash of the interpreter.
 
 use newsparse_core::record::{Record, SourceFormat};
-use newsparse_pipeline::ingest;
+use newsparse_pipeline::ingest::{self, TextEncoding};
 use newsparse_pipeline::{PageSource, SourceInfo};
+use newsparse_warc::gzip::is_gzip;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyString, PyTuple};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::panic::AssertUnwindSafe;
@@ -69,8 +71,18 @@ impl Format {
 struct Job {
     path: String,
     bytes: Vec<u8>,
+    /// The caller gave a `str`: `bytes` is its UTF-8, already decoded text
+    /// (no encoding to apply or to sniff).
+    from_str: bool,
     format: Format,
     url: Option<String>,
+    /// How `bytes` is decoded (`--encoding`); plain text only.
+    encoding: TextEncoding,
+}
+
+/// An `encoding=` label as the CLI's `--encoding` reads it.
+fn parse_encoding(label: &str) -> PyResult<TextEncoding> {
+    TextEncoding::parse(label).map_err(PyValueError::new_err)
 }
 
 /// Why an input gave no record.
@@ -157,19 +169,53 @@ impl Row {
 
 /// Decode, extract and validate one input: its JSON (and row), or why not.
 fn run_job(job: &Job, max_bytes: u64, want_row: bool) -> Result<Made, Failure> {
-    let text = ingest::decode(&job.bytes, max_bytes).map_err(|e| Failure::Input(e.to_string()))?;
+    let input = |e: ingest::InputError| Failure::Input(e.to_string());
     let made = catch_panic(|| -> Result<Made, Failure> {
         let record = match job.format {
             Format::Text => {
-                newsparse_pipeline::extract(&SourceInfo::text(&job.path, &job.bytes), text)
+                // As `newsparse extract` decodes a text file (`--encoding`);
+                // a `str` is UTF-8 already.
+                let encoding = if job.from_str {
+                    TextEncoding::Utf8
+                } else {
+                    job.encoding
+                };
+                let text = ingest::decode_text(&job.bytes, max_bytes, encoding).map_err(input)?;
+                newsparse_pipeline::extract(&SourceInfo::text(&job.path, &job.bytes), &text)
             }
             Format::Html => {
+                // As `newsparse extract` reads a .html file: inflated when
+                // gzipped, decoded by its charset, rendered.
+                let bytes: Cow<'_, [u8]> = if is_gzip(&job.bytes) && !job.from_str {
+                    Cow::Owned(ingest::gunzip(&job.bytes, max_bytes).map_err(input)?)
+                } else {
+                    Cow::Borrowed(&job.bytes)
+                };
+                if bytes.len() as u64 > max_bytes {
+                    return Err(input(ingest::InputError::TooLarge {
+                        bytes: bytes.len() as u64,
+                        limit: max_bytes,
+                    }));
+                }
+                let html: Cow<'_, str> = if job.from_str {
+                    let text = std::str::from_utf8(&bytes).map_err(|e| {
+                        input(ingest::InputError::NotUtf8 {
+                            offset: e.valid_up_to(),
+                        })
+                    })?;
+                    if text.chars().all(newsparse_lang::chars::is_space) {
+                        return Err(input(ingest::InputError::Empty));
+                    }
+                    Cow::Borrowed(text)
+                } else {
+                    ingest::decode_page(&bytes, None).map_err(input)?.0
+                };
                 let page =
-                    newsparse_html::render(text).map_err(|e| Failure::Input(e.to_string()))?;
+                    newsparse_html::render(&html).map_err(|e| Failure::Input(e.to_string()))?;
                 let url = job.url.as_deref().or(page.url.as_deref());
                 let source = SourceInfo {
                     path: &job.path,
-                    bytes: &job.bytes,
+                    bytes: &bytes,
                     page: Some(PageSource {
                         format: SourceFormat::Html,
                         url,
@@ -276,21 +322,21 @@ fn install_panic_hook() {
 /// The bytes of a `str`, `bytes` or `bytearray` text. A `str` holding lone
 /// surrogates (it has no UTF-8 form) is encoded with `surrogatepass`, so that
 /// decoding refuses it with the CLI's "not UTF-8" reason and offset.
-fn text_bytes(text: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
+fn text_bytes(text: &Bound<'_, PyAny>) -> PyResult<(Vec<u8>, bool)> {
     if let Ok(s) = text.cast::<PyString>() {
         return match s.to_cow() {
-            Ok(cow) => Ok(cow.into_owned().into_bytes()),
+            Ok(cow) => Ok((cow.into_owned().into_bytes(), true)),
             Err(_) => {
                 let raw = s.call_method1("encode", ("utf-8", "surrogatepass"))?;
-                Ok(raw.cast::<PyBytes>()?.as_bytes().to_vec())
+                Ok((raw.cast::<PyBytes>()?.as_bytes().to_vec(), true))
             }
         };
     }
     if let Ok(b) = text.cast::<PyBytes>() {
-        return Ok(b.as_bytes().to_vec());
+        return Ok((b.as_bytes().to_vec(), false));
     }
     if let Ok(b) = text.cast::<PyByteArray>() {
-        return Ok(b.to_vec());
+        return Ok((b.to_vec(), false));
     }
     Err(PyTypeError::new_err(format!(
         "an article's text must be str or bytes, not {}",
@@ -302,7 +348,7 @@ fn text_bytes(text: &Bound<'_, PyAny>) -> PyResult<Vec<u8>> {
 /// record's compact JSON (the CLI's `--jsonl` line; `json.loads` makes the
 /// dict, faster than building it object by object through the C API).
 #[pyfunction]
-#[pyo3(signature = (text, path, format, url, max_bytes))]
+#[pyo3(signature = (text, path, format, url, max_bytes, encoding = "utf-8"))]
 fn extract_one(
     py: Python<'_>,
     text: &Bound<'_, PyAny>,
@@ -310,12 +356,16 @@ fn extract_one(
     format: &str,
     url: Option<String>,
     max_bytes: u64,
+    encoding: &str,
 ) -> PyResult<String> {
+    let (bytes, from_str) = text_bytes(text)?;
     let job = Job {
         path: path.unwrap_or_else(|| NO_PATH.to_string()),
-        bytes: text_bytes(text)?,
+        bytes,
+        from_str,
         format: Format::parse(format)?,
         url,
+        encoding: parse_encoding(encoding)?,
     };
     let made = py
         .detach(|| run_job(&job, max_bytes, false))
@@ -356,6 +406,7 @@ struct Runner {
     max_bytes: u64,
     /// Hand back `newsparse.spark` rows rather than JSON texts.
     rows: bool,
+    encoding: TextEncoding,
     tx: Mutex<Sender<Done>>,
     rx: Mutex<Receiver<Done>>,
     cancel: Arc<AtomicBool>,
@@ -366,8 +417,9 @@ struct Runner {
 #[pymethods]
 impl Runner {
     #[new]
-    #[pyo3(signature = (jobs, max_bytes, rows = false))]
-    fn new(jobs: Option<usize>, max_bytes: u64, rows: bool) -> PyResult<Self> {
+    #[pyo3(signature = (jobs, max_bytes, rows = false, encoding = "utf-8"))]
+    fn new(jobs: Option<usize>, max_bytes: u64, rows: bool, encoding: &str) -> PyResult<Self> {
+        let encoding = parse_encoding(encoding)?;
         let jobs = match jobs {
             Some(0) => return Err(PyValueError::new_err("jobs must be at least 1")),
             Some(n) => n,
@@ -379,6 +431,7 @@ impl Runner {
             jobs,
             max_bytes,
             rows,
+            encoding,
             tx: Mutex::new(tx),
             rx: Mutex::new(rx),
             cancel: Arc::new(AtomicBool::new(false)),
@@ -407,13 +460,16 @@ impl Runner {
             let tuple = item.cast::<PyTuple>()?;
             let (index, path, text, format): (usize, Option<String>, Bound<'_, PyAny>, String) =
                 tuple.extract()?;
+            let (bytes, from_str) = text_bytes(&text)?;
             jobs.push((
                 index,
                 Job {
                     path: path.unwrap_or_else(|| NO_PATH.to_string()),
-                    bytes: text_bytes(&text)?,
+                    bytes,
+                    from_str,
                     format: Format::parse(&format)?,
                     url: None,
+                    encoding: self.encoding,
                 },
             ));
         }

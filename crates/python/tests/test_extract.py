@@ -200,3 +200,29 @@ def test_no_path_is_the_cli_reading_stdin(cli):
     record = newsparse.extract(ARTICLE)
     assert record["source"]["path"] == "-"
     assert record == json.loads(line)
+
+
+def test_encodings_and_gzipped_pages_as_the_cli_reads_them(cli, tmp_path):
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(ARTICLE.replace("Velmora", "Vélmora").encode("latin-1"))
+    with pytest.raises(newsparse.InputError, match="not UTF-8"):
+        newsparse.extract(latin.read_bytes())
+    (want,) = cli_jsonl_of(cli, tmp_path, ["--encoding", "windows-1252", str(latin)])
+    got = newsparse.extract(latin.read_bytes(), path=str(latin), encoding="windows-1252")
+    assert got == want
+    assert "Vélmora" in got["article"]["title"]
+    with pytest.raises(ValueError, match="not an encoding label"):
+        newsparse.extract(ARTICLE, encoding="klingon")
+    import gzip
+    page = tmp_path / "page.html"
+    page.write_bytes(gzip.compress(
+        b"<html><head><meta charset='windows-1252'></head><body><h1>V\xe9lmora ferry</h1>\n\n"
+        b"<p>The council of V\xe9lmora met Marta Keloway on Tuesday.</p></body></html>"))
+    (want,) = cli_jsonl_of(cli, tmp_path, [str(page)])
+    assert newsparse.extract(page.read_bytes(), path=str(page), format="html") == want
+
+
+def cli_jsonl_of(cli, tmp_path, args):
+    run = subprocess.run([str(cli), "extract", "-q", "--jsonl", "-", *args], capture_output=True)
+    assert run.returncode == 0, run.stderr
+    return [json.loads(line) for line in run.stdout.decode("utf-8").splitlines()]

@@ -94,6 +94,7 @@ def extract(
     format: str = "text",
     url: Optional[str] = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str = "utf-8",
 ) -> Dict[str, Any]:
     """Extract one article's record.
 
@@ -110,6 +111,12 @@ def extract(
         url: For ``"html"``: the page's URL for ``source.url`` (by default
             the canonical URL the page gives, if any).
         max_bytes: Refuse larger inputs (the command line's ``--max-bytes``).
+        encoding: For plain text given as ``bytes``: the command line's
+            ``--encoding`` (``"utf-8"``, strict, by default; a label such as
+            ``"windows-1252"``; or ``"auto"`` to guess). HTML ``bytes`` are
+            decoded as the command line decodes a page (byte-order mark,
+            ``<meta charset>``, else UTF-8 or a guess) and may be gzipped.
+            A ``str`` is text already and is never re-decoded.
 
     Returns:
         The record as a ``dict`` (``json.dumps`` gives the command line's
@@ -137,7 +144,7 @@ def extract(
         'Mayor opens Velmora bridge'
     """
     _check_format(format)
-    return _json.loads(_newsparse.extract_one(text, path, format, url, max_bytes))
+    return _json.loads(_newsparse.extract_one(text, path, format, url, max_bytes, encoding))
 
 
 def extract_many(
@@ -148,6 +155,7 @@ def extract_many(
     format: str = "text",
     errors: str = "raise",
     max_bytes: int = DEFAULT_MAX_BYTES,
+    encoding: str = "utf-8",
 ) -> Iterator[Dict[str, Any]]:
     """Extract many articles in parallel: an iterator of records.
 
@@ -166,6 +174,7 @@ def extract_many(
             ``"yield"`` yields the exception object in the item's place and
             goes on (``isinstance(r, Exception)`` tells them apart).
         max_bytes: Refuse larger inputs, as in :func:`extract`.
+        encoding: How ``bytes`` texts are decoded, as in :func:`extract`.
 
     Yields:
         One record per item, the same ``dict`` :func:`extract` returns.
@@ -188,7 +197,8 @@ def extract_many(
         raise ValueError(f'errors must be "raise" or "yield", not {errors!r}')
     if jobs is not None and jobs < 1:
         raise ValueError("jobs must be at least 1")
-    return _run(items, jobs, ordered, errors == "raise", max_bytes, lambda _item: format, False)
+    return _run(items, jobs, ordered, errors == "raise", max_bytes, lambda _item: format, False,
+                encoding)
 
 
 def _as_pair(item: Any) -> Tuple[Optional[str], Any]:
@@ -199,10 +209,10 @@ def _as_pair(item: Any) -> Tuple[Optional[str], Any]:
     return None, item
 
 
-def _run(items, jobs, ordered, raise_errors, max_bytes, format_of, as_row):
+def _run(items, jobs, ordered, raise_errors, max_bytes, format_of, as_row, encoding="utf-8"):
     """The generator behind extract_many (and newsparse.spark): a window of
     items in flight on a Runner, results yielded in order or as they come."""
-    runner = _newsparse.Runner(jobs, max_bytes, as_row)
+    runner = _newsparse.Runner(jobs, max_bytes, as_row, encoding)
     # Records come back as their JSON text (made on the workers) and become
     # dicts here; newsparse.spark's rows come back as dicts already.
     settle = (lambda r: r) if as_row else _record_of

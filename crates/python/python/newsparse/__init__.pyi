@@ -29,6 +29,7 @@ def extract(
     format: str = "text",
     url: Optional[str] = None,
     max_bytes: int = ...,
+    encoding: str = "utf-8",
 ) -> Record:
     """Extract one article's record (the command line's JSON, as a dict).
 
@@ -44,6 +45,7 @@ def extract_many(
     format: str = "text",
     errors: str = "raise",
     max_bytes: int = ...,
+    encoding: str = "utf-8",
 ) -> Iterator[Union[Record, Exception]]:
     """Records of many texts or (path, text) pairs, on ``jobs`` threads with
     the GIL released, in input order (``ordered=True``) or as done, with at
