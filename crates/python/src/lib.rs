@@ -554,6 +554,26 @@ fn check(py: Python<'_>, json: &str) -> Vec<(String, String)> {
 }
 
 /// The record's JSON Schema, as text.
+/// The review page of a record (JSON text), with its text: the record's own
+/// `text` (contract 1.1), else `text` given here. Problems are checked
+/// against that text.
+#[pyfunction]
+#[pyo3(signature = (json, text = None))]
+fn review_page(py: Python<'_>, json: &str, text: Option<&str>) -> PyResult<String> {
+    let value: Value = serde_json::from_str(json)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("not JSON: {e}")))?;
+    let source = text.map(str::as_bytes);
+    if value.get("text").is_none() && source.is_none() {
+        return Err(pyo3::exceptions::PyValueError::new_err(
+            "the record has no text of its own (contract 1.1): pass text=, the article it was made from",
+        ));
+    }
+    let page = py.detach(|| {
+        newsparse_review::review_page(&value, source, &newsparse_review::PageOptions::default())
+    });
+    Ok(page.0)
+}
+
 #[pyfunction]
 fn schema_json() -> &'static str {
     newsparse_validate::schema::SCHEMA_JSON
@@ -569,6 +589,7 @@ fn _newsparse(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(extract_one, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(schema_json, m)?)?;
+    m.add_function(wrap_pyfunction!(review_page, m)?)?;
     m.add_class::<Runner>()?;
     Ok(())
 }

@@ -49,6 +49,7 @@ __all__ = [
     "extract_many",
     "validate",
     "schema",
+    "review_html",
     "Problem",
     "InputError",
     "InternalError",
@@ -288,6 +289,41 @@ def validate(record: Union[Dict[str, Any], str, bytes]) -> List[Problem]:
     if not isinstance(record, str):
         record = _json.dumps(record, ensure_ascii=False, allow_nan=False)
     return [Problem(p, m) for p, m in _newsparse.check(record)]
+
+
+def review_html(
+    record: Union[Dict[str, Any], str, bytes], text: Optional[str] = None
+) -> str:
+    """The review page of a record, as a self-contained HTML document.
+
+    The page is what ``newsparse review`` writes: the article text with every
+    span marked (people, organizations, places, quotes, event triggers,
+    title, captions), lists to select them, validation problems shown where
+    they are, the record's JSON folded. Inline style and script, nothing
+    fetched.
+
+    Args:
+        record: A record as a ``dict`` or JSON text.
+        text: The article text the record was made from. Not needed for a
+            record that carries its own ``text`` (an HTML or WARC page).
+
+    Returns:
+        The page as a ``str``. In a notebook, show it in a frame so that its
+        script runs::
+
+            >>> import html
+            >>> from IPython.display import HTML
+            >>> page = newsparse.review_html(r, text)
+            >>> HTML(f'<iframe srcdoc="{html.escape(page)}" width="100%" height="600"></iframe>')
+
+    Raises:
+        ValueError: the record is not JSON, or it has no text and none is given.
+    """
+    if isinstance(record, (bytes, bytearray)):
+        record = bytes(record).decode("utf-8", errors="replace")
+    if not isinstance(record, str):
+        record = _json.dumps(record, ensure_ascii=False, allow_nan=False)
+    return _newsparse.review_page(record, text)
 
 
 def schema() -> Dict[str, Any]:

@@ -55,5 +55,9 @@ def extract_many(
 def validate(record: Union[Record, str, bytes]) -> List[Problem]:
     """The problems of a record (dict or JSON text); empty when valid."""
 
+def review_html(record: Union[Record, str, bytes], text: Optional[str] = ...) -> str:
+    """The review page of a record (self-contained HTML); `text` for a record without its own."""
+    ...
+
 def schema() -> Record:
     """The record's JSON Schema (draft 2020-12)."""
