@@ -429,6 +429,34 @@ pub fn main_root(dom: &Dom, blocks: &[Block]) -> Option<Id> {
 
 /// The blocks of the article body under `root` and its strong siblings.
 pub fn body_blocks<'b>(dom: &Dom, blocks: &'b [Block], root: Id) -> Vec<&'b Block> {
+    let prose_in = |n: Id, paragraphs_only: bool| -> f32 {
+        blocks
+            .iter()
+            .filter(|b| dom.contains(n, b.owner))
+            .filter(|b| !paragraphs_only || b.kind == Kind::Paragraph)
+            .map(prose_score)
+            .sum()
+    };
+    // An article cut into sections, each in its own deep container: the
+    // lowest ancestor (a few levels up) that adds at least half as much
+    // prose again, nearly all of it paragraphs.
+    let mut root = root;
+    let mine = prose_in(root, false);
+    let mine_p = prose_in(root, true);
+    let mut a = dom.nodes[root].parent;
+    for _ in 0..6 {
+        let Some(x) = a else { break };
+        if matches!(dom.name(x), "body" | "html" | "#document") {
+            break;
+        }
+        let extra = prose_in(x, false) - mine;
+        let extra_p = prose_in(x, true) - mine_p;
+        if extra >= (mine * 0.5).max(10.0) && extra_p >= 0.8 * extra {
+            root = x;
+            break;
+        }
+        a = dom.nodes[x].parent;
+    }
     let mut roots = vec![root];
     // Siblings that hold prose too (an article split over two containers).
     if let Some(parent) = dom.nodes[root].parent {
