@@ -61,7 +61,6 @@ const FURNITURE: &[&str] = &[
     "breadcrumbs",
     "share",
     "sharing",
-    "social",
     "related",
     "recommended",
     "recommendations",
