@@ -291,10 +291,10 @@ impl<'a> Walker<'a> {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                         inner.kind = Kind::Heading(name.as_bytes()[1] - b'0')
                     }
-                    "div" | "section" | "article" | "main" | "center" => {
-                        if !matches!(ctx.kind, Kind::Item | Kind::Cell | Kind::Quote) {
-                            inner.kind = Kind::Other
-                        }
+                    "div" | "section" | "article" | "main" | "center"
+                        if !matches!(ctx.kind, Kind::Item | Kind::Cell | Kind::Quote) =>
+                    {
+                        inner.kind = Kind::Other
                     }
                     _ => {}
                 }

@@ -306,17 +306,13 @@ impl Builder {
                 self.close("li", &["ul", "ol", "div", "td", "table"]);
             }
             "dt" | "dd" => {
-                if !self.close("dt", &["dl", "div"]) {
-                    self.close("dd", &["dl", "div"]);
-                }
+                let _ = self.close("dt", &["dl", "div"]) || self.close("dd", &["dl", "div"]);
             }
             "tr" => {
                 self.close("tr", &["table", "tbody", "thead", "tfoot"]);
             }
             "td" | "th" => {
-                if !self.close("td", &["tr", "table"]) {
-                    self.close("th", &["tr", "table"]);
-                }
+                let _ = self.close("td", &["tr", "table"]) || self.close("th", &["tr", "table"]);
             }
             "option" => {
                 self.close("option", &["select", "datalist"]);

@@ -377,14 +377,10 @@ fn headline(
     }
     // Else the heading that opens the content: the last h1 before its first
     // paragraph, or the first inside it.
-    let opening = h1s
-        .iter()
-        .filter(|(id, _)| *id < first_body)
-        .last()
-        .or_else(|| {
-            h1s.iter()
-                .find(|(id, _)| root.is_some_and(|r| dom.contains(r, *id)))
-        });
+    let opening = h1s.iter().rfind(|(id, _)| *id < first_body).or_else(|| {
+        h1s.iter()
+            .find(|(id, _)| root.is_some_and(|r| dom.contains(r, *id)))
+    });
     if let Some((id, t)) = opening {
         if t.split_whitespace().count() >= 2 && t.chars().count() >= 10 {
             return (Some(t.clone()), Some(*id));
@@ -459,7 +455,7 @@ fn author_link_name(text: &str, slug: &str) -> Option<String> {
         .take_while(|w| words(w).iter().all(|x| slug_words.contains(x)))
         .copied()
         .collect();
-    (name.len() >= 1
+    (!name.is_empty()
         && words(&name.join(" ")).len() * 2
             >= slug_words
                 .iter()

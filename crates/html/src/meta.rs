@@ -71,11 +71,7 @@ pub fn read(dom: &Dom) -> Meta {
                             m.site_names.push(c);
                         }
                     }
-                    "og:url" => {
-                        if m.url.is_none() {
-                            m.url = Some(content);
-                        }
-                    }
+                    "og:url" if m.url.is_none() => m.url = Some(content),
                     "article:published_time"
                     | "og:published_time"
                     | "datepublished"
@@ -100,10 +96,10 @@ pub fn read(dom: &Dom) -> Meta {
                     | "last-modified"
                     | "dcterms.modified" => m.modified.push(content),
                     "author" | "article:author" | "dc.creator" | "sailthru.author"
-                    | "parsely-author" => {
-                        if !content.contains("://") && !content.starts_with("www.") {
-                            m.meta_authors.push(content);
-                        }
+                    | "parsely-author"
+                        if !content.contains("://") && !content.starts_with("www.") =>
+                    {
+                        m.meta_authors.push(content)
                     }
                     _ => {}
                 }
