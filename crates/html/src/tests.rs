@@ -297,3 +297,14 @@ fn hidden_and_scripted_text_is_not_read() {
     assert!(!p.text.contains("Subscribe now"), "{}", p.text);
     assert!(!p.text.contains("Hidden teaser"), "{}", p.text);
 }
+
+#[test]
+fn a_page_of_short_lines_still_gives_its_text() {
+    // Nothing reads like prose, but the page has text: it is the article.
+    let html = "<html><body><nav><a href='/'>Home</a></nav><div><h2>Kestford tides</h2><p>High water 06:10</p><p>Low water 12:25</p></div></body></html>";
+    let p = render_ok(html);
+    assert_eq!(
+        p.body,
+        vec!["Kestford tides", "High water 06:10", "Low water 12:25"]
+    );
+}
