@@ -101,6 +101,9 @@ const FURNITURE: &[&str] = &[
     "pager",
     "login",
     "masthead",
+    "gallery",
+    "slideshow",
+    "carousel",
     "tools",
     "print",
     "rating",
@@ -280,6 +283,16 @@ impl<'a> Walker<'a> {
                     "a" => inner.link = true,
                     "figure" => inner.figure = Some(id),
                     "figcaption" => {
+                        inner.caption = true;
+                        inner.figure = Some(inner.figure.unwrap_or(id));
+                    }
+                    // A caption by its class ("caption", "wp-caption-text").
+                    _ if self.use_classes
+                        && !inner.caption
+                        && class_words(dom, id)
+                            .iter()
+                            .any(|w| matches!(w.as_str(), "caption" | "figcaption")) =>
+                    {
                         inner.caption = true;
                         inner.figure = Some(inner.figure.unwrap_or(id));
                     }

@@ -177,14 +177,19 @@ fn main_content(dom: &Dom) -> (Vec<Block>, Option<Id>, Vec<Block>) {
     if body.is_empty() {
         // No block reads like prose (a page of short lines, a table): the
         // page's readable text outside furniture, if it has any.
-        let rest: Vec<Block> = blocks
-            .iter()
-            .filter(|b| !b.furniture && !b.header && b.kind != Kind::Caption)
-            .filter(|b| b.kind != Kind::Heading(1) && b.link_density() < 0.5)
-            .cloned()
-            .collect();
-        let root = rest.first().and_then(|b| dom.nodes[b.owner].parent);
-        return (blocks, root, rest);
+        for blocks in [blocks, content::blocks(dom, false)] {
+            let rest: Vec<Block> = blocks
+                .iter()
+                .filter(|b| !b.furniture && !b.header && b.kind != Kind::Caption)
+                .filter(|b| b.kind != Kind::Heading(1) && b.link_density() < 0.5)
+                .cloned()
+                .collect();
+            if !rest.is_empty() {
+                let root = rest.first().and_then(|b| dom.nodes[b.owner].parent);
+                return (blocks, root, rest);
+            }
+        }
+        return (Vec::new(), None, Vec::new());
     }
     (blocks, root, strip_opening_lines(body))
 }

@@ -308,3 +308,19 @@ fn a_page_of_short_lines_still_gives_its_text() {
         vec!["Kestford tides", "High water 06:10", "Low water 12:25"]
     );
 }
+
+#[test]
+fn captions_by_class_and_galleries_are_not_body() {
+    let article = format!(
+        r#"<h1>Ferry link approved</h1>{PARAS}
+<div class="wp-caption"><img src="f.jpg"><p class="wp-caption-text">The new ferry leaves Port Averin at dawn on its first crossing.</p></div>
+<div class="photo-gallery"><ul><li><p>Passengers board the ferry at Velmora quay, with bicycles and dogs.</p></li></ul><p>Caption</p><p>Close</p></div>"#
+    );
+    let p = render_ok(&page("", &article));
+    assert_eq!(p.body.len(), 3, "{:?}", p.body);
+    assert_eq!(
+        p.captions,
+        vec!["The new ferry leaves Port Averin at dawn on its first crossing."]
+    );
+    assert!(!p.text.contains("Passengers board"), "{}", p.text);
+}
