@@ -136,8 +136,17 @@ pub fn class_words(dom: &Dom, id: Id) -> Vec<String> {
         for key in ["class", "id"] {
             if let Some(v) = e.attr(key) {
                 for w in v.split(|c: char| !c.is_ascii_alphanumeric()) {
-                    if !w.is_empty() {
-                        out.push(w.to_ascii_lowercase());
+                    // camelCase words too: "newsCaption" → news, caption.
+                    let b = w.as_bytes();
+                    let mut start = 0;
+                    for i in 1..b.len() {
+                        if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
+                            out.push(w[start..i].to_ascii_lowercase());
+                            start = i;
+                        }
+                    }
+                    if start < w.len() {
+                        out.push(w[start..].to_ascii_lowercase());
                     }
                 }
             }

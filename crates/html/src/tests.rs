@@ -324,3 +324,13 @@ fn captions_by_class_and_galleries_are_not_body() {
     );
     assert!(!p.text.contains("Passengers board"), "{}", p.text);
 }
+
+#[test]
+fn class_words_split_at_dashes_underscores_and_camel_case() {
+    let d = dom::parse(r#"<div class="newsCaption main_body" id="post-content">x</div>"#);
+    let div = (0..d.nodes.len()).find(|&i| d.name(i) == "div").unwrap();
+    assert_eq!(
+        content::class_words(&d, div),
+        vec!["news", "caption", "main", "body", "post", "content"]
+    );
+}
