@@ -102,6 +102,9 @@ const FURNITURE: &[&str] = &[
     "login",
     "masthead",
     "gallery",
+    "tooltip",
+    "popover",
+    "hovercard",
     "slideshow",
     "carousel",
     "tools",
@@ -155,19 +158,25 @@ pub fn class_words(dom: &Dom, id: Id) -> Vec<String> {
     out
 }
 
+/// Hidden by an attribute or an inline style.
+fn is_hidden(e: &crate::dom::Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    e.attr("style").is_some_and(|style| {
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+        let s = s.to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
 fn is_furniture_element(dom: &Dom, id: Id) -> bool {
     let e = match dom.element(id) {
         Some(e) => e,
         None => return false,
     };
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+    if is_hidden(e) {
         return true;
-    }
-    if let Some(style) = e.attr("style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect();
-        if s.to_ascii_lowercase().contains("display:none") {
-            return true;
-        }
     }
     if matches!(
         e.attr("role"),
@@ -285,6 +294,10 @@ impl<'a> Walker<'a> {
                     return;
                 }
                 if self.use_classes && is_furniture_element(dom, id) {
+                    if !block && is_hidden(e) {
+                        // Hidden inline text inside a paragraph is not read.
+                        return;
+                    }
                     inner.furniture = true;
                 }
                 match name {

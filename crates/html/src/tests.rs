@@ -334,3 +334,15 @@ fn class_words_split_at_dashes_underscores_and_camel_case() {
         vec!["news", "caption", "main", "body", "post", "content"]
     );
 }
+
+#[test]
+fn hidden_inline_text_inside_a_paragraph_is_not_read() {
+    let article = "<h1>Ferry link approved</h1><p>The council leader <a href=\"/p/mk\">Marta Keloway</a><span style=\"display:none\">Marta Keloway: five stories about her</span> said the route would open in May, after two years of talks.</p><p>The Dunmore Ferry Company said tickets would cost less than the bus fare to the city.</p>";
+    let p = render_ok(&page("", article));
+    assert!(
+        p.body[0].contains("Marta Keloway said the route"),
+        "{:?}",
+        p.body
+    );
+    assert!(!p.text.contains("five stories"), "{}", p.text);
+}
