@@ -156,7 +156,10 @@ pub fn run(opts: &TextOptions) -> i32 {
         .par_iter()
         .map(|path| {
             let html = read_page(path)?;
-            let page = newsparse_html::render(&html).map_err(|e| e.to_string())?;
+            // A page that crashes the extractor is one error, not the end of the batch.
+            let page = std::panic::catch_unwind(|| newsparse_html::render(&html))
+                .map_err(|_| "internal error: the extractor crashed on this page".to_string())?
+                .map_err(|e| e.to_string())?;
             Ok(match &opts.jsonl {
                 Some(_) => {
                     let line = PageLine {

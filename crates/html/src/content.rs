@@ -61,7 +61,6 @@ const FURNITURE: &[&str] = &[
     "breadcrumbs",
     "share",
     "sharing",
-    "social",
     "related",
     "recommended",
     "recommendations",
@@ -102,6 +101,12 @@ const FURNITURE: &[&str] = &[
     "pager",
     "login",
     "masthead",
+    "gallery",
+    "tooltip",
+    "popover",
+    "hovercard",
+    "slideshow",
+    "carousel",
     "tools",
     "print",
     "rating",
@@ -134,8 +139,17 @@ pub fn class_words(dom: &Dom, id: Id) -> Vec<String> {
         for key in ["class", "id"] {
             if let Some(v) = e.attr(key) {
                 for w in v.split(|c: char| !c.is_ascii_alphanumeric()) {
-                    if !w.is_empty() {
-                        out.push(w.to_ascii_lowercase());
+                    // camelCase words too: "newsCaption" → news, caption.
+                    let b = w.as_bytes();
+                    let mut start = 0;
+                    for i in 1..b.len() {
+                        if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
+                            out.push(w[start..i].to_ascii_lowercase());
+                            start = i;
+                        }
+                    }
+                    if start < w.len() {
+                        out.push(w[start..].to_ascii_lowercase());
                     }
                 }
             }
@@ -144,19 +158,25 @@ pub fn class_words(dom: &Dom, id: Id) -> Vec<String> {
     out
 }
 
+/// Hidden by an attribute or an inline style.
+fn is_hidden(e: &crate::dom::Element) -> bool {
+    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+        return true;
+    }
+    e.attr("style").is_some_and(|style| {
+        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect();
+        let s = s.to_ascii_lowercase();
+        s.contains("display:none") || s.contains("visibility:hidden")
+    })
+}
+
 fn is_furniture_element(dom: &Dom, id: Id) -> bool {
     let e = match dom.element(id) {
         Some(e) => e,
         None => return false,
     };
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
+    if is_hidden(e) {
         return true;
-    }
-    if let Some(style) = e.attr("style") {
-        let s: String = style.chars().filter(|c| !c.is_whitespace()).collect();
-        if s.to_ascii_lowercase().contains("display:none") {
-            return true;
-        }
     }
     if matches!(
         e.attr("role"),
@@ -274,6 +294,10 @@ impl<'a> Walker<'a> {
                     return;
                 }
                 if self.use_classes && is_furniture_element(dom, id) {
+                    if !block && is_hidden(e) {
+                        // Hidden inline text inside a paragraph is not read.
+                        return;
+                    }
                     inner.furniture = true;
                 }
                 match name {
@@ -281,6 +305,16 @@ impl<'a> Walker<'a> {
                     "a" => inner.link = true,
                     "figure" => inner.figure = Some(id),
                     "figcaption" => {
+                        inner.caption = true;
+                        inner.figure = Some(inner.figure.unwrap_or(id));
+                    }
+                    // A caption by its class ("caption", "wp-caption-text").
+                    _ if self.use_classes
+                        && !inner.caption
+                        && class_words(dom, id)
+                            .iter()
+                            .any(|w| matches!(w.as_str(), "caption" | "figcaption")) =>
+                    {
                         inner.caption = true;
                         inner.figure = Some(inner.figure.unwrap_or(id));
                     }
@@ -292,10 +326,10 @@ impl<'a> Walker<'a> {
                     "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                         inner.kind = Kind::Heading(name.as_bytes()[1] - b'0')
                     }
-                    "div" | "section" | "article" | "main" | "center" => {
-                        if !matches!(ctx.kind, Kind::Item | Kind::Cell | Kind::Quote) {
-                            inner.kind = Kind::Other
-                        }
+                    "div" | "section" | "article" | "main" | "center"
+                        if !matches!(ctx.kind, Kind::Item | Kind::Cell | Kind::Quote) =>
+                    {
+                        inner.kind = Kind::Other
                     }
                     _ => {}
                 }
@@ -429,6 +463,34 @@ pub fn main_root(dom: &Dom, blocks: &[Block]) -> Option<Id> {
 
 /// The blocks of the article body under `root` and its strong siblings.
 pub fn body_blocks<'b>(dom: &Dom, blocks: &'b [Block], root: Id) -> Vec<&'b Block> {
+    let prose_in = |n: Id, paragraphs_only: bool| -> f32 {
+        blocks
+            .iter()
+            .filter(|b| dom.contains(n, b.owner))
+            .filter(|b| !paragraphs_only || b.kind == Kind::Paragraph)
+            .map(prose_score)
+            .sum()
+    };
+    // An article cut into sections, each in its own deep container: the
+    // lowest ancestor (a few levels up) that adds at least half as much
+    // prose again, nearly all of it paragraphs.
+    let mut root = root;
+    let mine = prose_in(root, false);
+    let mine_p = prose_in(root, true);
+    let mut a = dom.nodes[root].parent;
+    for _ in 0..6 {
+        let Some(x) = a else { break };
+        if matches!(dom.name(x), "body" | "html" | "#document") {
+            break;
+        }
+        let extra = prose_in(x, false) - mine;
+        let extra_p = prose_in(x, true) - mine_p;
+        if extra >= (mine * 0.5).max(10.0) && extra_p >= 0.8 * extra {
+            root = x;
+            break;
+        }
+        a = dom.nodes[x].parent;
+    }
     let mut roots = vec![root];
     // Siblings that hold prose too (an article split over two containers).
     if let Some(parent) = dom.nodes[root].parent {

@@ -43,7 +43,7 @@ pub fn is_utc(s: &str) -> bool {
 /// "4 March 2021", "2021-03-04", "2021/03/04".
 pub fn printed_date(s: &str) -> Option<PartialDate> {
     let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',' || c == '|' || c == '/' && false)
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '|')
         .filter(|w| !w.is_empty())
         .collect();
     let num = |w: &str| -> Option<u32> {

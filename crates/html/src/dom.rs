@@ -55,6 +55,9 @@ pub struct Dom {
     pub nodes: Vec<Node>,
 }
 
+/// The deepest an element can be nested.
+pub const MAX_DEPTH: usize = 512;
+
 /// Elements whose content is text up to their end tag.
 const RAW_TEXT: &[&str] = &[
     "script",
@@ -306,17 +309,13 @@ impl Builder {
                 self.close("li", &["ul", "ol", "div", "td", "table"]);
             }
             "dt" | "dd" => {
-                if !self.close("dt", &["dl", "div"]) {
-                    self.close("dd", &["dl", "div"]);
-                }
+                let _ = self.close("dt", &["dl", "div"]) || self.close("dd", &["dl", "div"]);
             }
             "tr" => {
                 self.close("tr", &["table", "tbody", "thead", "tfoot"]);
             }
             "td" | "th" => {
-                if !self.close("td", &["tr", "table"]) {
-                    self.close("th", &["tr", "table"]);
-                }
+                let _ = self.close("td", &["tr", "table"]) || self.close("th", &["tr", "table"]);
             }
             "option" => {
                 self.close("option", &["select", "datalist"]);
@@ -328,7 +327,10 @@ impl Builder {
         }
         let void = VOID.contains(&n);
         let id = self.push(Data::Element(Element { name, attrs }));
-        if !void {
+        // Past MAX_DEPTH open elements, new ones hold nothing: the tree's
+        // depth (and every recursive walk over it) stays bounded whatever
+        // the markup.
+        if !void && self.stack.len() < MAX_DEPTH {
             self.stack.push(id);
         }
         id
@@ -622,6 +624,25 @@ mod tests {
                 .count(),
             0
         );
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let html = "<div>".repeat(100_000) + "deep text";
+        let d = parse(&html);
+        let mut depth = 0;
+        let text = d
+            .nodes
+            .iter()
+            .position(|n| matches!(&n.data, Data::Text(t) if t == "deep text"))
+            .unwrap();
+        let mut a = d.nodes[text].parent;
+        while let Some(x) = a {
+            depth += 1;
+            a = d.nodes[x].parent;
+        }
+        assert!(depth <= MAX_DEPTH + 1, "{depth}");
+        assert_eq!(d.text(0), "deep text");
     }
 
     #[test]

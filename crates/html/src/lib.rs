@@ -80,7 +80,12 @@ pub fn render(html: &str) -> Result<Page, PageError> {
     let last_body = body.last().map(|b| b.owner).unwrap_or(0);
     let (title, h1) = headline(&dom, &meta, root, first_body);
     let zone = Zone::read(&blocks, h1.unwrap_or(0), first_body);
-    let authors = authors(&dom, &meta, &zone, first_body, last_body);
+    let visible: String = blocks
+        .iter()
+        .map(|b| b.text.to_lowercase())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let authors = authors(&dom, &meta, &zone, first_body, last_body, &visible);
     let published = published(&dom, &meta, &zone, h1.unwrap_or(0), last_body);
     let captions = root.map(|r| captions(&dom, &blocks, r)).unwrap_or_default();
 
@@ -165,11 +170,56 @@ fn main_content(dom: &Dom) -> (Vec<Block>, Option<Id>, Vec<Block>) {
                 .cloned()
                 .collect();
             if size(&b2) > size(&body) {
-                return (plain, Some(r), b2);
+                return (plain, Some(r), strip_opening_lines(b2));
             }
         }
     }
-    (blocks, root, body)
+    if body.is_empty() {
+        // No block reads like prose (a page of short lines, a table): the
+        // page's readable text outside furniture, if it has any.
+        for blocks in [blocks, content::blocks(dom, false)] {
+            let rest: Vec<Block> = blocks
+                .iter()
+                .filter(|b| !b.furniture && !b.header && b.kind != Kind::Caption)
+                .filter(|b| b.kind != Kind::Heading(1) && b.link_density() < 0.5)
+                .cloned()
+                .collect();
+            if !rest.is_empty() {
+                let root = rest.first().and_then(|b| dom.nodes[b.owner].parent);
+                return (blocks, root, rest);
+            }
+        }
+        return (Vec::new(), None, Vec::new());
+    }
+    (blocks, root, strip_opening_lines(body))
+}
+
+/// A short line that is not a sentence ("Ana Lind · 4 min read", "Share"):
+/// no end punctuation, a few words.
+fn is_label(s: &str) -> bool {
+    let s = s.trim();
+    s.split_whitespace().count() <= 8
+        && !s.ends_with(['.', '!', '?', '"', '”', ':', '…', '»', ')'])
+        && !s.chars().any(|c| matches!(c, '。' | '！' | '？'))
+}
+
+/// The body without the byline and date lines it opens with ("By Ana
+/// Lind", "March 4, 2021 10:10 pm"): they are the article's metadata, read
+/// from the zone before the body.
+fn strip_opening_lines(mut body: Vec<Block>) -> Vec<Block> {
+    let opening = body
+        .iter()
+        .take_while(|b| {
+            let n = b.text.chars().count();
+            (n <= 120 && authors::starts_with_by(&b.text))
+                || (n <= 60 && dates::printed_date(&b.text).is_some())
+                || is_label(&b.text)
+        })
+        .count();
+    if opening < body.len() {
+        body.drain(..opening);
+    }
+    body
 }
 
 /// "A", "A and B", "A, B and C".
@@ -230,6 +280,19 @@ const SEPARATORS: &[&str] = &[
 /// A meta title without the site's name and section labels.
 pub fn clean_title(t: &str, sites: &[String]) -> String {
     let t = dom::collapse(t);
+    // The whole site name first: "Site | Tagline: Headline".
+    for site in sites {
+        if let Some(rest) = t.strip_prefix(site.as_str()) {
+            let rest = rest.trim_start();
+            for sep in [":", "|", "-", "–", "—", "»", "·"] {
+                if let Some(r) = rest.strip_prefix(sep) {
+                    if !r.trim().is_empty() {
+                        return r.trim().to_string();
+                    }
+                }
+            }
+        }
+    }
     let mut segs: Vec<String> = vec![t.clone()];
     for sep in SEPARATORS {
         segs = segs
@@ -331,14 +394,10 @@ fn headline(
     }
     // Else the heading that opens the content: the last h1 before its first
     // paragraph, or the first inside it.
-    let opening = h1s
-        .iter()
-        .filter(|(id, _)| *id < first_body)
-        .last()
-        .or_else(|| {
-            h1s.iter()
-                .find(|(id, _)| root.is_some_and(|r| dom.contains(r, *id)))
-        });
+    let opening = h1s.iter().rfind(|(id, _)| *id < first_body).or_else(|| {
+        h1s.iter()
+            .find(|(id, _)| root.is_some_and(|r| dom.contains(r, *id)))
+    });
     if let Some((id, t)) = opening {
         if t.split_whitespace().count() >= 2 && t.chars().count() >= 10 {
             return (Some(t.clone()), Some(*id));
@@ -413,7 +472,7 @@ fn author_link_name(text: &str, slug: &str) -> Option<String> {
         .take_while(|w| words(w).iter().all(|x| slug_words.contains(x)))
         .copied()
         .collect();
-    (name.len() >= 1
+    (!name.is_empty()
         && words(&name.join(" ")).len() * 2
             >= slug_words
                 .iter()
@@ -570,15 +629,17 @@ fn authors(
     zone: &Zone,
     first_body: Id,
     last_body: Id,
+    visible: &str,
 ) -> Vec<String> {
     let sites = &meta.site_names;
+    // Markup names count when the page prints them: the account that posted
+    // a page is often in its markup and nowhere a reader sees.
+    let printed_on_page = |n: &String| visible.contains(&n.to_lowercase());
     let mut ld: Vec<String> = Vec::new();
     for (name, person) in &meta.ld_authors {
         if *person {
-            dedup_push(
-                &mut ld,
-                authors::people(name, sites, authors::Source::Markup),
-            );
+            let names = authors::people(name, sites, authors::Source::Markup);
+            dedup_push(&mut ld, names.into_iter().filter(printed_on_page).collect());
         }
     }
     let mut printed: Vec<String> = Vec::new();
@@ -609,7 +670,8 @@ fn authors(
     }
     let mut m: Vec<String> = Vec::new();
     for a in &meta.meta_authors {
-        dedup_push(&mut m, authors::people(a, sites, authors::Source::Meta));
+        let names = authors::people(a, sites, authors::Source::Meta);
+        dedup_push(&mut m, names.into_iter().filter(printed_on_page).collect());
     }
     m
 }

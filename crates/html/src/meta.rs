@@ -23,7 +23,12 @@ pub struct Meta {
     /// JSON-LD authors: (name, typed as a person or untyped).
     pub ld_authors: Vec<(String, bool)>,
     pub url: Option<String>,
+    /// JSON-LD Person nodes by `@id`, to resolve authors given by reference.
+    ld_people: Vec<(String, String)>,
 }
+
+/// An author given as `{"@id": …}` only, until the node is found.
+const REF: &str = "\u{0}ref:";
 
 fn nonempty(s: &str) -> Option<String> {
     let s = collapse(s);
@@ -66,11 +71,7 @@ pub fn read(dom: &Dom) -> Meta {
                             m.site_names.push(c);
                         }
                     }
-                    "og:url" => {
-                        if m.url.is_none() {
-                            m.url = Some(content);
-                        }
-                    }
+                    "og:url" if m.url.is_none() => m.url = Some(content),
                     "article:published_time"
                     | "og:published_time"
                     | "datepublished"
@@ -95,10 +96,10 @@ pub fn read(dom: &Dom) -> Meta {
                     | "last-modified"
                     | "dcterms.modified" => m.modified.push(content),
                     "author" | "article:author" | "dc.creator" | "sailthru.author"
-                    | "parsely-author" => {
-                        if !content.contains("://") && !content.starts_with("www.") {
-                            m.meta_authors.push(content);
-                        }
+                    | "parsely-author"
+                        if !content.contains("://") && !content.starts_with("www.") =>
+                    {
+                        m.meta_authors.push(content)
                     }
                     _ => {}
                 }
@@ -139,6 +140,18 @@ pub fn read(dom: &Dom) -> Meta {
             }
         }
     }
+    // Authors given by reference: the Person node of that @id.
+    let people = std::mem::take(&mut m.ld_people);
+    m.ld_authors = std::mem::take(&mut m.ld_authors)
+        .into_iter()
+        .filter_map(|(name, person)| match name.strip_prefix(REF) {
+            Some(id) => people
+                .iter()
+                .find(|(pid, _)| pid == id)
+                .map(|(_, n)| (n.clone(), true)),
+            None => Some((name, person)),
+        })
+        .collect();
     m.published = ld_published;
     m.published.extend(tag_published);
     // A "site name" that is the page's title is not the site's name.
@@ -234,6 +247,14 @@ fn read_ld(v: &Value, m: &mut Meta, published: &mut Vec<String>, depth: usize) {
                     }
                 }
             }
+            if ts.iter().any(|t| t == "Person") {
+                if let (Some(id), Some(n)) = (
+                    o.get("@id").and_then(Value::as_str),
+                    o.get("name").and_then(Value::as_str).and_then(nonempty),
+                ) {
+                    m.ld_people.push((id.to_string(), n));
+                }
+            }
             if ts
                 .iter()
                 .any(|t| t == "Organization" || t == "NewsMediaOrganization" || t == "WebSite")
@@ -275,6 +296,8 @@ fn read_authors(a: &Value, m: &mut Meta) {
                 if !n.contains("://") {
                     m.ld_authors.push((n, person));
                 }
+            } else if let Some(id) = o.get("@id").and_then(Value::as_str) {
+                m.ld_authors.push((format!("{REF}{id}"), person));
             }
         }
         _ => {}
