@@ -630,3 +630,86 @@ fn resume_skips_the_warc_records_already_stored() {
     paths.sort();
     assert_eq!(paths, ["crawl.warc#1", "crawl.warc#2", "crawl.warc#3"]);
 }
+
+#[test]
+fn validate_checks_page_records_against_their_text_and_their_source() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let pages = invented_pages();
+    fs::create_dir_all(d.join("site")).unwrap();
+    fs::write(d.join("site/harbour.html.gz"), gzip(&pages[0].1)).unwrap();
+    fs::write(d.join("site/mill.html"), &pages[1].1).unwrap();
+    let warc: Vec<u8> = [
+        warcinfo(),
+        response(
+            "https://news.example/bridge",
+            "b",
+            "Content-Type: text/html\r\n",
+            &pages[2].1,
+        ),
+    ]
+    .concat();
+    fs::write(d.join("site/crawl.warc.gz"), gzip(&warc)).unwrap();
+    let r = newsparse(d, &["extract", "site", "-o", "out"], None);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    for (records, source) in [
+        ("out", "site"),
+        ("out/harbour.json", "site/harbour.html.gz"),
+        ("out/mill.json", "site/mill.html"),
+        ("out/crawl/00002.json", "site/crawl.warc.gz"),
+    ] {
+        let r = newsparse(d, &["validate", records, "--source", source], None);
+        assert_eq!(
+            r.status, 0,
+            "{records} against {source}: {}{}",
+            r.stdout, r.stderr
+        );
+    }
+    // A record whose text was changed: its spans no longer slice it, and it
+    // is not what the page renders to.
+    let path = d.join("out/crawl/00002.json");
+    let mut rec: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    let text = rec["text"]
+        .as_str()
+        .unwrap()
+        .replace("Kestford", "Kestwood");
+    rec["text"] = Value::from(text);
+    fs::write(&path, serde_json::to_string_pretty(&rec).unwrap()).unwrap();
+    let r = newsparse(d, &["validate", "out/crawl/00002.json"], None);
+    assert_eq!(r.status, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("is not the record's text at"),
+        "{}",
+        r.stdout
+    );
+    let r = newsparse(
+        d,
+        &[
+            "validate",
+            "out/crawl/00002.json",
+            "--source",
+            "site/crawl.warc.gz",
+        ],
+        None,
+    );
+    assert_eq!(r.status, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("/text: is not the article text rendered from the source page"),
+        "{}",
+        r.stdout
+    );
+    // The wrong record number of the WARC file.
+    let r = newsparse(
+        d,
+        &[
+            "validate",
+            "out/mill.json",
+            "--source",
+            "site/crawl.warc.gz",
+        ],
+        None,
+    );
+    assert_eq!(r.status, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("names no record"), "{}", r.stdout);
+}
