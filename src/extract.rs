@@ -659,8 +659,14 @@ impl Run {
                 .map(|a| a.join("").to_string_lossy().into_owned())
                 .collect();
             let settled = |p: &str| {
+                // A WARC record's entry (FILE#N) stays while FILE is there.
+                let file = p
+                    .rsplit_once('#')
+                    .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    .map_or(p, |(f, _)| f);
                 seen.contains(p)
-                    || (dirs.iter().any(|d| p.starts_with(d.as_str())) && !Path::new(p).is_file())
+                    || (dirs.iter().any(|d| p.starts_with(d.as_str()))
+                        && !Path::new(file).is_file())
             };
             match sink::update_errors(errors_path, &tally.failures, &settled) {
                 Ok(kept) => kept_failures = kept,
