@@ -12,6 +12,7 @@ use crate::sink::{self, FailedInput, JsonlSink};
 use indicatif::{ProgressBar, ProgressStyle};
 use newsparse_core::record::Record;
 use newsparse_db::{DbTarget, DbWriter};
+use newsparse_pipeline::timing::{self, Stage};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashSet};
@@ -141,7 +142,7 @@ struct Work<'a> {
     /// The pipeline and the validator; tests put in failing ones.
     extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
     extract_page: PageExtract,
-    check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
+    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
 }
 
 /// The pipeline over a rendered page.
@@ -540,7 +541,7 @@ impl Run {
             encoding: opts.encoding,
             extract: crate::pipeline::extract,
             extract_page: crate::pipeline::extract_page,
-            check: crate::schema::check_record,
+            check: crate::schema::check_built_record,
         };
         let mut tally = Tally {
             ignored: found.ignored.len() as u64,
@@ -695,6 +696,15 @@ impl Run {
         }
         if !opts.quiet {
             crate::say!("{}", tally.summary(started.elapsed().as_secs_f64()));
+            // -v: where the time went (summed over threads), stage by stage.
+            if tracing::enabled!(tracing::Level::INFO) {
+                crate::say!(
+                    "newsparse: time per stage (all threads; read includes rendering pages):"
+                );
+                for line in timing::report() {
+                    crate::say!("{line}");
+                }
+            }
             if kept_failures > 0 {
                 if let Some(p) = &self.errors_path {
                     crate::say!(
@@ -745,8 +755,11 @@ impl Run {
                 record,
             } => {
                 tally.bytes += bytes;
+                let writing = Instant::now();
                 if let (Some(jsonl), Some(json)) = (&mut self.jsonl, &compact) {
-                    if let Err(e) = jsonl.write_line(json) {
+                    let written = jsonl.write_line(json);
+                    timing::add(Stage::Write, writing.elapsed());
+                    if let Err(e) = written {
                         progress.suspend(|| {
                             crate::say!(
                                 "error: {}: cannot write: {}",
@@ -875,7 +888,7 @@ pub fn record_for_bytes(
     make_record(
         &info,
         |info| crate::pipeline::extract(info, text),
-        crate::schema::check_record,
+        crate::schema::check_built_record,
     )
 }
 
@@ -893,7 +906,7 @@ pub fn record_for_page(
         None,
         PageOrigin::Html,
         crate::pipeline::extract_page,
-        crate::schema::check_record,
+        crate::schema::check_built_record,
     )
 }
 
@@ -927,10 +940,12 @@ fn page_record(
     http_charset: Option<&str>,
     origin: PageOrigin,
     extract_page: PageExtract,
-    check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
+    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
 ) -> Result<(Record, serde_json::Value), String> {
+    let rendering = Instant::now();
     let (html, _) = ingest::decode_page(bytes, http_charset).map_err(|e| e.to_string())?;
     let page = newsparse_html::render(&html).map_err(|e| e.to_string())?;
+    timing::add(Stage::Read, rendering.elapsed());
     let page_source = match origin {
         PageOrigin::Html => crate::pipeline::PageSource {
             format: newsparse_core::record::SourceFormat::Html,
@@ -955,11 +970,13 @@ fn page_record(
 fn make_record(
     info: &crate::pipeline::SourceInfo,
     run: impl FnOnce(&crate::pipeline::SourceInfo) -> Record,
-    check: fn(&serde_json::Value) -> Vec<crate::schema::Problem>,
+    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
 ) -> Result<(Record, serde_json::Value), String> {
     let record = run(info);
+    let checking = Instant::now();
     let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
-    let problems = check(&value);
+    let problems = check(&record, &value);
+    timing::add(Stage::Validate, checking.elapsed());
     if !problems.is_empty() {
         let mut listed: Vec<String> = problems
             .iter()
@@ -1019,10 +1036,12 @@ fn process(task: Task, work: &Work) -> Outcome {
                 InputSource::File(p) => Some(p.as_path()),
                 InputSource::Stdin => None,
             };
+            let reading = Instant::now();
             let bytes = match ingest::read_input(file, work.max_bytes) {
                 Ok(b) => b,
                 Err(e) => return Outcome::Failed(e.to_string()),
             };
+            timing::add(Stage::Read, reading.elapsed());
             match input_record(path, &bytes, format, work) {
                 Err(outcome) => return outcome,
                 Ok((len, made)) => (path.to_string(), output.to_path_buf(), len, made),
@@ -1046,6 +1065,7 @@ fn process(task: Task, work: &Work) -> Outcome {
                 Ok(r) => r,
                 Err(e) => return Outcome::Failed(e),
             };
+            let reading = Instant::now();
             let response = match record.html_page(work.max_bytes) {
                 Ok(newsparse_warc::Payload::Html(r)) => r,
                 Ok(newsparse_warc::Payload::Skip(why)) => {
@@ -1054,6 +1074,7 @@ fn process(task: Task, work: &Work) -> Outcome {
                 }
                 Err(e) => return Outcome::Failed(e.to_string()),
             };
+            timing::add(Stage::Read, reading.elapsed());
             if already_stored(work, &path, &response.body) {
                 return Outcome::Skipped {
                     bytes: response.body.len() as u64,
@@ -1081,6 +1102,7 @@ fn process(task: Task, work: &Work) -> Outcome {
         Ok(rv) => rv,
         Err(outcome) => return outcome,
     };
+    let writing = Instant::now();
     if let Some(dir) = work.files_dir {
         let target = dir.join(&output);
         let mut pretty = match serde_json::to_string_pretty(&value) {
@@ -1103,6 +1125,7 @@ fn process(task: Task, work: &Work) -> Outcome {
         Some(Ok(s)) => Some(s),
         Some(Err(e)) => return Outcome::Failed(format!("cannot serialize the record: {e}")),
     };
+    timing::add(Stage::Write, writing.elapsed());
     Outcome::Written {
         bytes: bytes_len,
         compact,
@@ -1121,8 +1144,10 @@ fn input_record(
 ) -> Result<(u64, Made), Outcome> {
     match format {
         Format::Text | Format::Warc => {
+            let decoding = Instant::now();
             let text = ingest::decode_text(bytes, work.max_bytes, work.encoding)
                 .map_err(|e| Outcome::Failed(e.to_string()))?;
+            timing::add(Stage::Read, decoding.elapsed());
             if already_stored(work, path, bytes) {
                 return Err(Outcome::Skipped {
                     bytes: bytes.len() as u64,
@@ -1212,7 +1237,7 @@ mod tests {
     /// Process one article file with the given pipeline and validator.
     fn process_with(
         extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
-        check: fn(&serde_json::Value) -> Vec<Problem>,
+        check: fn(&Record, &serde_json::Value) -> Vec<Problem>,
     ) -> (Outcome, bool) {
         install_panic_hook();
         let dir = tempfile::tempdir().unwrap();
@@ -1249,7 +1274,7 @@ mod tests {
 
     #[test]
     fn a_valid_record_is_written() {
-        let (outcome, written) = process_with(crate::pipeline::extract, |_| Vec::new());
+        let (outcome, written) = process_with(crate::pipeline::extract, |_, _| Vec::new());
         assert!(matches!(
             outcome,
             Outcome::Written {
@@ -1262,7 +1287,7 @@ mod tests {
 
     #[test]
     fn an_invalid_record_is_a_failure_and_not_written() {
-        let (outcome, written) = process_with(crate::pipeline::extract, |_| {
+        let (outcome, written) = process_with(crate::pipeline::extract, |_, _| {
             vec![Problem {
                 pointer: "/people/0/id".into(),
                 message: "duplicate id".into(),
@@ -1282,7 +1307,7 @@ mod tests {
     fn a_panicking_stage_is_a_failure_of_that_input() {
         let (outcome, written) = process_with(
             |_, _| panic!("stage fell over"),
-            crate::schema::check_record,
+            crate::schema::check_built_record,
         );
         match outcome {
             Outcome::Failed(e) => assert!(

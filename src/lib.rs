@@ -10,6 +10,7 @@
 pub mod extract;
 pub mod extract_inputs;
 pub mod interrupt;
+pub mod text;
 
 // The libraries under their old paths, for the binary and the tests.
 pub use newsparse_pipeline::{ingest, record};

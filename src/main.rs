@@ -32,6 +32,23 @@ enum Command {
     Schema,
     TrainNer(TrainNerArgs),
     EvalNer(EvalNerArgs),
+    Text(TextArgs),
+}
+
+/// Print the article of each web page (title, byline, date, body).
+///
+/// INPUT: .html, .htm or .html.gz files, or directories searched recursively
+/// for them. A bad page gets one line on stderr, `error: PATH: REASON`, the
+/// others go on, and the exit status is 1.
+#[derive(Args)]
+struct TextArgs {
+    /// Pages or directories of pages.
+    #[arg(required = true)]
+    inputs: Vec<PathBuf>,
+    /// One JSON object per page instead (path, url, title, byline,
+    /// published, body), in input order; - for stdout.
+    #[arg(long, value_name = "FILE|-")]
+    jsonl: Option<PathBuf>,
 }
 
 /// Extract one record per article.
@@ -325,6 +342,10 @@ fn main() {
             &a.train, &a.dev, &a.out, a.seed,
         )),
         Command::EvalNer(a) => report(newsparse_ner::eval_command(&a.file)),
+        Command::Text(a) => newsparse::text::run(&newsparse::text::TextOptions {
+            inputs: a.inputs,
+            jsonl: a.jsonl,
+        }),
     };
     std::process::exit(status);
 }

@@ -365,8 +365,13 @@ fn unknown_files_in_input_directories_are_counted_as_skipped() {
     fs::write(tmp.path().join("in/notes.md"), "# notes").unwrap();
     let r = newsparse(tmp.path(), &["extract", "in", "-o", "out", "-v"], None);
     assert_eq!(r.status, 0, "{}", r.stderr);
-    // The fixture has world/notes.md; this adds in/notes.md.
-    let summary = r.stderr.lines().last().unwrap();
+    // The fixture has world/notes.md; this adds in/notes.md. (With -v the
+    // stage times follow the summary.)
+    let summary = r
+        .stderr
+        .lines()
+        .find(|l| l.contains("records written"))
+        .unwrap();
     assert!(
         summary.contains("3 records written, 0 failed, 2 file(s) skipped (not .txt"),
         "{summary}"
@@ -585,4 +590,38 @@ fn sqlite_sink_with_no_files_and_resume() {
         "{}",
         r.stderr
     );
+}
+
+#[test]
+fn verbose_extract_ends_with_the_time_of_each_stage() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let articles = fixtures().join("articles");
+    let r = newsparse(
+        tmp.path(),
+        &["-v", "extract", path_str(&articles), "-o", path_str(&out)],
+        None,
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let at = r
+        .stderr
+        .find("time per stage")
+        .unwrap_or_else(|| panic!("no stage times in: {}", r.stderr));
+    let lines: Vec<&str> = r.stderr[at..].lines().skip(1).collect();
+    for stage in [
+        "read", "layout", "ner", "entities", "quotes", "events", "validate", "write",
+    ] {
+        let line = lines
+            .iter()
+            .find(|l| l.split_whitespace().next() == Some(stage))
+            .unwrap_or_else(|| panic!("no line for {stage} in: {}", r.stderr));
+        assert!(line.ends_with('%'), "{line}");
+    }
+    // Without -v the summary has no stage lines.
+    let quiet = newsparse(
+        tmp.path(),
+        &["extract", path_str(&articles), "-o", path_str(&out)],
+        None,
+    );
+    assert!(!quiet.stderr.contains("time per stage"), "{}", quiet.stderr);
 }

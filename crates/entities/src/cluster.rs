@@ -7,7 +7,8 @@
 
 use crate::clean::AcronymLink;
 use crate::names::{
-    is_abbreviation_of, is_acronym_of, is_all_caps, org_key, person_key, person_match, PersonMatch,
+    acronym_letters, acronym_readings, is_abbreviation_of, is_acronym_of, is_all_caps, org_key,
+    person_key, person_match, PersonMatch,
 };
 use crate::words::{Cand, Words};
 use crate::Map as HashMap;
@@ -44,6 +45,111 @@ struct Form {
     key: Vec<String>,
     words: Vec<String>,
     members: Vec<usize>,
+}
+
+/// What a form can be found by, for [`Candidates`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Sig {
+    /// The whole key (words joined).
+    Key,
+    KeyFirst,
+    KeyLast,
+    KeyWord,
+    /// A word as written.
+    Word,
+    /// A lowercased word (`lower`).
+    LowWord,
+    LowLast,
+    /// The initials of the lowercased words.
+    Initials,
+    /// An acronym the words make (`acronym_readings`).
+    Acronym,
+}
+
+/// Which entities have a form with a given signature, so that a new form is
+/// tested only against the entities it could match instead of all of them (a
+/// long page holds thousands of names, and comparing each with each made the
+/// step quadratic). A lookup gives a superset of the entities the full test
+/// accepts; the full test still decides, over them in ascending order, so the
+/// result equals testing every entity. Guarded by
+/// `candidates_give_the_same_clusters_as_testing_every_entity`.
+#[derive(Default)]
+struct Candidates {
+    by: HashMap<(Sig, String), Vec<usize>>,
+    /// Every registered entity (for the test that compares with testing all).
+    #[cfg(test)]
+    all: Vec<usize>,
+}
+
+#[cfg(test)]
+thread_local! {
+    /// Set by the test: every lookup gives every entity, as before the index.
+    static EXHAUSTIVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+impl Candidates {
+    fn add(&mut self, sig: Sig, s: &str, e: usize) {
+        #[cfg(test)]
+        if !self.all.contains(&e) {
+            self.all.push(e);
+        }
+        let list = self.by.entry((sig, s.to_string())).or_default();
+        if !list.contains(&e) {
+            list.push(e);
+        }
+    }
+
+    /// Register entity `e`'s form (its key, words as written, lowercased).
+    fn add_form(&mut self, e: usize, key: &[String], words: &[String], lowered: &[String]) {
+        self.add(Sig::Key, &key.join("\u{1}"), e);
+        if let (Some(first), Some(last)) = (key.first(), key.last()) {
+            self.add(Sig::KeyFirst, first, e);
+            self.add(Sig::KeyLast, last, e);
+        }
+        for k in key {
+            self.add(Sig::KeyWord, k, e);
+        }
+        for w in words {
+            self.add(Sig::Word, w, e);
+        }
+        for w in lowered {
+            self.add(Sig::LowWord, w, e);
+        }
+        if let Some(last) = lowered.last() {
+            self.add(Sig::LowLast, last, e);
+        }
+        self.add(Sig::Initials, &initials(lowered), e);
+        if words.len() >= 2 {
+            let words: Vec<&str> = words.iter().map(String::as_str).collect();
+            for reading in acronym_readings(&words) {
+                self.add(Sig::Acronym, &reading, e);
+            }
+        }
+    }
+
+    /// The entities found by any of `sigs`, ascending, once each.
+    fn lookup(&self, sigs: &[(Sig, &str)]) -> Vec<usize> {
+        #[cfg(test)]
+        if EXHAUSTIVE.with(|x| x.get()) {
+            let mut all = self.all.clone();
+            all.sort_unstable();
+            return all;
+        }
+        let mut out: Vec<usize> = sigs
+            .iter()
+            .filter_map(|&(sig, s)| self.by.get(&(sig, s.to_string())))
+            .flatten()
+            .copied()
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The first letter of each (lowercased) word.
+fn initials(lowered: &[String]) -> String {
+    lowered.iter().filter_map(|w| w.chars().next()).collect()
 }
 
 /// Group candidates of one kind by key, in order of first occurrence.
@@ -183,10 +289,19 @@ fn split_by_sex(w: &Words, cands: &[Cand], form: Form) -> Vec<(Option<Sex>, Form
 fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
     let first = entities.len();
     let mut sexes: Vec<Option<Sex>> = Vec::new();
+    let mut index = Candidates::default();
     for whole in forms(w, cands, EntityKind::Person, person_key) {
         for (sex, form) in split_by_sex(w, cands, whole) {
+            // Every match shares the last word of the key, or (a one-word
+            // form) its first word.
+            let (key_first, key_last) = match (form.key.first(), form.key.last()) {
+                (Some(f), Some(l)) => (f.as_str(), l.as_str()),
+                _ => ("", ""),
+            };
+            let near = index.lookup(&[(Sig::KeyLast, key_last), (Sig::KeyFirst, key_first)]);
             let matching = |want: PersonMatch| -> Vec<usize> {
-                (first..entities.len())
+                near.iter()
+                    .copied()
                     .filter(|&e| sex.is_none() || sexes[e - first].is_none_or(|s| Some(s) == sex))
                     .filter(|&e| {
                         entities[e]
@@ -201,6 +316,7 @@ fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
                 choices = matching(PersonMatch::Weak);
             }
             if choices.is_empty() {
+                index_new(&mut index, entities.len(), &form);
                 entities.push(new_entity(EntityKind::Person, form));
                 sexes.push(sex);
                 continue;
@@ -212,7 +328,11 @@ fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
             }
             assign(cands, entities, &choices, &form);
             if form.key.len() >= 2 && choices.len() == 1 {
-                entities[choices[0]].add_form(form.key, form.words);
+                let e = choices[0];
+                if !entities[e].keys.contains(&form.key) {
+                    index_new(&mut index, e, &form);
+                }
+                entities[e].add_form(form.key, form.words);
             }
         }
     }
@@ -232,6 +352,11 @@ fn all_generic(words: &[String]) -> bool {
     })
 }
 
+/// Register a form that founds or joins entity `e`.
+fn index_new(index: &mut Candidates, e: usize, form: &Form) {
+    index.add_form(e, &form.key, &form.words, &lower(&form.words));
+}
+
 fn cluster_names(
     w: &Words,
     cands: &[Cand],
@@ -244,8 +369,11 @@ fn cluster_names(
     let entity_of = |entities: &[Entity], cand: usize| {
         (first..entities.len()).find(|&e| entities[e].members.contains(&cand))
     };
+    let mut index = Candidates::default();
     for form in forms(w, cands, kind, org_key) {
-        let exact: Vec<usize> = (first..entities.len())
+        let exact: Vec<usize> = index
+            .lookup(&[(Sig::Key, &form.key.join("\u{1}"))])
+            .into_iter()
             .filter(|&e| entities[e].keys.contains(&form.key))
             .collect();
         if let Some(&e) = exact.first() {
@@ -266,7 +394,9 @@ fn cluster_names(
             }
         }
         if choices.is_empty() && acronym {
-            choices = (first..entities.len())
+            choices = index
+                .lookup(&[(Sig::Acronym, &acronym_letters(&form.words[0]))])
+                .into_iter()
                 .filter(|&e| {
                     entities[e].forms.iter().any(|f| {
                         let words: Vec<&str> = f.iter().map(String::as_str).collect();
@@ -278,7 +408,18 @@ fn cluster_names(
         }
         if choices.is_empty() && organization && !all_generic(&form.key) {
             let written = lower(&form.words);
-            choices = (first..entities.len())
+            // Each test below needs a word in common (a key word, a word as
+            // written or lowercased, the last word) or the same initials.
+            let key_word = form.key.first().map_or("", String::as_str);
+            let near = index.lookup(&[
+                (Sig::KeyWord, key_word),
+                (Sig::LowWord, &written[0]),
+                (Sig::Word, &form.words[0]),
+                (Sig::LowLast, &written[written.len() - 1]),
+                (Sig::Initials, &initials(&written)),
+            ]);
+            choices = near
+                .into_iter()
                 .filter(|&e| {
                     let ent = &entities[e];
                     let part = |short: &[String], long: &[String]| {
@@ -303,6 +444,7 @@ fn cluster_names(
                 .collect();
         }
         if choices.is_empty() {
+            index_new(&mut index, entities.len(), &form);
             entities.push(new_entity(kind, form));
             continue;
         }
@@ -311,5 +453,82 @@ fn cluster_names(
             entities[choices[0]].acronym = Some(form.words[0].clone());
         }
         assign(cands, entities, &choices, &form);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EXHAUSTIVE;
+
+    /// Invented articles dense with names, short forms, acronyms and
+    /// abbreviations: clustering through the index must equal testing every
+    /// entity.
+    #[test]
+    fn candidates_give_the_same_clusters_as_testing_every_entity() {
+        let first = ["Ola", "Ines", "Tomas", "Mara", "Kei", "Ruth"];
+        let last = ["Brandt", "Calloway", "Vesk", "Orrin", "Dahl", "Mbeki"];
+        let orgs = [
+            "Kestford United",
+            "Kestford Utd",
+            "Union of Brandt Farmers (UBF)",
+            "the UBF",
+            "Xeno Yard Daily",
+            "XY Daily",
+            "Vesk Holdings Inc",
+            "Vesk Holdings",
+            "Orrin Institute of Technology",
+            "OIT",
+            "National Kest Party",
+            "the Party",
+        ];
+        let places = ["Kestford", "North Orrin", "Dahlia Bay", "Vesk"];
+        for seed in 0..4u64 {
+            let mut text = String::from("Names in the news\n\n");
+            let mut x = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let mut next = |n: usize| {
+                x = x
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (x >> 33) as usize % n
+            };
+            for _ in 0..120 {
+                let sentence = match next(5) {
+                    0 => format!(
+                        "{} {} said {} was wrong.",
+                        first[next(6)],
+                        last[next(6)],
+                        orgs[next(orgs.len())]
+                    ),
+                    1 => format!(
+                        "Mr {} met {} in {}.",
+                        last[next(6)],
+                        orgs[next(orgs.len())],
+                        places[next(places.len())]
+                    ),
+                    2 => format!("{} joined {}.", first[next(6)], orgs[next(orgs.len())]),
+                    3 => format!(
+                        "Mrs {} {} of {} spoke in {}.",
+                        first[next(6)],
+                        last[next(6)],
+                        orgs[next(orgs.len())],
+                        places[next(places.len())]
+                    ),
+                    _ => format!("{} and {} agreed.", last[next(6)], first[next(6)]),
+                };
+                text.push_str(&sentence);
+                text.push_str(if next(3) == 0 { "\n\n" } else { " " });
+            }
+            let layout = newsparse_layout::analyze(&text);
+            let doc = newsparse_text::segment(&text, &layout.blocks);
+            let mentions = newsparse_ner::Model::embedded().tag(&doc);
+            let indexed = crate::resolve(&doc, &mentions);
+            EXHAUSTIVE.with(|x| x.set(true));
+            let every = crate::resolve(&doc, &mentions);
+            EXHAUSTIVE.with(|x| x.set(false));
+            assert_eq!(format!("{indexed:?}"), format!("{every:?}"), "seed {seed}");
+            assert!(indexed.len() > 10, "the fixture has many entities");
+        }
     }
 }

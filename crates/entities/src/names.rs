@@ -129,12 +129,23 @@ pub fn is_acronym_of(acronym: &str, words: &[&str]) -> bool {
     if words.len() < 2 || !is_all_caps(acronym) {
         return false;
     }
-    let want: String = acronym
+    let want = acronym_letters(acronym);
+    acronym_readings(words).contains(&want)
+}
+
+/// The letters an acronym is compared by: its letters and digits, uppercase.
+pub fn acronym_letters(acronym: &str) -> String {
+    acronym
         .chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_uppercase)
-        .collect();
-    [false, true].iter().any(|&with_function_words| {
+        .collect()
+}
+
+/// The acronyms `words` make, without and with their function words: each
+/// word's initial, all-caps words whole.
+pub fn acronym_readings(words: &[&str]) -> [String; 2] {
+    [false, true].map(|with_function_words| {
         let mut got = String::new();
         for w in words {
             if !with_function_words && lexicon::is_function_word(&norm_word(w)) {
@@ -146,7 +157,7 @@ pub fn is_acronym_of(acronym: &str, words: &[&str]) -> bool {
                 got.extend(c.to_uppercase());
             }
         }
-        got == want
+        got
     })
 }
 

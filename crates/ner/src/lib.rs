@@ -82,6 +82,21 @@ impl FormScores {
 /// Entries kept before the cache starts over (~9 MB per thread).
 const FORM_SCORES_MAX: usize = 1 << 16;
 
+/// Tokens scored at a time by [`Model::local_scores`] (a sentence longer
+/// than this is scored whole).
+const SCORE_GROUP_TOKENS: usize = 4096;
+
+/// Buffers of [`Model::local_scores_of`], reused from group to group.
+#[derive(Default)]
+struct LocalScratch {
+    keys: Vec<u64>,
+    offsets: Vec<usize>,
+    parts: PartKeys,
+    part_rows: Vec<[u32; FORM_PARTS.len()]>,
+    miss_keys: Vec<u64>,
+    miss_offsets: Vec<usize>,
+}
+
 thread_local! {
     static FORM_SCORES: RefCell<FormScores> = RefCell::default();
 }
@@ -135,21 +150,67 @@ impl Model {
 
     /// Per token, the scores of both stages' tags (`stage * NT + tag`) from
     /// its local features: the form parts' from the cache (scoring what it
-    /// lacks), then the context keys'.
+    /// lacks), then the context keys'. Sentences go in groups of about
+    /// [`SCORE_GROUP_TOKENS`] tokens, so the keys in flight stay bounded on a
+    /// long document (the sums are integers: grouping changes no score).
     fn local_scores(
         &self,
         toks: &[TokInfo],
         sentences: &[Range<usize>],
     ) -> Vec<[i32; STAGES * NT]> {
-        let n = toks.len();
+        self.local_scores_grouped(toks, sentences, SCORE_GROUP_TOKENS)
+    }
+
+    fn local_scores_grouped(
+        &self,
+        toks: &[TokInfo],
+        sentences: &[Range<usize>],
+        group_tokens: usize,
+    ) -> Vec<[i32; STAGES * NT]> {
+        let mut scores = vec![[0i32; STAGES * NT]; toks.len()];
+        let mut scratch = LocalScratch::default();
+        let mut group_start = 0;
+        while group_start < sentences.len() {
+            let first_tok = sentences[group_start].start;
+            let mut group_end = group_start + 1;
+            while group_end < sentences.len()
+                && sentences[group_end].end - first_tok <= group_tokens
+            {
+                group_end += 1;
+            }
+            let group = &sentences[group_start..group_end];
+            let last_tok = group.last().map_or(first_tok, |r| r.end);
+            self.local_scores_of(toks, group, &mut scores[first_tok..last_tok], &mut scratch);
+            group_start = group_end;
+        }
+        scores
+    }
+
+    /// [`Model::local_scores`] of consecutive sentences; `scores` holds
+    /// their tokens, from the first sentence's start.
+    fn local_scores_of(
+        &self,
+        toks: &[TokInfo],
+        sentences: &[Range<usize>],
+        scores: &mut [[i32; STAGES * NT]],
+        scratch: &mut LocalScratch,
+    ) {
         let feats = &self.weights.feats;
-        let mut scores = vec![[0i32; STAGES * NT]; n];
-        let mut keys = Vec::with_capacity(24 * n);
-        let mut offsets = Vec::with_capacity(n + 1);
+        let LocalScratch {
+            keys,
+            offsets,
+            parts,
+            part_rows,
+            miss_keys,
+            miss_offsets,
+        } = scratch;
+        keys.clear();
+        offsets.clear();
         offsets.push(0);
-        let mut parts = PartKeys::default();
-        let mut part_rows: Vec<[u32; FORM_PARTS.len()]> = Vec::with_capacity(n);
-        let (mut miss_keys, mut miss_offsets) = (vec![], vec![0]);
+        part_rows.clear();
+        miss_keys.clear();
+        miss_offsets.clear();
+        miss_offsets.push(0);
         FORM_SCORES.with_borrow_mut(|cache| {
             if cache.model_id != self.id || cache.rows.len() > FORM_SCORES_MAX {
                 cache.index.clear();
@@ -170,7 +231,7 @@ impl Model {
                         row
                     });
                     parts.clear();
-                    token_features(sent, i, &mut parts);
+                    token_features(sent, i, parts);
                     keys.extend_from_slice(parts.of(Part::Context));
                     offsets.push(keys.len());
                     // New rows were appended in `FORM_PARTS` order.
@@ -183,8 +244,8 @@ impl Model {
                     part_rows.push(rows);
                 }
             }
-            feats.score_tokens(&miss_keys, &miss_offsets, &mut cache.rows[start..]);
-            for (s, rows) in scores.iter_mut().zip(&part_rows) {
+            feats.score_tokens(miss_keys, miss_offsets, &mut cache.rows[start..]);
+            for (s, rows) in scores.iter_mut().zip(part_rows.iter()) {
                 for &r in rows {
                     for (a, b) in s.iter_mut().zip(&cache.rows[r as usize]) {
                         *a += b;
@@ -192,8 +253,7 @@ impl Model {
                 }
             }
         });
-        feats.score_tokens(&keys, &offsets, &mut scores);
-        scores
+        feats.score_tokens(keys, offsets, scores);
     }
 
     /// Tag a prepared document (both stages); returns its tags, flattened.
@@ -205,30 +265,30 @@ impl Model {
         let n = toks.len();
         let feats = &self.weights.feats;
         let mut scores = self.local_scores(toks, sentences);
-        let stage_emissions = |scores: &[[i32; STAGES * NT]], stage: usize| -> Vec<i32> {
+        // One sentence's emission scores of one stage at a time (a copy for
+        // the whole document would double the memory of a long one).
+        let mut emit: Vec<i32> = Vec::new();
+        let stage_emissions = |emit: &mut Vec<i32>, scores: &[[i32; STAGES * NT]], stage: usize| {
             let at = stage * NT;
-            scores
-                .iter()
-                .flat_map(|s| s[at..at + NT].iter().copied())
-                .collect()
+            emit.clear();
+            emit.extend(scores.iter().flat_map(|s| s[at..at + NT].iter().copied()));
         };
-        let emit1 = stage_emissions(&scores, 0);
         let mut lattice = Lattice::default();
         let mut tags1 = vec![0usize; n];
         let mut best = vec![];
         for r in sentences {
-            let emit = &emit1[r.start * NT..r.end * NT];
-            lattice.viterbi(emit, &self.weights.stages[0], &mut best);
+            stage_emissions(&mut emit, &scores[r.clone()], 0);
+            lattice.viterbi(&emit, &self.weights.stages[0], &mut best);
             tags1[r.clone()].copy_from_slice(&best);
         }
         let (mut keys, mut offsets) = (vec![], vec![]);
         nonlocal_features(toks, sentences, &tags1, &mut keys, &mut offsets);
         feats.score_tokens(&keys, &offsets, &mut scores);
-        let emit2 = stage_emissions(&scores, 1);
+        drop((keys, offsets));
         let mut tags = tags1;
         for r in sentences {
-            let emit = &emit2[r.start * NT..r.end * NT];
-            lattice.viterbi(emit, &self.weights.stages[1], &mut best);
+            stage_emissions(&mut emit, &scores[r.clone()], 1);
+            lattice.viterbi(&emit, &self.weights.stages[1], &mut best);
             tags[r.clone()].copy_from_slice(&best);
         }
         tags
@@ -396,6 +456,28 @@ const _: () = assert!(NT == 1 + 4 * features::TYPE_NAMES.len());
 mod tests {
     use super::*;
     use newsparse_core::{Paragraph, Sentence, Token};
+
+    #[test]
+    fn scoring_in_groups_of_sentences_changes_no_score() {
+        let model = Model::embedded();
+        let sentence = "Ola Brandt of Kest Holdings met the mayor of Kestford on Friday .";
+        let ins: Vec<SentenceIn> = (0..40)
+            .map(|i| SentenceIn {
+                words: sentence.split(' ').skip(i % 3).collect(),
+                upper: false,
+            })
+            .collect();
+        let toks = prepare_doc(&ins, &model.words, &mut Scratch::default());
+        let ranges = sentence_ranges(&ins);
+        let whole = model.local_scores_grouped(&toks, &ranges, usize::MAX);
+        for group in [1, 16, 100] {
+            assert_eq!(
+                model.local_scores_grouped(&toks, &ranges, group),
+                whole,
+                "{group}"
+            );
+        }
+    }
 
     /// A one-paragraph Doc split on spaces (a stand-in for the text stage).
     fn doc_of(text: &str, kind: BlockKind) -> Doc<'_> {

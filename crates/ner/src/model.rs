@@ -95,29 +95,40 @@ impl FeatTable {
 
     /// Build from (key, weights); a key whose fingerprint already sits in
     /// its probe chain is dropped (vanishingly rare with 64-bit keys).
+    #[cfg(test)]
     pub fn new(entries: Vec<(u64, TagWeights)>) -> FeatTable {
-        let cap = (entries.len() * 3 / 2 + 2).next_power_of_two();
-        let mut t = FeatTable {
-            slots: vec![(0, 0); cap],
-            mask: cap - 1,
-            rows: Vec::with_capacity(entries.len()),
-        };
-        for (key, w) in entries {
+        let (keys, rows) = entries.into_iter().unzip();
+        FeatTable::from_parts(keys, rows)
+    }
+
+    /// [`FeatTable::new`] from the keys and their rows, in the same order;
+    /// the rows are kept in place (no copy), so loading a model builds only
+    /// the index.
+    pub fn from_parts(keys: Vec<u64>, mut rows: Vec<TagWeights>) -> FeatTable {
+        debug_assert_eq!(keys.len(), rows.len());
+        let cap = (keys.len() * 3 / 2 + 2).next_power_of_two();
+        let mask = cap - 1;
+        let mut slots = vec![(0u32, 0u32); cap];
+        // Rows of dropped keys are closed up: `kept` trails `i`.
+        let mut kept = 0;
+        for (i, &key) in keys.iter().enumerate() {
             let fp = Self::fingerprint(key);
-            let mut i = key as usize & t.mask;
+            let mut at = key as usize & mask;
             loop {
-                match t.slots[i].0 {
+                match slots[at].0 {
                     0 => {
-                        t.slots[i] = (fp, t.rows.len() as u32);
-                        t.rows.push(w);
+                        slots[at] = (fp, kept as u32);
+                        rows[kept] = rows[i];
+                        kept += 1;
                         break;
                     }
                     f if f == fp => break,
-                    _ => i = (i + 1) & t.mask,
+                    _ => at = (at + 1) & mask,
                 }
             }
         }
-        t
+        rows.truncate(kept);
+        FeatTable { slots, mask, rows }
     }
 
     /// Row index of `key`.
@@ -257,6 +268,14 @@ impl Reader<'_> {
         self.at += N;
         Ok(s.try_into().unwrap())
     }
+    fn slice(&mut self, n: usize) -> Result<&[u8], String> {
+        let s = self
+            .b
+            .get(self.at..self.at + n)
+            .ok_or("model file is truncated")?;
+        self.at += n;
+        Ok(s)
+    }
     fn u16(&mut self) -> Result<u16, String> {
         self.take().map(u16::from_le_bytes)
     }
@@ -308,17 +327,19 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
         words.insert(k, WordInfo { clusters, cap });
     }
     let n_feats = r.u32()? as usize;
-    let mut feats = Vec::with_capacity(n_feats);
+    let mut keys = Vec::with_capacity(n_feats);
+    let mut rows = Vec::with_capacity(n_feats);
     for _ in 0..n_feats {
-        let k = r.u64()?;
-        let mask = r.u64()?;
+        keys.push(r.u64()?);
+        // Bits past the row's width name no weight and are skipped.
+        let mut mask = r.u64()? & ((1u64 << (STAGES * NT)) - 1);
+        let stored = r.slice(2 * mask.count_ones() as usize)?;
         let mut w = [0i16; STAGES * NT];
-        for (t, v) in w.iter_mut().enumerate() {
-            if mask & (1 << t) != 0 {
-                *v = r.u16()? as i16;
-            }
+        for pair in stored.chunks_exact(2) {
+            w[mask.trailing_zeros() as usize] = i16::from_le_bytes([pair[0], pair[1]]);
+            mask &= mask - 1;
         }
-        feats.push((k, w));
+        rows.push(w);
     }
     let n_names = r.u32()? as usize;
     let mut gazetteer = Gazetteer::default();
@@ -331,7 +352,7 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
     if r.at != bytes.len() {
         return Err("model file has trailing bytes".into());
     }
-    let feats = FeatTable::new(feats);
+    let feats = FeatTable::from_parts(keys, rows);
     Ok((Weights { stages, feats }, words, gazetteer))
 }
 
@@ -477,6 +498,19 @@ mod tests {
             }
             assert_eq!(*got, want, "token {i}");
         }
+    }
+
+    #[test]
+    fn a_key_whose_fingerprint_is_taken_is_dropped_and_rows_stay_aligned() {
+        // Same high 32 bits and home slot: the second key cannot be told apart.
+        let a = 0x0000_0007_0000_0003u64;
+        let twin = a;
+        let b = 0x0000_0009_0000_0005u64;
+        let row = |v: i16| -> TagWeights { [v; STAGES * NT] };
+        let table = FeatTable::from_parts(vec![a, twin, b], vec![row(1), row(2), row(3)]);
+        assert_eq!(table.len(), 2);
+        assert_eq!(table.get(a), Some(&row(1)));
+        assert_eq!(table.get(b), Some(&row(3)), "b's row moved up with it");
     }
 
     #[test]

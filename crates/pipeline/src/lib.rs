@@ -7,6 +7,7 @@
 
 pub mod ingest;
 pub mod record;
+pub mod timing;
 
 use newsparse_core::record::Record;
 
@@ -14,23 +15,31 @@ pub use crate::record::{PageSource, SourceInfo};
 
 /// Run every stage over `text` (the decoded `source.bytes`) and build the record.
 pub fn extract(source: &SourceInfo, text: &str) -> Record {
-    let layout = newsparse_layout::analyze(text);
-    let doc = newsparse_text::segment(text, &layout.blocks);
-    let mentions = newsparse_ner::Model::embedded().tag(&doc);
-    let mut entities = newsparse_entities::resolve(&doc, &mentions);
-    newsparse_entities::add_agencies(text, &layout.agencies, &mut entities);
-    newsparse_entities::add_credited_people(text, &layout.credited_people, &mut entities);
-    let (quotes, quote_warnings) = newsparse_quotes::find(&doc, &entities);
-    let events = newsparse_events::analyze(&doc, &layout, &entities, &quotes);
-    crate::record::build(crate::record::Found {
-        source,
-        text,
-        layout: &layout,
-        doc: &doc,
-        entities: &entities,
-        quotes: &quotes,
-        quote_warnings: &quote_warnings,
-        events: &events,
+    use timing::{timed, Stage::*};
+    let layout = timed(Layout, || newsparse_layout::analyze(text));
+    let doc = timed(Text, || newsparse_text::segment(text, &layout.blocks));
+    let mentions = timed(Ner, || newsparse_ner::Model::embedded().tag(&doc));
+    let entities = timed(Entities, || {
+        let mut entities = newsparse_entities::resolve(&doc, &mentions);
+        newsparse_entities::add_agencies(text, &layout.agencies, &mut entities);
+        newsparse_entities::add_credited_people(text, &layout.credited_people, &mut entities);
+        entities
+    });
+    let (quotes, quote_warnings) = timed(Quotes, || newsparse_quotes::find(&doc, &entities));
+    let events = timed(Events, || {
+        newsparse_events::analyze(&doc, &layout, &entities, &quotes)
+    });
+    timed(Record, || {
+        crate::record::build(crate::record::Found {
+            source,
+            text,
+            layout: &layout,
+            doc: &doc,
+            entities: &entities,
+            quotes: &quotes,
+            quote_warnings: &quote_warnings,
+            events: &events,
+        })
     })
 }
 

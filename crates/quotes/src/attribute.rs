@@ -5,6 +5,7 @@ use crate::lexicon::{self, CueForm, Described, Pronoun, Sex};
 use newsparse_core::{ByteSpan, EntityKind, FoundEntity, QuoteFound, QuoteKind, SpeakerFound};
 use newsparse_lang::chars::{is_space, is_word};
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// A speaker: an entity (index into the entities) or just a name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +40,50 @@ struct Ctx<'a> {
     sex: Vec<Option<Sex>>,
     /// Speakers named so far, per sentence (frames and quotes), in order.
     said: Vec<Vec<Speaker>>,
+    /// People and organizations by the names a run of words may give.
+    by_name: NameIndex,
+}
+
+/// The first person or organization (in entity order) each way a name can be
+/// written: its name, an alias, its name's last word, and (organizations)
+/// the words its name opens with. A name run is looked up here once instead
+/// of compared with every entity, which made long pages quadratic.
+#[derive(Default)]
+struct NameIndex {
+    first: HashMap<String, usize>,
+}
+
+impl NameIndex {
+    fn new(entities: &[FoundEntity]) -> NameIndex {
+        let mut index = NameIndex::default();
+        for (i, e) in entities.iter().enumerate() {
+            if !matches!(e.kind, EntityKind::Person | EntityKind::Organization) {
+                continue;
+            }
+            let mut note = |name: &str| {
+                index.first.entry(name.to_string()).or_insert(i);
+            };
+            note(&e.name);
+            for a in &e.aliases {
+                note(a);
+            }
+            if let Some(last) = e.name.rsplit(' ').next() {
+                note(last);
+            }
+            if e.kind == EntityKind::Organization {
+                // "Kest" for "Kest Holdings": each prefix ending before a space.
+                for (at, _) in e.name.match_indices(' ') {
+                    note(&e.name[..at]);
+                }
+            }
+        }
+        index
+    }
+
+    /// The first entity that `name` names, as comparing with each in turn finds.
+    fn find(&self, name: &str) -> Option<usize> {
+        self.first.get(name).copied()
+    }
 }
 
 pub fn attribute(
@@ -72,6 +117,7 @@ pub fn attribute(
         mentions,
         sex,
         said: vec![Vec::new(); l.sents.len()],
+        by_name: NameIndex::new(entities),
     };
     let mut found: Vec<Option<QuoteFound>> = vec![None; quotes.len()];
     for si in 0..l.sents.len() {
@@ -725,16 +771,7 @@ impl Ctx<'_> {
         }
         let name = words.join(" ");
         let name = name.trim_end_matches("'s").trim_end_matches("\u{2019}s");
-        let found = self.entities.iter().position(|e| {
-            matches!(e.kind, EntityKind::Person | EntityKind::Organization)
-                && (e.name == name
-                    || e.aliases.iter().any(|a| a == name)
-                    || e.name.rsplit(' ').next() == Some(name)
-                    || (e.kind == EntityKind::Organization
-                        && e.name
-                            .strip_prefix(name)
-                            .is_some_and(|r| r.starts_with(' '))))
-        });
+        let found = self.by_name.find(name);
         Some(match found {
             Some(e) => self.entity(e),
             None => Speaker {

@@ -72,6 +72,18 @@ pub fn check_record(record: &serde_json::Value) -> Vec<Problem> {
         .collect()
 }
 
+/// [`check_record`] for a record the pipeline built: the typed fast path
+/// ([`record_is_valid`]) first, so a valid record never needs the JSON Schema
+/// validator (compiling it is most of a one-file run's start-up); the full
+/// check, with its messages, only for a record that fails it.
+pub fn check_built_record(record: &Record, value: &Value) -> Vec<Problem> {
+    if record_is_valid(record) {
+        Vec::new()
+    } else {
+        check_record(value)
+    }
+}
+
 /// [`check_record`], keeping where each problem is best shown.
 pub(crate) fn check_record_anchored(record: &Value) -> Vec<Found> {
     let mut found = Vec::new();
@@ -100,7 +112,11 @@ pub fn record_is_valid(r: &Record) -> bool {
     let partial_date = |d: &str| is_iso_date(d, false);
     let filled = |s: &str| !s.is_empty();
     let a = &r.article;
-    let chars = r.source.chars;
+    // A page's spans index the record's own text (contract 1.1).
+    let chars = r
+        .text
+        .as_ref()
+        .map_or(r.source.chars, |t| t.chars().count() as u64);
     let span_ok = |s: &Span| s.start <= s.end && s.end as u64 <= chars;
     let covers = |s: &Span, t: &str| span_ok(s) && t.chars().count() == s.end - s.start;
     let mention_ok = |m: &Mention| {

@@ -1,0 +1,3 @@
+//! Invented pages, one per rule.
+
+use super::*;
