@@ -6,7 +6,8 @@
 # page, the page as served) from ../shared/data/article-extraction/html
 # (91 .html.gz pages), then times `extract` over it into JSON Lines with
 # --jobs 1 and 2, beside `extract` over the same pages as files. Prints
-# pages/s and MB/s of HTML (inflated payload bytes), wall clock, whole run.
+# wall and CPU seconds of the whole run, MB of HTML (inflated payload bytes)
+# and pages per CPU-second, and the run's own summary (MB/s, articles/s, wall).
 #
 #   cargo build --release && benches/warc.sh
 #
@@ -52,14 +53,19 @@ with open(out, "wb") as f:
 print(f"WARC: {os.path.getsize(out)} bytes, {total} bytes of HTML", file=sys.stderr)
 PY
 
-run() { # label, args…
+run() { # label, args…: wall and CPU seconds, and the run's summary line
   local label=$1; shift
-  local t0 t1 line
-  t0=$(date +%s.%N)
-  line=$("$bin" extract "$@" 2>&1 | tail -n 1)
-  t1=$(date +%s.%N)
-  echo "$label: $(echo "$t1 - $t0" | bc) s wall; $line"
+  local times line
+  exec 3>&1
+  times=$( { TIMEFORMAT='%R %U %S'; time "$bin" extract "$@" 2>"$work/err" >/dev/null; } 2>&1 )
+  exec 3>&-
+  line=$(tail -n 1 "$work/err")
+  read -r real user sys <<<"$times"
+  echo "$label: ${real} s wall, $(echo "$user + $sys" | bc) s CPU, $(echo "scale=1; $html_mb / ($user + $sys)" | bc) MB/CPU-s, $(echo "scale=1; $n / ($user + $sys)" | bc) pages/CPU-s"
+  echo "    $line"
 }
+html_mb=$(python3 -c "import gzip,os,sys; d=sys.argv[1]; print(round(sum(len(gzip.decompress(open(os.path.join(d,f),'rb').read())) for f in os.listdir(d) if f.endswith('.html.gz'))/1e6, 3))" "$pages")
+n=$(ls "$pages" | grep -c '\.html\.gz$')
 for jobs in 1 2; do
   run "warc  --jobs $jobs" "$work/pages.warc.gz" --jsonl "$work/warc.jsonl" --jobs "$jobs"
   run "pages --jobs $jobs" "$pages" --jsonl "$work/pages.jsonl" --jobs "$jobs"
