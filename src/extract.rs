@@ -910,6 +910,40 @@ pub fn record_for_page(
     )
 }
 
+/// The records of a WARC file's bytes, as `extract` makes them for each
+/// record (read, HTTP decoding, page decoding, rendering, every stage,
+/// validation), without catching panics: the `warc` fuzz target and the
+/// corpus replay test call this. A record that holds no page is
+/// `Err("skipped: …")`; other `Err`s are the lines `extract` would print.
+pub fn records_for_warc(
+    bytes: &[u8],
+    max_bytes: u64,
+) -> Vec<Result<(Record, serde_json::Value), String>> {
+    let Ok(reader) = newsparse_warc::Reader::new(bytes, max_bytes) else {
+        return Vec::new();
+    };
+    reader
+        .map(|read| {
+            let record = read.map_err(|e| e.reason)?;
+            let response = match record.html_page(max_bytes).map_err(|e| e.to_string())? {
+                newsparse_warc::Payload::Html(r) => r,
+                newsparse_warc::Payload::Skip(why) => return Err(format!("skipped: {why:?}")),
+            };
+            page_record(
+                &format!("fuzz.warc#{}", record.number),
+                &response.body,
+                response.charset(),
+                PageOrigin::Warc {
+                    url: record.target_uri(),
+                    record_id: record.record_id(),
+                },
+                crate::pipeline::extract_page,
+                crate::schema::check_built_record,
+            )
+        })
+        .collect()
+}
+
 /// A page file's bytes, inflated when gzipped (at most `max_bytes`).
 fn page_bytes(
     bytes: &[u8],
