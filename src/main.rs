@@ -141,6 +141,7 @@ struct ExtractArgs {
     #[arg(long, value_name = "URL", group = "database")]
     postgres: Option<String>,
     /// Skip inputs whose (source path, sha256) the database already holds
+    /// (each WARC record on its own: FILE#N and the sha256 of its payload)
     #[arg(long, requires = "database")]
     resume: bool,
     /// With --sqlite or --postgres: store in the database only, no NAME.json
