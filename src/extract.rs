@@ -289,8 +289,13 @@ impl<'a> Iterator for Tasks<'a> {
                 },
             };
             if format != Format::Warc {
-                if let InputSource::File(_) = source {
-                    // Read again by the worker.
+                let regular = match source {
+                    InputSource::File(f) => std::fs::metadata(f).is_ok_and(|m| m.is_file()),
+                    InputSource::Stdin => false,
+                };
+                if regular {
+                    // Read again by the worker. (A pipe or a device cannot
+                    // be: what was sniffed is read on below.)
                     return Some(Task::Input {
                         path,
                         source,

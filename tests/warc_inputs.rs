@@ -552,6 +552,12 @@ fn stdin_and_odd_names_are_sniffed_or_told() {
     assert_eq!(recs[0]["source"]["path"], "crawl.dat#2");
     assert_eq!(recs[1]["source"]["format"], "html");
     assert_eq!(recs[0]["text"], recs[1]["text"]);
+    // A pipe given by name: sniffed, and what was sniffed is not lost.
+    let r = newsparse(d, &["extract", "/dev/stdin", "--jsonl", "-"], Some(html));
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let rec: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    assert_eq!(rec["source"]["format"], "html");
+    assert_eq!(rec["text"], recs[1]["text"]);
     // Told: the page read as text is a text record.
     let r = newsparse(
         d,
