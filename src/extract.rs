@@ -289,8 +289,13 @@ impl<'a> Iterator for Tasks<'a> {
                 },
             };
             if format != Format::Warc {
-                if let InputSource::File(_) = source {
-                    // Read again by the worker.
+                let regular = match source {
+                    InputSource::File(f) => std::fs::metadata(f).is_ok_and(|m| m.is_file()),
+                    InputSource::Stdin => false,
+                };
+                if regular {
+                    // Read again by the worker. (A pipe or a device cannot
+                    // be: what was sniffed is read on below.)
                     return Some(Task::Input {
                         path,
                         source,
@@ -660,8 +665,14 @@ impl Run {
                 .map(|a| a.join("").to_string_lossy().into_owned())
                 .collect();
             let settled = |p: &str| {
+                // A WARC record's entry (FILE#N) stays while FILE is there.
+                let file = p
+                    .rsplit_once('#')
+                    .filter(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    .map_or(p, |(f, _)| f);
                 seen.contains(p)
-                    || (dirs.iter().any(|d| p.starts_with(d.as_str())) && !Path::new(p).is_file())
+                    || (dirs.iter().any(|d| p.starts_with(d.as_str()))
+                        && !Path::new(file).is_file())
             };
             match sink::update_errors(errors_path, &tally.failures, &settled) {
                 Ok(kept) => kept_failures = kept,
@@ -692,7 +703,9 @@ impl Run {
             crate::say!("{}", tally.summary(started.elapsed().as_secs_f64()));
             // -v: where the time went (summed over threads), stage by stage.
             if tracing::enabled!(tracing::Level::INFO) {
-                crate::say!("newsparse: time per stage (all threads):");
+                crate::say!(
+                    "newsparse: time per stage (all threads; read includes rendering pages):"
+                );
                 for line in timing::report() {
                     crate::say!("{line}");
                 }
@@ -902,6 +915,40 @@ pub fn record_for_page(
     )
 }
 
+/// The records of a WARC file's bytes, as `extract` makes them for each
+/// record (read, HTTP decoding, page decoding, rendering, every stage,
+/// validation), without catching panics: the `warc` fuzz target and the
+/// corpus replay test call this. A record that holds no page is
+/// `Err("skipped: …")`; other `Err`s are the lines `extract` would print.
+pub fn records_for_warc(
+    bytes: &[u8],
+    max_bytes: u64,
+) -> Vec<Result<(Record, serde_json::Value), String>> {
+    let Ok(reader) = newsparse_warc::Reader::new(bytes, max_bytes) else {
+        return Vec::new();
+    };
+    reader
+        .map(|read| {
+            let record = read.map_err(|e| e.reason)?;
+            let response = match record.html_page(max_bytes).map_err(|e| e.to_string())? {
+                newsparse_warc::Payload::Html(r) => r,
+                newsparse_warc::Payload::Skip(why) => return Err(format!("skipped: {why:?}")),
+            };
+            page_record(
+                &format!("fuzz.warc#{}", record.number),
+                &response.body,
+                response.charset(),
+                PageOrigin::Warc {
+                    url: record.target_uri(),
+                    record_id: record.record_id(),
+                },
+                crate::pipeline::extract_page,
+                crate::schema::check_built_record,
+            )
+        })
+        .collect()
+}
+
 /// A page file's bytes, inflated when gzipped (at most `max_bytes`).
 fn page_bytes(
     bytes: &[u8],
@@ -934,8 +981,10 @@ fn page_record(
     extract_page: PageExtract,
     check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
 ) -> Result<(Record, serde_json::Value), String> {
+    let rendering = Instant::now();
     let (html, _) = ingest::decode_page(bytes, http_charset).map_err(|e| e.to_string())?;
     let page = newsparse_html::render(&html).map_err(|e| e.to_string())?;
+    timing::add(Stage::Read, rendering.elapsed());
     let page_source = match origin {
         PageOrigin::Html => crate::pipeline::PageSource {
             format: newsparse_core::record::SourceFormat::Html,
@@ -1055,6 +1104,7 @@ fn process(task: Task, work: &Work) -> Outcome {
                 Ok(r) => r,
                 Err(e) => return Outcome::Failed(e),
             };
+            let reading = Instant::now();
             let response = match record.html_page(work.max_bytes) {
                 Ok(newsparse_warc::Payload::Html(r)) => r,
                 Ok(newsparse_warc::Payload::Skip(why)) => {
@@ -1063,6 +1113,7 @@ fn process(task: Task, work: &Work) -> Outcome {
                 }
                 Err(e) => return Outcome::Failed(e.to_string()),
             };
+            timing::add(Stage::Read, reading.elapsed());
             if already_stored(work, &path, &response.body) {
                 return Outcome::Skipped {
                     bytes: response.body.len() as u64,
@@ -1132,8 +1183,10 @@ fn input_record(
 ) -> Result<(u64, Made), Outcome> {
     match format {
         Format::Text | Format::Warc => {
+            let decoding = Instant::now();
             let text = ingest::decode_text(bytes, work.max_bytes, work.encoding)
                 .map_err(|e| Outcome::Failed(e.to_string()))?;
+            timing::add(Stage::Read, decoding.elapsed());
             if already_stored(work, path, bytes) {
                 return Err(Outcome::Skipped {
                     bytes: bytes.len() as u64,

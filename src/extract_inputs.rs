@@ -9,6 +9,7 @@
 //! inputs would get the same output path, the colliding ones take more of
 //! their parent directories until the names differ.
 
+pub use crate::ingest::format_by_name;
 use crate::ingest::Format;
 use std::collections::{HashMap, HashSet};
 use std::ffi::OsString;
@@ -156,20 +157,6 @@ pub fn discover_all(args: &[PathBuf]) -> Discovered {
     Discovered {
         items: name_outputs(found),
         ignored,
-    }
-}
-
-/// The format a file's name says: `.txt` text; `.html`, `.htm` (also
-/// gzipped) HTML; `.warc`, `.warc.gz` WARC; other names `None`.
-pub fn format_by_name(path: &Path) -> Option<Format> {
-    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
-    let plain = name.strip_suffix(".gz").unwrap_or(&name);
-    let ext = Path::new(plain).extension()?.to_str()?;
-    match ext {
-        "txt" if plain.len() == name.len() => Some(Format::Text),
-        "html" | "htm" => Some(Format::Html),
-        "warc" => Some(Format::Warc),
-        _ => None,
     }
 }
 

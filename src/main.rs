@@ -142,6 +142,7 @@ struct ExtractArgs {
     #[arg(long, value_name = "URL", group = "database")]
     postgres: Option<String>,
     /// Skip inputs whose (source path, sha256) the database already holds
+    /// (each WARC record on its own: FILE#N and the sha256 of its payload)
     #[arg(long, requires = "database")]
     resume: bool,
     /// With --sqlite or --postgres: store in the database only, no NAME.json
@@ -167,8 +168,12 @@ struct ValidateArgs {
     /// stdin [default: -]
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
-    /// The source text file, or a directory of inputs, to check spans and
-    /// mention texts against
+    /// The source the records were made from, to check sha256, sizes, spans
+    /// and texts against: a text file, an HTML page (.html, .htm, also
+    /// gzipped: rendered as extract does, and the record's `text` must equal
+    /// it), a WARC file (each record's `source.path` FILE#N names its
+    /// record), or a directory of inputs (looked up by source.path). Without
+    /// it, a page's record is still checked against its own `text`
     #[arg(long, value_name = "PATH")]
     source: Option<PathBuf>,
     /// Report format

@@ -552,6 +552,12 @@ fn stdin_and_odd_names_are_sniffed_or_told() {
     assert_eq!(recs[0]["source"]["path"], "crawl.dat#2");
     assert_eq!(recs[1]["source"]["format"], "html");
     assert_eq!(recs[0]["text"], recs[1]["text"]);
+    // A pipe given by name: sniffed, and what was sniffed is not lost.
+    let r = newsparse(d, &["extract", "/dev/stdin", "--jsonl", "-"], Some(html));
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let rec: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    assert_eq!(rec["source"]["format"], "html");
+    assert_eq!(rec["text"], recs[1]["text"]);
     // Told: the page read as text is a text record.
     let r = newsparse(
         d,
@@ -629,4 +635,241 @@ fn resume_skips_the_warc_records_already_stored() {
         .collect();
     paths.sort();
     assert_eq!(paths, ["crawl.warc#1", "crawl.warc#2", "crawl.warc#3"]);
+}
+
+#[test]
+fn validate_checks_page_records_against_their_text_and_their_source() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let pages = invented_pages();
+    fs::create_dir_all(d.join("site")).unwrap();
+    fs::write(d.join("site/harbour.html.gz"), gzip(&pages[0].1)).unwrap();
+    fs::write(d.join("site/mill.html"), &pages[1].1).unwrap();
+    let warc: Vec<u8> = [
+        warcinfo(),
+        response(
+            "https://news.example/bridge",
+            "b",
+            "Content-Type: text/html\r\n",
+            &pages[2].1,
+        ),
+    ]
+    .concat();
+    fs::write(d.join("site/crawl.warc.gz"), gzip(&warc)).unwrap();
+    let r = newsparse(d, &["extract", "site", "-o", "out"], None);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    for (records, source) in [
+        ("out", "site"),
+        ("out/harbour.json", "site/harbour.html.gz"),
+        ("out/mill.json", "site/mill.html"),
+        ("out/crawl/00002.json", "site/crawl.warc.gz"),
+    ] {
+        let r = newsparse(d, &["validate", records, "--source", source], None);
+        assert_eq!(
+            r.status, 0,
+            "{records} against {source}: {}{}",
+            r.stdout, r.stderr
+        );
+    }
+    // A record whose text was changed: its spans no longer slice it, and it
+    // is not what the page renders to.
+    let path = d.join("out/crawl/00002.json");
+    let mut rec: Value = serde_json::from_str(&fs::read_to_string(&path).unwrap()).unwrap();
+    let text = rec["text"]
+        .as_str()
+        .unwrap()
+        .replace("Kestford", "Kestwood");
+    rec["text"] = Value::from(text);
+    fs::write(&path, serde_json::to_string_pretty(&rec).unwrap()).unwrap();
+    let r = newsparse(d, &["validate", "out/crawl/00002.json"], None);
+    assert_eq!(r.status, 1, "{}", r.stdout);
+    assert!(
+        r.stdout.contains("is not the record's text at"),
+        "{}",
+        r.stdout
+    );
+    let r = newsparse(
+        d,
+        &[
+            "validate",
+            "out/crawl/00002.json",
+            "--source",
+            "site/crawl.warc.gz",
+        ],
+        None,
+    );
+    assert_eq!(r.status, 1, "{}", r.stdout);
+    assert!(
+        r.stdout
+            .contains("/text: is not the article text rendered from the source page"),
+        "{}",
+        r.stdout
+    );
+    // The wrong record number of the WARC file.
+    let r = newsparse(
+        d,
+        &[
+            "validate",
+            "out/mill.json",
+            "--source",
+            "site/crawl.warc.gz",
+        ],
+        None,
+    );
+    assert_eq!(r.status, 1, "{}", r.stdout);
+    assert!(r.stdout.contains("names no record"), "{}", r.stdout);
+}
+
+/// Each article row of a SQLite database: id, path of its input, format,
+/// URL, record id, and the record JSON.
+fn article_rows(path: &Path) -> Vec<Vec<String>> {
+    let db = rusqlite::Connection::open(path).unwrap();
+    let mut st = db
+        .prepare(
+            "SELECT a.id, i.path, a.source_format, a.url, a.warc_record_id, a.record \
+             FROM articles a JOIN inputs i ON i.article_id = a.id ORDER BY i.path",
+        )
+        .unwrap();
+    st.query_map([], |r| (0..6).map(|i| r.get::<_, String>(i)).collect())
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn a_run_killed_inside_a_warc_resumes_record_by_record() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let mut pages = invented_pages();
+    pages.extend(invented_pages().into_iter().map(|(name, html)| {
+        let html = String::from_utf8(html)
+            .unwrap()
+            .replace("</article>", "<p>Updated on Sunday.</p></article>");
+        (format!("{name}-updated"), html.into_bytes())
+    }));
+    let warc: Vec<u8> = pages
+        .iter()
+        .enumerate()
+        .flat_map(|(i, (name, html))| {
+            gzip(&response(
+                &format!("https://news.example/{name}"),
+                &format!("{i}"),
+                "Content-Type: text/html\r\n",
+                html,
+            ))
+        })
+        .collect();
+    fs::write(d.join("crawl.warc.gz"), warc).unwrap();
+    let clean = newsparse(
+        d,
+        &[
+            "extract",
+            "crawl.warc.gz",
+            "--sqlite",
+            "clean.sqlite",
+            "--no-files",
+        ],
+        None,
+    );
+    assert_eq!(clean.status, 0, "{}", clean.stderr);
+    // The writer exits the process once 2 articles are committed.
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_newsparse"))
+        .args([
+            "extract",
+            "crawl.warc.gz",
+            "--sqlite",
+            "db.sqlite",
+            "--no-files",
+            "-j",
+            "2",
+        ])
+        .current_dir(d)
+        .env("NEWSPARSE_TEST_ABORT_AFTER", "2")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(70),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(article_rows(&d.join("db.sqlite")).len(), 2);
+    let r = newsparse(
+        d,
+        &[
+            "extract",
+            "crawl.warc.gz",
+            "--sqlite",
+            "db.sqlite",
+            "--no-files",
+            "--resume",
+        ],
+        None,
+    );
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&format!(
+            "{} records written, 0 failed, 2 skipped (already stored)",
+            pages.len() - 2
+        )),
+        "{}",
+        r.stderr
+    );
+    let rows = article_rows(&d.join("db.sqlite"));
+    assert_eq!(rows.len(), pages.len());
+    assert_eq!(rows, article_rows(&d.join("clean.sqlite")));
+    assert_eq!(rows[0][1], "crawl.warc.gz#1");
+    assert_eq!(rows[0][2], "warc");
+}
+
+#[test]
+fn a_warc_on_stdin_is_extracted_as_it_arrives() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let tmp = tempfile::tempdir().unwrap();
+    let pages = invented_pages();
+    let record = |i: usize| {
+        let (name, html) = &pages[i];
+        response(
+            &format!("https://news.example/{name}"),
+            &format!("{i}"),
+            "Content-Type: text/html\r\n",
+            html,
+        )
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_newsparse"))
+        .args([
+            "extract", "-", "--format", "warc", "--jsonl", "-", "-j", "1", "-q",
+        ])
+        .current_dir(tmp.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            tx.send(line.unwrap()).unwrap();
+        }
+    });
+    stdin.write_all(&[warcinfo(), record(0)].concat()).unwrap();
+    stdin.flush().unwrap();
+    // The first record's line comes while the file is still open: the
+    // WARC is read record by record, not first read whole.
+    let first = rx
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("a record line before the end of the input");
+    let first: Value = serde_json::from_str(&first).unwrap();
+    assert_eq!(first["source"]["path"], "-#2");
+    stdin.write_all(&[record(1), record(2)].concat()).unwrap();
+    drop(stdin);
+    let rest: Vec<String> = rx.iter().collect();
+    reader.join().unwrap();
+    assert!(child.wait().unwrap().success());
+    assert_eq!(rest.len(), 2);
+    let last: Value = serde_json::from_str(&rest[1]).unwrap();
+    assert_eq!(last["source"]["path"], "-#4");
 }

@@ -163,6 +163,20 @@ pub enum Format {
     Warc,
 }
 
+/// The format a file's name says: `.txt` text; `.html`, `.htm` (also
+/// gzipped) HTML; `.warc`, `.warc.gz` WARC; other names `None`.
+pub fn format_by_name(path: &Path) -> Option<Format> {
+    let name = path.file_name()?.to_string_lossy().to_ascii_lowercase();
+    let plain = name.strip_suffix(".gz").unwrap_or(&name);
+    let ext = Path::new(plain).extension()?.to_str()?;
+    match ext {
+        "txt" if plain.len() == name.len() => Some(Format::Text),
+        "html" | "htm" => Some(Format::Html),
+        "warc" => Some(Format::Warc),
+        _ => None,
+    }
+}
+
 /// The format of an input by its first bytes (inflated first when gzipped):
 /// a WARC version line, the start of an HTML document, or else text.
 pub fn sniff_format(head: &[u8]) -> Format {

@@ -86,9 +86,11 @@ fn report_to(options: &ValidateOptions, out: &mut dyn Write) -> (i32, Option<std
         Some(path) if path.is_dir() => Some(Sources::Directory {
             dir: path.clone(),
             cache: Mutex::new(HashMap::new()),
+            warcs: Mutex::new(HashMap::new()),
         }),
-        Some(path) => match SourceText::read(path) {
-            Ok(text) => Some(Sources::File(Arc::new(text))),
+        Some(path) => match SourceFile::read(path) {
+            Ok(SourceFile::One(text)) => Some(Sources::File(Arc::new(text))),
+            Ok(SourceFile::Warc(pages)) => Some(Sources::Warc(Arc::new(pages))),
             Err(why) => {
                 say!("{}: cannot read the source text: {why}", path.display());
                 return (1, None);
@@ -555,23 +557,103 @@ fn check_one(record: &Value, sources: Option<&Sources>) -> Vec<Found> {
 
 /// Where source texts come from.
 enum Sources {
-    /// One text for every record.
+    /// One text (or page) for every record.
     File(Arc<SourceText>),
+    /// One WARC file: each record's page by the `#N` of its `source.path`.
+    Warc(Arc<WarcPages>),
     /// A directory where each record's `source.path`, or a tail of it down to
-    /// its file name, is looked up.
+    /// its file name, is looked up (for `FILE#N`, record N of FILE).
     Directory {
         dir: PathBuf,
         /// Source texts by the records' `source.path`.
         cache: Mutex<HashMap<String, Arc<SourceText>>>,
+        /// WARC files read, by their path in `dir`.
+        warcs: Mutex<HashMap<PathBuf, Arc<WarcPages>>>,
     },
+}
+
+/// The largest page (inflated) or WARC record read as a source.
+const MAX_SOURCE_BYTES: u64 = 64 << 20;
+
+/// A source file as read: a text or a page, or the pages of a WARC file.
+enum SourceFile {
+    One(SourceText),
+    Warc(WarcPages),
+}
+
+impl SourceFile {
+    /// Read a source: by its name (`.txt`; `.html`, `.htm`, also gzipped;
+    /// `.warc`, `.warc.gz`), else by its first bytes.
+    fn read(path: &Path) -> std::io::Result<SourceFile> {
+        use newsparse_pipeline::ingest::{self, Format};
+        let bytes = std::fs::read(path)?;
+        let format = ingest::format_by_name(path)
+            .unwrap_or_else(|| ingest::sniff_format(&bytes[..bytes.len().min(4096)]));
+        Ok(match format {
+            Format::Text => SourceFile::One(SourceText::from_bytes(bytes)),
+            Format::Html => SourceFile::One(SourceText::page(&bytes, None)),
+            Format::Warc => SourceFile::Warc(WarcPages::read(&bytes)),
+        })
+    }
+}
+
+/// The HTML pages of a WARC file, by record number, as `extract` reads them.
+struct WarcPages {
+    pages: HashMap<u64, Arc<SourceText>>,
+}
+
+impl WarcPages {
+    fn read(bytes: &[u8]) -> WarcPages {
+        let mut pages = HashMap::new();
+        if let Ok(reader) = newsparse_warc::Reader::new(bytes, MAX_SOURCE_BYTES) {
+            for record in reader.flatten() {
+                if let Ok(newsparse_warc::Payload::Html(response)) =
+                    record.html_page(MAX_SOURCE_BYTES)
+                {
+                    let page = SourceText::page(&response.body, response.charset());
+                    pages.insert(record.number, Arc::new(page));
+                }
+            }
+        }
+        WarcPages { pages }
+    }
+
+    /// The page of the record a `source.path` (`FILE#N`) names.
+    fn lookup(&self, path: Option<&str>) -> Result<Arc<SourceText>, Found> {
+        let Some((_, n)) = path.and_then(split_record_number) else {
+            return Err(found(
+                "/source/path".into(),
+                "the source is a WARC file, but source.path names no record of one (FILE#N)".into(),
+            ));
+        };
+        self.pages.get(&n).cloned().ok_or_else(|| {
+            found(
+                "/source/path".into(),
+                format!("record {n} of the source WARC file holds no HTML page"),
+            )
+        })
+    }
+}
+
+/// `FILE#N` → (`FILE`, N).
+fn split_record_number(path: &str) -> Option<(&str, u64)> {
+    let (file, n) = path.rsplit_once('#')?;
+    let n = n
+        .parse()
+        .ok()
+        .filter(|_| n.bytes().all(|b| b.is_ascii_digit()))?;
+    (!file.is_empty()).then_some((file, n))
 }
 
 /// A source file, ready for code-point slicing.
 struct SourceText {
     bytes: u64,
     sha256: String,
-    /// `None` when the file is not UTF-8.
+    /// `None` when the file is not UTF-8 (or a page gave no article).
     text: Option<String>,
+    /// A page: `text` is the article rendered from it (else the reason none
+    /// was), which a record's own `text` must equal.
+    page: Option<Result<(), String>>,
     /// Byte offset of every code point and of the end; `None` for ASCII text,
     /// where code points and bytes coincide.
     char_starts: Option<Vec<usize>>,
@@ -579,15 +661,77 @@ struct SourceText {
 }
 
 impl SourceText {
+    #[cfg(test)]
     fn read(path: &Path) -> std::io::Result<SourceText> {
         Ok(SourceText::from_bytes(std::fs::read(path)?))
     }
 
+    /// A page's bytes (gzipped or not; the HTTP charset when known),
+    /// decoded and rendered as `extract` does.
+    fn page(bytes: &[u8], http_charset: Option<&str>) -> SourceText {
+        use newsparse_pipeline::ingest;
+        let inflated;
+        let bytes = if newsparse_warc::gzip::is_gzip(bytes) {
+            match ingest::gunzip(bytes, MAX_SOURCE_BYTES) {
+                Ok(b) => {
+                    inflated = b;
+                    &inflated[..]
+                }
+                Err(e) => return SourceText::unusable(bytes, e.to_string()),
+            }
+        } else {
+            bytes
+        };
+        let rendered = ingest::decode_page(bytes, http_charset)
+            .map_err(|e| e.to_string())
+            .and_then(|(html, _)| newsparse_html::render(&html).map_err(|e| e.to_string()));
+        match rendered {
+            Ok(page) => {
+                let mut source = SourceText::from_text(bytes, Some(page.text));
+                source.page = Some(Ok(()));
+                source
+            }
+            Err(why) => SourceText::unusable(bytes, why),
+        }
+    }
+
+    fn unusable(bytes: &[u8], why: String) -> SourceText {
+        let mut source = SourceText::from_text(bytes, None);
+        source.page = Some(Err(why));
+        source
+    }
+
     fn from_bytes(bytes: Vec<u8>) -> SourceText {
-        let sha256 = newsparse_pipeline::record::sha256_hex(&bytes);
-        let len = bytes.len() as u64;
-        let text = String::from_utf8(bytes).ok();
-        let (char_starts, chars) = match &text {
+        let text = String::from_utf8(bytes).map_err(|e| e.into_bytes());
+        match text {
+            Ok(text) => {
+                let mut source = SourceText::from_text(text.as_bytes(), None);
+                source.text = Some(text);
+                source.index();
+                source
+            }
+            Err(bytes) => SourceText::from_text(&bytes, None),
+        }
+    }
+
+    /// The source of these bytes, whose text is `text`.
+    fn from_text(bytes: &[u8], text: Option<String>) -> SourceText {
+        let mut source = SourceText {
+            bytes: bytes.len() as u64,
+            sha256: newsparse_pipeline::record::sha256_hex(bytes),
+            text,
+            page: None,
+            char_starts: None,
+            chars: 0,
+        };
+        source.index();
+        source
+    }
+
+    /// Index the text's code points.
+    fn index(&mut self) {
+        let text = &self.text;
+        let (char_starts, chars) = match text {
             Some(t) if t.is_ascii() => (None, t.len() as u64),
             Some(t) => {
                 let mut starts: Vec<usize> = t.char_indices().map(|(b, _)| b).collect();
@@ -597,13 +741,8 @@ impl SourceText {
             }
             None => (None, 0),
         };
-        SourceText {
-            bytes: len,
-            sha256,
-            text,
-            char_starts,
-            chars,
-        }
+        self.char_starts = char_starts;
+        self.chars = chars;
     }
 
     /// The text between two code-point offsets (both within the text).
@@ -620,9 +759,10 @@ impl SourceText {
 impl Sources {
     /// The source text of a record, or a problem saying why there is none.
     fn lookup(&self, path: Option<&str>) -> Result<Arc<SourceText>, Found> {
-        let (dir, cache) = match self {
+        let (dir, cache, warcs) = match self {
             Sources::File(text) => return Ok(Arc::clone(text)),
-            Sources::Directory { dir, cache } => (dir, cache),
+            Sources::Warc(pages) => return pages.lookup(path),
+            Sources::Directory { dir, cache, warcs } => (dir, cache, warcs),
         };
         let Some(path) = path else {
             return Err(found(
@@ -641,21 +781,63 @@ impl Sources {
             .components()
             .filter(|c| matches!(c, std::path::Component::Normal(_)))
             .collect();
-        let file = (0..components.len())
-            .map(|skip| dir.join(components[skip..].iter().collect::<PathBuf>()))
-            .find(|candidate| candidate.is_file());
+        let find = |components: &[std::path::Component]| {
+            (0..components.len())
+                .map(|skip| dir.join(components[skip..].iter().collect::<PathBuf>()))
+                .find(|candidate| candidate.is_file())
+        };
+        let file = find(&components);
+        // A WARC record's path: FILE#N.
+        if let (None, Some((warc_path, _))) = (&file, split_record_number(path)) {
+            let parts: Vec<_> = Path::new(warc_path)
+                .components()
+                .filter(|c| matches!(c, std::path::Component::Normal(_)))
+                .collect();
+            if let Some(warc) = find(&parts) {
+                let known = warcs.lock().ok().and_then(|w| w.get(&warc).cloned());
+                let pages = match known {
+                    Some(p) => p,
+                    None => {
+                        let bytes = std::fs::read(&warc).map_err(|e| {
+                            found(
+                                "/source/path".into(),
+                                format!("cannot read the source WARC file {}: {e}", warc.display()),
+                            )
+                        })?;
+                        let pages = Arc::new(WarcPages::read(&bytes));
+                        if let Ok(mut w) = warcs.lock() {
+                            w.insert(warc.clone(), Arc::clone(&pages));
+                        }
+                        pages
+                    }
+                };
+                return pages.lookup(Some(path));
+            }
+        }
         let Some(file) = file else {
             return Err(found(
                 "/source/path".into(),
                 format!("no source text for {} in {}", quoted(path), dir.display()),
             ));
         };
-        let text = SourceText::read(&file).map(Arc::new).map_err(|e| {
-            found(
-                "/source/path".into(),
-                format!("cannot read the source text {}: {e}", file.display()),
-            )
-        })?;
+        let text = match SourceFile::read(&file) {
+            Ok(SourceFile::One(text)) => Arc::new(text),
+            Ok(SourceFile::Warc(_)) => {
+                return Err(found(
+                    "/source/path".into(),
+                    format!(
+                        "{} is a WARC file, but source.path names no record of it (FILE#N)",
+                        file.display()
+                    ),
+                ))
+            }
+            Err(e) => {
+                return Err(found(
+                    "/source/path".into(),
+                    format!("cannot read the source text {}: {e}", file.display()),
+                ))
+            }
+        };
         if let Ok(mut cache) = cache.lock() {
             cache.insert(path.to_string(), Arc::clone(&text));
         }
@@ -689,6 +871,7 @@ fn agrees_with_source(r: &Record, source: &SourceText) -> bool {
         )
     };
     source.text.is_some()
+        && source.page.as_ref().is_none_or(|_| r.text == source.text)
         && r.source.sha256 == source.sha256
         && r.source.bytes == source.bytes
         && r.source.chars == source.chars
@@ -741,12 +924,32 @@ fn check_against_source(record: &Value, sources: &Sources, out: &mut Vec<Found>)
             ));
         }
     }
-    if source.text.is_none() {
-        out.push(found(
-            "/source/path".into(),
-            "the source text is not UTF-8, so spans cannot be checked".into(),
-        ));
+    let Some(source_text) = &source.text else {
+        let why = match &source.page {
+            Some(Err(why)) => {
+                format!("the source page gives no article text ({why}), so spans cannot be checked")
+            }
+            _ => "the source text is not UTF-8, so spans cannot be checked".to_string(),
+        };
+        out.push(found("/source/path".into(), why));
         return;
+    };
+    if source.page.is_some() {
+        let own = record.get("text").and_then(Value::as_str);
+        if own.is_some_and(|own| own != source_text) {
+            let own = own.unwrap_or_default();
+            let at = own
+                .chars()
+                .zip(source_text.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            out.push(found(
+                "/text".into(),
+                format!(
+                    "is not the article text rendered from the source page (they differ from char {at})"
+                ),
+            ));
+        }
     }
     let chars = record.pointer("/source/chars").and_then(Value::as_u64);
     if let Some(chars) = chars {

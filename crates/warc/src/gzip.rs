@@ -3,7 +3,7 @@
 
 use flate2::read::{DeflateDecoder, MultiGzDecoder, ZlibDecoder};
 use std::fmt;
-use std::io::Read;
+use std::io::{BufRead, Read};
 
 /// Why compressed bytes could not be inflated.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,6 +53,124 @@ pub fn inflate_capped(bytes: &[u8], limit: u64) -> Result<Vec<u8>, InflateError>
         read_capped(ZlibDecoder::new(bytes), limit)
     } else {
         read_capped(DeflateDecoder::new(bytes), limit)
+    }
+}
+
+/// The inflated bytes of gzip members one after another, as one stream. A
+/// member that is corrupt or cut short gives one [`MemberError`] (an
+/// `InvalidData` I/O error), after which reading goes on at the next member
+/// (the next gzip magic number in the input), so one bad member of a
+/// `.warc.gz` costs the records in it, not the rest of the file.
+pub struct Members<R: BufRead> {
+    input: Option<R>,
+    member: Option<flate2::bufread::GzDecoder<R>>,
+    /// Whether the current member gave any bytes (then a failure at its
+    /// end, a bad checksum, leaves the input at the next member's header).
+    produced: bool,
+}
+
+/// A gzip member that could not be inflated (reading goes on after it).
+#[derive(Debug)]
+pub struct MemberError(pub String);
+
+impl fmt::Display for MemberError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for MemberError {}
+
+impl<R: BufRead> Members<R> {
+    pub fn new(input: R) -> Self {
+        Members {
+            input: Some(input),
+            member: None,
+            produced: false,
+        }
+    }
+}
+
+/// Consume input up to the next gzip member header (`1f 8b 08`), or to the
+/// end; with `here`, a header right at the start counts.
+fn skip_to_member(input: &mut impl BufRead, here: bool) -> std::io::Result<()> {
+    let mut first = !here;
+    loop {
+        let buf = input.fill_buf()?;
+        if buf.is_empty() {
+            return Ok(());
+        }
+        // Unless `here`, the first byte is where the bad member started:
+        // a header further on is looked for.
+        let skip = usize::from(std::mem::take(&mut first));
+        let found = buf
+            .windows(3)
+            .skip(skip)
+            .position(|w| w == [0x1f, 0x8b, 0x08])
+            .map(|i| i + skip);
+        match found {
+            Some(i) => {
+                input.consume(i);
+                return Ok(());
+            }
+            // Keep the last two bytes: a header may straddle the buffer.
+            None if buf.len() > 2 => {
+                let n = buf.len() - 2;
+                input.consume(n);
+            }
+            None => {
+                let n = buf.len();
+                input.consume(n);
+                if input.fill_buf()?.is_empty() {
+                    return Ok(());
+                }
+            }
+        }
+    }
+}
+
+impl<R: BufRead> Read for Members<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        loop {
+            let Some(member) = &mut self.member else {
+                let Some(mut input) = self.input.take() else {
+                    return Ok(0);
+                };
+                if input.fill_buf()?.is_empty() {
+                    return Ok(0);
+                }
+                self.member = Some(flate2::bufread::GzDecoder::new(input));
+                self.produced = false;
+                continue;
+            };
+            match member.read(buf) {
+                Ok(0) if !buf.is_empty() => {
+                    // The member ended; the next one (or the end) follows.
+                    self.input = self.member.take().map(|m| m.into_inner());
+                }
+                Ok(n) => {
+                    self.produced |= n > 0;
+                    return Ok(n);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(e) => {
+                    let mut input = self.member.take().map(|m| m.into_inner());
+                    if let Some(input) = &mut input {
+                        skip_to_member(input, self.produced)?;
+                    }
+                    self.input = input;
+                    let why = if e.kind() == std::io::ErrorKind::UnexpectedEof {
+                        "a gzip member is cut short (truncated file)".to_string()
+                    } else {
+                        format!("corrupt gzip member: {e}")
+                    };
+                    return Err(std::io::Error::new(
+                        std::io::ErrorKind::InvalidData,
+                        MemberError(why),
+                    ));
+                }
+            }
+        }
     }
 }
 

@@ -18,7 +18,10 @@
 //! - numbers records from 1 in file order (every record, `warcinfo`
 //!   included), so an error or an output can name `file#N`;
 //! - after a malformed header, looks for the next `WARC/1.` line and goes
-//!   on; a file cut short ends with one error for the incomplete record.
+//!   on; a file cut short ends with one error for the incomplete record;
+//! - reads a `.warc.gz` member by member ([`gzip::Members`]): a corrupt
+//!   member costs the record in it, and reading goes on at the next member
+//!   (the `warc` crate's and flate2's multi-member readers stop there).
 
 pub mod gzip;
 pub mod http;
@@ -187,6 +190,8 @@ pub struct Reader<'r> {
     done: bool,
     /// After a malformed header: look for the next `WARC/1.` line first.
     resync: bool,
+    /// A read error met between records, reported as the next record's.
+    pending: Option<std::io::Error>,
 }
 
 impl<'r> Reader<'r> {
@@ -199,7 +204,7 @@ impl<'r> Reader<'r> {
         let input: Box<dyn BufRead + Send + 'r> = if gz {
             Box::new(BufReader::with_capacity(
                 256 * 1024,
-                flate2::bufread::MultiGzDecoder::new(input),
+                gzip::Members::new(input),
             ))
         } else {
             Box::new(input)
@@ -210,6 +215,7 @@ impl<'r> Reader<'r> {
             number: 0,
             done: false,
             resync: false,
+            pending: None,
         })
     }
 
@@ -260,6 +266,9 @@ impl<'r> Reader<'r> {
 
 fn io_reason(e: &std::io::Error) -> String {
     use std::io::ErrorKind;
+    if let Some(member) = member_error(e) {
+        return member.0.clone();
+    }
     match e.kind() {
         ErrorKind::UnexpectedEof => "the file ends inside compressed data (truncated)".into(),
         ErrorKind::InvalidData | ErrorKind::InvalidInput | ErrorKind::Other => {
@@ -267,6 +276,16 @@ fn io_reason(e: &std::io::Error) -> String {
         }
         _ => format!("cannot read: {e}"),
     }
+}
+
+/// A bad gzip member, after which the reader goes on at the next one.
+fn member_error(e: &std::io::Error) -> Option<&gzip::MemberError> {
+    e.get_ref()?.downcast_ref::<gzip::MemberError>()
+}
+
+/// Whether no record can be read after this error.
+fn is_fatal(e: &std::io::Error) -> bool {
+    member_error(e).is_none()
 }
 
 fn trim_eol(line: &[u8]) -> &[u8] {
@@ -281,6 +300,10 @@ impl Iterator for Reader<'_> {
         if self.done {
             return None;
         }
+        if let Some(e) = self.pending.take() {
+            self.number += 1;
+            return self.fail(io_reason(&e), is_fatal(&e));
+        }
         let mut line = Vec::new();
         // The version line: skip blank lines (and, after a malformed
         // record, anything) before it.
@@ -291,9 +314,12 @@ impl Iterator for Reader<'_> {
                     return None;
                 }
                 Ok(true) => {}
+                // A bad gzip member while looking for the next record
+                // after a bad one: still that record's trouble.
+                Err(Some(e)) if self.resync && !is_fatal(&e) => continue,
                 Err(Some(e)) => {
                     self.number += 1;
-                    return self.fail(io_reason(&e), true);
+                    return self.fail(io_reason(&e), is_fatal(&e));
                 }
                 // An overlong line is no version line: go on looking.
                 Err(None) => {
@@ -339,7 +365,7 @@ impl Iterator for Reader<'_> {
                     )
                 }
                 Ok(true) => {}
-                Err(Some(e)) => return self.fail(io_reason(&e), true),
+                Err(Some(e)) => return self.fail(io_reason(&e), is_fatal(&e)),
                 Err(None) => {
                     return self.fail(
                         format!("record header longer than {MAX_HEADER_BYTES} bytes"),
@@ -388,7 +414,7 @@ impl Iterator for Reader<'_> {
                         true,
                     )
                 }
-                Err(e) => return self.fail(io_reason(&e), true),
+                Err(e) => return self.fail(io_reason(&e), is_fatal(&e)),
             }
             self.skip_record_end();
             return Some(Err(RecordError {
@@ -409,7 +435,7 @@ impl Iterator for Reader<'_> {
                     true,
                 )
             }
-            Err(e) => return self.fail(io_reason(&e), true),
+            Err(e) => return self.fail(io_reason(&e), is_fatal(&e)),
         }
         self.skip_record_end();
         Some(Ok(Record {
@@ -423,11 +449,16 @@ impl Iterator for Reader<'_> {
 
 impl Reader<'_> {
     /// Consume the CR LF CR LF that ends a record (tolerating LFs alone).
+    /// A read error here is the next record's.
     fn skip_record_end(&mut self) {
         for _ in 0..4 {
             match self.input.fill_buf() {
                 Ok([b'\r' | b'\n', ..]) => self.input.consume(1),
-                _ => break,
+                Ok(_) => break,
+                Err(e) => {
+                    self.pending = Some(e);
+                    break;
+                }
             }
         }
     }
@@ -507,6 +538,54 @@ mod tests {
         let gz = crate::gzip::tests_support::gzip(&file);
         let got = read_all(&gz[..gz.len() - 30], 1000);
         assert!(got.last().unwrap().is_err(), "{got:?}");
+    }
+
+    #[test]
+    fn a_corrupt_gzip_member_costs_its_record_only() {
+        let records: Vec<Vec<u8>> = (1..=3)
+            .map(|i| {
+                record(
+                    "response",
+                    &format!("http://a.example/{i}"),
+                    &page(&format!("<p>Page {i} of the Ostrel crawl.</p>").repeat(20)),
+                )
+            })
+            .collect();
+        let members: Vec<Vec<u8>> = records
+            .iter()
+            .map(|r| crate::gzip::tests_support::gzip(r))
+            .collect();
+        let mut bad = members[1].clone();
+        let mid = bad.len() / 2;
+        for b in &mut bad[mid - 4..mid + 4] {
+            *b ^= 0x5a;
+        }
+        let file = [members[0].clone(), bad, members[2].clone()].concat();
+        let got = read_all(&file, 10_000);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert_eq!(got[0].as_ref().unwrap().number, 1);
+        // What a corrupt member inflates to before its check fails may
+        // read as a bad header first: either way record 2 is the one lost.
+        let e = got[1].as_ref().unwrap_err();
+        assert_eq!(e.number, 2);
+        assert!(!e.fatal, "{e}");
+        let third = got[2].as_ref().unwrap();
+        assert_eq!(third.number, 3);
+        assert_eq!(third.target_uri(), Some("http://a.example/3"));
+        assert_eq!(
+            third.block,
+            page(&"<p>Page 3 of the Ostrel crawl.</p>".repeat(20))
+        );
+        // Cut short inside the last member: one error, the others whole.
+        let cut = [
+            members[0].clone(),
+            members[1].clone(),
+            members[2][..40].to_vec(),
+        ]
+        .concat();
+        let got = read_all(&cut, 10_000);
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[2].as_ref().unwrap_err().reason.contains("cut short"));
     }
 
     #[test]
