@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The decompressed size a page may have.
@@ -64,74 +64,25 @@ fn page_paths(inputs: &[PathBuf]) -> Vec<PathBuf> {
     out
 }
 
-/// Read a page file and decode it to text.
-///
-/// INGEST PLACEHOLDER (to be replaced at merge by the `inputs` branch's
-/// ingest, which owns formats and charsets): gunzips `.gz` files (at most
-/// [`MAX_PAGE_BYTES`] once decompressed), then decodes the bytes by the
-/// page's `<meta charset>` / `http-equiv` declaration with encoding_rs, or
-/// as UTF-8 (invalid bytes replaced) when none is declared.
+/// Read a page file and decode it to text the way `extract` does
+/// (`ingest`): inflated when gzipped (at most [`MAX_PAGE_BYTES`] either
+/// way), then decoded by its byte-order mark, `<meta charset>` declaration,
+/// UTF-8 when valid, else chardetng's guess.
 pub fn read_page(path: &Path) -> Result<String, String> {
     if path.is_dir() {
         return Err("a directory without .html, .htm or .html.gz files".into());
     }
-    let file = std::fs::File::open(path).map_err(|e| crate::ingest::io_reason(&e))?;
-    let gz = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gz"));
-    let mut bytes = Vec::new();
-    let read = if gz {
-        flate2::read::GzDecoder::new(file)
-            .take(MAX_PAGE_BYTES + 1)
-            .read_to_end(&mut bytes)
+    let bytes = crate::ingest::read_input(Some(path), MAX_PAGE_BYTES).map_err(|e| e.to_string())?;
+    let bytes = if newsparse_warc::gzip::is_gzip(&bytes) {
+        crate::ingest::gunzip(&bytes, MAX_PAGE_BYTES).map_err(|e| e.to_string())?
     } else {
-        file.take(MAX_PAGE_BYTES + 1).read_to_end(&mut bytes)
+        bytes
     };
-    read.map_err(|e| {
-        if gz {
-            format!("not a valid gzip file ({e})")
-        } else {
-            crate::ingest::io_reason(&e)
-        }
-    })?;
-    if bytes.len() as u64 > MAX_PAGE_BYTES {
-        return Err(format!(
-            "larger than {} MB{}",
-            MAX_PAGE_BYTES / (1024 * 1024),
-            if gz { " once decompressed" } else { "" }
-        ));
-    }
     if bytes.is_empty() {
         return Err("empty file".into());
     }
-    let head = &bytes[..bytes.len().min(4096)];
-    let label = declared_charset(head);
-    let encoding = label
-        .and_then(|l| encoding_rs::Encoding::for_label(l.as_bytes()))
-        .unwrap_or(encoding_rs::UTF_8);
-    let (text, _, _) = encoding.decode(&bytes);
+    let (text, _) = crate::ingest::decode_page(&bytes, None).map_err(|e| e.to_string())?;
     Ok(text.into_owned())
-}
-
-/// `charset=…` in the first bytes of a page (`<meta charset>` or
-/// `http-equiv` content type).
-fn declared_charset(head: &[u8]) -> Option<String> {
-    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
-    let at = memchr_find(&lower, b"charset=")? + 8;
-    let rest = &lower[at..];
-    let rest = rest
-        .strip_prefix(b"\"")
-        .or_else(|| rest.strip_prefix(b"'"))
-        .unwrap_or(rest);
-    let end = rest
-        .iter()
-        .position(|c| !(c.is_ascii_alphanumeric() || *c == b'-' || *c == b'_'))
-        .unwrap_or(rest.len());
-    (end > 0).then(|| String::from_utf8_lossy(&rest[..end]).into_owned())
-}
-
-fn memchr_find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    hay.windows(needle.len()).position(|w| w == needle)
 }
 
 /// Reader text: title, byline, date, then the body paragraphs.

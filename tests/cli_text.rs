@@ -117,7 +117,7 @@ fn bad_pages_are_one_line_each_and_the_batch_goes_on() {
         (&empty, "empty file"),
         (&bare, "no article text"),
         (&corrupt, "gzip"),
-        (&bomb, "larger than 10 MB once decompressed"),
+        (&bomb, "decompresses to more than 10485760 bytes"),
         (&missing, "no such file"),
     ];
     for (line, (path, reason)) in errors.iter().zip(expect) {
