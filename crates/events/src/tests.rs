@@ -473,3 +473,53 @@ fn a_passive_made_with_get_has_its_subject_undergo_it() {
         [("p1".to_string(), "Victim".to_string())]
     );
 }
+
+#[test]
+fn a_pronoun_argument_takes_the_subject_of_the_clause_above() {
+    // "he" is the passive subject of "sentenced", a clause of "wept", whose
+    // subject is the first name; the nearest name before "he" is not it.
+    let text = "Court\n\nOren Duvak, who had denied everything to his lawyer Tamsin Roe, \
+        wept quietly in the dock as he was sentenced.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Tamsin Roe", &[]),
+        person(text, "p2", "Oren Duvak", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let s = summary(text, &found);
+    let sentenced = s.iter().find(|e| e.1 == "sentenced").unwrap();
+    assert!(sentenced.2.contains(&"p2".to_string()), "{s:?}");
+    let e = found
+        .events
+        .iter()
+        .find(|e| e.trigger.text(text) == "sentenced")
+        .unwrap();
+    let role = e.participants.iter().find(|p| p.0 == "p2").unwrap();
+    assert_eq!(role.1, "Defendant");
+}
+
+#[test]
+fn the_parse_gives_subject_and_object_beyond_the_clause() {
+    // The subject stands before an apposition and a relative clause,
+    // out of the clause's reach; the parse still links it.
+    let text = "Deal\n\nBrantor Holdings, which was founded in Kestford in 1921 by three \
+        brothers and a cousin, bought Kelso Mills on Friday.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        org(text, "o1", "Brantor Holdings"),
+        org(text, "o2", "Kelso Mills"),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let e = found
+        .events
+        .iter()
+        .find(|e| e.trigger.text(text) == "bought")
+        .expect("a purchase");
+    let roles: Vec<(&str, &str)> = e
+        .participants
+        .iter()
+        .map(|p| (p.0.as_str(), p.1.as_str()))
+        .collect();
+    assert!(roles.contains(&("o1", "Buyer")), "{roles:?}");
+    assert!(roles.contains(&("o2", "Artifact")), "{roles:?}");
+}
