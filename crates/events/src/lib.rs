@@ -11,7 +11,6 @@
 
 mod detect;
 mod lexicon;
-mod syntax;
 mod time;
 mod words;
 
@@ -141,8 +140,6 @@ pub fn analyze(
             mentions: &sm,
             takeover,
         };
-        // Parsed once, when the sentence holds a trigger.
-        let mut parse: Option<Option<newsparse_syntax::Parsed>> = None;
         for t in view.triggers() {
             let clause = detect::clause(&view, &t);
             let passive = detect::is_passive(&view, &t);
@@ -167,69 +164,6 @@ pub fn analyze(
                 let e = &entities[f.entity];
                 let role = detect::role(t.entry, e.kind, f.before, passive, f.preposition);
                 participants.push((e.id.clone(), role.to_string()));
-            }
-            // The trigger's arguments in the parse, when they name a person
-            // or an organization the clause's own names left out.
-            if let Some(p) = parse.get_or_insert_with(|| syntax::parse(ws)) {
-                for (w, rel) in syntax::arguments(p, ws, t.start) {
-                    // A quotation mark between them: the parse joined a
-                    // quote to its attribution ("'I met X,' said Y").
-                    let (a, b) = (w.min(t.start), w.max(t.start));
-                    if ws[a..b].iter().any(|x| {
-                        matches!(x.text, "\"" | "\u{201C}" | "\u{201D}" | "\u{AB}" | "\u{BB}")
-                    }) {
-                        continue;
-                    }
-                    let named = syntax::standing_for(p, w).into_iter().find_map(|x| {
-                        sm.iter().find(|m| {
-                            m.start <= x
-                                && x < m.end
-                                && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
-                        })
-                    });
-                    // "he", "she": the person subject of the clause that
-                    // governs its own ("X said he…"), else the first person
-                    // named before it in the sentence, else the last
-                    // sentence's first person.
-                    let person_at = |x: usize| {
-                        sm.iter()
-                            .find(|m| m.start <= x && x < m.end && m.kind == EntityKind::Person)
-                            .map(|m| m.entity)
-                    };
-                    let entity = match named {
-                        Some(m) => m.entity,
-                        None if matches!(ws[w].lower.as_str(), "he" | "she" | "him") => {
-                            let governing = syntax::governing_subjects(p, w)
-                                .into_iter()
-                                .filter(|&x| x < w)
-                                .find_map(|x| {
-                                    syntax::standing_for(p, x).into_iter().find_map(person_at)
-                                });
-                            let here = governing.or_else(|| {
-                                sm.iter()
-                                    .find(|m| m.end <= w && m.kind == EntityKind::Person)
-                                    .map(|m| m.entity)
-                            });
-                            match here.or(last_subject) {
-                                Some(e) => e,
-                                None => continue,
-                            }
-                        }
-                        None => continue,
-                    };
-                    let e = &entities[entity];
-                    if participants.iter().any(|(id, _)| *id == e.id) {
-                        continue;
-                    }
-                    let (before, passive, prep) = match rel {
-                        syntax::Relation::Subject => (true, false, ""),
-                        syntax::Relation::PassiveSubject => (true, true, ""),
-                        syntax::Relation::Object => (false, false, ""),
-                        syntax::Relation::Prepositional(p) => (false, false, p),
-                    };
-                    let role = detect::role(t.entry, e.kind, before, passive, prep);
-                    participants.push((e.id.clone(), role.to_string()));
-                }
             }
             // Participants found beyond the clause's own names, each with
             // the word index that stands for it; an entity is listed once.

@@ -57,19 +57,6 @@ fn main() {
                 println!("tagger epochs {e}: dev {:.2}", 100.0 * a);
             }
         }
-        Some("parse") => {
-            let words: Vec<&str> = args[1].split(' ').collect();
-            let p = newsparse_syntax::parse(&words);
-            for (i, w) in words.iter().enumerate() {
-                println!(
-                    "{}\t{w}\t{}\t{}\t{}",
-                    i + 1,
-                    p.upos[i],
-                    p.head[i],
-                    p.deprel[i]
-                );
-            }
-        }
         Some("eval") => {
             let mut m = Model::from_bytes(&std::fs::read(&args[1]).unwrap()).unwrap();
             if let Some(p) = args.get(3) {
