@@ -2,9 +2,9 @@
 //! model file.
 //!
 //! cargo run --release -p newsparse-syntax --example syntax_tool -- train OUT [key=value]...
-//! cargo run --release -p newsparse-syntax --example syntax_tool -- eval MODEL FILE
+//! cargo run --release -p newsparse-syntax --example syntax_tool -- eval MODEL FILE [BEAM [PRUNE]]
 
-use newsparse_syntax::{read_conllu, score, train_bytes, Model, TrainConfig};
+use newsparse_syntax::{read_conllu, train_bytes, Model, TrainConfig};
 use std::path::Path;
 
 const DATA: &str = "/work/shared/data/ud-english";
@@ -59,12 +59,17 @@ fn main() {
         }
         Some("eval") => {
             let mut m = Model::from_bytes(&std::fs::read(&args[1]).unwrap()).unwrap();
-            if let Some(p) = args.get(3) {
+            if let Some(p) = args.get(4) {
                 m = m.with_pruned_parser(p.parse().unwrap());
                 println!("pruned below {p}: {} bytes", m.to_bytes().len());
             }
             let sents = read_conllu(Path::new(&args[2])).unwrap();
-            print!("{}", score(&m, &sents).report());
+            let beam = args.get(3).map_or(m.beam(), |b| b.parse().unwrap());
+            println!("beam {beam}");
+            print!(
+                "{}",
+                newsparse_syntax::score_with_beam(&m, &sents, beam).report()
+            );
             println!("sizes {:?}", m.sizes());
         }
         _ => eprintln!("usage: syntax_tool train OUT [key=value]... | eval MODEL FILE"),

@@ -27,7 +27,8 @@ mod words;
 pub use conllu::{parse as parse_conllu, read as read_conllu, Sentence};
 pub use labels::{Deprel, Upos};
 pub use train::{
-    eval_command, score, tagger_experiment, train_bytes, train_command, Scores, TrainConfig,
+    eval_command, score, score_with_beam, tagger_experiment, train_bytes, train_command, Scores,
+    TrainConfig,
 };
 
 use std::cell::RefCell;

@@ -87,6 +87,11 @@ impl Scores {
 /// Score `m` on `sents` (gold tokens; punctuation included; LAS compares
 /// the universal part of the relation, as the CoNLL 2018 shared task does).
 pub fn score(m: &Model, sents: &[Sentence]) -> Scores {
+    score_with_beam(m, sents, m.beam())
+}
+
+/// [`score`] with another beam width than the model's.
+pub fn score_with_beam(m: &Model, sents: &[Sentence], beam: usize) -> Scores {
     let words: Vec<Vec<&str>> = sents
         .iter()
         .map(|s| s.words.iter().map(String::as_str).collect())
@@ -95,7 +100,7 @@ pub fn score(m: &Model, sents: &[Sentence]) -> Scores {
     let tags: Vec<Vec<Upos>> = words.iter().map(|w| m.tag(w)).collect();
     let tag_secs = t0.elapsed().as_secs_f64();
     let t1 = Instant::now();
-    let parsed: Vec<crate::Parsed> = words.iter().map(|w| m.parse(w)).collect();
+    let parsed: Vec<crate::Parsed> = words.iter().map(|w| m.parse_with_beam(w, beam)).collect();
     let parse_secs = t1.elapsed().as_secs_f64();
     let (mut n, mut pos, mut ua, mut la) = (0usize, 0usize, 0usize, 0usize);
     for ((s, p), t) in sents.iter().zip(&parsed).zip(&tags) {
