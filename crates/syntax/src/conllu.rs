@@ -1,0 +1,104 @@
+//! Reading CoNLL-U: the syntactic words of each sentence (multiword-token
+//! ranges `1-2` and empty nodes `1.1` are skipped, as UD evaluation does).
+
+use crate::labels::{Deprel, Upos};
+
+/// One annotated sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sentence {
+    pub words: Vec<String>,
+    pub upos: Vec<Upos>,
+    /// Head of each word: 0 is the root, `i + 1` is `words[i]`.
+    pub head: Vec<usize>,
+    pub deprel: Vec<Deprel>,
+}
+
+/// Parse CoNLL-U text; `name` is used in error messages.
+pub fn parse(text: &str, name: &str) -> Result<Vec<Sentence>, String> {
+    let mut out = Vec::new();
+    let mut cur = Sentence {
+        words: vec![],
+        upos: vec![],
+        head: vec![],
+        deprel: vec![],
+    };
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim_end_matches('\r');
+        if line.is_empty() {
+            if !cur.words.is_empty() {
+                out.push(std::mem::replace(
+                    &mut cur,
+                    Sentence {
+                        words: vec![],
+                        upos: vec![],
+                        head: vec![],
+                        deprel: vec![],
+                    },
+                ));
+            }
+            continue;
+        }
+        if line.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() != 10 {
+            return Err(format!("{name}:{}: expected 10 columns", n + 1));
+        }
+        if cols[0].contains('-') || cols[0].contains('.') {
+            continue;
+        }
+        let id: usize = cols[0]
+            .parse()
+            .map_err(|_| format!("{name}:{}: bad id {:?}", n + 1, cols[0]))?;
+        if id != cur.words.len() + 1 {
+            return Err(format!("{name}:{}: id {id} out of order", n + 1));
+        }
+        let upos = Upos::from_ud(cols[3]).unwrap_or(Upos::X);
+        let head: usize = cols[6]
+            .parse()
+            .map_err(|_| format!("{name}:{}: bad head {:?}", n + 1, cols[6]))?;
+        cur.words.push(cols[1].to_string());
+        cur.upos.push(upos);
+        cur.head.push(head);
+        cur.deprel.push(Deprel::parse_ud(cols[7]));
+    }
+    if !cur.words.is_empty() {
+        out.push(cur);
+    }
+    for (i, s) in out.iter().enumerate() {
+        if s.head.iter().any(|&h| h > s.words.len()) {
+            return Err(format!("{name}: sentence {}: head out of range", i + 1));
+        }
+    }
+    Ok(out)
+}
+
+/// Read a CoNLL-U file.
+pub fn read(path: &std::path::Path) -> Result<Vec<Sentence>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    parse(&text, &path.display().to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ranges_and_empty_nodes_are_skipped() {
+        let text = "# text = Ola's won't.\n\
+1-2\tOla's\t_\t_\t_\t_\t_\t_\t_\t_\n\
+1\tOla\tOla\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n\
+2\t's\tbe\tAUX\tVBZ\t_\t4\taux\t_\t_\n\
+3\tnot\tnot\tPART\tRB\t_\t4\tadvmod\t_\t_\n\
+3.1\twin\t_\t_\t_\t_\t_\t_\t_\t_\n\
+4\twon\twin\tVERB\tVBN\t_\t0\troot\t_\t_\n\
+5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_\n\n";
+        let s = parse(text, "t").unwrap();
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].words, ["Ola", "'s", "not", "won", "."]);
+        assert_eq!(s[0].head, [4, 4, 4, 0, 4]);
+        assert_eq!(s[0].deprel[3], Deprel::Root);
+        assert_eq!(s[0].upos[1], Upos::Aux);
+    }
+}

@@ -1,0 +1,141 @@
+//! Syntax: a UPOS tagger and a labelled dependency parser for English,
+//! trained on Universal Dependencies (EWT train and GUM news train) and
+//! embedded in the binary.
+//!
+//! The tagger is a greedy averaged perceptron; the parser is a greedy
+//! arc-eager transition parser with rich non-local features, trained with a
+//! dynamic oracle on the tagger's own (jackknifed) tags. Both read plain
+//! words and give plain types.
+//!
+//! ```
+//! use newsparse_syntax::{parse, Deprel};
+//! let p = parse(&["Ola", "opened", "the", "bridge", "."]);
+//! assert_eq!(p.head[0], 2); // Ola ← opened
+//! assert_eq!(p.deprel[0], Deprel::Nsubj);
+//! ```
+
+mod conllu;
+mod hash;
+mod labels;
+mod model;
+mod parser;
+mod perceptron;
+mod tagger;
+mod train;
+mod words;
+
+pub use conllu::{parse as parse_conllu, read as read_conllu, Sentence};
+pub use labels::{Deprel, Upos};
+pub use train::{
+    eval_command, score, score_with_beam, tagger_experiment, train_bytes, train_command, Scores,
+    TrainConfig,
+};
+
+use std::cell::RefCell;
+use std::sync::OnceLock;
+
+static EMBEDDED: &[u8] = include_bytes!("../model/syntax.bin");
+
+/// A parsed sentence: one entry per word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parsed {
+    pub upos: Vec<Upos>,
+    /// The head of each word: 0 is the root, `i + 1` is word `i`.
+    pub head: Vec<usize>,
+    pub deprel: Vec<Deprel>,
+}
+
+/// The tagger and the parser.
+pub struct Model {
+    inner: model::Model,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<(tagger::Scratch, parser::Scratch)> =
+        RefCell::new((tagger::Scratch::default(), parser::Scratch::default()));
+}
+
+impl Model {
+    /// The embedded model, read on first use.
+    pub fn embedded() -> &'static Model {
+        static MODEL: OnceLock<Model> = OnceLock::new();
+        MODEL.get_or_init(|| Model::from_bytes(EMBEDDED).expect("the embedded syntax model reads"))
+    }
+
+    pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
+        Ok(Model {
+            inner: model::Model::from_bytes(bytes)?,
+        })
+    }
+
+    /// The model file's bytes.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.inner.to_bytes()
+    }
+
+    /// Universal POS tags of `words`.
+    pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
+        SCRATCH.with(|s| {
+            let s = &mut *s.borrow_mut();
+            let w = tagger::padded(words);
+            self.inner.tagger.tag_infos(&w, &mut s.0)
+        })
+    }
+
+    /// Tags and a dependency tree of `words` (one sentence).
+    pub fn parse(&self, words: &[&str]) -> Parsed {
+        self.parse_with_beam(words, self.inner.parser.beam)
+    }
+
+    /// The beam width the parser was trained for (1: greedy).
+    pub fn beam(&self) -> usize {
+        self.inner.parser.beam
+    }
+
+    /// [`Model::parse`] with another beam width (for measuring speed and
+    /// accuracy; the trained width is best).
+    pub fn parse_with_beam(&self, words: &[&str], beam: usize) -> Parsed {
+        SCRATCH.with(|s| {
+            let s = &mut *s.borrow_mut();
+            let w = tagger::padded(words);
+            let upos = self.inner.tagger.tag_infos(&w, &mut s.0);
+            let (head, deprel) = self.inner.parser.parse(&w, &upos, beam.max(1), &mut s.1);
+            Parsed { upos, head, deprel }
+        })
+    }
+
+    /// The same model with the parser's weights below `min_abs` dropped
+    /// (for experiments on the model's size).
+    pub fn with_pruned_parser(self, min_abs: i16) -> Model {
+        Model {
+            inner: model::Model {
+                tagger: self.inner.tagger,
+                parser: self.inner.parser.pruned(min_abs),
+            },
+        }
+    }
+
+    /// Sizes: tag-dictionary words, tagger features and weights, parser
+    /// features and weights.
+    pub fn sizes(&self) -> [usize; 5] {
+        let (d, tf, tw) = self.inner.tagger.size();
+        let (pf, pw) = self.inner.parser.size();
+        [d, tf, tw, pf, pw]
+    }
+}
+
+/// Universal POS tags of `words`, by the embedded model.
+pub fn tag(words: &[&str]) -> Vec<Upos> {
+    Model::embedded().tag(words)
+}
+
+/// Tags and dependency tree of one sentence, by the embedded model.
+pub fn parse(words: &[&str]) -> Parsed {
+    Model::embedded().parse(words)
+}
+
+/// The embedded model's bytes (for the round-trip test and `train-syntax`'s
+/// check).
+pub fn embedded_bytes() -> &'static [u8] {
+    EMBEDDED
+}

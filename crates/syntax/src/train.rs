@@ -1,0 +1,293 @@
+//! Training and evaluation.
+
+use std::path::Path;
+use std::time::Instant;
+
+use crate::conllu::{self, Sentence};
+use crate::labels::Upos;
+use crate::model;
+use crate::parser::{self, TrainOptions, Trainer};
+use crate::tagger;
+use crate::Model;
+
+/// What training does; `Default` is the shipped model's configuration.
+#[derive(Debug, Clone)]
+pub struct TrainConfig {
+    pub seed: u64,
+    pub tagger_epochs: usize,
+    /// Folds for jackknifing the tagger (the parser trains on tags
+    /// predicted by a tagger that did not see the sentence).
+    pub folds: usize,
+    pub parser_epochs: usize,
+    /// Beam width of the parser (1: greedy with a dynamic oracle).
+    pub beam: usize,
+    /// Beam training by max-violation updates (else early updates).
+    pub max_violation: bool,
+    pub explore_from: usize,
+    pub explore_permille: u64,
+    /// Quantized weights below this magnitude are dropped (the largest is
+    /// `i16::MAX`)…
+    pub min_weight: i16,
+    /// …and the threshold is raised by half again until the model file
+    /// is at most this large.
+    pub max_bytes: usize,
+    /// Print each line of the report on stderr as it is made.
+    pub progress: bool,
+    /// Write the best model so far here after each epoch (a run stopped
+    /// after epoch k has written what `parser_epochs: k` would give).
+    pub snapshot: Option<std::path::PathBuf>,
+}
+
+impl Default for TrainConfig {
+    fn default() -> Self {
+        TrainConfig {
+            seed: 1,
+            tagger_epochs: 8,
+            folds: 5,
+            parser_epochs: 12,
+            beam: 4,
+            max_violation: true,
+            explore_from: 1,
+            explore_permille: 900,
+            min_weight: 300,
+            max_bytes: 25_000_000,
+            progress: false,
+            snapshot: None,
+        }
+    }
+}
+
+/// Accuracy and speed of a model on gold-tokenized sentences.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Scores {
+    pub tokens: usize,
+    pub upos: f64,
+    pub uas: f64,
+    pub las: f64,
+    /// Tokens per second (wall clock) of tagging alone, and of tagging and
+    /// parsing.
+    pub tag_speed: f64,
+    pub parse_speed: f64,
+}
+
+impl Scores {
+    pub fn report(&self) -> String {
+        format!(
+            "tokens {}\nUPOS {:.2}\nUAS {:.2}\nLAS {:.2}\ntagging {:.0} tokens/s\ntagging+parsing {:.0} tokens/s\n",
+            self.tokens,
+            100.0 * self.upos,
+            100.0 * self.uas,
+            100.0 * self.las,
+            self.tag_speed,
+            self.parse_speed
+        )
+    }
+}
+
+/// Score `m` on `sents` (gold tokens; punctuation included; LAS compares
+/// the universal part of the relation, as the CoNLL 2018 shared task does).
+pub fn score(m: &Model, sents: &[Sentence]) -> Scores {
+    score_with_beam(m, sents, m.beam())
+}
+
+/// [`score`] with another beam width than the model's.
+pub fn score_with_beam(m: &Model, sents: &[Sentence], beam: usize) -> Scores {
+    let words: Vec<Vec<&str>> = sents
+        .iter()
+        .map(|s| s.words.iter().map(String::as_str).collect())
+        .collect();
+    let t0 = Instant::now();
+    let tags: Vec<Vec<Upos>> = words.iter().map(|w| m.tag(w)).collect();
+    let tag_secs = t0.elapsed().as_secs_f64();
+    let t1 = Instant::now();
+    let parsed: Vec<crate::Parsed> = words.iter().map(|w| m.parse_with_beam(w, beam)).collect();
+    let parse_secs = t1.elapsed().as_secs_f64();
+    let (mut n, mut pos, mut ua, mut la) = (0usize, 0usize, 0usize, 0usize);
+    for ((s, p), t) in sents.iter().zip(&parsed).zip(&tags) {
+        debug_assert_eq!(&p.upos, t);
+        for i in 0..s.words.len() {
+            n += 1;
+            pos += usize::from(p.upos[i] == s.upos[i]);
+            if p.head[i] == s.head[i] {
+                ua += 1;
+                la += usize::from(p.deprel[i].universal() == s.deprel[i].universal());
+            }
+        }
+    }
+    let d = n.max(1) as f64;
+    Scores {
+        tokens: n,
+        upos: pos as f64 / d,
+        uas: ua as f64 / d,
+        las: la as f64 / d,
+        tag_speed: n as f64 / tag_secs.max(1e-9),
+        parse_speed: n as f64 / parse_secs.max(1e-9),
+    }
+}
+
+/// `newsparse eval-syntax FILE`.
+pub fn eval_command(file: &Path) -> Result<String, String> {
+    let sents = conllu::read(file)?;
+    Ok(score(Model::embedded(), &sents).report())
+}
+
+/// Train a model; gives its bytes and a report.
+pub fn train_bytes(
+    train: &[Sentence],
+    dev: &[Sentence],
+    cfg: &TrainConfig,
+) -> Result<(Vec<u8>, String), String> {
+    if train.is_empty() {
+        return Err("no training sentences".into());
+    }
+    let mut report = String::new();
+    let say = |report: &mut String, line: String| {
+        if cfg.progress {
+            eprint!("{line}");
+        }
+        report.push_str(&line);
+    };
+    let started = Instant::now();
+    let all: Vec<&Sentence> = train.iter().collect();
+    // Jackknifed tags for the parser's training data.
+    let folds = cfg.folds.max(2).min(train.len());
+    let chunk = train.len().div_ceil(folds);
+    let fold_tags: Vec<Vec<Vec<Upos>>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..folds)
+            .map(|f| {
+                let all = &all;
+                sc.spawn(move || {
+                    let (a, b) = (f * chunk, ((f + 1) * chunk).min(all.len()));
+                    let rest: Vec<&Sentence> = all[..a].iter().chain(&all[b..]).copied().collect();
+                    let t = tagger::train(&rest, cfg.tagger_epochs, cfg.seed + f as u64 + 1);
+                    let mut scratch = tagger::Scratch::default();
+                    all[a..b]
+                        .iter()
+                        .map(|s| {
+                            let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                            t.tag_infos(&tagger::padded(&w), &mut scratch)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a tagger fold panicked"))
+            .collect()
+    });
+    let jack: Vec<Vec<Upos>> = fold_tags.into_iter().flatten().collect();
+    let (mut right, mut n) = (0, 0);
+    for (s, t) in train.iter().zip(&jack) {
+        n += t.len();
+        right += s.upos.iter().zip(t).filter(|(a, b)| a == b).count();
+    }
+    say(
+        &mut report,
+        format!(
+            "jackknifed tags ({folds} folds): {:.2}% on train\n",
+            100.0 * right as f64 / n.max(1) as f64
+        ),
+    );
+    let final_tagger = tagger::train(&all, cfg.tagger_epochs, cfg.seed);
+    let tagger_bytes = {
+        let mut b = vec![];
+        final_tagger.write(&mut b);
+        b
+    };
+    let examples: Vec<parser::Example> = train
+        .iter()
+        .zip(&jack)
+        .map(|(s, t)| {
+            let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            parser::example(&tagger::padded(&w), t, &s.head, &s.deprel)
+        })
+        .collect();
+    let mut trainer = Trainer::new(TrainOptions {
+        seed: cfg.seed,
+        beam: cfg.beam.max(1),
+        max_violation: cfg.max_violation,
+        explore_from: cfg.explore_from,
+        explore_permille: cfg.explore_permille,
+    });
+    let mut best: Option<(f64, usize, Vec<u8>)> = None;
+    for e in 0..cfg.parser_epochs {
+        let err = if cfg.beam > 1 {
+            trainer.beam_epoch(&examples)
+        } else {
+            trainer.epoch(&examples)
+        };
+        let full = trainer.parser(1);
+        let mut min_weight = cfg.min_weight.max(1);
+        let bytes = loop {
+            let mut bytes = model::MAGIC.to_vec();
+            bytes.extend_from_slice(&tagger_bytes);
+            full.pruned(min_weight).write(&mut bytes);
+            if bytes.len() <= cfg.max_bytes || min_weight == i16::MAX {
+                break bytes;
+            }
+            min_weight = min_weight.saturating_add(min_weight / 2 + 1);
+        };
+        let m = Model::from_bytes(&bytes)?;
+        let s = score(&m, dev);
+        say(&mut report, format!(
+            "epoch {:2}: train errors {:.2}%, {} features, kept above {min_weight}; dev UPOS {:.2} UAS {:.2} LAS {:.2} ({} MB, {:.0} s)\n",
+            e + 1,
+            100.0 * err,
+            trainer.features(),
+            100.0 * s.upos,
+            100.0 * s.uas,
+            100.0 * s.las,
+            bytes.len() / 1_000_000,
+            started.elapsed().as_secs_f64()
+        ));
+        if best.as_ref().is_none_or(|b| s.las > b.0) {
+            if let Some(p) = &cfg.snapshot {
+                std::fs::write(p, &bytes).map_err(|e| format!("{}: {e}", p.display()))?;
+            }
+            best = Some((s.las, e + 1, bytes));
+        }
+    }
+    let (las, epoch, bytes) = best.ok_or("no parser epochs")?;
+    report.push_str(&format!(
+        "kept epoch {epoch} (dev LAS {:.2}); model {} bytes\n",
+        100.0 * las,
+        bytes.len()
+    ));
+    Ok((bytes, report))
+}
+
+/// `newsparse train-syntax`: train on `train` files, choose the epoch on
+/// `dev`, write the model to `out`.
+pub fn train_command(
+    train: &[std::path::PathBuf],
+    dev: &Path,
+    out: &Path,
+    cfg: &TrainConfig,
+) -> Result<String, String> {
+    let mut sents = Vec::new();
+    for f in train {
+        sents.extend(conllu::read(f)?);
+    }
+    let dev = conllu::read(dev)?;
+    let (bytes, mut report) = train_bytes(&sents, &dev, cfg)?;
+    std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
+    report.push_str(&format!("wrote {}\n", out.display()));
+    Ok(report)
+}
+
+/// Train a tagger alone and give its accuracy on `dev` (for experiments).
+#[doc(hidden)]
+pub fn tagger_experiment(train: &[Sentence], dev: &[Sentence], epochs: usize, seed: u64) -> f64 {
+    let all: Vec<&Sentence> = train.iter().collect();
+    let t = tagger::train(&all, epochs, seed);
+    let mut scratch = tagger::Scratch::default();
+    let (mut right, mut n) = (0, 0);
+    for s in dev {
+        let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let p = t.tag_infos(&tagger::padded(&w), &mut scratch);
+        n += p.len();
+        right += p.iter().zip(&s.upos).filter(|(a, b)| a == b).count();
+    }
+    right as f64 / n.max(1) as f64
+}

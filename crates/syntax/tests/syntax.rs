@@ -1,0 +1,155 @@
+//! The embedded tagger and parser: invented sentences, the model's
+//! round trip, scoring a CoNLL-U snippet, and deterministic training.
+
+use newsparse_syntax::{
+    parse, parse_conllu, score, tag, train_bytes, Deprel, Model, TrainConfig, Upos,
+};
+use std::path::Path;
+
+fn words(s: &str) -> Vec<&str> {
+    s.split(' ').collect()
+}
+
+/// Index (0-based) of the word `w`.
+fn at(ws: &[&str], w: &str) -> usize {
+    ws.iter().position(|x| *x == w).expect("word in sentence")
+}
+
+#[test]
+fn subject_and_object_of_an_invented_sentence() {
+    let ws = words("Ola Brandt , the mayor of Kestford , opened the new bridge on Friday .");
+    let p = parse(&ws);
+    let opened = at(&ws, "opened");
+    assert_eq!(p.upos[opened], Upos::Verb);
+    assert_eq!(p.deprel[opened], Deprel::Root);
+    assert_eq!(p.head[opened], 0);
+    // Brandt (or Ola, whichever heads the name) is the subject.
+    let subj: Vec<usize> = (0..ws.len())
+        .filter(|&i| p.head[i] == opened + 1 && p.deprel[i] == Deprel::Nsubj)
+        .collect();
+    assert_eq!(subj.len(), 1, "{p:?}");
+    assert!(ws[subj[0]] == "Ola" || ws[subj[0]] == "Brandt");
+    let bridge = at(&ws, "bridge");
+    assert_eq!(p.head[bridge], opened + 1);
+    assert_eq!(p.deprel[bridge], Deprel::Obj);
+    // "the mayor of Kestford" is in apposition to the name.
+    let mayor = at(&ws, "mayor");
+    assert_eq!(p.deprel[mayor], Deprel::Appos);
+    assert_eq!(p.upos[at(&ws, "Kestford")], Upos::Propn);
+    let friday = at(&ws, "Friday");
+    assert_eq!(p.head[friday], opened + 1);
+    assert_eq!(p.deprel[friday], Deprel::Obl);
+}
+
+#[test]
+fn a_passive_with_its_agent() {
+    let ws = words("The guard was attacked by two men in Kestford .");
+    let p = parse(&ws);
+    let v = at(&ws, "attacked");
+    assert_eq!(p.deprel[v], Deprel::Root);
+    let guard = at(&ws, "guard");
+    assert_eq!((p.head[guard], p.deprel[guard]), (v + 1, Deprel::NsubjPass));
+    assert_eq!(p.deprel[at(&ws, "was")], Deprel::AuxPass);
+    let men = at(&ws, "men");
+    assert_eq!(p.head[men], v + 1);
+    assert_eq!(p.deprel[men], Deprel::OblAgent);
+}
+
+#[test]
+fn tags_alone_match_the_parse() {
+    let ws = words("Ola Brandt said the council would meet again in March .");
+    assert_eq!(tag(&ws), parse(&ws).upos);
+    assert_eq!(tag(&ws)[at(&ws, "said")], Upos::Verb);
+    assert_eq!(tag(&ws)[at(&ws, "the")], Upos::Det);
+    assert_eq!(tag(&ws)[at(&ws, "would")], Upos::Aux);
+}
+
+#[test]
+fn every_sentence_gets_a_tree() {
+    assert_eq!(parse(&[]).head, Vec::<usize>::new());
+    for s in [
+        "Yes",
+        ". . .",
+        "( ( ( ) ) )",
+        "Kest Kest Kest Kest Kest Kest Kest Kest Kest Kest Kest Kest Kest Kest",
+    ] {
+        let ws = words(s);
+        let p = parse(&ws);
+        assert_eq!(p.head.len(), ws.len());
+        assert!(p.head.iter().all(|&h| h <= ws.len()));
+        assert!(p.head.iter().enumerate().all(|(i, &h)| h != i + 1));
+        assert!(p.head.contains(&0));
+    }
+}
+
+#[test]
+fn the_embedded_model_round_trips() {
+    let bytes = newsparse_syntax::embedded_bytes();
+    let m = Model::from_bytes(bytes).expect("the model reads");
+    assert_eq!(m.to_bytes(), bytes);
+    assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
+    assert!(Model::from_bytes(b"not a model").is_err());
+}
+
+const SNIPPET: &str = "# text = Ola Brandt opened the bridge.
+1\tOla\tOla\tPROPN\tNNP\t_\t3\tnsubj\t_\t_
+2\tBrandt\tBrandt\tPROPN\tNNP\t_\t1\tflat\t_\t_
+3\topened\topen\tVERB\tVBD\t_\t0\troot\t_\t_
+4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_
+5\tbridge\tbridge\tNOUN\tNN\t_\t3\tobj\t_\tSpaceAfter=No
+6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_
+
+# text = The ferry was late.
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\tferry\tferry\tNOUN\tNN\t_\t4\tnsubj\t_\t_
+3\twas\tbe\tAUX\tVBD\t_\t4\tcop\t_\t_
+4\tlate\tlate\tADJ\tJJ\t_\t0\troot\t_\tSpaceAfter=No
+5\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+";
+
+#[test]
+fn scoring_a_snippet() {
+    let sents = parse_conllu(SNIPPET, "snippet").unwrap();
+    let s = score(Model::embedded(), &sents);
+    assert_eq!(s.tokens, 11);
+    assert!(s.upos >= 10.0 / 11.0, "{s:?}");
+    assert!(s.las >= 9.0 / 11.0, "{s:?}");
+    assert!(s.uas >= s.las);
+}
+
+/// The UD data beside the repository, or `None` (required under CI=true).
+fn ud() -> Option<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/ud-english");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var("CI").map_or(true, |v| v != "true"),
+        "{} is absent under CI=true",
+        dir.display()
+    );
+    eprintln!("note: {} is absent; skipping", dir.display());
+    None
+}
+
+#[test]
+fn training_is_deterministic() {
+    let Some(dir) = ud() else { return };
+    let mut train = newsparse_syntax::read_conllu(&dir.join("en_ewt-ud-train.conllu")).unwrap();
+    train.truncate(300);
+    let mut dev = newsparse_syntax::read_conllu(&dir.join("en_ewt-ud-dev.conllu")).unwrap();
+    dev.truncate(50);
+    let cfg = TrainConfig {
+        tagger_epochs: 2,
+        folds: 3,
+        parser_epochs: 2,
+        ..TrainConfig::default()
+    };
+    let (a, _) = train_bytes(&train, &dev, &cfg).unwrap();
+    let (b, _) = train_bytes(&train, &dev, &cfg).unwrap();
+    assert_eq!(a, b);
+    let other = TrainConfig { seed: 2, ..cfg };
+    let (c, _) = train_bytes(&train, &dev, &other).unwrap();
+    assert_ne!(a, c, "the seed matters");
+}
