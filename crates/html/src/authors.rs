@@ -8,73 +8,9 @@
 
 use newsparse_lang::calendar::{month_number, weekday};
 use newsparse_lang::lexicon::{
-    is_postnominal, CLOSED_CLASS_SET, FUNCTION_WORD_SET, OFFICE_SET, ORG_NOUN_SET, ORG_PLURAL_SET,
-    ORG_SUFFIX_SET, PARTICLE_SET, ROLE_NOUN_SET,
+    is_postnominal, BYLINE_ROLE_SET, CLOSED_CLASS_SET, FUNCTION_WORD_SET, OFFICE_SET, ORG_NOUN_SET,
+    ORG_PLURAL_SET, ORG_SUFFIX_SET, PARTICLE_SET, ROLE_NOUN_SET,
 };
-
-/// Byline words that name a desk, a team or an account rather than a
-/// person: the vocabulary of newsroom bylines (none is an outlet's name).
-const BYLINE_ROLES: &[&str] = &[
-    "staff",
-    "desk",
-    "team",
-    "editorial",
-    "board",
-    "admin",
-    "administrator",
-    "webmaster",
-    "newsroom",
-    "wire",
-    "wires",
-    "services",
-    "service",
-    "contributor",
-    "contributors",
-    "guest",
-    "editors",
-    "reporters",
-    "writers",
-    "media",
-    "news",
-    "press",
-    "agency",
-    "agencies",
-    "bureau",
-    "report",
-    "reports",
-    "online",
-    "digital",
-    "blog",
-    "magazine",
-    "daily",
-    "times",
-    "post",
-    "journal",
-    "tribune",
-    "herald",
-    "gazette",
-    "network",
-    "channel",
-    "radio",
-    "tv",
-    "television",
-    "sports",
-    "weekly",
-    "inc",
-    "llc",
-    "ltd",
-    "group",
-    "publishing",
-    "published",
-    "updated",
-    "posted",
-    "sponsored",
-    "partner",
-    "content",
-    "user",
-    "anonymous",
-    "unknown",
-];
 
 /// Words that open a byline and are not part of a name, in the languages of
 /// the pages newsparse reads.
@@ -253,9 +189,7 @@ pub fn is_person(name: &str, site_names: &[String], source: Source) -> bool {
             .split_whitespace()
             .filter(|w| {
                 let l = w.to_lowercase();
-                !(FUNCTION_WORD_SET.has(&l)
-                    || CLOSED_CLASS_SET.has(&l)
-                    || BYLINE_ROLES.contains(&l.as_str()))
+                !(FUNCTION_WORD_SET.has(&l) || CLOSED_CLASS_SET.has(&l) || BYLINE_ROLE_SET.has(&l))
             })
             .map(norm)
             .collect();
@@ -301,7 +235,7 @@ pub fn is_person(name: &str, site_names: &[String], source: Source) -> bool {
         {
             return false;
         }
-        if BYLINE_ROLES.contains(&lower.as_str())
+        if BYLINE_ROLE_SET.has(&lower)
             || ROLE_NOUN_SET.has_folded(&lower)
             || ORG_NOUN_SET.has_folded(&lower)
             || ORG_PLURAL_SET.has_folded(&lower)

@@ -482,6 +482,71 @@ pub const ORG_SUFFIXES: &[&str] = &[
     "Navy",
 ];
 
+/// Lowercase byline words that name a desk, a team or an account rather
+/// than a person: the vocabulary of newsroom bylines ("Staff", "News
+/// Services", "Editorial Board", "Admin"); none is an outlet's name.
+pub const BYLINE_ROLES: &[&str] = &[
+    "staff",
+    "desk",
+    "team",
+    "editorial",
+    "board",
+    "admin",
+    "administrator",
+    "webmaster",
+    "newsroom",
+    "wire",
+    "wires",
+    "services",
+    "service",
+    "contributor",
+    "contributors",
+    "guest",
+    "editors",
+    "reporters",
+    "writers",
+    "media",
+    "news",
+    "press",
+    "agency",
+    "agencies",
+    "bureau",
+    "report",
+    "reports",
+    "online",
+    "digital",
+    "blog",
+    "magazine",
+    "daily",
+    "times",
+    "post",
+    "journal",
+    "tribune",
+    "herald",
+    "gazette",
+    "network",
+    "channel",
+    "radio",
+    "tv",
+    "television",
+    "sports",
+    "weekly",
+    "inc",
+    "llc",
+    "ltd",
+    "group",
+    "publishing",
+    "published",
+    "updated",
+    "posted",
+    "sponsored",
+    "partner",
+    "content",
+    "user",
+    "anonymous",
+    "unknown",
+];
+
 /// Common English diminutives of given names, as `short=full` (lowercase):
 /// "Gabby Giffords" and "Gabrielle Giffords" are one person.
 pub const NICKNAMES: &[&str] = &[
@@ -1352,6 +1417,7 @@ sets! {
     ORG_SUFFIX_SET = ORG_SUFFIXES;
     COMPANY_FORM_SET = COMPANY_FORMS;
     NICKNAME_SET = NICKNAMES;
+    BYLINE_ROLE_SET = BYLINE_ROLES;
     FUNCTION_WORD_SET = FUNCTION_WORDS;
     PARTICLE_SET = PARTICLES;
     ROLE_NOUN_SET = ROLE_NOUNS;
