@@ -8,11 +8,12 @@ use std::path::PathBuf;
 #[command(
     name = "newsparse",
     version,
-    about = "Turn raw news-article text into validated, span-grounded JSON records",
-    long_about = "Turn raw news-article text into validated, span-grounded JSON records: \
-title, byline, dateline, photos, people, organizations, places, quotes and events, \
-every one pointing at the text it came from (Unicode code-point offsets).\n\n\
-Run `newsparse extract` with no arguments to read inputs/*.txt and write outputs/*.json.",
+    about = "Turn news articles (text, web pages, WARC archives) into validated, span-grounded JSON records",
+    long_about = "Turn news articles (plain text, saved web pages, WARC archives) into validated, \
+span-grounded JSON records: title, byline, dateline, photos, people, organizations, places, \
+quotes and events, every one pointing at the text it came from (Unicode code-point offsets).\n\n\
+Run `newsparse extract` with no arguments to read inputs/*.txt and write outputs/*.json; \
+`newsparse review` shows what a record claims, marked in its article.",
     after_help = "Exit status: 0 success, 1 failure (see each command's --help), 2 usage error."
 )]
 struct Cli {
