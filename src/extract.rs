@@ -14,10 +14,8 @@ use newsparse_core::record::Record;
 use newsparse_db::{DbTarget, DbWriter};
 use newsparse_pipeline::timing::{self, Stage};
 use rayon::iter::{ParallelBridge, ParallelIterator};
-use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, HashSet};
 use std::io::IsTerminal;
-use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
@@ -506,7 +504,6 @@ impl Run {
                 return EXIT_USAGE;
             }
         };
-        install_panic_hook();
         for path in &found.ignored {
             tracing::info!("{path}: not an input (.txt, .html, .htm, .warc), skipped");
         }
@@ -1052,7 +1049,7 @@ type Made = Result<(Record, serde_json::Value), Outcome>;
 /// Run `f` (which reads, decodes and extracts) catching a panic in a stage:
 /// a bug costs this input its record, not the batch.
 fn guarded(f: impl FnOnce() -> Result<(Record, serde_json::Value), String>) -> Made {
-    match catch_panic(f) {
+    match newsparse_pipeline::panic::catch_panic(f) {
         Ok(Ok(rv)) => Ok(rv),
         Ok(Err(e)) => Err(Outcome::Failed(e)),
         Err(panic) => Err(Outcome::Failed(format!(
@@ -1220,54 +1217,6 @@ fn input_record(
     }
 }
 
-thread_local! {
-    /// Set while a worker runs code whose panics it catches.
-    static CATCHING: Cell<bool> = const { Cell::new(false) };
-    /// The message and location of the last caught panic on this thread.
-    static CAUGHT: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Run `f`, turning a panic into its message (with location) instead of a
-/// crash and a backtrace dump on stderr.
-fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    CATCHING.with(|c| c.set(true));
-    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
-    CATCHING.with(|c| c.set(false));
-    result.map_err(|_| {
-        CAUGHT
-            .with(|c| c.borrow_mut().take())
-            .unwrap_or_else(|| "unknown panic".to_string())
-    })
-}
-
-fn install_panic_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let default = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !CATCHING.with(|c| c.get()) {
-                return default(info);
-            }
-            let payload = info.payload();
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "non-text panic payload".to_string());
-            let at = info
-                .location()
-                .map(|l| format!(" (at {}:{})", l.file(), l.line()))
-                .unwrap_or_default();
-            // With RUST_BACKTRACE=1 and -vv, where it happened, for the bug report.
-            let trace = std::backtrace::Backtrace::capture();
-            if trace.status() == std::backtrace::BacktraceStatus::Captured {
-                tracing::debug!("caught panic: {message}{at}\n{trace}");
-            }
-            CAUGHT.with(|c| *c.borrow_mut() = Some(format!("{message}{at}")));
-        }));
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1278,7 +1227,6 @@ mod tests {
         extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
         check: fn(&Record, &serde_json::Value) -> Vec<Problem>,
     ) -> (Outcome, bool) {
-        install_panic_hook();
         let dir = tempfile::tempdir().unwrap();
         let input = dir.path().join("story.txt");
         std::fs::write(
@@ -1371,11 +1319,11 @@ mod tests {
 
     #[test]
     fn caught_panics_keep_their_message_and_location() {
-        install_panic_hook();
-        let r: Result<(), String> = catch_panic(|| panic!("stage broke on {}", 7));
+        let r: Result<(), String> =
+            newsparse_pipeline::panic::catch_panic(|| panic!("stage broke on {}", 7));
         let msg = r.unwrap_err();
         assert!(msg.starts_with("stage broke on 7 (at "), "{msg}");
         assert!(msg.contains("extract.rs"), "{msg}");
-        assert_eq!(catch_panic(|| 5), Ok(5));
+        assert_eq!(newsparse_pipeline::panic::catch_panic(|| 5), Ok(5));
     }
 }

@@ -11,6 +11,7 @@
 pub mod date;
 pub mod doc;
 pub mod found;
+pub mod hash;
 pub mod record;
 pub mod span;
 

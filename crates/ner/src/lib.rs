@@ -20,7 +20,8 @@ mod clusters;
 mod conll;
 mod features;
 mod gazetteer;
-mod hash;
+// Stable hashing of feature keys, shared with the other embedded models.
+use newsparse_core::hash;
 mod lexicon;
 mod model;
 mod train;

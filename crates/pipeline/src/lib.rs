@@ -6,6 +6,7 @@
 //! [`record`] stage turns what they found into the contract's record.
 
 pub mod ingest;
+pub mod panic;
 pub mod record;
 pub mod timing;
 

@@ -24,9 +24,7 @@ use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyDict, PyString, PyTuple};
 use serde_json::Value;
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::panic::AssertUnwindSafe;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{channel, Receiver, Sender};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -170,7 +168,7 @@ impl Row {
 /// Decode, extract and validate one input: its JSON (and row), or why not.
 fn run_job(job: &Job, max_bytes: u64, want_row: bool) -> Result<Made, Failure> {
     let input = |e: ingest::InputError| Failure::Input(e.to_string());
-    let made = catch_panic(|| -> Result<Made, Failure> {
+    let made = newsparse_pipeline::panic::catch_panic(|| -> Result<Made, Failure> {
         let record = match job.format {
             Format::Text => {
                 // As `newsparse extract` decodes a text file (`--encoding`);
@@ -271,52 +269,6 @@ fn validated(record: &Record) -> Result<(), Failure> {
         "internal error, record not written: it fails validation: {}",
         listed.join("; ")
     )))
-}
-
-thread_local! {
-    /// Set while this thread runs code whose panics are caught.
-    static CATCHING: Cell<bool> = const { Cell::new(false) };
-    /// The message and location of the last caught panic on this thread.
-    static CAUGHT: RefCell<Option<String>> = const { RefCell::new(None) };
-}
-
-/// Run `f`, turning a panic into its message instead of unwinding into
-/// Python (and instead of a backtrace dump on stderr).
-fn catch_panic<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    install_panic_hook();
-    CATCHING.with(|c| c.set(true));
-    let result = std::panic::catch_unwind(AssertUnwindSafe(f));
-    CATCHING.with(|c| c.set(false));
-    result.map_err(|_| {
-        CAUGHT
-            .with(|c| c.borrow_mut().take())
-            .unwrap_or_else(|| "unknown panic".to_string())
-    })
-}
-
-/// A panic hook that records caught panics quietly and leaves every other
-/// panic to the hook that was there before.
-fn install_panic_hook() {
-    static ONCE: std::sync::Once = std::sync::Once::new();
-    ONCE.call_once(|| {
-        let previous = std::panic::take_hook();
-        std::panic::set_hook(Box::new(move |info| {
-            if !CATCHING.with(|c| c.get()) {
-                return previous(info);
-            }
-            let payload = info.payload();
-            let message = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "non-text panic payload".to_string());
-            let at = info
-                .location()
-                .map(|l| format!(" (at {}:{})", l.file(), l.line()))
-                .unwrap_or_default();
-            CAUGHT.with(|c| *c.borrow_mut() = Some(format!("{message}{at}")));
-        }));
-    });
 }
 
 /// The bytes of a `str`, `bytes` or `bytearray` text. A `str` holding lone

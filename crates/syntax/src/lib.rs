@@ -15,7 +15,8 @@
 //! ```
 
 mod conllu;
-mod hash;
+// Stable hashing of feature keys, shared with the other embedded models.
+use newsparse_core::hash;
 mod labels;
 mod model;
 mod parser;

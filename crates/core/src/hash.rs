@@ -1,4 +1,4 @@
-//! Stable 64-bit hashing of feature keys.
+//! Stable 64-bit hashing of feature keys (the recognizer's and the parser's).
 //!
 //! Hand-written on purpose: feature keys are stored in the committed model
 //! file, so the hash must never change with a dependency's version or the
