@@ -29,7 +29,7 @@ use crate::jsonpos::{column_of, LineIndex, Positions};
 use crate::schema::{
     check_record_anchored, past_end, quoted, record_is_valid, span_sites, Anchor, Found,
 };
-use newsparse_core::record::{Mention, Record, Span};
+use newsparse_core::record::Record;
 use rayon::prelude::*;
 use serde_json::Value;
 use std::collections::HashMap;
@@ -855,41 +855,13 @@ fn found(pointer: String, message: String) -> Found {
 /// Typed fast path of [`check_against_source`] for a record that passed
 /// [`record_is_valid`]: a yes is always right.
 fn agrees_with_source(r: &Record, source: &SourceText) -> bool {
-    let same =
-        |span: &Span, text: &str| source.slice(span.start as u64, span.end as u64) == Some(text);
-    let same_opt = |span: &Option<Span>, text: &Option<String>| match (span, text) {
-        (Some(span), Some(text)) => same(span, text),
-        _ => true,
-    };
-    let mention = |m: &Mention| {
-        same(
-            &Span {
-                start: m.start,
-                end: m.end,
-            },
-            &m.text,
-        )
-    };
     source.text.is_some()
         && source.page.as_ref().is_none_or(|_| r.text == source.text)
         && r.source.sha256 == source.sha256
         && r.source.bytes == source.bytes
         && r.source.chars == source.chars
-        && same_opt(&r.article.title_span, &r.article.title)
-        && same_opt(&r.article.subtitle_span, &r.article.subtitle)
-        && r.photos
-            .iter()
-            .all(|p| same(&p.span, &p.caption) && same_opt(&p.credit_span, &p.credit))
-        && r.people.iter().flat_map(|e| &e.mentions).all(mention)
-        && r.organizations
-            .iter()
-            .flat_map(|e| &e.mentions)
-            .all(mention)
-        && r.places.iter().flat_map(|e| &e.mentions).all(mention)
-        && r.quotes.iter().all(|q| same(&q.span, &q.text))
-        && r.events.iter().all(|e| {
-            same(&e.trigger.span, &e.trigger.text)
-                && e.time.as_ref().is_none_or(|t| same(&t.span, &t.text))
+        && crate::schema::every_text_is_its_slice(r, |span, text| {
+            source.slice(span.start as u64, span.end as u64) == Some(text)
         })
 }
 

@@ -633,7 +633,17 @@ impl<'t> CharSlicer<'t> {
 /// `text` to the texts it gives, and `source.chars` is its length.
 fn own_text_agrees(r: &Record, text: &str) -> bool {
     let slicer = CharSlicer::new(text);
-    let same = |span: &Span, t: &str| slicer.slice(span.start as u64, span.end as u64) == Some(t);
+    r.source.chars == slicer.chars()
+        && every_text_is_its_slice(r, |span, t| {
+            slicer.slice(span.start as u64, span.end as u64) == Some(t)
+        })
+}
+
+/// Whether every span of the record that gives its text (title, subtitle,
+/// captions, credits, mentions, quotes, triggers, times) covers that text,
+/// by `same(span, text)`: the typed fast paths against a record's own text
+/// and against a source file.
+pub(crate) fn every_text_is_its_slice(r: &Record, same: impl Fn(&Span, &str) -> bool) -> bool {
     let same_opt = |span: &Option<Span>, t: &Option<String>| match (span, t) {
         (Some(span), Some(t)) => same(span, t),
         _ => true,
@@ -647,8 +657,7 @@ fn own_text_agrees(r: &Record, text: &str) -> bool {
             &m.text,
         )
     };
-    r.source.chars == slicer.chars()
-        && same_opt(&r.article.title_span, &r.article.title)
+    same_opt(&r.article.title_span, &r.article.title)
         && same_opt(&r.article.subtitle_span, &r.article.subtitle)
         && r.photos
             .iter()
