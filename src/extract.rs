@@ -1014,18 +1014,7 @@ fn make_record(
     let problems = check(&record, &value);
     timing::add(Stage::Validate, checking.elapsed());
     if !problems.is_empty() {
-        let mut listed: Vec<String> = problems
-            .iter()
-            .take(3)
-            .map(|p| format!("{}: {}", p.pointer, p.message))
-            .collect();
-        if problems.len() > 3 {
-            listed.push(format!("and {} more", problems.len() - 3));
-        }
-        return Err(format!(
-            "internal error, record not written: it fails validation: {}",
-            listed.join("; ")
-        ));
+        return Err(crate::schema::failure_line(&problems));
     }
     Ok((record, value))
 }

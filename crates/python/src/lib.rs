@@ -256,18 +256,8 @@ fn validated(record: &Record) -> Result<(), Failure> {
     if problems.is_empty() {
         return Ok(());
     }
-    // The same line as `newsparse extract` (src/extract.rs).
-    let mut listed: Vec<String> = problems
-        .iter()
-        .take(3)
-        .map(|p| format!("{}: {}", p.pointer, p.message))
-        .collect();
-    if problems.len() > 3 {
-        listed.push(format!("and {} more", problems.len() - 3));
-    }
-    Err(Failure::Internal(format!(
-        "internal error, record not written: it fails validation: {}",
-        listed.join("; ")
+    Err(Failure::Internal(newsparse_validate::schema::failure_line(
+        &problems,
     )))
 }
 

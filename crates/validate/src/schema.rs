@@ -84,6 +84,24 @@ pub fn check_built_record(record: &Record, value: &Value) -> Vec<Problem> {
     }
 }
 
+/// The one line that says a built record failed validation (the first three
+/// problems and how many more): what `extract` and the Python package report
+/// instead of writing it.
+pub fn failure_line(problems: &[Problem]) -> String {
+    let mut listed: Vec<String> = problems
+        .iter()
+        .take(3)
+        .map(|p| format!("{}: {}", p.pointer, p.message))
+        .collect();
+    if problems.len() > 3 {
+        listed.push(format!("and {} more", problems.len() - 3));
+    }
+    format!(
+        "internal error, record not written: it fails validation: {}",
+        listed.join("; ")
+    )
+}
+
 /// [`check_record`], keeping where each problem is best shown.
 pub(crate) fn check_record_anchored(record: &Value) -> Vec<Found> {
     let mut found = Vec::new();
