@@ -11,7 +11,12 @@ use newsparse_lang::lexicon;
 pub type AcronymLink = (usize, usize);
 
 pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLink>) {
-    let mut cands: Vec<Cand> = mentions.iter().filter_map(|m| trim(w, m)).collect();
+    let common = common_noun_acronyms(w);
+    let mut cands: Vec<Cand> = mentions
+        .iter()
+        .filter_map(|m| trim(w, m))
+        .filter_map(|c| without_acronyms(w, c, &common))
+        .collect();
     cands.sort_by_key(|c| (c.ts, std::cmp::Reverse(c.te)));
     // Keep the mentions in text order without overlaps.
     let mut kept: Vec<Cand> = Vec::with_capacity(cands.len());
@@ -28,6 +33,75 @@ pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLi
     }
     let links = link_acronyms(w, &mut cands);
     (cands, links)
+}
+
+/// Acronyms the article defines for ordinary nouns: "next generation
+/// products (NGP)", "vaccination centres (VCX)" — a bracketed capitals word
+/// right after a lowercase noun that is not a kind of organization (not
+/// "the ministry (MOH)", "the party (KDP)").
+fn common_noun_acronyms<'d>(w: &Words<'d>) -> Vec<&'d str> {
+    let mut out = Vec::new();
+    for i in 1..w.len().saturating_sub(2) {
+        let (before, acr) = (w.word(i - 1), w.word(i + 1));
+        if w.word(i) != "("
+            || w.word(i + 2) != ")"
+            || !is_all_caps(acr)
+            || acr.chars().count() < 2
+            || !before.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+            || lexicon::CLOSED_CLASS_SET.has(before)
+            || is_kind_of_organization(before)
+            || out.contains(&acr)
+            // "the existing (XN) Security Council": the capitals name what
+            // follows them.
+            || i + 3 < w.len() && is_capitalized(w.word(i + 3))
+        {
+            continue;
+        }
+        out.push(acr);
+    }
+    out
+}
+
+fn is_kind_of_organization(noun: &str) -> bool {
+    let mut capitalized = noun.to_string();
+    if let Some(first) = capitalized.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    lexicon::ORG_NOUN_SET.has(noun)
+        || lexicon::ORG_PLURAL_SET.has(noun)
+        || lexicon::is_org_suffix(&capitalized)
+        || lexicon::is_org_suffix(&capitalized.trim_end_matches('s'))
+        || matches!(
+            noun,
+            "government"
+                | "police"
+                | "court"
+                | "opposition"
+                | "rebels"
+                | "army"
+                | "military"
+                | "body"
+                | "bodies"
+                | "service"
+                | "office"
+                | "team"
+                | "side"
+                | "administration"
+                | "coalition"
+                | "exchange"
+        )
+}
+
+/// A mention without the article's common-noun acronyms at either end
+/// ("Kest Stadium VCX" → "Kest Stadium"); none if that is all it was.
+fn without_acronyms(w: &Words, mut c: Cand, common: &[&str]) -> Option<Cand> {
+    while c.te > c.ts && common.contains(&w.word(c.te - 1)) {
+        c.te -= 1;
+    }
+    while c.ts < c.te && common.contains(&w.word(c.ts)) {
+        c.ts += 1;
+    }
+    (c.ts < c.te).then_some(c)
 }
 
 fn trim(w: &Words, m: &EntityMention) -> Option<Cand> {
@@ -110,8 +184,11 @@ fn split_coordinated(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
             // "Department for Work and Pensions": nouns joined inside one
             // name after "of" or "for".
             let inner = c.te - k == 2 && (c.ts..k).any(|t| matches!(w.word(t), "of" | "for"));
+            // "Doe and Associates" is one firm.
+            let firm = c.te - k == 2 && lexicon::FIRM_PARTNER_SET.has(w.word(k + 1));
             c.kind != EntityKind::Person
                 && !inner
+                && !firm
                 && is_capitalized(w.word(k + 1))
                 && (suffix_pair || named_elsewhere(left) || named_elsewhere(right))
         });
@@ -159,8 +236,39 @@ fn extend(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
                 c.te -= 1;
             }
         }
+        // "Doe and Associates", "Roe & Sons": the founder's name and the
+        // partners are one firm, whatever the name alone was taken for.
+        let first = w.sentence_first(c.ts);
+        if c.te - c.ts == 1
+            && c.ts >= first + 2
+            && lexicon::FIRM_PARTNER_SET.has(w.word(c.ts))
+            && matches!(w.word(c.ts - 1), "and" | "&")
+            && is_capitalized(w.word(c.ts - 2))
+            && !lexicon::CLOSED_CLASS_SET.has(&norm_word(w.word(c.ts - 2)))
+        {
+            c.ts -= 2;
+            c.kind = EntityKind::Organization;
+            if out.last().is_some_and(|p: &Cand| p.te == c.ts + 1) {
+                c.ts = out.pop().map_or(c.ts, |p| p.ts);
+            }
+        }
+        let sentence_end = w.sentence_end(c.ts);
+        if c.te + 1 < sentence_end
+            && matches!(w.word(c.te), "and" | "&")
+            && lexicon::FIRM_PARTNER_SET.has(w.word(c.te + 1))
+        {
+            let partners = c.te + 1;
+            c.te = partners + 1;
+            c.kind = EntityKind::Organization;
+            if cands.get(i + 1).is_some_and(|n| n.ts == partners) {
+                i += 1;
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
         let limit = cands.get(i + 1).map_or(w.len(), |n| n.ts);
-        let sentence_end = w.sentence_end(c.ts).min(limit);
+        let sentence_end = sentence_end.min(limit);
         if c.kind == EntityKind::Person
             && c.te < sentence_end
             && lexicon::is_name_suffix(w.word(c.te))
@@ -277,6 +385,29 @@ fn suffix_end(w: &Words, from: usize, limit: usize) -> Option<usize> {
         j += 1;
     }
     None
+}
+
+/// After the vote: a name the recognizer took for a person and the vote
+/// made an organization ("Kestrel Vanto (KSTV)") links the organization in
+/// brackets right after it, as `link_acronyms` links one tagged so from
+/// the start. Returns the new links.
+pub fn link_voted_acronyms(w: &Words, cands: &[Cand], links: &mut Vec<AcronymLink>) {
+    for i in 0..cands.len().saturating_sub(1) {
+        let (c, n) = (cands[i], cands[i + 1]);
+        if c.kind != EntityKind::Organization
+            || n.kind != EntityKind::Organization
+            || n.ts != c.te + 1
+            || n.te != n.ts + 1
+            || n.te >= w.len()
+            || w.word(c.te) != "("
+            || w.word(n.te) != ")"
+            || !is_all_caps(w.word(n.ts))
+            || links.iter().any(|&(a, _)| a == i + 1)
+        {
+            continue;
+        }
+        links.push((i + 1, i));
+    }
 }
 
 /// "Some Long Name (SLN)": the acronym in brackets becomes a mention of the

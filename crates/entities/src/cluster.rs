@@ -460,12 +460,17 @@ fn cluster_names(
                                 && f[0] == form.words[0]
                                 && f.last().is_some_and(|w| lexicon::COMPANY_FORM_SET.has(w))
                         });
+                    // A lone word that opens this name is its short form
+                    // ("Vantoro" for "Vantoro Digital"; the nearest one if
+                    // several names open with it).
+                    let voted_head = single
+                        && ent.forms.iter().any(|f| f.len() >= 2 && f[0] == form.words[0]);
                     let abbreviated = ent.forms.iter().any(|f| {
                         let long: Vec<&str> = f.iter().map(String::as_str).collect();
                         let short: Vec<&str> = form.words.iter().map(String::as_str).collect();
                         is_abbreviation_of(&short, &long) || is_abbreviation_of(&long, &short)
                     });
-                    part_of_key || caps_word_inside || company_head || abbreviated
+                    part_of_key || caps_word_inside || company_head || voted_head || abbreviated
                 })
                 .collect();
         }

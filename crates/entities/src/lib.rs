@@ -48,9 +48,10 @@ pub fn resolve(doc: &Doc, mentions: &[EntityMention]) -> Vec<FoundEntity> {
         return Vec::new();
     }
     let w = Words::new(doc);
-    let (mut cands, acronyms) = clean::clean(&w, mentions);
+    let (mut cands, mut acronyms) = clean::clean(&w, mentions);
     vote::vote(&w, &mut cands);
     vote::follow_expansions(&w, &mut cands, &acronyms);
+    clean::link_voted_acronyms(&w, &cands, &mut acronyms);
     let mut entities = cluster::cluster(&w, &cands, &acronyms);
     recover::recover(&w, &mut cands, &mut entities);
     build(&w, &cands, &entities)

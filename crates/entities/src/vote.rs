@@ -190,6 +190,36 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
             }
         }
     }
+
+    // A lone word taken for a person that opens an organization's longer
+    // name ("Vantoro said…" beside "Vantoro Digital Holdings") is that
+    // organization's short name, unless some person's name holds the word.
+    // A two-word "organization" whose last word is a person elsewhere is
+    // a person's name mistagged ("Ann Vesk" beside "Vesk said"): it
+    // claims no lone word.
+    let mut in_person_names: HashSet<String> = HashSet::default();
+    for c in cands.iter().filter(|c| c.kind == EntityKind::Person) {
+        in_person_names.extend((c.ts..c.te).map(|i| norm_word(w.word(i))));
+    }
+    let org_heads: HashSet<String> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Organization && c.te - c.ts > 1)
+        .filter(|c| c.te - c.ts > 2 || !in_person_names.contains(&norm_word(w.word(c.te - 1))))
+        .map(|c| norm_word(w.word(c.ts)))
+        .collect();
+    let in_person_names: HashSet<String> = cands
+        .iter()
+        .filter(|c| c.kind == EntityKind::Person && c.te - c.ts > 1)
+        .flat_map(|c| (c.ts..c.te).map(|i| norm_word(w.word(i))))
+        .collect();
+    for c in cands.iter_mut() {
+        if c.te - c.ts == 1 && c.kind == EntityKind::Person {
+            let word = norm_word(w.word(c.ts));
+            if org_heads.contains(&word) && !in_person_names.contains(&word) {
+                c.kind = EntityKind::Organization;
+            }
+        }
+    }
 }
 
 /// "the Internet Protocol (IP)": a bracketed acronym is what its expansion

@@ -741,7 +741,7 @@ fn a_name_after_a_compass_word_is_a_place() {
 }
 
 #[test]
-fn a_company_first_word_names_the_company_its_legal_name_ends() {
+fn a_lone_organization_word_names_the_longer_name_it_opens() {
     let (_, found) = run(
         "Widget deal\n\n[O Kestrel Widgets International Inc.] agreed to buy [O Orrin Tools]. \
          [O Kestrel] said the deal would close in May.",
@@ -749,10 +749,15 @@ fn a_company_first_word_names_the_company_its_legal_name_ends() {
     let kestrel = find(&found, "Kestrel Widgets International Inc.");
     assert_eq!(kestrel.mentions.len(), 2, "{found:#?}");
     assert!(!found.iter().any(|e| e.name == "Kestrel"), "{found:#?}");
-    // Without a legal form the longer name is not taken for the company.
+    // Without a legal form, a lone organization word opening one longer
+    // name is that name too; with two such names, the nearest before it.
     let (_, found) = run("Match report\n\n[O Kestford Rovers Youth] beat [O Orrin]. \
          [O Kestford] fans cheered.");
-    assert!(found.iter().any(|e| e.name == "Kestford"), "{found:#?}");
+    assert!(!found.iter().any(|e| e.name == "Kestford"), "{found:#?}");
+    let (text, found) = run("Markets\n\n[O Kest Bank] lent to [O Kest Motors]. [O Kest] \
+         cars sold well.");
+    assert_eq!(texts(&text, find(&found, "Kest Motors")), ["Kest Motors", "Kest"]);
+    assert_eq!(texts(&text, find(&found, "Kest Bank")), ["Kest Bank"]);
 }
 
 #[test]
@@ -817,4 +822,99 @@ fn a_name_with_shareholders_or_shares_is_a_company() {
         EntityKind::Place,
         "{found:#?}"
     );
+}
+
+#[test]
+fn a_founder_and_associates_are_one_firm() {
+    // Tagged as a person and an organization, or the partners alone.
+    for marked in [
+        "Plans\n\n[P Tom Vesk] of [P Vesk] and [O Associates] spoke for the applicant.",
+        "Plans\n\n[P Tom Vesk] of Vesk and [O Associates] spoke for the applicant.",
+        "Plans\n\n[P Tom Vesk] of [L Vesk] & Sons spoke for the applicant.",
+        // The founder's surname named alone elsewhere does not split it.
+        "Plans\n\n[P Tom Vesk] of [P Vesk] and [O Associates] spoke. [P Vesk] left.",
+    ] {
+        let (text, found) = run(marked);
+        let firm = found
+            .iter()
+            .find(|e| e.kind == EntityKind::Organization)
+            .unwrap_or_else(|| panic!("no firm in {found:#?}"));
+        assert!(
+            texts(&text, firm) == ["Vesk and Associates"] || texts(&text, firm) == ["Vesk & Sons"],
+            "{found:#?}"
+        );
+        assert_eq!(
+            found
+                .iter()
+                .filter(|e| e.kind == EntityKind::Organization)
+                .count(),
+            1,
+            "{found:#?}"
+        );
+        assert_eq!(texts(&text, find(&found, "Tom Vesk"))[0], "Tom Vesk");
+    }
+    // "and" between two names that are not a firm's partners splits nothing.
+    let (_, found) = run("Talks\n\n[O Orrin Bank] and [O Kestwell] met on Monday.");
+    assert_eq!(found.len(), 2, "{found:#?}");
+}
+
+#[test]
+fn a_lone_word_opening_a_company_name_is_that_company() {
+    let (text, found) = run(
+        "Deal\n\n[O Vantoro Digital Holdings] bought a rival. \"[P Vantoro] is the biggest,\" \
+         said [P Mira Tosk].",
+    );
+    let firm = find(&found, "Vantoro Digital Holdings");
+    assert_eq!(
+        texts(&text, firm),
+        ["Vantoro Digital Holdings", "Vantoro"],
+        "{found:#?}"
+    );
+    assert!(found.iter().all(|e| e.name != "Vantoro"), "{found:#?}");
+    // A person whose longer name holds the word stays a person.
+    let (_, found) = run(
+        "Deal\n\n[P Ann Vantoro] founded [O Vantoro Digital Holdings]. [P Vantoro] said so.",
+    );
+    assert_eq!(
+        find(&found, "Ann Vantoro").mentions.len(),
+        2,
+        "{found:#?}"
+    );
+    // A person's name mistagged as an organization claims no lone word.
+    let (_, found) =
+        run("Obituary
+
+[O Ivo Marrek] has died. [P Marrek] was 91. [P Ivo] was loved.");
+    assert_eq!(find(&found, "Ivo").kind, EntityKind::Person, "{found:#?}");
+}
+
+#[test]
+fn a_bracketed_ticker_after_a_name_voted_a_company_is_its_alias() {
+    let (text, found) = run(
+        "Deal\n\nShares rose after it agreed to buy [P Kestrel Vanto] ([O KSTV]) for $2 billion. \
+         [P Kestrel Vanto] shareholders will vote.",
+    );
+    let firm = find(&found, "Kestrel Vanto");
+    assert_eq!(firm.kind, EntityKind::Organization, "{found:#?}");
+    assert!(texts(&text, firm).contains(&"KSTV".to_string()), "{found:#?}");
+    assert_eq!(found.len(), 1, "{found:#?}");
+}
+
+#[test]
+fn an_acronym_the_article_defines_for_a_common_noun_is_no_name() {
+    let (text, found) = run(
+        "Plan\n\nThe firm makes smart heating panels (SHU) for homes. [O SHU] sales rose at \
+         [O Kest Arena SHU] and [O Varn Motors].",
+    );
+    assert!(found.iter().all(|e| e.name != "SHU"), "{found:#?}");
+    let arena = find(&found, "Kest Arena");
+    assert_eq!(texts(&text, arena), ["Kest Arena"], "{found:#?}");
+    // A kind of organization before the brackets keeps the acronym a name,
+    // and so do capitals that name what follows them.
+    let (_, found) = run(
+        "Plan\n\nThe health ministry ([O KHM]) said so. [O KHM] agreed under the existing \
+         ([O VN]) [O Security Board] rules.",
+    );
+    assert!(found.iter().any(|e| e.name == "KHM"), "{found:#?}");
+    assert!(found.iter().any(|e| e.name == "VN"), "{found:#?}");
 }

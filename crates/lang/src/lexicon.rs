@@ -749,6 +749,19 @@ pub fn is_nickname_of(short: &str, full: &str) -> bool {
     NICKNAME_SET.has(&format!("{short}={full}"))
 }
 
+/// The partners a firm's name adds to its founder's after "and" or "&":
+/// "Doe and Associates", "Roe & Sons" are one firm each.
+pub const FIRM_PARTNERS: &[&str] = &[
+    "Associates",
+    "Partners",
+    "Sons",
+    "Brothers",
+    "Daughters",
+    "Co",
+    "Co.",
+    "Company",
+];
+
 /// Words that end a company's registered name (its legal form): "Acme
 /// Widgets International Inc" is the company a later "Acme" names.
 pub const COMPANY_FORMS: &[&str] = &[
@@ -1416,6 +1429,7 @@ sets! {
     DEMONYM_SET = DEMONYMS;
     ORG_SUFFIX_SET = ORG_SUFFIXES;
     COMPANY_FORM_SET = COMPANY_FORMS;
+    FIRM_PARTNER_SET = FIRM_PARTNERS;
     NICKNAME_SET = NICKNAMES;
     BYLINE_ROLE_SET = BYLINE_ROLES;
     FUNCTION_WORD_SET = FUNCTION_WORDS;
@@ -1800,6 +1814,11 @@ pub const FACILITY_HEADS: &[&str] = &[
     "Road",
     "Avenue",
     "Lane",
+    "Crescent",
+    "Terrace",
+    "Parkway",
+    "Expressway",
+    "Freeway",
     "Drive",
     "Boulevard",
     "Square",

@@ -127,10 +127,14 @@ pub fn parse(line: &str) -> Option<Byline> {
         {
             if rest.starts_with(|c: char| c.is_uppercase()) && !ends_with_sentence(rest) {
                 let names = names(rest);
-                if names.is_empty() {
-                    return None;
+                if !names.is_empty() {
+                    out.names.extend(names);
+                    continue;
                 }
-                out.names.extend(names);
+                // "By From Kest Herald news services": an outlet, no author.
+                let at = rest.as_ptr() as usize - line.as_ptr() as usize;
+                let o = outlet_only(rest)?;
+                out.outlet = Some(at + o.start..at + o.end);
                 continue;
             }
             return None;
@@ -143,7 +147,61 @@ pub fn parse(line: &str) -> Option<Byline> {
         other += 1;
     }
     // "By Jane Doe | Reuters": one short extra segment (the outlet) is fine.
-    (!out.names.is_empty() && other <= 1).then_some(out)
+    let credited = !out.names.is_empty() || out.outlet.is_some();
+    (credited && other <= 1).then_some(out)
+}
+
+/// The outlet of a byline that credits a news service instead of a person:
+/// "From Kest Herald news services", "Varn Post Staff", "Kest Daily wire
+/// reports" give the capitalized name before the service words, as a byte
+/// range of `rest`. A person's name before them ("Jane Doe Staff") is not
+/// an outlet.
+fn outlet_only(rest: &str) -> Option<std::ops::Range<usize>> {
+    // The words that say "the outlet's own service", never a person.
+    const SERVICE: &[&str] = &["news", "wire", "wires", "and", "service", "services"];
+    const HEADS: &[&str] = &["service", "services", "staff", "reports"];
+    let rest = rest.trim_end();
+    let (from, body) = match strip_prefix_ci(rest, "From ") {
+        Some(b) => (true, b),
+        None => (false, rest),
+    };
+    let start = rest.len() - body.len();
+    let words: Vec<(usize, &str)> = body
+        .split(' ')
+        .scan(0, |at, w| {
+            let here = *at;
+            *at += w.len() + 1;
+            Some((here, w))
+        })
+        .filter(|(_, w)| !w.is_empty())
+        .collect();
+    // Lowercase service words, or a capitalized head ("Kest News Staff"
+    // keeps "News" in the name).
+    let is_service = |w: &str| {
+        SERVICE.contains(&w) || HEADS.contains(&w) || w == "writers" || {
+            let lower = w.to_ascii_lowercase();
+            w.starts_with(char::is_uppercase)
+                && (HEADS[1..].contains(&lower.as_str()) || lower == "writers")
+        }
+    };
+    let name_len = words.iter().position(|(_, w)| is_service(w))?;
+    let tail = &words[name_len..];
+    let last = tail.last()?.1.to_ascii_lowercase();
+    let name = &words[..name_len];
+    if !(1..=4).contains(&name.len())
+        || !tail.iter().all(|(_, w)| is_service(w))
+        || !(HEADS.contains(&last.as_str()) || last == "writers")
+        || !name.iter().all(|(_, w)| w.starts_with(char::is_uppercase))
+    {
+        return None;
+    }
+    let end = name[name.len() - 1].0 + name[name.len() - 1].1.len();
+    let name_text = &body[..end];
+    let bare = name_text.strip_prefix("The ").unwrap_or(name_text);
+    if !from && bare.len() == name_text.len() && is_person_name(name_text) {
+        return None;
+    }
+    Some(start..start + end)
 }
 
 /// A byline printed without "By" near the top of a page, as some sites do:
@@ -426,6 +484,25 @@ mod tests {
             None
         );
         assert_eq!(parse_names_and_outlet("Omar Vey"), None);
+    }
+
+    #[test]
+    fn an_outlet_credited_instead_of_an_author() {
+        for (line, outlet) in [
+            ("By From Kest Herald news services", "Kest Herald"),
+            ("By Varn Post Staff", "Varn Post"),
+            ("By Kest News Staff", "Kest News"),
+            ("July 2, 2019|By Kest Daily wire reports", "Kest Daily"),
+            ("By The Varn Courier staff", "The Varn Courier"),
+        ] {
+            let b = parse(line).unwrap_or_else(|| panic!("{line}"));
+            assert!(b.names.is_empty(), "{line}");
+            assert_eq!(&line[b.outlet.unwrap()], outlet, "{line}");
+        }
+        // A person's name is not an outlet; nor is a sentence.
+        assert_eq!(parse("By Jane Doe Staff"), None);
+        assert_eq!(parse("By March staff had left the news services."), None);
+        assert_eq!(parse("By Kest News Service"), None);
     }
 
     #[test]
