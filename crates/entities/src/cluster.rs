@@ -464,7 +464,10 @@ fn cluster_names(
                     // ("Vantoro" for "Vantoro Digital"; the nearest one if
                     // several names open with it).
                     let voted_head = single
-                        && ent.forms.iter().any(|f| f.len() >= 2 && f[0] == form.words[0]);
+                        && ent
+                            .forms
+                            .iter()
+                            .any(|f| f.len() >= 2 && f[0] == form.words[0]);
                     let abbreviated = ent.forms.iter().any(|f| {
                         let long: Vec<&str> = f.iter().map(String::as_str).collect();
                         let short: Vec<&str> = form.words.iter().map(String::as_str).collect();

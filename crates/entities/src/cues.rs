@@ -363,12 +363,24 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             out.push((i, EntityKind::Misc, 2 * STRONG));
             continue;
         }
-        // "London-based X", "state-owned X".
-        if c.ts > 0 && lexicon::is_company_modifier(w.word(c.ts - 1)) {
+        // "London-based X", "state-owned X"; not "Kest-listed Varnian
+        // depositary receipts": a demonym is an adjective.
+        if c.ts > 0
+            && lexicon::is_company_modifier(w.word(c.ts - 1))
+            && !(c.te - c.ts == 1 && lexicon::is_demonym(w.word(c.ts)))
+        {
             out.push((i, EntityKind::Organization, 2 * STRONG));
             continue;
         }
         if c.kind == EntityKind::Organization {
+            continue;
+        }
+        // "the Kest Premier League", "the Varn Football Association": a
+        // name the tagger called miscellaneous that ends in an
+        // organization's head word is an organization (leagues, unions).
+        if c.kind == EntityKind::Misc && c.te - c.ts > 1 && lexicon::is_org_suffix(w.word(c.te - 1))
+        {
+            out.push((i, EntityKind::Organization, STRONG));
             continue;
         }
         // "X shareholders", "X's shares", "X stock": what a company has,

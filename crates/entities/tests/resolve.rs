@@ -754,9 +754,14 @@ fn a_lone_organization_word_names_the_longer_name_it_opens() {
     let (_, found) = run("Match report\n\n[O Kestford Rovers Youth] beat [O Orrin]. \
          [O Kestford] fans cheered.");
     assert!(!found.iter().any(|e| e.name == "Kestford"), "{found:#?}");
-    let (text, found) = run("Markets\n\n[O Kest Bank] lent to [O Kest Motors]. [O Kest] \
-         cars sold well.");
-    assert_eq!(texts(&text, find(&found, "Kest Motors")), ["Kest Motors", "Kest"]);
+    let (text, found) = run(
+        "Markets\n\n[O Kest Bank] lent to [O Kest Motors]. [O Kest] \
+         cars sold well.",
+    );
+    assert_eq!(
+        texts(&text, find(&found, "Kest Motors")),
+        ["Kest Motors", "Kest"]
+    );
     assert_eq!(texts(&text, find(&found, "Kest Bank")), ["Kest Bank"]);
 }
 
@@ -872,17 +877,11 @@ fn a_lone_word_opening_a_company_name_is_that_company() {
     );
     assert!(found.iter().all(|e| e.name != "Vantoro"), "{found:#?}");
     // A person whose longer name holds the word stays a person.
-    let (_, found) = run(
-        "Deal\n\n[P Ann Vantoro] founded [O Vantoro Digital Holdings]. [P Vantoro] said so.",
-    );
-    assert_eq!(
-        find(&found, "Ann Vantoro").mentions.len(),
-        2,
-        "{found:#?}"
-    );
-    // A person's name mistagged as an organization claims no lone word.
     let (_, found) =
-        run("Obituary
+        run("Deal\n\n[P Ann Vantoro] founded [O Vantoro Digital Holdings]. [P Vantoro] said so.");
+    assert_eq!(find(&found, "Ann Vantoro").mentions.len(), 2, "{found:#?}");
+    // A person's name mistagged as an organization claims no lone word.
+    let (_, found) = run("Obituary
 
 [O Ivo Marrek] has died. [P Marrek] was 91. [P Ivo] was loved.");
     assert_eq!(find(&found, "Ivo").kind, EntityKind::Person, "{found:#?}");
@@ -896,7 +895,10 @@ fn a_bracketed_ticker_after_a_name_voted_a_company_is_its_alias() {
     );
     let firm = find(&found, "Kestrel Vanto");
     assert_eq!(firm.kind, EntityKind::Organization, "{found:#?}");
-    assert!(texts(&text, firm).contains(&"KSTV".to_string()), "{found:#?}");
+    assert!(
+        texts(&text, firm).contains(&"KSTV".to_string()),
+        "{found:#?}"
+    );
     assert_eq!(found.len(), 1, "{found:#?}");
 }
 
@@ -917,4 +919,36 @@ fn an_acronym_the_article_defines_for_a_common_noun_is_no_name() {
     );
     assert!(found.iter().any(|e| e.name == "KHM"), "{found:#?}");
     assert!(found.iter().any(|e| e.name == "VN"), "{found:#?}");
+}
+
+#[test]
+fn a_miscellaneous_name_ending_in_an_organization_head_is_an_organization() {
+    let (_, found) = run(
+        "Football\n\nThe club stays in the [M Kestland Premier League] for now, and the \
+         [M Varn Football Association] agreed.",
+    );
+    for name in ["Kestland Premier League", "Varn Football Association"] {
+        assert_eq!(
+            find(&found, name).kind,
+            EntityKind::Organization,
+            "{found:#?}"
+        );
+    }
+    // Without such a head word the tagger's reading stands.
+    let (_, found) = run("Football\n\nThe [M Kestland Cup] final is in May.");
+    assert!(found.is_empty(), "{found:#?}");
+}
+
+#[test]
+fn a_demonym_after_a_company_modifier_is_an_adjective() {
+    let (_, found) = run(
+        "Deal\n\nIt plans Kest-listed [M Danish] depositary receipts, and London-based \
+         [M Orrinco] will run them.",
+    );
+    assert!(found.iter().all(|e| e.name != "Danish"), "{found:#?}");
+    assert_eq!(
+        find(&found, "Orrinco").kind,
+        EntityKind::Organization,
+        "{found:#?}"
+    );
 }
