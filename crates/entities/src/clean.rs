@@ -70,7 +70,7 @@ fn is_kind_of_organization(noun: &str) -> bool {
     lexicon::ORG_NOUN_SET.has(noun)
         || lexicon::ORG_PLURAL_SET.has(noun)
         || lexicon::is_org_suffix(&capitalized)
-        || lexicon::is_org_suffix(&capitalized.trim_end_matches('s'))
+        || lexicon::is_org_suffix(capitalized.trim_end_matches('s'))
         || matches!(
             noun,
             "government"
