@@ -1,6 +1,6 @@
 //! Step 1: the recognizer's mentions as clean token ranges.
 
-use crate::names::{is_all_caps, norm_word};
+use crate::names::{capitals, is_all_caps, norm_word};
 use crate::titles::title_len_at;
 use crate::words::{is_capitalized, is_possessive, is_punct, Cand, Words};
 use newsparse_core::{EntityKind, EntityMention};
@@ -26,6 +26,7 @@ pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLi
         }
     }
     let mut cands = split_coordinated(w, extend(w, kept));
+    spelled_by_acronyms(w, &mut cands);
     let found = crate::cues::new_orgs(w, &cands);
     if !found.is_empty() {
         cands.extend(found);
@@ -33,6 +34,52 @@ pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLi
     }
     let links = link_acronyms(w, &mut cands);
     (cands, links)
+}
+
+/// "Kel-Varo in the Northern Reach" where the recognizer stopped at
+/// "Kel-Varo": an organization runs on over "in/of/for (the) X Y" when an
+/// acronym the article uses spells the whole ("KVNR") and not the part.
+/// Whatever mention the words after it had joins it.
+fn spelled_by_acronyms(w: &Words, cands: &mut Vec<Cand>) {
+    let acronyms: Vec<&str> = (0..w.len())
+        .map(|t| w.word(t))
+        .filter(|x| x.chars().count() >= 3 && is_all_caps(x))
+        .collect();
+    if acronyms.is_empty() {
+        return;
+    }
+    let mut i = 0;
+    while i < cands.len() {
+        let c = cands[i];
+        i += 1;
+        if c.kind != EntityKind::Organization {
+            continue;
+        }
+        let end = w.sentence_end(c.ts);
+        let mut t = c.te;
+        if t >= end || !matches!(w.word(t), "in" | "of" | "for") {
+            continue;
+        }
+        t += 1;
+        if t < end && w.word(t) == "the" {
+            t += 1;
+        }
+        let own = capitals(&w.words(c.ts, c.te));
+        let mut best = None;
+        while t < end && t - c.te <= 5 && is_capitalized(w.word(t)) {
+            t += 1;
+            let whole = capitals(&w.words(c.ts, t));
+            if whole != own && acronyms.contains(&whole.as_str()) {
+                best = Some(t);
+            }
+        }
+        if let Some(te) = best {
+            cands[i - 1].te = te;
+            while i < cands.len() && cands[i].ts < te {
+                cands.remove(i);
+            }
+        }
+    }
 }
 
 /// Acronyms the article defines for ordinary nouns: "next generation

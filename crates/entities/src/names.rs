@@ -142,10 +142,20 @@ pub fn acronym_letters(acronym: &str) -> String {
         .collect()
 }
 
-/// The acronyms `words` make, without and with their function words: each
-/// word's initial, all-caps words whole.
-pub fn acronym_readings(words: &[&str]) -> [String; 2] {
-    [false, true].map(|with_function_words| {
+/// The capital letters of a name, hyphenated parts included: "Kel-Varo
+/// in the Northern Reach" → "KVNR".
+pub fn capitals(words: &[&str]) -> String {
+    words
+        .iter()
+        .flat_map(|w| w.split('-'))
+        .filter_map(|p| p.chars().next().filter(|c| c.is_uppercase()))
+        .collect()
+}
+
+/// The acronyms `words` make: each word's initial without and with their
+/// function words (all-caps words whole), and their `capitals`.
+pub fn acronym_readings(words: &[&str]) -> [String; 3] {
+    let [without, with] = [false, true].map(|with_function_words| {
         let mut got = String::new();
         for w in words {
             if !with_function_words && lexicon::is_function_word(&norm_word(w)) {
@@ -158,7 +168,8 @@ pub fn acronym_readings(words: &[&str]) -> [String; 2] {
             }
         }
         got
-    })
+    });
+    [without, with, capitals(words)]
 }
 
 /// Whether `short` abbreviates `long` word by word ("Utd" for "United": same

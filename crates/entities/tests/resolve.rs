@@ -952,3 +952,26 @@ fn a_demonym_after_a_company_modifier_is_an_adjective() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn an_acronym_spells_the_whole_name_the_recognizer_cut_short() {
+    let (text, found) = run(
+        "Raid\n\n[O Kel-Varo] in the [L Northern Reach] claimed the raid, KVNR said in a \
+         statement. [O Kel-Varo] in [L Kestland] denied it.",
+    );
+    let group = find(&found, "Kel-Varo in the Northern Reach");
+    assert!(
+        texts(&text, group).contains(&"Kel-Varo in the Northern Reach".to_string()),
+        "{found:#?}"
+    );
+    assert!(
+        found.iter().all(|e| e.name != "Northern Reach"),
+        "{found:#?}"
+    );
+    // Without an acronym spelling it, the name stops where it was tagged.
+    assert_eq!(
+        find(&found, "Kestland").kind,
+        EntityKind::Place,
+        "{found:#?}"
+    );
+}
