@@ -363,6 +363,21 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             out.push((i, EntityKind::Misc, 2 * STRONG));
             continue;
         }
+        // "our Youth & Welfare Director": words of a job title between a
+        // possessive and the post, not an organization.
+        if org
+            && c.ts > 0
+            && c.te < w.len()
+            && matches!(
+                w.word(c.ts - 1),
+                "our" | "his" | "her" | "their" | "its" | "my" | "your"
+            )
+            && is_capitalized(w.word(c.te))
+            && lexicon::is_role_noun(&norm_word(w.word(c.te)))
+        {
+            out.push((i, EntityKind::Misc, 2 * STRONG));
+            continue;
+        }
         // "London-based X", "state-owned X"; not "Kest-listed Varnian
         // depositary receipts": a demonym is an adjective.
         if c.ts > 0

@@ -975,3 +975,20 @@ fn an_acronym_spells_the_whole_name_the_recognizer_cut_short() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn words_of_a_job_title_after_a_possessive_are_no_organization() {
+    let (_, found) = run(
+        "Club news\n\nHe will work under our [O Youth & Welfare] Director, [P Ana Brisk], \
+         while [O Kest Rovers] Director [P Tom Vale] looks on.",
+    );
+    assert!(
+        found.iter().all(|e| e.name != "Youth & Welfare"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        find(&found, "Kest Rovers").kind,
+        EntityKind::Organization,
+        "{found:#?}"
+    );
+}
