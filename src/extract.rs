@@ -140,7 +140,7 @@ struct Work<'a> {
     /// The pipeline and the validator; tests put in failing ones.
     extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
     extract_page: PageExtract,
-    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
+    check: fn(&Record) -> Vec<crate::schema::Problem>,
 }
 
 /// The pipeline over a rendered page.
@@ -892,6 +892,7 @@ pub fn record_for_bytes(
         |info| crate::pipeline::extract(info, text),
         crate::schema::check_built_record,
     )
+    .and_then(with_value)
 }
 
 /// The record of an HTML page's bytes (gzipped or not), as `extract` makes
@@ -910,6 +911,7 @@ pub fn record_for_page(
         crate::pipeline::extract_page,
         crate::schema::check_built_record,
     )
+    .and_then(with_value)
 }
 
 /// The records of a WARC file's bytes, as `extract` makes them for each
@@ -942,6 +944,7 @@ pub fn records_for_warc(
                 crate::pipeline::extract_page,
                 crate::schema::check_built_record,
             )
+            .and_then(with_value)
         })
         .collect()
 }
@@ -976,8 +979,8 @@ fn page_record(
     http_charset: Option<&str>,
     origin: PageOrigin,
     extract_page: PageExtract,
-    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
-) -> Result<(Record, serde_json::Value), String> {
+    check: fn(&Record) -> Vec<crate::schema::Problem>,
+) -> Result<Record, String> {
     let rendering = Instant::now();
     let (html, _) = ingest::decode_page(bytes, http_charset).map_err(|e| e.to_string())?;
     let page = newsparse_html::render(&html).map_err(|e| e.to_string())?;
@@ -1006,16 +1009,23 @@ fn page_record(
 fn make_record(
     info: &crate::pipeline::SourceInfo,
     run: impl FnOnce(&crate::pipeline::SourceInfo) -> Record,
-    check: fn(&Record, &serde_json::Value) -> Vec<crate::schema::Problem>,
-) -> Result<(Record, serde_json::Value), String> {
+    check: fn(&Record) -> Vec<crate::schema::Problem>,
+) -> Result<Record, String> {
     let record = run(info);
     let checking = Instant::now();
-    let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
-    let problems = check(&record, &value);
+    // The typed record is checked and written as it is: no JSON value is
+    // built for a record that passes (`check_built_record`).
+    let problems = check(&record);
     timing::add(Stage::Validate, checking.elapsed());
     if !problems.is_empty() {
         return Err(crate::schema::failure_line(&problems));
     }
+    Ok(record)
+}
+
+/// A record with its JSON value, for the callers that read the value.
+fn with_value(record: Record) -> Result<(Record, serde_json::Value), String> {
+    let value = serde_json::to_value(&record).map_err(|e| e.to_string())?;
     Ok((record, value))
 }
 
@@ -1033,11 +1043,11 @@ fn already_stored(work: &Work, path: &str, bytes: &[u8]) -> bool {
 }
 
 /// A record made, or why not: the outcome when it was not.
-type Made = Result<(Record, serde_json::Value), Outcome>;
+type Made = Result<Record, Outcome>;
 
 /// Run `f` (which reads, decodes and extracts) catching a panic in a stage:
 /// a bug costs this input its record, not the batch.
-fn guarded(f: impl FnOnce() -> Result<(Record, serde_json::Value), String>) -> Made {
+fn guarded(f: impl FnOnce() -> Result<Record, String>) -> Made {
     match newsparse_pipeline::panic::catch_panic(f) {
         Ok(Ok(rv)) => Ok(rv),
         Ok(Err(e)) => Err(Outcome::Failed(e)),
@@ -1123,14 +1133,14 @@ fn process(task: Task, work: &Work) -> Outcome {
             (path, output, len, made)
         }
     };
-    let (record, value) = match made {
+    let record = match made {
         Ok(rv) => rv,
         Err(outcome) => return outcome,
     };
     let writing = Instant::now();
     if let Some(dir) = work.files_dir {
         let target = dir.join(&output);
-        let mut pretty = match serde_json::to_string_pretty(&value) {
+        let mut pretty = match serde_json::to_string_pretty(&record) {
             Ok(s) => s,
             Err(e) => return Outcome::Failed(format!("cannot serialize the record: {e}")),
         };
@@ -1145,7 +1155,7 @@ fn process(task: Task, work: &Work) -> Outcome {
         }
         tracing::debug!("{path} -> {}", target.display());
     }
-    let compact = match work.want_compact.then(|| serde_json::to_string(&value)) {
+    let compact = match work.want_compact.then(|| serde_json::to_string(&record)) {
         None => None,
         Some(Ok(s)) => Some(s),
         Some(Err(e)) => return Outcome::Failed(format!("cannot serialize the record: {e}")),
@@ -1214,7 +1224,7 @@ mod tests {
     /// Process one article file with the given pipeline and validator.
     fn process_with(
         extract: fn(&crate::pipeline::SourceInfo, &str) -> Record,
-        check: fn(&Record, &serde_json::Value) -> Vec<Problem>,
+        check: fn(&Record) -> Vec<Problem>,
     ) -> (Outcome, bool) {
         let dir = tempfile::tempdir().unwrap();
         let input = dir.path().join("story.txt");
@@ -1250,7 +1260,7 @@ mod tests {
 
     #[test]
     fn a_valid_record_is_written() {
-        let (outcome, written) = process_with(crate::pipeline::extract, |_, _| Vec::new());
+        let (outcome, written) = process_with(crate::pipeline::extract, |_| Vec::new());
         assert!(matches!(
             outcome,
             Outcome::Written {
@@ -1263,7 +1273,7 @@ mod tests {
 
     #[test]
     fn an_invalid_record_is_a_failure_and_not_written() {
-        let (outcome, written) = process_with(crate::pipeline::extract, |_, _| {
+        let (outcome, written) = process_with(crate::pipeline::extract, |_| {
             vec![Problem {
                 pointer: "/people/0/id".into(),
                 message: "duplicate id".into(),

@@ -76,11 +76,16 @@ pub fn check_record(record: &serde_json::Value) -> Vec<Problem> {
 /// ([`record_is_valid`]) first, so a valid record never needs the JSON Schema
 /// validator (compiling it is most of a one-file run's start-up); the full
 /// check, with its messages, only for a record that fails it.
-pub fn check_built_record(record: &Record, value: &Value) -> Vec<Problem> {
+pub fn check_built_record(record: &Record) -> Vec<Problem> {
     if record_is_valid(record) {
-        Vec::new()
-    } else {
-        check_record(value)
+        return Vec::new();
+    }
+    match serde_json::to_value(record) {
+        Ok(value) => check_record(&value),
+        Err(e) => vec![Problem {
+            pointer: String::new(),
+            message: format!("cannot be serialized: {e}"),
+        }],
     }
 }
 
