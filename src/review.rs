@@ -22,12 +22,115 @@ pub struct ReviewOptions {
     pub quiet: bool,
 }
 
-/// One record to show, with the bytes of its source when known.
+/// One record to show, as its JSON text: a page is read from the text when
+/// it is made, so the batch never holds every record as a
+/// `serde_json::Value` at once.
 pub struct Loaded {
     /// Where it was read, for messages.
     pub origin: String,
-    pub record: Value,
+    /// The record's JSON.
+    pub json: String,
+    /// What naming its page and finding its source need.
+    pub key: Key,
+    /// The source bytes of an article extracted here (a record's source is
+    /// read when its page is made).
     pub source: Option<Vec<u8>>,
+}
+
+/// The members of a record that name its page and find its source, as
+/// `serde_json::Value` would read them (the last of a repeated member).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Key {
+    /// `id`, when a string.
+    pub id: Option<String>,
+    /// `source.path`, when a string.
+    pub path: Option<String>,
+    /// Whether `text` is a string (contract 1.1: the spans index it).
+    pub own_text: bool,
+}
+
+impl Key {
+    fn of_value(record: &Value) -> Key {
+        Key {
+            id: record.get("id").and_then(Value::as_str).map(str::to_string),
+            path: record
+                .pointer("/source/path")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            own_text: record.get("text").is_some_and(Value::is_string),
+        }
+    }
+}
+
+/// What a JSON text holds at its top: an object (with its [`Key`]), an
+/// array, or a scalar. Read without building the members it does not need.
+enum Top {
+    Object(Key),
+    Array,
+    Scalar,
+}
+
+impl<'de> serde::Deserialize<'de> for Top {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Top, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Top;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_unit<E>(self) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Top, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(Top::Array)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
+                let mut key = Key::default();
+                while let Some(name) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match name.as_ref() {
+                        "id" => key.id = map.next_value::<Value>()?.as_str().map(str::to_string),
+                        "source" => {
+                            key.path = map
+                                .next_value::<Value>()?
+                                .get("path")
+                                .and_then(Value::as_str)
+                                .map(str::to_string)
+                        }
+                        "text" => key.own_text = map.next_value::<Value>()?.is_string(),
+                        _ => {
+                            map.next_value::<IgnoredAny>()?;
+                        }
+                    }
+                }
+                Ok(Top::Object(key))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A record of a compared set, read.
+struct Parsed {
+    origin: String,
+    record: Value,
+    source: Option<Vec<u8>>,
 }
 
 /// What a path holds.
@@ -75,8 +178,23 @@ fn expand(args: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input> {
     out
 }
 
-/// The records of a `.json` (one record or an array) or `.jsonl` file.
-fn read_records(path: &Path) -> Result<Vec<Value>, String> {
+/// One record's JSON text and its key; the message of `serde_json` when it
+/// is not JSON.
+fn record_text(json: &str) -> Result<(String, Key), serde_json::Error> {
+    match serde_json::from_str::<Top>(json) {
+        Ok(Top::Object(key)) => Ok((json.to_string(), key)),
+        Ok(_) => Ok((json.to_string(), Key::default())),
+        // The error `Value` gives, as before (the two parsers stop alike).
+        Err(e) => match serde_json::from_str::<Value>(json) {
+            Ok(v) => Ok((v.to_string(), Key::of_value(&v))),
+            Err(_) => Err(e),
+        },
+    }
+}
+
+/// The records of a `.json` (one record or an array) or `.jsonl` file, as
+/// JSON texts with their keys.
+fn read_records(path: &Path) -> Result<Vec<(String, Key)>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     if path.extension().is_some_and(|e| e == "jsonl") {
@@ -86,15 +204,24 @@ fn read_records(path: &Path) -> Result<Vec<Value>, String> {
                 continue;
             }
             records.push(
-                serde_json::from_str(line)
-                    .map_err(|e| format!("line {}: malformed JSON: {e}", i + 1))?,
+                record_text(line).map_err(|e| format!("line {}: malformed JSON: {e}", i + 1))?,
             );
         }
         Ok(records)
     } else {
-        match serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))? {
-            Value::Array(items) => Ok(items),
-            one => Ok(vec![one]),
+        match serde_json::from_str::<Top>(text) {
+            Ok(Top::Object(key)) => Ok(vec![(text.to_string(), key)]),
+            Ok(Top::Scalar) => Ok(vec![(text.to_string(), Key::default())]),
+            // An array of records (rare): each written back as its own text.
+            Ok(Top::Array) | Err(_) => {
+                match serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))? {
+                    Value::Array(items) => Ok(items
+                        .iter()
+                        .map(|v| (v.to_string(), Key::of_value(v)))
+                        .collect()),
+                    one => Ok(vec![(one.to_string(), Key::of_value(&one))]),
+                }
+            }
         }
     }
 }
@@ -122,11 +249,11 @@ impl Sources {
     /// `source.path` under `--source DIR` (or ever shorter tails of it, as
     /// `validate` looks them up); without `--source`, `source.path` itself.
     /// `None` for a record that carries its text, or when nothing is found.
-    fn lookup(&self, record: &Value) -> Option<Vec<u8>> {
-        if record.get("text").is_some_and(Value::is_string) {
+    fn lookup(&self, key: &Key) -> Option<Vec<u8>> {
+        if key.own_text {
             return None;
         }
-        let path = record.pointer("/source/path").and_then(Value::as_str)?;
+        let path = key.path.as_deref()?;
         match self {
             Sources::File(bytes) => bytes.clone(),
             Sources::Dir(dir) => {
@@ -144,17 +271,11 @@ impl Sources {
     }
 }
 
-/// Read every input, in parallel and kept in order: records with their
-/// source bytes, articles extracted. Problems reading an input are pushed to
+/// Read every input, in parallel and kept in order: records as their JSON
+/// texts, articles extracted. Problems reading an input are pushed to
 /// `errors` (one line each, naming the file).
-fn load(
-    inputs: &[PathBuf],
-    source: Option<&PathBuf>,
-    max_bytes: u64,
-    errors: &mut Vec<String>,
-) -> Vec<Loaded> {
+fn load(inputs: &[PathBuf], max_bytes: u64, errors: &mut Vec<String>) -> Vec<Loaded> {
     let files = expand(inputs, errors);
-    let sources = Sources::new(source);
     let read: Vec<Result<Vec<Loaded>, String>> = files
         .par_iter()
         .map(|input| match input {
@@ -167,14 +288,15 @@ fn load(
                 Ok(records
                     .into_iter()
                     .enumerate()
-                    .map(|(i, record)| Loaded {
+                    .map(|(i, (json, key))| Loaded {
                         origin: if many {
                             format!("{} (record {})", path.display(), i + 1)
                         } else {
                             path.display().to_string()
                         },
-                        source: sources.lookup(&record),
-                        record,
+                        json,
+                        key,
+                        source: None,
                     })
                     .collect())
             }
@@ -197,10 +319,16 @@ fn extract_article(path: &Path, max_bytes: u64) -> Result<Loaded, String> {
     let shown = path.display().to_string();
     let record =
         newsparse_pipeline::extract(&newsparse_pipeline::SourceInfo::text(&shown, &bytes), text);
-    let record = serde_json::to_value(&record).map_err(|e| e.to_string())?;
+    let key = Key {
+        id: Some(record.id.clone()),
+        path: Some(record.source.path.clone()),
+        own_text: record.text.is_some(),
+    };
+    let json = serde_json::to_string(&record).map_err(|e| e.to_string())?;
     Ok(Loaded {
         origin: shown,
-        record,
+        json,
+        key,
         source: Some(bytes),
     })
 }
@@ -227,16 +355,16 @@ pub fn path_key(path: &str) -> String {
 
 /// Page names (relative, ending `.html`) for records: from their
 /// `source.path` key, else their id; a name taken twice gets `-2`, `-3`….
-fn page_names<'a>(records: impl Iterator<Item = &'a Value>) -> Vec<String> {
+fn page_names<'a>(records: impl Iterator<Item = &'a Key>) -> Vec<String> {
     let mut taken = HashSet::new();
     let mut names = Vec::new();
     for (i, r) in records.enumerate() {
         let mut base = r
-            .pointer("/source/path")
-            .and_then(Value::as_str)
+            .path
+            .as_deref()
             .map(path_key)
             .filter(|k| !k.is_empty())
-            .or_else(|| r.get("id").and_then(Value::as_str).map(str::to_string))
+            .or_else(|| r.id.clone())
             .unwrap_or_else(|| format!("record-{}", i + 1));
         // Names stay inside the output directory.
         base = base
@@ -326,26 +454,25 @@ fn finish(errors: &[String], written: usize, what: &str, out: &Path, quiet: bool
 
 fn run_review(options: &ReviewOptions) -> i32 {
     let mut errors = Vec::new();
-    let loaded = load(
-        &options.inputs,
-        options.source.as_ref(),
-        options.max_bytes,
-        &mut errors,
-    );
-    let names = page_names(loaded.iter().map(|l| &l.record));
+    let loaded = load(&options.inputs, options.max_bytes, &mut errors);
+    let sources = Sources::new(options.source.as_ref());
+    let names = page_names(loaded.iter().map(|l| &l.key));
     let results: Vec<Result<IndexRow, String>> = loaded
-        .par_iter()
+        .into_par_iter()
         .zip(&names)
         .map(|(l, name)| {
-            let (html, problems) = newsparse_review::review_page(
-                &l.record,
-                l.source.as_deref(),
+            let source = l.source.or_else(|| sources.lookup(&l.key));
+            let (html, row) = newsparse_review::review_text(
+                &l.json,
+                source.as_deref(),
                 &PageOptions {
                     index_href: Some(format!("{}index.html", up(name))),
                 },
-            );
+                name.clone(),
+            )
+            .map_err(|e| format!("{}: malformed JSON: {e}", l.origin))?;
             write(&options.out_dir.join(name), &html)?;
-            Ok(IndexRow::of(&l.record, name.clone(), problems.len()))
+            Ok(row)
         })
         .collect();
     let mut rows = Vec::new();
@@ -372,11 +499,11 @@ fn run_review(options: &ReviewOptions) -> i32 {
 /// with gold: by the last folder and file name of `source.path`, else by a
 /// file name that only one B record has. Two single records are a pair
 /// whatever their paths. Also A's and B's records left without a partner.
-fn pair(a: &[Loaded], b: &[Loaded]) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
+fn pair(a: &[Parsed], b: &[Parsed]) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
     if a.len() == 1 && b.len() == 1 {
         return (vec![(0, 0)], Vec::new(), Vec::new());
     }
-    let key = |l: &Loaded| {
+    let key = |l: &Parsed| {
         path_key(
             l.record
                 .pointer("/source/path")
@@ -419,13 +546,28 @@ fn run_compare(options: &ReviewOptions, a: &Path, b: &Path) -> i32 {
         compare, compare_html, compare_index_html, sort_rows, CompareRow,
     };
     let mut errors = Vec::new();
-    let source = options.source.as_ref();
-    let side_a = load(&[a.to_path_buf()], source, options.max_bytes, &mut errors);
-    let side_b = load(&[b.to_path_buf()], source, options.max_bytes, &mut errors);
+    let sources = Sources::new(options.source.as_ref());
+    let mut side = |path: &Path| -> Vec<Parsed> {
+        let loaded = load(&[path.to_path_buf()], options.max_bytes, &mut errors);
+        loaded
+            .into_par_iter()
+            .map(|l| Parsed {
+                record: serde_json::from_str(&l.json).unwrap_or(Value::Null),
+                source: l.source.or_else(|| sources.lookup(&l.key)),
+                origin: l.origin,
+            })
+            .collect()
+    };
+    let side_a = side(a);
+    let side_b = side(b);
     let (pairs, only_a, only_b) = pair(&side_a, &side_b);
-    let names = page_names(pairs.iter().map(|&(i, _)| &side_a[i].record));
+    let keys: Vec<Key> = pairs
+        .iter()
+        .map(|&(i, _)| Key::of_value(&side_a[i].record))
+        .collect();
+    let names = page_names(keys.iter());
     let (name_a, name_b) = (a.display().to_string(), b.display().to_string());
-    let typed = |l: &Loaded| {
+    let typed = |l: &Parsed| {
         <newsparse_core::record::Record as serde::Deserialize>::deserialize(&l.record)
             .map_err(|e| format!("{}: not a record of the contract's shape: {e}", l.origin))
     };
@@ -463,7 +605,7 @@ fn run_compare(options: &ReviewOptions, a: &Path, b: &Path) -> i32 {
             Err(e) => errors.push(e),
         }
     }
-    let alone = |l: &Loaded, only| CompareRow {
+    let alone = |l: &Parsed, only| CompareRow {
         href: None,
         title: l
             .record

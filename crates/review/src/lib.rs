@@ -23,6 +23,7 @@
 
 mod assets;
 pub mod compare;
+mod escape;
 
 mod index;
 mod json;
@@ -91,6 +92,58 @@ pub fn review_page(
     let typed = typed.as_ref().map_err(|e| e.to_string());
     let html = page::page_html_typed(record, typed, text, &found, options);
     (html, found)
+}
+
+/// [`review_page`] for a record given as its JSON text, with its row of the
+/// index (linking `href`). A record of the contract's shape that passes the
+/// typed checks is read straight from its text, as the contract's type and
+/// as the tree the folded JSON is laid out from, never as a
+/// `serde_json::Value` (reading one costs more than the whole page); any
+/// other goes through [`review_page`], where its problems are found and
+/// shown. The page is the same either way. Fails only on text that is not
+/// JSON.
+pub fn review_text(
+    json: &str,
+    source: Option<&[u8]>,
+    options: &PageOptions,
+    href: String,
+) -> serde_json::Result<(String, IndexRow)> {
+    if let Some(page) = clean_page(json, source, options) {
+        return Ok((page.html, IndexRow::of_record(&page.record, href, 0)));
+    }
+    let record: Value = serde_json::from_str(json)?;
+    let (html, found) = review_page(&record, source, options);
+    Ok((html, IndexRow::of(&record, href, found.len())))
+}
+
+struct CleanPage {
+    record: newsparse_core::record::Record,
+    html: String,
+}
+
+/// The page of a record that passes the typed checks, built from its text;
+/// `None` for any other (or one with its own `text`, checked against that
+/// text on the full path).
+fn clean_page(json: &str, source: Option<&[u8]>, options: &PageOptions) -> Option<CleanPage> {
+    let record: newsparse_core::record::Record = serde_json::from_str(json).ok()?;
+    if record.text.is_some() {
+        return None;
+    }
+    let clean = match source {
+        Some(bytes) => newsparse_validate::files::record_agrees_with_source(&record, bytes),
+        None => newsparse_validate::schema::record_is_valid(&record),
+    };
+    if !clean {
+        return None;
+    }
+    let folded = json::fold_html(json)?;
+    // `"text": null` reads as no text but takes the full path, as in [`review_page`].
+    if folded.has_text {
+        return None;
+    }
+    let text = source.and_then(|b| std::str::from_utf8(b).ok());
+    let html = page::render(Ok(&record), &folded.html, text, &[], options);
+    Some(CleanPage { record, html })
 }
 
 /// The text a record's spans index: its own `text` (contract 1.1), else the
