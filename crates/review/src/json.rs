@@ -311,7 +311,7 @@ fn tokenize(text: &str) -> Option<Tokens<'_>> {
                 // (18 digits always do), and not `-0`.
                 let plain = (1..=18).contains(&n)
                     && (bytes[digits] != b'0' || n == 1)
-                    && !(b == b'-' && bytes[digits] == b'0')
+                    && (b != b'-' || bytes[digits] != b'0')
                     && !matches!(bytes.get(i), Some(b'.' | b'e' | b'E'));
                 if !plain {
                     return None;
