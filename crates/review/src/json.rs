@@ -183,7 +183,11 @@ fn tokenize(text: &str) -> Option<Tokens<'_>> {
         let start = i;
         match b {
             b' ' | b'\t' | b'\n' | b'\r' => {
+                // A pretty record is a third indentation: skip it in one loop.
                 i += 1;
+                while matches!(bytes.get(i), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+                    i += 1;
+                }
                 continue;
             }
             b'{' | b'[' => {
@@ -254,14 +258,12 @@ fn tokenize(text: &str) -> Option<Tokens<'_>> {
                 i += 1;
                 let mut escaped = false;
                 loop {
-                    match bytes.get(i)? {
-                        b'"' => break,
-                        b'\\' => {
-                            escaped = true;
-                            i += 2;
-                        }
-                        _ => i += 1,
+                    i += memchr::memchr2(b'"', b'\\', bytes.get(i..)?)?;
+                    if bytes[i] == b'"' {
+                        break;
                     }
+                    escaped = true;
+                    i += 2;
                 }
                 i += 1;
                 let raw = &text[start..i];
