@@ -62,8 +62,58 @@ impl Key {
     }
 }
 
+/// Any JSON value, read and dropped. Unlike `serde::de::IgnoredAny` (which
+/// serde_json skips without its nesting limit, or checking a number's range
+/// or a string's surrogates), read through `deserialize_any` as a `Value`
+/// is: so a text is accepted here exactly when it reads as a `Value`.
+struct Skip;
+
+impl<'de> serde::Deserialize<'de> for Skip {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Skip, D::Error> {
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Skip;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_unit<E>(self) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+                while map.next_key::<Skip>()?.is_some() {
+                    map.next_value::<Skip>()?;
+                }
+                Ok(Skip)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// What a JSON text holds at its top: an object (with its [`Key`]), an
-/// array, or a scalar. Read without building the members it does not need.
+/// array, or a scalar. Read without building the members it does not need,
+/// but accepting exactly the texts a `Value` reads (see [`Skip`]), so that
+/// a record that cannot be shown is reported when loaded, as before.
 enum Top {
     Object(Key),
     Array,
@@ -72,7 +122,7 @@ enum Top {
 
 impl<'de> serde::Deserialize<'de> for Top {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Top, D::Error> {
-        use serde::de::{IgnoredAny, MapAccess, SeqAccess, Visitor};
+        use serde::de::{MapAccess, SeqAccess, Visitor};
         struct V;
         impl<'de> Visitor<'de> for V {
             type Value = Top;
@@ -98,7 +148,7 @@ impl<'de> serde::Deserialize<'de> for Top {
                 Ok(Top::Scalar)
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Top, A::Error> {
-                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                while seq.next_element::<Skip>()?.is_some() {}
                 Ok(Top::Array)
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
@@ -115,7 +165,7 @@ impl<'de> serde::Deserialize<'de> for Top {
                         }
                         "text" => key.own_text = map.next_value::<Value>()?.is_string(),
                         _ => {
-                            map.next_value::<IgnoredAny>()?;
+                            map.next_value::<Skip>()?;
                         }
                     }
                 }
@@ -126,7 +176,8 @@ impl<'de> serde::Deserialize<'de> for Top {
     }
 }
 
-/// A record of a compared set, read.
+/// A record of a compared set, read as a `Value` (compare matches items
+/// over typed records, so it gains nothing from the text path).
 struct Parsed {
     origin: String,
     record: Value,
@@ -184,11 +235,9 @@ fn record_text(json: &str) -> Result<(String, Key), serde_json::Error> {
     match serde_json::from_str::<Top>(json) {
         Ok(Top::Object(key)) => Ok((json.to_string(), key)),
         Ok(_) => Ok((json.to_string(), Key::default())),
-        // The error `Value` gives, as before (the two parsers stop alike).
-        Err(e) => match serde_json::from_str::<Value>(json) {
-            Ok(v) => Ok((v.to_string(), Key::of_value(&v))),
-            Err(_) => Err(e),
-        },
+        // The message is `Value`'s, as before; should a text that `Top`
+        // rejects read as a `Value`, it is taken as that `Value` writes it.
+        Err(_) => serde_json::from_str::<Value>(json).map(|v| (v.to_string(), Key::of_value(&v))),
     }
 }
 
@@ -552,6 +601,7 @@ fn run_compare(options: &ReviewOptions, a: &Path, b: &Path) -> i32 {
         loaded
             .into_par_iter()
             .map(|l| Parsed {
+                // Read as JSON when loaded, so this cannot fail.
                 record: serde_json::from_str(&l.json).unwrap_or(Value::Null),
                 source: l.source.or_else(|| sources.lookup(&l.key)),
                 origin: l.origin,

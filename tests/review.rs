@@ -305,8 +305,8 @@ fn an_invalid_record_gets_its_page_with_problems_in_place() {
 
 /// Records in every form a batch takes (a record per `.json`, an array of
 /// them, a `.jsonl` line each) get their pages, the same record written
-/// differently the same page; a file that is not JSON is named on stderr,
-/// exit 1, and the others still get theirs.
+/// differently the same page; a file that is not JSON (to a `Value`) is
+/// named on stderr, exit 1, and the others still get theirs.
 #[test]
 fn records_in_every_form_get_pages_and_a_malformed_file_is_named() {
     let tmp = tempfile::tempdir().unwrap();
@@ -322,6 +322,11 @@ fn records_in_every_form_get_pages_and_a_malformed_file_is_named() {
         serde_json::to_string(&[&record, &invalid]).unwrap(),
     );
     write("bad.json", "{\"id\": ".into());
+    // Nested past serde_json's limit: not JSON to a `Value`, so not a record.
+    write(
+        "0deep.jsonl",
+        format!("{{\"a\":{}{}}}\n", "[".repeat(200), "]".repeat(200)),
+    );
     write(
         "c.jsonl",
         format!(
@@ -348,7 +353,10 @@ fn records_in_every_form_get_pages_and_a_malformed_file_is_named() {
     assert_eq!(run.status, 1, "{}", run.stderr);
     assert_eq!(
         run.stderr.lines().collect::<Vec<_>>(),
-        ["error: in/bad.json: malformed JSON: EOF while parsing a value at line 1 column 7"]
+        [
+            "error: in/0deep.jsonl: line 1: malformed JSON: recursion limit exceeded at line 1 column 132",
+            "error: in/bad.json: malformed JSON: EOF while parsing a value at line 1 column 7"
+        ]
     );
     // One page per record, in input order: a, b (2), c (2).
     let page = |n: &str| std::fs::read_to_string(out.join(format!("review/{n}.html"))).unwrap();

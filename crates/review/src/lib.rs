@@ -69,7 +69,9 @@ fn all_problems(record: &Value, source: Option<&[u8]>) -> Vec<Problem> {
 
 /// A record's page and its validation problems: [`problems`] and
 /// [`page_html_for`] in one, reading the record as the contract's type once
-/// (and skipping the full checks when the typed ones pass), for batches.
+/// (and skipping the full checks when the typed ones pass). Batches start
+/// from the record's text with [`review_text`], which comes here only for a
+/// record that fails the typed checks.
 pub fn review_page(
     record: &Value,
     source: Option<&[u8]>,
@@ -97,9 +99,9 @@ pub fn review_page(
 /// [`review_page`] for a record given as its JSON text, with its row of the
 /// index (linking `href`). A record of the contract's shape that passes the
 /// typed checks is read straight from its text, as the contract's type and
-/// as the tree the folded JSON is laid out from, never as a
-/// `serde_json::Value` (reading one costs more than the whole page); any
-/// other goes through [`review_page`], where its problems are found and
+/// as the tokens its folded JSON is written from, never as a
+/// `serde_json::Value` (reading one cost more than the rest of the page);
+/// any other goes through [`review_page`], where its problems are found and
 /// shown. The page is the same either way. Fails only on text that is not
 /// JSON.
 pub fn review_text(
@@ -116,6 +118,7 @@ pub fn review_text(
     Ok((html, IndexRow::of(&record, href, found.len())))
 }
 
+/// A valid record's page, and the record for its index row.
 struct CleanPage {
     record: newsparse_core::record::Record,
     html: String,
