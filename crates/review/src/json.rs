@@ -111,7 +111,6 @@ enum Kind {
     /// escapes (the text's bytes are the canonical form of one that holds none).
     Str {
         canonical: Option<usize>,
-        len: usize,
     },
     /// An integer, `true`, `false` or `null`, written as in the text.
     Scalar,
@@ -137,7 +136,7 @@ struct Frame {
 }
 
 /// The tokens of a JSON text, with each container's compact length and
-/// closing token: what [`write`] needs, without a tree.
+/// closing token: what [`write_tokens`] needs, without a tree.
 struct Tokens<'a> {
     text: &'a str,
     tokens: Vec<Token>,
@@ -293,10 +292,7 @@ fn tokenize(text: &str) -> Option<Tokens<'_>> {
                     done(&mut stack, len + 2);
                 }
                 tokens.push(Token {
-                    kind: Kind::Str {
-                        canonical: canon,
-                        len,
-                    },
+                    kind: Kind::Str { canonical: canon },
                     start,
                     end: i,
                 });

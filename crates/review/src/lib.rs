@@ -5,6 +5,8 @@
 //!   drawn nested), lists of entities, quotes, events and photos (selecting
 //!   one marks all its spans), validation problems at their place and
 //!   listed with their JSON pointer, the record's JSON folded;
+//! - [`review_text`]: the same page from a record's JSON text, for batches:
+//!   a valid record is never read as a `serde_json::Value`;
 //! - [`index_html`]: the index of a directory of pages, sortable, filtered;
 //! - [`compare`]: two records of one article matched item by item the way
 //!   `shared/tools/score.py` matches a record against gold, and the pages
