@@ -3,6 +3,7 @@
 //! this is finding inputs, reading them, writing files).
 
 use crate::say;
+use newsparse_core::record::Record;
 use newsparse_review::{IndexRow, PageOptions};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -32,6 +33,9 @@ pub struct Loaded {
     pub json: String,
     /// What naming its page and finding its source need.
     pub key: Key,
+    /// The record as the contract's type, when it was read as one to name
+    /// its page (kept: it is far smaller than a `Value`, and its page needs it).
+    pub typed: Option<Record>,
     /// The source bytes of an article extracted here (a record's source is
     /// read when its page is made).
     pub source: Option<Vec<u8>>,
@@ -50,6 +54,14 @@ pub struct Key {
 }
 
 impl Key {
+    fn of_record(record: &Record) -> Key {
+        Key {
+            id: Some(record.id.clone()),
+            path: Some(record.source.path.clone()),
+            own_text: record.text.is_some(),
+        }
+    }
+
     fn of_value(record: &Value) -> Key {
         Key {
             id: record.get("id").and_then(Value::as_str).map(str::to_string),
@@ -229,21 +241,52 @@ fn expand(args: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input> {
     out
 }
 
-/// One record's JSON text and its key; the message of `serde_json` when it
-/// is not JSON.
-fn record_text(json: &str) -> Result<(String, Key), serde_json::Error> {
-    match serde_json::from_str::<Top>(json) {
-        Ok(Top::Object(key)) => Ok((json.to_string(), key)),
-        Ok(_) => Ok((json.to_string(), Key::default())),
-        // The message is `Value`'s, as before; should a text that `Top`
-        // rejects read as a `Value`, it is taken as that `Value` writes it.
-        Err(_) => serde_json::from_str::<Value>(json).map(|v| (v.to_string(), Key::of_value(&v))),
+/// A record as read from a file: its JSON text, its key and, when it reads
+/// as one, the contract's type.
+struct RecordText {
+    json: String,
+    key: Key,
+    typed: Option<Record>,
+}
+
+impl RecordText {
+    /// `json` when it reads as the contract's type (which, strict as it is,
+    /// reads only texts a `Value` reads).
+    fn typed(json: &str) -> Option<RecordText> {
+        let record: Record = serde_json::from_str(json).ok()?;
+        Some(RecordText {
+            json: json.to_string(),
+            key: Key::of_record(&record),
+            typed: Some(record),
+        })
+    }
+
+    fn untyped(json: String, key: Key) -> RecordText {
+        RecordText {
+            json,
+            key,
+            typed: None,
+        }
     }
 }
 
-/// The records of a `.json` (one record or an array) or `.jsonl` file, as
-/// JSON texts with their keys.
-fn read_records(path: &Path) -> Result<Vec<(String, Key)>, String> {
+/// One record's text; the message of `serde_json` when it is not JSON.
+fn record_text(json: &str) -> Result<RecordText, serde_json::Error> {
+    if let Some(record) = RecordText::typed(json) {
+        return Ok(record);
+    }
+    match serde_json::from_str::<Top>(json) {
+        Ok(Top::Object(key)) => Ok(RecordText::untyped(json.to_string(), key)),
+        Ok(_) => Ok(RecordText::untyped(json.to_string(), Key::default())),
+        // The message is `Value`'s, as before; should a text that `Top`
+        // rejects read as a `Value`, it is taken as that `Value` writes it.
+        Err(_) => serde_json::from_str::<Value>(json)
+            .map(|v| RecordText::untyped(v.to_string(), Key::of_value(&v))),
+    }
+}
+
+/// The records of a `.json` (one record or an array) or `.jsonl` file.
+fn read_records(path: &Path) -> Result<Vec<RecordText>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     if path.extension().is_some_and(|e| e == "jsonl") {
@@ -256,20 +299,25 @@ fn read_records(path: &Path) -> Result<Vec<(String, Key)>, String> {
                 record_text(line).map_err(|e| format!("line {}: malformed JSON: {e}", i + 1))?,
             );
         }
-        Ok(records)
-    } else {
-        match serde_json::from_str::<Top>(text) {
-            Ok(Top::Object(key)) => Ok(vec![(text.to_string(), key)]),
-            Ok(Top::Scalar) => Ok(vec![(text.to_string(), Key::default())]),
-            // An array of records (rare): each written back as its own text.
-            Ok(Top::Array) | Err(_) => {
-                match serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))? {
-                    Value::Array(items) => Ok(items
-                        .iter()
-                        .map(|v| (v.to_string(), Key::of_value(v)))
-                        .collect()),
-                    one => Ok(vec![(one.to_string(), Key::of_value(&one))]),
-                }
+        return Ok(records);
+    }
+    if let Some(record) = RecordText::typed(text) {
+        return Ok(vec![record]);
+    }
+    match serde_json::from_str::<Top>(text) {
+        Ok(Top::Object(key)) => Ok(vec![RecordText::untyped(text.to_string(), key)]),
+        Ok(Top::Scalar) => Ok(vec![RecordText::untyped(text.to_string(), Key::default())]),
+        // An array of records (rare): each written back as its own text.
+        Ok(Top::Array) | Err(_) => {
+            match serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))? {
+                Value::Array(items) => Ok(items
+                    .iter()
+                    .map(|v| RecordText::untyped(v.to_string(), Key::of_value(v)))
+                    .collect()),
+                one => Ok(vec![RecordText::untyped(
+                    one.to_string(),
+                    Key::of_value(&one),
+                )]),
             }
         }
     }
@@ -337,14 +385,15 @@ fn load(inputs: &[PathBuf], max_bytes: u64, errors: &mut Vec<String>) -> Vec<Loa
                 Ok(records
                     .into_iter()
                     .enumerate()
-                    .map(|(i, (json, key))| Loaded {
+                    .map(|(i, r)| Loaded {
                         origin: if many {
                             format!("{} (record {})", path.display(), i + 1)
                         } else {
                             path.display().to_string()
                         },
-                        json,
-                        key,
+                        json: r.json,
+                        key: r.key,
+                        typed: r.typed,
                         source: None,
                     })
                     .collect())
@@ -368,16 +417,12 @@ fn extract_article(path: &Path, max_bytes: u64) -> Result<Loaded, String> {
     let shown = path.display().to_string();
     let record =
         newsparse_pipeline::extract(&newsparse_pipeline::SourceInfo::text(&shown, &bytes), text);
-    let key = Key {
-        id: Some(record.id.clone()),
-        path: Some(record.source.path.clone()),
-        own_text: record.text.is_some(),
-    };
     let json = serde_json::to_string(&record).map_err(|e| e.to_string())?;
     Ok(Loaded {
         origin: shown,
         json,
-        key,
+        key: Key::of_record(&record),
+        typed: Some(record),
         source: Some(bytes),
     })
 }
@@ -511,14 +556,22 @@ fn run_review(options: &ReviewOptions) -> i32 {
         .zip(&names)
         .map(|(l, name)| {
             let source = l.source.or_else(|| sources.lookup(&l.key));
-            let (html, row) = newsparse_review::review_text(
-                &l.json,
-                source.as_deref(),
-                &PageOptions {
-                    index_href: Some(format!("{}index.html", up(name))),
-                },
-                name.clone(),
-            )
+            let page = PageOptions {
+                index_href: Some(format!("{}index.html", up(name))),
+            };
+            let source = source.as_deref();
+            // A record not read as the contract's type when loaded (one of
+            // an array; one that is not of that shape) is tried again here.
+            let (html, row) = match l.typed {
+                Some(typed) => newsparse_review::review_read_text(
+                    &l.json,
+                    Some(typed),
+                    source,
+                    &page,
+                    name.clone(),
+                ),
+                None => newsparse_review::review_text(&l.json, source, &page, name.clone()),
+            }
             .map_err(|e| format!("{}: malformed JSON: {e}", l.origin))?;
             write(&options.out_dir.join(name), &html)?;
             Ok(row)

@@ -39,6 +39,7 @@ pub use marks::Kind;
 pub use newsparse_validate::schema::Problem;
 pub use page::{page_html, page_html_for, PageOptions};
 
+use newsparse_core::record::Record;
 use serde_json::Value;
 
 /// The validation problems of a record: the schema and the contract's
@@ -112,7 +113,20 @@ pub fn review_text(
     options: &PageOptions,
     href: String,
 ) -> serde_json::Result<(String, IndexRow)> {
-    if let Some(page) = clean_page(json, source, options) {
+    review_read_text(json, serde_json::from_str(json).ok(), source, options, href)
+}
+
+/// [`review_text`] for a text already read as the contract's type (`typed`:
+/// the record `json` reads as, `None` when it does not read as one), so a
+/// batch that read it to name its page does not read it again.
+pub fn review_read_text(
+    json: &str,
+    typed: Option<Record>,
+    source: Option<&[u8]>,
+    options: &PageOptions,
+    href: String,
+) -> serde_json::Result<(String, IndexRow)> {
+    if let Some(page) = typed.and_then(|r| clean_page(json, r, source, options)) {
         return Ok((page.html, IndexRow::of_record(&page.record, href, 0)));
     }
     let record: Value = serde_json::from_str(json)?;
@@ -122,15 +136,19 @@ pub fn review_text(
 
 /// A valid record's page, and the record for its index row.
 struct CleanPage {
-    record: newsparse_core::record::Record,
+    record: Record,
     html: String,
 }
 
 /// The page of a record that passes the typed checks, built from its text;
 /// `None` for any other (or one with its own `text`, checked against that
 /// text on the full path).
-fn clean_page(json: &str, source: Option<&[u8]>, options: &PageOptions) -> Option<CleanPage> {
-    let record: newsparse_core::record::Record = serde_json::from_str(json).ok()?;
+fn clean_page(
+    json: &str,
+    record: Record,
+    source: Option<&[u8]>,
+    options: &PageOptions,
+) -> Option<CleanPage> {
     if record.text.is_some() {
         return None;
     }

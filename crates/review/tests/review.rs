@@ -179,7 +179,7 @@ fn review_page_finds_what_problems_finds() {
 /// the text is written, and an invalid record still has its problems shown.
 #[test]
 fn review_text_gives_the_page_and_row_of_the_value() {
-    use newsparse_review::{review_page, review_text, IndexRow};
+    use newsparse_review::{review_page, review_read_text, review_text, IndexRow};
     let source = Some(HARBOUR.as_bytes());
     let options = PageOptions {
         index_href: Some("../index.html".into()),
@@ -214,6 +214,9 @@ fn review_text_gives_the_page_and_row_of_the_value() {
         assert_ne!(escaped, compact, "the fixture has something to escape");
         for text in [&pretty, &compact, &escaped] {
             let got = review_text(text, source, &options, "a.html".into()).unwrap();
+            assert!(got == want, "{}", &text[..60]);
+            // Not read as the contract's type: the `Value` path, the same page.
+            let got = review_read_text(text, None, source, &options, "a.html".into()).unwrap();
             assert!(got == want, "{}", &text[..60]);
         }
     }
