@@ -3,6 +3,7 @@
 //! this is finding inputs, reading them, writing files).
 
 use crate::say;
+use newsparse_core::record::Record;
 use newsparse_review::{IndexRow, PageOptions};
 use rayon::prelude::*;
 use serde_json::Value;
@@ -22,12 +23,177 @@ pub struct ReviewOptions {
     pub quiet: bool,
 }
 
-/// One record to show, with the bytes of its source when known.
+/// One record to show, as its JSON text: a page is read from the text when
+/// it is made, so the batch never holds every record as a
+/// `serde_json::Value` at once.
 pub struct Loaded {
     /// Where it was read, for messages.
     pub origin: String,
-    pub record: Value,
+    /// The record's JSON.
+    pub json: String,
+    /// What naming its page and finding its source need.
+    pub key: Key,
+    /// The record as the contract's type, when it was read as one to name
+    /// its page (kept: it is far smaller than a `Value`, and its page needs it).
+    pub typed: Option<Record>,
+    /// The source bytes of an article extracted here (a record's source is
+    /// read when its page is made).
     pub source: Option<Vec<u8>>,
+}
+
+/// The members of a record that name its page and find its source, as
+/// `serde_json::Value` would read them (the last of a repeated member).
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Key {
+    /// `id`, when a string.
+    pub id: Option<String>,
+    /// `source.path`, when a string.
+    pub path: Option<String>,
+    /// Whether `text` is a string (contract 1.1: the spans index it).
+    pub own_text: bool,
+}
+
+impl Key {
+    fn of_record(record: &Record) -> Key {
+        Key {
+            id: Some(record.id.clone()),
+            path: Some(record.source.path.clone()),
+            own_text: record.text.is_some(),
+        }
+    }
+
+    fn of_value(record: &Value) -> Key {
+        Key {
+            id: record.get("id").and_then(Value::as_str).map(str::to_string),
+            path: record
+                .pointer("/source/path")
+                .and_then(Value::as_str)
+                .map(str::to_string),
+            own_text: record.get("text").is_some_and(Value::is_string),
+        }
+    }
+}
+
+/// Any JSON value, read and dropped. Unlike `serde::de::IgnoredAny` (which
+/// serde_json skips without its nesting limit, or checking a number's range
+/// or a string's surrogates), read through `deserialize_any` as a `Value`
+/// is: so a text is accepted here exactly when it reads as a `Value`.
+struct Skip;
+
+impl<'de> serde::Deserialize<'de> for Skip {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Skip, D::Error> {
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Skip;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_unit<E>(self) -> Result<Skip, E> {
+                Ok(Skip)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Skip, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(Skip)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Skip, A::Error> {
+                while map.next_key::<Skip>()?.is_some() {
+                    map.next_value::<Skip>()?;
+                }
+                Ok(Skip)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// What a JSON text holds at its top: an object (with its [`Key`]), an
+/// array, or a scalar. Read without building the members it does not need,
+/// but accepting exactly the texts a `Value` reads (see [`Skip`]), so that
+/// a record that cannot be shown is reported when loaded, as before.
+enum Top {
+    Object(Key),
+    Array,
+    Scalar,
+}
+
+impl<'de> serde::Deserialize<'de> for Top {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Top, D::Error> {
+        use serde::de::{MapAccess, SeqAccess, Visitor};
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Top;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_unit<E>(self) -> Result<Top, E> {
+                Ok(Top::Scalar)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Top, A::Error> {
+                while seq.next_element::<Skip>()?.is_some() {}
+                Ok(Top::Array)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Top, A::Error> {
+                let mut key = Key::default();
+                while let Some(name) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    match name.as_ref() {
+                        "id" => key.id = map.next_value::<Value>()?.as_str().map(str::to_string),
+                        "source" => {
+                            key.path = map
+                                .next_value::<Value>()?
+                                .get("path")
+                                .and_then(Value::as_str)
+                                .map(str::to_string)
+                        }
+                        "text" => key.own_text = map.next_value::<Value>()?.is_string(),
+                        _ => {
+                            map.next_value::<Skip>()?;
+                        }
+                    }
+                }
+                Ok(Top::Object(key))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A record of a compared set, read as a `Value` (compare matches items
+/// over typed records, so it gains nothing from the text path).
+struct Parsed {
+    origin: String,
+    record: Value,
+    source: Option<Vec<u8>>,
 }
 
 /// What a path holds.
@@ -75,8 +241,52 @@ fn expand(args: &[PathBuf], errors: &mut Vec<String>) -> Vec<Input> {
     out
 }
 
+/// A record as read from a file: its JSON text, its key and, when it reads
+/// as one, the contract's type.
+struct RecordText {
+    json: String,
+    key: Key,
+    typed: Option<Record>,
+}
+
+impl RecordText {
+    /// `json` when it reads as the contract's type (which, strict as it is,
+    /// reads only texts a `Value` reads).
+    fn typed(json: &str) -> Option<RecordText> {
+        let record: Record = serde_json::from_str(json).ok()?;
+        Some(RecordText {
+            json: json.to_string(),
+            key: Key::of_record(&record),
+            typed: Some(record),
+        })
+    }
+
+    fn untyped(json: String, key: Key) -> RecordText {
+        RecordText {
+            json,
+            key,
+            typed: None,
+        }
+    }
+}
+
+/// One record's text; the message of `serde_json` when it is not JSON.
+fn record_text(json: &str) -> Result<RecordText, serde_json::Error> {
+    if let Some(record) = RecordText::typed(json) {
+        return Ok(record);
+    }
+    match serde_json::from_str::<Top>(json) {
+        Ok(Top::Object(key)) => Ok(RecordText::untyped(json.to_string(), key)),
+        Ok(_) => Ok(RecordText::untyped(json.to_string(), Key::default())),
+        // The message is `Value`'s, as before; should a text that `Top`
+        // rejects read as a `Value`, it is taken as that `Value` writes it.
+        Err(_) => serde_json::from_str::<Value>(json)
+            .map(|v| RecordText::untyped(v.to_string(), Key::of_value(&v))),
+    }
+}
+
 /// The records of a `.json` (one record or an array) or `.jsonl` file.
-fn read_records(path: &Path) -> Result<Vec<Value>, String> {
+fn read_records(path: &Path) -> Result<Vec<RecordText>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read: {e}"))?;
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     if path.extension().is_some_and(|e| e == "jsonl") {
@@ -86,15 +296,29 @@ fn read_records(path: &Path) -> Result<Vec<Value>, String> {
                 continue;
             }
             records.push(
-                serde_json::from_str(line)
-                    .map_err(|e| format!("line {}: malformed JSON: {e}", i + 1))?,
+                record_text(line).map_err(|e| format!("line {}: malformed JSON: {e}", i + 1))?,
             );
         }
-        Ok(records)
-    } else {
-        match serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))? {
-            Value::Array(items) => Ok(items),
-            one => Ok(vec![one]),
+        return Ok(records);
+    }
+    if let Some(record) = RecordText::typed(text) {
+        return Ok(vec![record]);
+    }
+    match serde_json::from_str::<Top>(text) {
+        Ok(Top::Object(key)) => Ok(vec![RecordText::untyped(text.to_string(), key)]),
+        Ok(Top::Scalar) => Ok(vec![RecordText::untyped(text.to_string(), Key::default())]),
+        // An array of records (rare): each written back as its own text.
+        Ok(Top::Array) | Err(_) => {
+            match serde_json::from_str(text).map_err(|e| format!("malformed JSON: {e}"))? {
+                Value::Array(items) => Ok(items
+                    .iter()
+                    .map(|v| RecordText::untyped(v.to_string(), Key::of_value(v)))
+                    .collect()),
+                one => Ok(vec![RecordText::untyped(
+                    one.to_string(),
+                    Key::of_value(&one),
+                )]),
+            }
         }
     }
 }
@@ -122,11 +346,11 @@ impl Sources {
     /// `source.path` under `--source DIR` (or ever shorter tails of it, as
     /// `validate` looks them up); without `--source`, `source.path` itself.
     /// `None` for a record that carries its text, or when nothing is found.
-    fn lookup(&self, record: &Value) -> Option<Vec<u8>> {
-        if record.get("text").is_some_and(Value::is_string) {
+    fn lookup(&self, key: &Key) -> Option<Vec<u8>> {
+        if key.own_text {
             return None;
         }
-        let path = record.pointer("/source/path").and_then(Value::as_str)?;
+        let path = key.path.as_deref()?;
         match self {
             Sources::File(bytes) => bytes.clone(),
             Sources::Dir(dir) => {
@@ -144,17 +368,11 @@ impl Sources {
     }
 }
 
-/// Read every input, in parallel and kept in order: records with their
-/// source bytes, articles extracted. Problems reading an input are pushed to
+/// Read every input, in parallel and kept in order: records as their JSON
+/// texts, articles extracted. Problems reading an input are pushed to
 /// `errors` (one line each, naming the file).
-fn load(
-    inputs: &[PathBuf],
-    source: Option<&PathBuf>,
-    max_bytes: u64,
-    errors: &mut Vec<String>,
-) -> Vec<Loaded> {
+fn load(inputs: &[PathBuf], max_bytes: u64, errors: &mut Vec<String>) -> Vec<Loaded> {
     let files = expand(inputs, errors);
-    let sources = Sources::new(source);
     let read: Vec<Result<Vec<Loaded>, String>> = files
         .par_iter()
         .map(|input| match input {
@@ -167,14 +385,16 @@ fn load(
                 Ok(records
                     .into_iter()
                     .enumerate()
-                    .map(|(i, record)| Loaded {
+                    .map(|(i, r)| Loaded {
                         origin: if many {
                             format!("{} (record {})", path.display(), i + 1)
                         } else {
                             path.display().to_string()
                         },
-                        source: sources.lookup(&record),
-                        record,
+                        json: r.json,
+                        key: r.key,
+                        typed: r.typed,
+                        source: None,
                     })
                     .collect())
             }
@@ -197,10 +417,12 @@ fn extract_article(path: &Path, max_bytes: u64) -> Result<Loaded, String> {
     let shown = path.display().to_string();
     let record =
         newsparse_pipeline::extract(&newsparse_pipeline::SourceInfo::text(&shown, &bytes), text);
-    let record = serde_json::to_value(&record).map_err(|e| e.to_string())?;
+    let json = serde_json::to_string(&record).map_err(|e| e.to_string())?;
     Ok(Loaded {
         origin: shown,
-        record,
+        json,
+        key: Key::of_record(&record),
+        typed: Some(record),
         source: Some(bytes),
     })
 }
@@ -227,16 +449,16 @@ pub fn path_key(path: &str) -> String {
 
 /// Page names (relative, ending `.html`) for records: from their
 /// `source.path` key, else their id; a name taken twice gets `-2`, `-3`….
-fn page_names<'a>(records: impl Iterator<Item = &'a Value>) -> Vec<String> {
+fn page_names<'a>(records: impl Iterator<Item = &'a Key>) -> Vec<String> {
     let mut taken = HashSet::new();
     let mut names = Vec::new();
     for (i, r) in records.enumerate() {
         let mut base = r
-            .pointer("/source/path")
-            .and_then(Value::as_str)
+            .path
+            .as_deref()
             .map(path_key)
             .filter(|k| !k.is_empty())
-            .or_else(|| r.get("id").and_then(Value::as_str).map(str::to_string))
+            .or_else(|| r.id.clone())
             .unwrap_or_else(|| format!("record-{}", i + 1));
         // Names stay inside the output directory.
         base = base
@@ -326,26 +548,33 @@ fn finish(errors: &[String], written: usize, what: &str, out: &Path, quiet: bool
 
 fn run_review(options: &ReviewOptions) -> i32 {
     let mut errors = Vec::new();
-    let loaded = load(
-        &options.inputs,
-        options.source.as_ref(),
-        options.max_bytes,
-        &mut errors,
-    );
-    let names = page_names(loaded.iter().map(|l| &l.record));
+    let loaded = load(&options.inputs, options.max_bytes, &mut errors);
+    let sources = Sources::new(options.source.as_ref());
+    let names = page_names(loaded.iter().map(|l| &l.key));
     let results: Vec<Result<IndexRow, String>> = loaded
-        .par_iter()
+        .into_par_iter()
         .zip(&names)
         .map(|(l, name)| {
-            let (html, problems) = newsparse_review::review_page(
-                &l.record,
-                l.source.as_deref(),
-                &PageOptions {
-                    index_href: Some(format!("{}index.html", up(name))),
-                },
-            );
+            let source = l.source.or_else(|| sources.lookup(&l.key));
+            let page = PageOptions {
+                index_href: Some(format!("{}index.html", up(name))),
+            };
+            let source = source.as_deref();
+            // A record not read as the contract's type when loaded (one of
+            // an array; one that is not of that shape) is tried again here.
+            let (html, row) = match l.typed {
+                Some(typed) => newsparse_review::review_read_text(
+                    &l.json,
+                    Some(typed),
+                    source,
+                    &page,
+                    name.clone(),
+                ),
+                None => newsparse_review::review_text(&l.json, source, &page, name.clone()),
+            }
+            .map_err(|e| format!("{}: malformed JSON: {e}", l.origin))?;
             write(&options.out_dir.join(name), &html)?;
-            Ok(IndexRow::of(&l.record, name.clone(), problems.len()))
+            Ok(row)
         })
         .collect();
     let mut rows = Vec::new();
@@ -372,11 +601,11 @@ fn run_review(options: &ReviewOptions) -> i32 {
 /// with gold: by the last folder and file name of `source.path`, else by a
 /// file name that only one B record has. Two single records are a pair
 /// whatever their paths. Also A's and B's records left without a partner.
-fn pair(a: &[Loaded], b: &[Loaded]) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
+fn pair(a: &[Parsed], b: &[Parsed]) -> (Vec<(usize, usize)>, Vec<usize>, Vec<usize>) {
     if a.len() == 1 && b.len() == 1 {
         return (vec![(0, 0)], Vec::new(), Vec::new());
     }
-    let key = |l: &Loaded| {
+    let key = |l: &Parsed| {
         path_key(
             l.record
                 .pointer("/source/path")
@@ -419,13 +648,29 @@ fn run_compare(options: &ReviewOptions, a: &Path, b: &Path) -> i32 {
         compare, compare_html, compare_index_html, sort_rows, CompareRow,
     };
     let mut errors = Vec::new();
-    let source = options.source.as_ref();
-    let side_a = load(&[a.to_path_buf()], source, options.max_bytes, &mut errors);
-    let side_b = load(&[b.to_path_buf()], source, options.max_bytes, &mut errors);
+    let sources = Sources::new(options.source.as_ref());
+    let mut side = |path: &Path| -> Vec<Parsed> {
+        let loaded = load(&[path.to_path_buf()], options.max_bytes, &mut errors);
+        loaded
+            .into_par_iter()
+            .map(|l| Parsed {
+                // Read as JSON when loaded, so this cannot fail.
+                record: serde_json::from_str(&l.json).unwrap_or(Value::Null),
+                source: l.source.or_else(|| sources.lookup(&l.key)),
+                origin: l.origin,
+            })
+            .collect()
+    };
+    let side_a = side(a);
+    let side_b = side(b);
     let (pairs, only_a, only_b) = pair(&side_a, &side_b);
-    let names = page_names(pairs.iter().map(|&(i, _)| &side_a[i].record));
+    let keys: Vec<Key> = pairs
+        .iter()
+        .map(|&(i, _)| Key::of_value(&side_a[i].record))
+        .collect();
+    let names = page_names(keys.iter());
     let (name_a, name_b) = (a.display().to_string(), b.display().to_string());
-    let typed = |l: &Loaded| {
+    let typed = |l: &Parsed| {
         <newsparse_core::record::Record as serde::Deserialize>::deserialize(&l.record)
             .map_err(|e| format!("{}: not a record of the contract's shape: {e}", l.origin))
     };
@@ -463,7 +708,7 @@ fn run_compare(options: &ReviewOptions, a: &Path, b: &Path) -> i32 {
             Err(e) => errors.push(e),
         }
     }
-    let alone = |l: &Loaded, only| CompareRow {
+    let alone = |l: &Parsed, only| CompareRow {
         href: None,
         title: l
             .record

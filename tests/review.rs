@@ -303,6 +303,88 @@ fn an_invalid_record_gets_its_page_with_problems_in_place() {
     assert!(quotes.contains("<code>/quotes/0/speaker/ref</code>"));
 }
 
+/// Records in every form a batch takes (a record per `.json`, an array of
+/// them, a `.jsonl` line each) get their pages, the same record written
+/// differently the same page; a file that is not JSON (to a `Value`) is
+/// named on stderr, exit 1, and the others still get theirs.
+#[test]
+fn records_in_every_form_get_pages_and_a_malformed_file_is_named() {
+    let tmp = tempfile::tempdir().unwrap();
+    let record = harbour_record(tmp.path());
+    let mut invalid = record.clone();
+    invalid["quotes"][0]["speaker"]["ref"] = "p99".into();
+    let input = tmp.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    let write = |name: &str, text: String| std::fs::write(input.join(name), text).unwrap();
+    write("a.json", serde_json::to_string_pretty(&record).unwrap());
+    write(
+        "b.json",
+        serde_json::to_string(&[&record, &invalid]).unwrap(),
+    );
+    write("bad.json", "{\"id\": ".into());
+    // Nested past serde_json's limit: not JSON to a `Value`, so not a record.
+    write(
+        "0deep.jsonl",
+        format!("{{\"a\":{}{}}}\n", "[".repeat(200), "]".repeat(200)),
+    );
+    write(
+        "c.jsonl",
+        format!(
+            "{}\n\n{}\n",
+            serde_json::to_string(&record).unwrap(),
+            invalid
+        ),
+    );
+    let out = tmp.path().join("out");
+    let source = repo().join("tests/fixtures/review");
+    let run = newsparse(
+        tmp.path(),
+        &[
+            "review",
+            "in",
+            "--source",
+            source.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ],
+        None,
+    );
+    assert_eq!(run.status, 1, "{}", run.stderr);
+    assert_eq!(
+        run.stderr.lines().collect::<Vec<_>>(),
+        [
+            "error: in/0deep.jsonl: line 1: malformed JSON: recursion limit exceeded at line 1 column 132",
+            "error: in/bad.json: malformed JSON: EOF while parsing a value at line 1 column 7"
+        ]
+    );
+    // One page per record, in input order: a, b (2), c (2).
+    let page = |n: &str| std::fs::read_to_string(out.join(format!("review/{n}.html"))).unwrap();
+    let pages: Vec<String> = [
+        "harbour",
+        "harbour-2",
+        "harbour-3",
+        "harbour-4",
+        "harbour-5",
+    ]
+    .iter()
+    .map(|n| page(n))
+    .collect();
+    assert!(!out.join("review/harbour-6.html").exists());
+    assert_eq!(pages[0], pages[1]);
+    assert_eq!(pages[0], pages[3]);
+    assert_eq!(pages[2], pages[4]);
+    for (i, page) in pages.iter().enumerate() {
+        let problems = if i % 2 == 0 && i > 0 { 1 } else { 0 };
+        assert!(
+            page.contains(&format!(", {problems} validation problem")),
+            "page {i}"
+        );
+    }
+    let index = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(index.contains("5 article(s); 2 with validation problems"));
+}
+
 #[test]
 fn compare_over_directories_lists_the_most_changed_article_first() {
     let tmp = tempfile::tempdir().unwrap();

@@ -633,7 +633,7 @@ fn compare_marks(a: &Record, b: &Record, text: &str, c: &Comparison) -> Vec<Mark
         }
     }
     let mut marks = Vec::new();
-    for mut m in record_marks(a, text) {
+    for mut m in record_marks(a, text, false) {
         let own = m.refs.first().cloned();
         if let Some((status, b_id)) = own.as_deref().and_then(|id| status_a.get(id)) {
             m.status = status.mark_class();
@@ -654,7 +654,7 @@ fn compare_marks(a: &Record, b: &Record, text: &str, c: &Comparison) -> Vec<Mark
             .collect();
         marks.push(m);
     }
-    for mut m in record_marks(b, text) {
+    for mut m in record_marks(b, text, false) {
         let own = m.refs.first().cloned();
         if own.as_deref().and_then(|id| status_b.get(id)) == Some(&Status::OnlyB) {
             m.status = Status::OnlyB.mark_class();

@@ -3,6 +3,7 @@
 
 use crate::assets::{head, Script};
 use maud::{html, DOCTYPE};
+use newsparse_core::record::Record;
 use serde_json::Value;
 
 /// One article of the index.
@@ -50,6 +51,23 @@ impl IndexRow {
             quotes: len("quotes"),
             events: len("events"),
             warnings: len("warnings"),
+            problems,
+        }
+    }
+
+    /// The row of a record of the contract's shape: [`IndexRow::of`] its JSON.
+    pub fn of_record(record: &Record, href: String, problems: usize) -> IndexRow {
+        IndexRow {
+            href,
+            title: record.article.title.clone(),
+            source: record.source.path.clone(),
+            published: record.article.published.clone(),
+            people: record.people.len(),
+            organizations: record.organizations.len(),
+            places: record.places.len(),
+            quotes: record.quotes.len(),
+            events: record.events.len(),
+            warnings: record.warnings.len(),
             problems,
         }
     }

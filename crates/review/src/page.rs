@@ -3,8 +3,9 @@
 //! place and at the top, and the record's JSON folded.
 
 use crate::assets::{head, Script};
+use crate::escape::{escape_into, Esc};
 use crate::marks::{drawable, layout, Kind, Mark, Piece};
-use maud::{html, Markup, DOCTYPE};
+use maud::{html, Markup, PreEscaped, Render, DOCTYPE};
 use newsparse_core::record::{Mention, Record, Span};
 use newsparse_validate::schema::Problem;
 use serde_json::Value;
@@ -26,11 +27,17 @@ pub fn page_html(record: &Record, text: &str, problems: &[Problem]) -> String {
         .unwrap_or_default();
     render(
         Ok(record),
-        &json,
+        &escaped(&json),
         Some(text),
         problems,
         &PageOptions::default(),
     )
+}
+
+fn escaped(text: &str) -> String {
+    let mut html = String::with_capacity(text.len() + text.len() / 4);
+    escape_into(text, &mut html);
+    html
 }
 
 /// The review page of a record as JSON, which may fail validation or not even
@@ -62,7 +69,15 @@ pub(crate) fn page_html_typed(
     problems: &[Problem],
     options: &PageOptions,
 ) -> String {
-    let json = crate::json::layout(record);
+    let json = escaped(&crate::json::layout(record));
+    // A record without the contract's shape still has its title shown.
+    let typed = typed.map_err(|why| {
+        let title = record
+            .pointer("/article/title")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        (why, title)
+    });
     render(typed, &json, text, problems, options)
 }
 
@@ -117,8 +132,18 @@ fn find_chars(text: &str, needle: &str) -> Option<(usize, usize)> {
     Some((start, start + needle.chars().count()))
 }
 
-/// Every span of a record as marks (before problems are attached).
-pub(crate) fn record_marks(record: &Record, text: &str) -> Vec<Mark> {
+/// The JSON pointers of a mark, built only when wanted: they serve only to
+/// attach problems, and formatting them for every mention of a valid
+/// record was a good part of its page's time.
+macro_rules! pointers {
+    ($want:expr; $($pointer:expr),+ $(,)?) => {
+        if $want { vec![$($pointer),+] } else { Vec::new() }
+    };
+}
+
+/// Every span of a record as marks (before problems are attached), with
+/// their JSON pointers when `want` (see [`Mark::pointers`]).
+pub(crate) fn record_marks(record: &Record, text: &str, want: bool) -> Vec<Mark> {
     let mut marks = Vec::new();
     let a = &record.article;
     let mut meta = |span: &Option<Span>, kind: Kind, field: &str, label: &str| {
@@ -128,10 +153,10 @@ pub(crate) fn record_marks(record: &Record, text: &str) -> Vec<Mark> {
                 s.end,
                 kind,
                 Vec::new(),
-                vec![
+                pointers!(want;
                     format!("/article/{field}_span"),
                     format!("/article/{field}"),
-                ],
+                ),
             );
             m.label = label.to_string();
             marks.push(m);
@@ -148,7 +173,7 @@ pub(crate) fn record_marks(record: &Record, text: &str) -> Vec<Mark> {
                 end,
                 Kind::Byline,
                 Vec::new(),
-                vec![format!("/article/byline/{i}")],
+                pointers!(want; format!("/article/byline/{i}")),
             );
             m.label = format!("byline: {name} (found in the text; the record gives no span)");
             marks.push(m);
@@ -161,7 +186,7 @@ pub(crate) fn record_marks(record: &Record, text: &str) -> Vec<Mark> {
                 end,
                 Kind::Dateline,
                 Vec::new(),
-                vec!["/article/dateline".into()],
+                pointers!(want; "/article/dateline".into()),
             );
             m.label =
                 format!("dateline place: {place} (found in the text; the record gives no span)");
@@ -174,7 +199,7 @@ pub(crate) fn record_marks(record: &Record, text: &str) -> Vec<Mark> {
             p.span.end,
             Kind::Caption,
             Vec::new(),
-            vec![format!("/photos/{i}/span"), format!("/photos/{i}/caption")],
+            pointers!(want; format!("/photos/{i}/span"), format!("/photos/{i}/caption")),
         );
         m.label = format!("photo caption {}", i + 1);
         marks.push(m);
@@ -184,10 +209,10 @@ pub(crate) fn record_marks(record: &Record, text: &str) -> Vec<Mark> {
                 s.end,
                 Kind::Credit,
                 Vec::new(),
-                vec![
+                pointers!(want;
                     format!("/photos/{i}/credit_span"),
                     format!("/photos/{i}/credit"),
-                ],
+                ),
             );
             m.label = format!("photo credit {}", i + 1);
             marks.push(m);
@@ -208,7 +233,7 @@ pub(crate) fn record_marks(record: &Record, text: &str) -> Vec<Mark> {
                 mention.end,
                 kind,
                 vec![id.to_string()],
-                vec![format!("/{list}/{index}/mentions/{j}")],
+                pointers!(want; format!("/{list}/{index}/mentions/{j}")),
             );
             m.label = format!("{}: {name} ({id})", kind.name());
             by_entity
@@ -257,7 +282,7 @@ pub(crate) fn record_marks(record: &Record, text: &str) -> Vec<Mark> {
             q.span.end,
             Kind::Quote,
             vec![q.id.clone()],
-            vec![format!("/quotes/{i}/span"), format!("/quotes/{i}/text")],
+            pointers!(want; format!("/quotes/{i}/span"), format!("/quotes/{i}/text")),
         );
         let speaker = match &q.speaker {
             Some(s) => match &s.reference {
@@ -275,7 +300,7 @@ pub(crate) fn record_marks(record: &Record, text: &str) -> Vec<Mark> {
             e.trigger.span.end,
             Kind::Trigger,
             vec![e.id.clone()],
-            vec![format!("/events/{i}/trigger")],
+            pointers!(want; format!("/events/{i}/trigger")),
         );
         m.label = format!("{} ({})", e.event_type, e.id);
         marks.push(m);
@@ -285,7 +310,7 @@ pub(crate) fn record_marks(record: &Record, text: &str) -> Vec<Mark> {
                 t.span.end,
                 Kind::Time,
                 vec![e.id.clone()],
-                vec![format!("/events/{i}/time")],
+                pointers!(want; format!("/events/{i}/time")),
             );
             m.label = format!("time of {} ({}): {}", e.id, e.event_type, t.value);
             marks.push(m);
@@ -333,12 +358,11 @@ fn pieces_html(text: &str, marks: &[Mark], pieces: &[Piece]) -> Markup {
     html! {
         @for piece in pieces {
             @match piece {
-                Piece::Text(a, b) => (text[*a..*b]),
+                Piece::Text(a, b) => (Esc(&text[*a..*b])),
                 Piece::Mark { mark, first, children } => {
                     @let m = &marks[*mark];
-                    @let (class, title) = (mark_class(m, *first), mark_title(m));
-                    span class=(class) data-r=[(!m.refs.is_empty()).then(|| m.refs.join(" "))]
-                        data-p=[m.pointers.first().filter(|_| !m.problems.is_empty())] title=(title) {
+                    span class=(MarkClass(m, *first)) data-r=[(!m.refs.is_empty()).then_some(Refs(&m.refs))]
+                        data-p=[m.pointers.first().filter(|_| !m.problems.is_empty())] title=(MarkTitle(m)) {
                         (pieces_html(text, marks, children))
                     }
                 }
@@ -347,28 +371,56 @@ fn pieces_html(text: &str, marks: &[Mark], pieces: &[Piece]) -> Markup {
     }
 }
 
-fn mark_class(m: &Mark, first: bool) -> String {
-    let mut class = format!("m {}", m.kind.class());
-    if !first {
-        class.push_str(" cont");
+// The attributes of a mark, rendered straight into the page (escaped, as
+// maud escapes a string) rather than built as strings per piece first.
+
+/// `m k-per cont bad only-a`: the kind, then a continuation, a problem, a
+/// compare status.
+struct MarkClass<'a>(&'a Mark, bool);
+
+impl Render for MarkClass<'_> {
+    fn render_to(&self, out: &mut String) {
+        let MarkClass(m, first) = self;
+        out.push_str("m ");
+        escape_into(m.kind.class(), out);
+        if !first {
+            out.push_str(" cont");
+        }
+        if !m.problems.is_empty() {
+            out.push_str(" bad");
+        }
+        if let Some(s) = m.status {
+            out.push(' ');
+            escape_into(s, out);
+        }
     }
-    if !m.problems.is_empty() {
-        class.push_str(" bad");
-    }
-    if let Some(s) = m.status {
-        class.push(' ');
-        class.push_str(s);
-    }
-    class
 }
 
-fn mark_title(m: &Mark) -> String {
-    let mut title = m.label.clone();
-    for p in &m.problems {
-        title.push_str("\n\u{26A0} ");
-        title.push_str(p);
+/// The label, then each problem on its own line.
+struct MarkTitle<'a>(&'a Mark);
+
+impl Render for MarkTitle<'_> {
+    fn render_to(&self, out: &mut String) {
+        escape_into(&self.0.label, out);
+        for p in &self.0.problems {
+            out.push_str("\n\u{26A0} ");
+            escape_into(p, out);
+        }
     }
-    title
+}
+
+/// The ids, space-separated.
+struct Refs<'a>(&'a [String]);
+
+impl Render for Refs<'_> {
+    fn render_to(&self, out: &mut String) {
+        for (i, r) in self.0.iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            escape_into(r, out);
+        }
+    }
 }
 
 /// The legend of the span kinds.
@@ -384,8 +436,12 @@ pub(crate) fn legend() -> Markup {
     }
 }
 
-fn item_problems(problems: &[Problem], prefix: &str) -> Markup {
-    let mine = problems_under(problems, &[prefix.to_string()]);
+/// The problems of item `index` of `list` (`/quotes/2`).
+fn item_problems(problems: &[Problem], list: &str, index: usize) -> Markup {
+    if problems.is_empty() {
+        return PreEscaped(String::new());
+    }
+    let mine = problems_under(problems, &[format!("/{list}/{index}")]);
     html! {
         @for p in mine {
             p.prob { "\u{26A0} " code { (p.pointer) } " " (p.message) }
@@ -444,7 +500,7 @@ fn side(record: &Record, problems: &[Problem]) -> Markup {
                                 (name)
                             }
                             " " span.meta { (plural(*count, "mention", "mentions")) (extra) }
-                            (item_problems(problems, &format!("/{list}/{i}")))
+                            (item_problems(problems, list, i))
                         }
                     }
                 }
@@ -520,7 +576,7 @@ fn side(record: &Record, problems: &[Problem]) -> Markup {
                                 },
                                 None => span.meta { "no speaker" },
                             }
-                            (item_problems(problems, &format!("/quotes/{i}")))
+                            (item_problems(problems, "quotes", i))
                         }
                     }
                 }
@@ -550,7 +606,7 @@ fn side(record: &Record, problems: &[Problem]) -> Markup {
                             @if let Some(t) = &e.time {
                                 " \u{00B7} " span.meta { "time " (t.value) " (\u{201C}" (t.text) "\u{201D})" }
                             }
-                            (item_problems(problems, &format!("/events/{i}")))
+                            (item_problems(problems, "events", i))
                         }
                     }
                 }
@@ -569,7 +625,7 @@ fn side(record: &Record, problems: &[Problem]) -> Markup {
                             }
                             @if let Some(place) = &p.place { " \u{00B7} " span.meta { (place) } }
                             @if let Some(date) = &p.date { " \u{00B7} " span.meta { (date) } }
-                            (item_problems(problems, &format!("/photos/{i}")))
+                            (item_problems(problems, "photos", i))
                         }
                     }
                 }
@@ -578,25 +634,23 @@ fn side(record: &Record, problems: &[Problem]) -> Markup {
     }
 }
 
-fn render(
-    record: Result<&Record, String>,
-    json: &str,
+/// The page. `record` is the record as the contract's type, or why it is
+/// not one and its `/article/title`; `json_html` its folded JSON, escaped.
+pub(crate) fn render(
+    record: Result<&Record, (String, Option<String>)>,
+    json_html: &str,
     text: Option<&str>,
     problems: &[Problem],
     options: &PageOptions,
 ) -> String {
-    let title = match &record {
-        Ok(r) => r.article.title.clone(),
-        Err(_) => serde_json::from_str::<Value>(json).ok().and_then(|v| {
-            v.pointer("/article/title")
-                .and_then(Value::as_str)
-                .map(str::to_string)
-        }),
+    let (title, record) = match record {
+        Ok(r) => (r.article.title.clone(), Ok(r)),
+        Err((why, title)) => (title, Err(why)),
     };
     let heading = title.clone().unwrap_or_else(|| "(no title)".to_string());
     let body_text = match (&record, text) {
         (Ok(r), Some(t)) => {
-            let mut marks = record_marks(r, t);
+            let mut marks = record_marks(r, t, !problems.is_empty());
             let chars = t.chars().count();
             for m in &mut marks {
                 m.problems = problems_under(problems, &m.pointers)
@@ -689,7 +743,7 @@ fn render(
                 }
                 details.json {
                     summary { "Record JSON" }
-                    pre { code { (json) } }
+                    pre { code { (PreEscaped(json_html)) } }
                 }
                 output #test-result hidden {}
                 (Script::Page.element())

@@ -173,3 +173,54 @@ fn review_page_finds_what_problems_finds() {
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].pointer, "/quotes/0/speaker/ref");
 }
+
+/// A batch reads a record from its JSON text, without a `Value` when it is
+/// valid: the page and the index row are those of the `Value` path, however
+/// the text is written, and an invalid record still has its problems shown.
+#[test]
+fn review_text_gives_the_page_and_row_of_the_value() {
+    use newsparse_review::{review_page, review_read_text, review_text, IndexRow};
+    let source = Some(HARBOUR.as_bytes());
+    let options = PageOptions {
+        index_href: Some("../index.html".into()),
+    };
+    let by_value = |record: &serde_json::Value| {
+        let (html, found) = review_page(record, source, &options);
+        let row = IndexRow::of(record, "a.html".into(), found.len());
+        (html, row)
+    };
+    let clean = serde_json::to_value(extract(HARBOUR)).unwrap();
+    let mut invalid = clean.clone();
+    invalid["quotes"][0]["speaker"]["ref"] = "p99".into();
+    let mut null_text = clean.clone();
+    null_text["text"] = serde_json::Value::Null;
+    for record in [&clean, &invalid, &null_text] {
+        let want = by_value(record);
+        let pretty = serde_json::to_string_pretty(record).unwrap();
+        let compact = serde_json::to_string(record).unwrap();
+        // Hand-written: every non-ASCII character and slash escaped.
+        let escaped: String = compact
+            .chars()
+            .map(|c| match c {
+                '/' => "\\/".to_string(),
+                c if !c.is_ascii() => c
+                    .encode_utf16(&mut [0; 2])
+                    .iter()
+                    .map(|u| format!("\\u{u:04x}"))
+                    .collect(),
+                c => c.to_string(),
+            })
+            .collect();
+        assert_ne!(escaped, compact, "the fixture has something to escape");
+        for text in [&pretty, &compact, &escaped] {
+            let got = review_text(text, source, &options, "a.html".into()).unwrap();
+            assert!(got == want, "{}", &text[..60]);
+            // Not read as the contract's type: the `Value` path, the same page.
+            let got = review_read_text(text, None, source, &options, "a.html".into()).unwrap();
+            assert!(got == want, "{}", &text[..60]);
+        }
+    }
+    assert_eq!(by_value(&clean).1.problems, 0);
+    assert_eq!(by_value(&invalid).1.problems, 1);
+    assert!(review_text("{\"id\":", source, &options, "a.html".into()).is_err());
+}
