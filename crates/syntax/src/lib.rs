@@ -2,10 +2,21 @@
 //! trained on Universal Dependencies (EWT train and GUM news train) and
 //! embedded in the binary.
 //!
-//! The tagger is a greedy averaged perceptron; the parser is a greedy
-//! arc-eager transition parser with rich non-local features, trained with a
-//! dynamic oracle on the tagger's own (jackknifed) tags. Both read plain
-//! words and give plain types.
+//! Steps, for one sentence of words:
+//! 1. each word's hashed views (normalized form, affixes, shape, flags:
+//!    `words`);
+//! 2. UPOS tags, greedily left to right, by an averaged perceptron with a
+//!    dictionary of frequent unambiguous words (`tagger`);
+//! 3. the tree, by an arc-eager transition parser with the rich non-local
+//!    features of Zhang & Nivre (2011), scored by an averaged perceptron
+//!    and searched with a beam of 4 (`parser`: moves, features, training
+//!    with a dynamic oracle and max-violation updates on jackknifed tags);
+//! 4. the beam decoder (`decode`) gives exactly the scores of the
+//!    features, summed by the parts each depends on (a word in a role, a
+//!    stack node, the buffer front, the pair of both) so each part is
+//!    looked up once per sentence rather than once per beam item and move;
+//!    the weight table (`perceptron::Frozen`) holds short rows in the slot
+//!    itself and is read in prefetched batches.
 //!
 //! ```
 //! use newsparse_syntax::{parse, Deprel};
@@ -15,6 +26,7 @@
 //! ```
 
 mod conllu;
+mod decode;
 // Stable hashing of feature keys, shared with the other embedded models.
 use newsparse_core::hash;
 mod labels;
@@ -103,6 +115,17 @@ impl Model {
             let (head, deprel) = self.inner.parser.parse(&w, &upos, beam.max(1), &mut s.1);
             Parsed { upos, head, deprel }
         })
+    }
+
+    /// [`Model::parse_with_beam`] by the plain decoder (every feature of
+    /// every beam item looked up, states copied whole): what the fast
+    /// decoder must equal, for tests.
+    #[doc(hidden)]
+    pub fn parse_reference(&self, words: &[&str], beam: usize) -> Parsed {
+        let w = tagger::padded(words);
+        let upos = self.tag(words);
+        let (head, deprel) = self.inner.parser.parse_reference(&w, &upos, beam);
+        Parsed { upos, head, deprel }
     }
 
     /// The same model with the parser's weights below `min_abs` dropped

@@ -152,16 +152,83 @@ impl Training {
     }
 }
 
-/// Frozen weights: open addressing over 32-bit fingerprints of the keys,
-/// each slot pointing at a run of (class, weight) entries.
+/// Scores of every class (the parser's moves), padded to whole cache lines
+/// so sums vectorize.
+pub const STRIDE: usize = 112;
+
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+pub struct Row(pub [i32; STRIDE]);
+
+impl Row {
+    pub const ZERO: Row = Row([0; STRIDE]);
+
+    #[inline]
+    pub fn add(&mut self, o: &Row) {
+        for (a, b) in self.0.iter_mut().zip(&o.0) {
+            *a += *b;
+        }
+    }
+}
+
+/// Frozen weights: open addressing over 32-bit fingerprints of the keys.
+/// A lookup misses the cache (the parser's table is tens of MB), so a slot
+/// holds a row of up to four (class, weight) entries itself: one cache
+/// miss per key. Longer rows (few) sit in `long`.
 pub struct Frozen {
-    slots: Vec<(u32, u32)>,
+    slots: Vec<Slot>,
     mask: usize,
-    /// Row `r` is `entries[starts[r]..starts[r + 1]]`.
-    starts: Vec<u32>,
-    entries: Vec<(u8, i16)>,
-    /// The rows by key, sorted by key (what the model file stores).
+    long: Vec<(u8, i16)>,
+    /// The keys, sorted (what the model file stores, with their rows).
     keys: Vec<u64>,
+}
+
+/// One slot: fingerprint (0: empty), then up to four entries, unused
+/// ones (class 0, weight 0) adding nothing; or, when `class[0]` is
+/// `LONG`, the row `long[w[0], w[1] as u32 | ..][..w[2]]`.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    fp: u32,
+    class: [u8; 4],
+    w: [i16; 4],
+}
+
+const LONG: u8 = 0xFE;
+/// Keys looked up together (their misses overlap).
+pub const BATCH: usize = 16;
+
+/// A hint to bring `p`'s cache line in.
+#[inline]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it never faults, whatever `p` is.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+const INLINE: usize = 4;
+
+impl Slot {
+    fn long_range(&self) -> (usize, usize) {
+        let start = (self.w[0] as u16 as usize) | (self.w[1] as u16 as usize) << 16;
+        (start, start + self.w[2] as u16 as usize)
+    }
+
+    /// The row's entries (for writing and pruning).
+    fn row<'a>(&'a self, long: &'a [(u8, i16)]) -> Vec<(u8, i16)> {
+        if self.class[0] == LONG {
+            let (a, b) = self.long_range();
+            long[a..b].to_vec()
+        } else {
+            (0..INLINE)
+                .filter(|&j| self.w[j] != 0)
+                .map(|j| (self.class[j], self.w[j]))
+                .collect()
+        }
+    }
 }
 
 impl Frozen {
@@ -169,27 +236,42 @@ impl Frozen {
         ((key >> 32) as u32).max(1)
     }
 
-    /// Build from rows sorted by key.
+    /// Build from rows sorted by key, none empty and no weight zero.
+    /// Capacity and probing are those of the original layout, so a key
+    /// absent from the table meets the same fingerprints it always did.
     pub fn new(rows: Vec<(u64, Vec<(u8, i16)>)>) -> Frozen {
         let cap = (rows.len() * 3 / 2 + 2).next_power_of_two();
         let mut t = Frozen {
-            slots: vec![(0, 0); cap],
+            slots: vec![Slot::default(); cap],
             mask: cap - 1,
-            starts: Vec::with_capacity(rows.len() + 1),
-            entries: Vec::new(),
+            long: Vec::new(),
             keys: Vec::with_capacity(rows.len()),
         };
-        t.starts.push(0);
         for (key, row) in rows {
             let fp = Self::fingerprint(key);
             let mut i = key as usize & t.mask;
             loop {
-                match t.slots[i].0 {
+                match t.slots[i].fp {
                     0 => {
-                        t.slots[i] = (fp, t.keys.len() as u32);
+                        let s = &mut t.slots[i];
+                        s.fp = fp;
+                        if row.len() <= INLINE {
+                            for (j, &(c, w)) in row.iter().enumerate() {
+                                s.class[j] = c;
+                                s.w[j] = w;
+                            }
+                        } else {
+                            let start = t.long.len();
+                            s.class[0] = LONG;
+                            s.w = [
+                                start as u16 as i16,
+                                (start >> 16) as u16 as i16,
+                                row.len() as i16,
+                                0,
+                            ];
+                            t.long.extend_from_slice(&row);
+                        }
                         t.keys.push(key);
-                        t.entries.extend_from_slice(&row);
-                        t.starts.push(t.entries.len() as u32);
                         break;
                     }
                     f if f == fp => break,
@@ -201,29 +283,97 @@ impl Frozen {
     }
 
     #[inline]
-    fn find(&self, key: u64) -> Option<usize> {
+    fn find(&self, key: u64) -> Option<&Slot> {
         let fp = Self::fingerprint(key);
         let mut i = key as usize & self.mask;
         loop {
-            let (f, row) = self.slots[i];
-            if f == fp {
-                return Some(row as usize);
+            let s = &self.slots[i];
+            if s.fp == fp {
+                return Some(s);
             }
-            if f == 0 {
+            if s.fp == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
         }
     }
 
-    /// Add the weights of `keys` to `scores`.
+    /// Ask the cache for `key`'s slot ahead of [`Frozen::add`].
+    #[inline]
+    pub fn prefetch(&self, key: u64) {
+        prefetch(&self.slots[key as usize & self.mask]);
+    }
+
+    /// The slot of `key`, if any, with its long row asked for (the
+    /// second step of a batch: slots prefetched, now read).
+    #[inline]
+    fn find_and_prefetch(&self, key: u64) -> Option<&Slot> {
+        let s = self.find(key)?;
+        if s.class[0] == LONG {
+            let (a, _) = s.long_range();
+            prefetch(self.long[a..].as_ptr());
+        }
+        Some(s)
+    }
+
+    #[inline]
+    fn add_slot(&self, s: &Slot, scores: &mut [i32]) {
+        if s.class[0] == LONG {
+            let (a, b) = s.long_range();
+            for &(c, w) in &self.long[a..b] {
+                scores[c as usize] += i32::from(w);
+            }
+        } else {
+            for j in 0..INLINE {
+                scores[s.class[j] as usize] += i32::from(s.w[j]);
+            }
+        }
+    }
+
+    /// Add the weights of one key to `scores`.
+    #[inline]
+    pub fn add(&self, key: u64, scores: &mut [i32]) {
+        if let Some(s) = self.find(key) {
+            self.add_slot(s, scores);
+        }
+    }
+
+    /// Add the weights of `keys` (at most [`BATCH`]) to `scores`, in three
+    /// passes so the cache misses overlap: prefetch every slot, read the
+    /// slots and prefetch their long rows, add.
     #[inline]
     pub fn score(&self, keys: &[u64], scores: &mut [i32]) {
-        for &k in keys {
-            if let Some(r) = self.find(k) {
-                let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
-                for &(c, w) in &self.entries[a..b] {
-                    scores[c as usize] += i32::from(w);
+        for chunk in keys.chunks(BATCH) {
+            for &k in chunk {
+                self.prefetch(k);
+            }
+            let mut found = [None; BATCH];
+            for (f, &k) in found.iter_mut().zip(chunk) {
+                *f = self.find_and_prefetch(k);
+            }
+            for s in found.iter().flatten() {
+                self.add_slot(s, scores);
+            }
+        }
+    }
+
+    /// Add the weights of each job's key to its row (`jobs`: row, key),
+    /// a batch at a time, prefetching the next batch's slots.
+    pub fn add_jobs(&self, jobs: &[(u32, u64)], rows: &mut [Row]) {
+        for &(_, k) in jobs.iter().take(BATCH) {
+            self.prefetch(k);
+        }
+        for (c, chunk) in jobs.chunks(BATCH).enumerate() {
+            let mut found = [None; BATCH];
+            for (f, &(_, k)) in found.iter_mut().zip(chunk) {
+                *f = self.find_and_prefetch(k);
+            }
+            for &(_, k) in jobs.iter().skip((c + 1) * BATCH).take(BATCH) {
+                self.prefetch(k);
+            }
+            for (s, &(r, _)) in found.iter().zip(chunk) {
+                if let Some(s) = s {
+                    self.add_slot(s, &mut rows[r as usize].0);
                 }
             }
         }
@@ -233,35 +383,41 @@ impl Frozen {
         self.keys.len()
     }
 
+    /// The rows in key order.
+    fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u8, i16)>)> + '_ {
+        self.keys.iter().map(|&k| {
+            let s = self.find(k).expect("every key has its slot");
+            (k, s.row(&self.long))
+        })
+    }
+
     /// The same table without weights below `min_abs` in magnitude.
     pub fn pruned(&self, min_abs: i16) -> Frozen {
-        let rows = (0..self.keys.len())
-            .filter_map(|r| {
-                let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
-                let row: Vec<(u8, i16)> = self.entries[a..b]
-                    .iter()
-                    .copied()
+        let rows = self
+            .rows()
+            .filter_map(|(k, row)| {
+                let row: Vec<(u8, i16)> = row
+                    .into_iter()
                     .filter(|&(_, w)| w.unsigned_abs() >= min_abs.max(1) as u16)
                     .collect();
-                (!row.is_empty()).then(|| (self.keys[r], row))
+                (!row.is_empty()).then_some((k, row))
             })
             .collect();
         Frozen::new(rows)
     }
 
     pub fn weights(&self) -> usize {
-        self.entries.len()
+        self.rows().map(|(_, r)| r.len()).sum()
     }
 
     /// Serialize: feature count, then per feature its key, entry count and
     /// entries (class, weight), little-endian, in key order.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for (r, &k) in self.keys.iter().enumerate() {
-            let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
+        for (k, row) in self.rows() {
             out.extend_from_slice(&k.to_le_bytes());
-            out.push((b - a) as u8);
-            for &(c, w) in &self.entries[a..b] {
+            out.push(row.len() as u8);
+            for (c, w) in row {
                 out.push(c);
                 out.extend_from_slice(&w.to_le_bytes());
             }
@@ -281,6 +437,9 @@ impl Frozen {
                     return Err(format!("class {c} out of range in the syntax model"));
                 }
                 let w = r.i16()?;
+                if w == 0 {
+                    return Err("a zero weight in the syntax model".into());
+                }
                 row.push((c, w));
             }
             rows.push((k, row));
@@ -316,5 +475,52 @@ mod tests {
         g.write(&mut bytes2);
         assert_eq!(bytes, bytes2);
         assert_eq!(g.features(), 2);
+    }
+
+    /// Rows of up to four entries live in their slot, longer ones apart;
+    /// both add the same weights, batched or not, and write back the same.
+    #[test]
+    fn inline_and_long_rows() {
+        // Keys differ in their high half: the fingerprint.
+        let k = |i: u64| i << 40 | i;
+        let long: Vec<(u8, i16)> = (0..9).map(|c| (c, 100 + i16::from(c))).collect();
+        let rows = vec![
+            (k(5), vec![(1, -3), (4, 7)]),
+            (k(9), long),
+            (k(77), vec![(8, 2)]),
+        ];
+        let f = Frozen::new(rows.clone());
+        let mut one = [0i32; 10];
+        for i in [5, 9, 77, 1234] {
+            f.add(k(i), &mut one);
+        }
+        let mut batch = [0i32; 10];
+        f.score(&[k(5), k(9), k(77), k(1234)], &mut batch);
+        let mut want = [0i32; 10];
+        for (_, row) in &rows {
+            for &(c, w) in row {
+                want[c as usize] += i32::from(w);
+            }
+        }
+        assert_eq!(one, want);
+        assert_eq!(batch, want);
+        let mut jobs = [Row::ZERO; 2];
+        f.add_jobs(&[(1, k(9)), (0, k(5)), (1, k(77))], &mut jobs);
+        assert_eq!(jobs[0].0[4], 7);
+        assert_eq!(jobs[1].0[8], 108 + 2);
+        assert_eq!(f.weights(), 12);
+        let mut bytes = vec![];
+        f.write(&mut bytes);
+        let mut direct = vec![];
+        direct.extend_from_slice(&3u32.to_le_bytes());
+        for (k, row) in &rows {
+            direct.extend_from_slice(&k.to_le_bytes());
+            direct.push(row.len() as u8);
+            for &(c, w) in row {
+                direct.push(c);
+                direct.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        assert_eq!(bytes, direct);
     }
 }

@@ -1,0 +1,637 @@
+//! The fast beam decoder: the same moves, features and scores as
+//! `parser::features` summed by `Frozen::score`, found with far fewer
+//! lookups in the (large, cache-missing) weight table.
+//!
+//! The score of a move is a sum of integer weights, so it may be summed in
+//! any grouping and stays exactly the same. The features are grouped by what
+//! they read:
+//! 1. one word in one role (s0, the buffer front with its two followers,
+//!    s0's head, children and grandparent, n0's children, s1): a row of
+//!    move scores per word and role, summed once per sentence;
+//! 2. one arc label in one role: rows summed once, when the model is read;
+//! 3. the stack top's node (its word, head, children, valency, label sets,
+//!    s1): a row per distinct node, shared by every beam item holding it;
+//! 4. the buffer front with its left children: a row per distinct front;
+//! 5. the pair (s0, n0) and whether s0 has a head: a row per pair;
+//! 6. six features across s0, n0 and s1 are looked up per item.
+//!
+//! Beam items hold no copies of the stack: nodes live in an arena, each
+//! pointing at the one below, and moves in a parent-pointer history; the
+//! best item's moves are replayed on a `State` at the end.
+
+use crate::hash::{finalize, mix, HashedMap};
+use crate::parser::{
+    dist_bucket, key, State, LABEL_NONE, NA, NL, RE, ROOT_LABEL, SH, TAG_NONE, TAG_ROOT,
+};
+use crate::perceptron::{Frozen, Row, STRIDE};
+use crate::words::WordInfo;
+
+/// No word (a missing child, head or stack word).
+const NIL: u32 = u32::MAX;
+/// Row index of "not summed yet".
+const UNSET: u32 = u32::MAX;
+
+/// The label templates, by feature id: lab(s0), lab(s0l), lab(s0r),
+/// lab(n0l), lab(s0h), lab(s0l2), lab(s0r2), lab(n0l2).
+const LABEL_IDS: [u64; 8] = [41, 44, 47, 50, 53, 56, 59, 62];
+/// Label values: the relations, then "none".
+const NLAB: usize = NL + 1;
+
+/// The rows of every label template and value (group 2).
+pub fn label_rows(w: &Frozen) -> Vec<Row> {
+    let mut rows = vec![Row::ZERO; LABEL_IDS.len() * NLAB];
+    for (t, &id) in LABEL_IDS.iter().enumerate() {
+        for l in 0..NLAB {
+            let v = if l == NL { LABEL_NONE } else { l as u64 };
+            w.add(key(id, v), &mut rows[t * NLAB + l].0);
+        }
+    }
+    rows
+}
+
+fn lab_row(rows: &[Row], template: usize, label: u8) -> &Row {
+    &rows[template * NLAB + label as usize]
+}
+
+/// Word roles (group 1).
+const S0_HH0: usize = 0;
+const S0_HH1: usize = 1;
+const N0: usize = 2;
+const S0H: usize = 3;
+const S0L: usize = 4;
+const S0R: usize = 5;
+const N0L: usize = 6;
+const S0H2: usize = 7;
+const S0L2: usize = 8;
+const S0R2: usize = 9;
+const N0L2: usize = 10;
+const S1: usize = 11;
+const ROLES: usize = 12;
+
+/// A stack element. Its fields are fixed once made: only the top gets
+/// children or a head, and a move that changes the top makes a new node.
+#[derive(Clone, Copy)]
+struct Node {
+    tok: u32,
+    /// Its head and relation (`NIL`, `NL` when it has none).
+    head: u32,
+    label: u8,
+    /// Its head's head and relation, as `parser::features` reads them.
+    head2: u32,
+    head_label: u8,
+    lc: [u32; 2],
+    lcl: [u8; 2],
+    rc: [u32; 2],
+    rcl: [u8; 2],
+    nl: u8,
+    nr: u8,
+    lset: u64,
+    rset: u64,
+    /// The node below (`NIL` under the root).
+    below: u32,
+    /// The word below (s1 when this node is on top).
+    s1: u32,
+    row: u32,
+}
+
+/// The buffer front's left children.
+#[derive(Clone, Copy)]
+struct Front {
+    lc: [u32; 2],
+    lcl: [u8; 2],
+    nl: u8,
+    lset: u64,
+}
+
+const EMPTY_FRONT: Front = Front {
+    lc: [NIL; 2],
+    lcl: [NL as u8; 2],
+    nl: 0,
+    lset: 0,
+};
+
+#[derive(Clone, Copy)]
+struct Item {
+    top: u32,
+    b: u32,
+    front: Front,
+    score: i64,
+    /// Index in the history (`NIL`: no move yet).
+    hist: u32,
+}
+
+/// Per-thread scratch, reused from sentence to sentence.
+#[derive(Default)]
+pub struct Decoder {
+    n: usize,
+    /// `roles[r * (n + 2) + t]`, `t = n + 1` for no word.
+    roles: Vec<Row>,
+    rows: Vec<Row>,
+    nodes: Vec<Node>,
+    node_memo: HashedMap<u32>,
+    front_memo: HashedMap<u32>,
+    fresh_front: Vec<u32>,
+    pair_memo: HashedMap<u32>,
+    whole_memo: HashedMap<u32>,
+    hist: Vec<(u32, u8)>,
+    items: Vec<Item>,
+    next: Vec<Item>,
+    best: Vec<(i64, u32, u32)>,
+    words: Vec<u64>,
+    tags: Vec<u64>,
+    jobs: Vec<(u32, u64)>,
+}
+
+impl Decoder {
+    #[inline]
+    fn w(&self, t: u32) -> u64 {
+        self.words[self.ti(t)]
+    }
+    #[inline]
+    fn p(&self, t: u32) -> u64 {
+        self.tags[self.ti(t)]
+    }
+    /// Table index of a word (`NIL` → `n + 1`).
+    #[inline]
+    fn ti(&self, t: u32) -> usize {
+        if t == NIL {
+            self.n + 1
+        } else {
+            t as usize
+        }
+    }
+    #[inline]
+    fn role(&self, r: usize, t: u32) -> &Row {
+        &self.roles[r * (self.n + 2) + self.ti(t)]
+    }
+
+    fn start(&mut self, wt: &Frozen, words: &[WordInfo], tags: &[u8]) {
+        let n = tags.len() - 1;
+        self.n = n;
+        // Words and tags as the features read them: 0 the root, n + 1 none.
+        self.words.clear();
+        self.words.push(0xB007);
+        self.words.extend(words[1..=n].iter().map(|x| x.norm));
+        self.words.push(0xDEAD);
+        self.tags.clear();
+        self.tags.push(TAG_ROOT);
+        self.tags.extend(tags[1..=n].iter().map(|&t| u64::from(t)));
+        self.tags.push(TAG_NONE);
+        let m = n + 2;
+        self.roles.clear();
+        self.roles.resize(ROLES * m, Row::ZERO);
+        let at = |i: usize| if i <= n { i } else { n + 1 };
+        // Every (row, key) of the sentence first, then the lookups with
+        // prefetching ahead: the misses overlap.
+        let jobs = &mut self.jobs;
+        jobs.clear();
+        for t in 0..m {
+            let (w, p) = (self.words[t], self.tags[t]);
+            let wp = mix(w, p);
+            let row = |role: usize| (role * m + t) as u32;
+            for (role, hh) in [(S0_HH0, 0u64), (S0_HH1, 1)] {
+                for (id, v) in [(1, wp), (2, w), (3, p), (78, mix(hh, wp))] {
+                    jobs.push((row(role), key(id, v)));
+                }
+            }
+            if (1..=n).contains(&t) {
+                let (t1, t2) = (at(t + 1), at(t + 2));
+                let (w1, p1) = (self.words[t1], self.tags[t1]);
+                let (w2, p2) = (self.words[t2], self.tags[t2]);
+                for (id, v) in [
+                    (4, wp),
+                    (5, w),
+                    (6, p),
+                    (7, mix(w1, p1)),
+                    (8, w1),
+                    (9, p1),
+                    (10, mix(w2, p2)),
+                    (11, w2),
+                    (12, p2),
+                    (20, mix(p, p1)),
+                    (21, mix(mix(p, p1), p2)),
+                ] {
+                    jobs.push((row(N0), key(id, v)));
+                }
+            }
+            for (role, iw, ip) in [
+                (S0H, 39, 40),
+                (S0L, 42, 43),
+                (S0R, 45, 46),
+                (N0L, 48, 49),
+                (S0H2, 51, 52),
+                (S0L2, 54, 55),
+                (S0R2, 57, 58),
+                (N0L2, 60, 61),
+            ] {
+                jobs.push((row(role), key(iw, w)));
+                jobs.push((row(role), key(ip, p)));
+            }
+            jobs.push((row(S1), key(73, wp)));
+            jobs.push((row(S1), key(74, p)));
+        }
+        wt.add_jobs(jobs, &mut self.roles);
+        self.rows.clear();
+        self.nodes.clear();
+        self.node_memo.clear();
+        self.front_memo.clear();
+        self.pair_memo.clear();
+        self.whole_memo.clear();
+        self.fresh_front.clear();
+        self.fresh_front.resize(n + 2, UNSET);
+        self.hist.clear();
+    }
+
+    /// The row of the stack top's node (group 3).
+    fn node_row(&mut self, wt: &Frozen, labels: &[Row], i: u32) -> u32 {
+        let nd = self.nodes[i as usize];
+        if nd.row != UNSET {
+            return nd.row;
+        }
+        let mut h = mix(u64::from(nd.tok), u64::from(nd.head));
+        for v in [
+            u64::from(nd.label),
+            u64::from(nd.head2),
+            u64::from(nd.head_label),
+            u64::from(nd.lc[0]),
+            u64::from(nd.lc[1]),
+            u64::from(nd.lcl[0]) | u64::from(nd.lcl[1]) << 8 | u64::from(nd.rcl[0]) << 16,
+            u64::from(nd.rcl[1]) | u64::from(nd.nl) << 8 | u64::from(nd.nr) << 16,
+            u64::from(nd.rc[0]),
+            u64::from(nd.rc[1]),
+            nd.lset,
+            nd.rset,
+            u64::from(nd.s1),
+        ] {
+            h = mix(h, v);
+        }
+        if let Some(&r) = self.node_memo.get(&h) {
+            self.nodes[i as usize].row = r;
+            return r;
+        }
+        let hh = nd.tok != 0 && nd.head != NIL;
+        let mut row = *self.role(if hh { S0_HH1 } else { S0_HH0 }, nd.tok);
+        for (role, t) in [
+            (S0H, nd.head),
+            (S0L, nd.lc[0]),
+            (S0R, nd.rc[0]),
+            (S0H2, nd.head2),
+            (S0L2, nd.lc[1]),
+            (S0R2, nd.rc[1]),
+            (S1, nd.s1),
+        ] {
+            row.add(self.role(role, t));
+        }
+        let own = if hh { nd.label } else { NL as u8 };
+        for (tpl, l) in [
+            (0, own),
+            (1, nd.lcl[0]),
+            (2, nd.rcl[0]),
+            (4, nd.head_label),
+            (5, nd.lcl[1]),
+            (6, nd.rcl[1]),
+        ] {
+            row.add(lab_row(labels, tpl, l));
+        }
+        let (s0w, s0p) = (self.w(nd.tok), self.p(nd.tok));
+        let (vr, vl) = (u64::from(nd.nr), u64::from(nd.nl));
+        let (lp, rp, hp) = (self.p(nd.lc[0]), self.p(nd.rc[0]), self.p(nd.head));
+        let keys = [
+            (33, mix(s0w, vr)),
+            (34, mix(s0p, vr)),
+            (35, mix(s0w, vl)),
+            (36, mix(s0p, vl)),
+            (63, mix(mix(s0p, lp), self.p(nd.lc[1]))),
+            (64, mix(mix(s0p, rp), self.p(nd.rc[1]))),
+            (65, mix(mix(s0p, hp), self.p(nd.head2))),
+            (67, mix(s0w, nd.rset)),
+            (68, mix(s0p, nd.rset)),
+            (69, mix(s0w, nd.lset)),
+            (70, mix(s0p, nd.lset)),
+        ]
+        .map(|(id, v)| key(id, v));
+        wt.score(&keys, &mut row.0);
+        let r = self.rows.len() as u32;
+        self.rows.push(row);
+        self.node_memo.insert(h, r);
+        self.nodes[i as usize].row = r;
+        r
+    }
+
+    /// The row of the buffer front `b` with its left children (group 4).
+    fn front_row(&mut self, wt: &Frozen, labels: &[Row], b: u32, f: &Front) -> u32 {
+        let fresh = f.nl == 0;
+        if fresh && self.fresh_front[b as usize] != UNSET {
+            return self.fresh_front[b as usize];
+        }
+        let mut h = 0;
+        if !fresh {
+            h = mix(u64::from(b), u64::from(f.lc[0]));
+            for v in [
+                u64::from(f.lc[1]),
+                u64::from(f.lcl[0]) | u64::from(f.lcl[1]) << 8 | u64::from(f.nl) << 16,
+                f.lset,
+            ] {
+                h = mix(h, v);
+            }
+            if let Some(&r) = self.front_memo.get(&h) {
+                return r;
+            }
+        }
+        let mut row = *self.role(N0, b);
+        row.add(self.role(N0L, f.lc[0]));
+        row.add(self.role(N0L2, f.lc[1]));
+        row.add(lab_row(labels, 3, f.lcl[0]));
+        row.add(lab_row(labels, 7, f.lcl[1]));
+        let (n0w, n0p) = (self.w(b), self.p(b));
+        let vl = u64::from(f.nl);
+        let keys = [
+            (37, mix(n0w, vl)),
+            (38, mix(n0p, vl)),
+            (66, mix(mix(n0p, self.p(f.lc[0])), self.p(f.lc[1]))),
+            (71, mix(n0w, f.lset)),
+            (72, mix(n0p, f.lset)),
+        ]
+        .map(|(id, v)| key(id, v));
+        wt.score(&keys, &mut row.0);
+        let r = self.rows.len() as u32;
+        self.rows.push(row);
+        if fresh {
+            self.fresh_front[b as usize] = r;
+        } else {
+            self.front_memo.insert(h, r);
+        }
+        r
+    }
+
+    /// The row of the pair (s0, n0) and whether s0 has a head (group 5).
+    fn pair_row(&mut self, wt: &Frozen, s0: u32, n0: u32, hh: bool) -> u32 {
+        // Exact (injective) key, spread by the finalizer's bijection.
+        let h = finalize(u64::from(s0) << 33 | u64::from(hh) << 32 | u64::from(n0));
+        if let Some(&r) = self.pair_memo.get(&h) {
+            return r;
+        }
+        let (s0w, s0p) = (self.w(s0), self.p(s0));
+        let (n0w, n0p) = (self.w(n0), self.p(n0));
+        let n1 = if (n0 as usize) < self.n {
+            n0 + 1
+        } else {
+            NIL
+        };
+        let n1p = self.p(n1);
+        let (s0wp, n0wp) = (mix(s0w, s0p), mix(n0w, n0p));
+        let d = dist_bucket((n0 - s0) as usize);
+        let mut row = Row::ZERO;
+        let keys = [
+            (13, mix(s0wp, n0wp)),
+            (14, mix(s0wp, n0w)),
+            (15, mix(s0w, n0wp)),
+            (16, mix(s0wp, n0p)),
+            (17, mix(s0p, n0wp)),
+            (18, mix(s0w, n0w)),
+            (19, mix(s0p, n0p)),
+            (22, mix(mix(s0p, n0p), n1p)),
+            (27, mix(s0w, d)),
+            (28, mix(s0p, d)),
+            (29, mix(n0w, d)),
+            (30, mix(n0p, d)),
+            (31, mix(mix(s0w, n0w), d)),
+            (32, mix(mix(s0p, n0p), d)),
+            (77, mix(u64::from(hh), mix(s0p, n0p))),
+        ]
+        .map(|(id, v)| key(id, v));
+        wt.score(&keys, &mut row.0);
+        let r = self.rows.len() as u32;
+        self.rows.push(row);
+        self.pair_memo.insert(h, r);
+        r
+    }
+
+    /// The scores of every move of `it` (not yet masked by validity).
+    fn scores(&mut self, wt: &Frozen, labels: &[Row], it: &Item) -> u32 {
+        let nr = self.node_row(wt, labels, it.top);
+        let fr = self.front_row(wt, labels, it.b, &it.front);
+        // The node's row stands for everything on the stack the features
+        // read, the front's for everything in the buffer: items that share
+        // both share every score.
+        let whole = finalize(u64::from(nr) << 32 | u64::from(fr));
+        if let Some(&r) = self.whole_memo.get(&whole) {
+            return r;
+        }
+        let nd = self.nodes[it.top as usize];
+        let hh = nd.tok != 0 && nd.head != NIL;
+        let pr = self.pair_row(wt, nd.tok, it.b, hh);
+        let mut s = self.rows[nr as usize];
+        s.add(&self.rows[fr as usize]);
+        s.add(&self.rows[pr as usize]);
+        let (s0p, n0p, s1p) = (self.p(nd.tok), self.p(it.b), self.p(nd.s1));
+        let (s0hp, s0lp, s0rp) = (self.p(nd.head), self.p(nd.lc[0]), self.p(nd.rc[0]));
+        let n0lp = self.p(it.front.lc[0]);
+        let keys = [
+            (23, mix(mix(s0hp, s0p), n0p)),
+            (24, mix(mix(s0p, s0lp), n0p)),
+            (25, mix(mix(s0p, s0rp), n0p)),
+            (26, mix(mix(s0p, n0p), n0lp)),
+            (75, mix(mix(s1p, s0p), n0p)),
+            (76, mix(self.w(nd.s1), self.w(it.b))),
+        ]
+        .map(|(id, v)| key(id, v));
+        wt.score(&keys, &mut s.0);
+        let r = self.rows.len() as u32;
+        self.rows.push(s);
+        self.whole_memo.insert(whole, r);
+        r
+    }
+
+    /// `it` after move `a`.
+    fn apply(&mut self, it: &Item, a: usize) -> Item {
+        let mut next = *it;
+        let top = self.nodes[it.top as usize];
+        let (s0, b) = (top.tok, it.b);
+        match a {
+            SH => {
+                next.top = self.push(it.top, b, NIL, 0, &it.front, &top);
+                next.b = b + 1;
+                next.front = EMPTY_FRONT;
+            }
+            RE => next.top = top.below,
+            _ if a < 2 + NL => {
+                let l = (a - 2) as u8;
+                next.top = top.below;
+                let f = &mut next.front;
+                f.lc = [s0, f.lc[0]];
+                f.lcl = [l, f.lcl[0]];
+                f.nl = f.nl.saturating_add(1);
+                f.lset |= 1 << l;
+            }
+            _ => {
+                let l = (a - 2 - NL) as u8;
+                let mut t = top;
+                t.rc = [b, t.rc[0]];
+                t.rcl = [l, t.rcl[0]];
+                t.nr = t.nr.saturating_add(1);
+                t.rset |= 1 << l;
+                t.row = UNSET;
+                let ti = self.nodes.len() as u32;
+                self.nodes.push(t);
+                next.top = self.push(ti, b, s0, l, &it.front, &t);
+                next.b = b + 1;
+                next.front = EMPTY_FRONT;
+            }
+        }
+        next
+    }
+
+    /// Push word `b` (with the front's left children) on `below`; `head`
+    /// is `NIL` for a shift, else the word below (a right arc labelled `l`).
+    fn push(&mut self, below: u32, b: u32, head: u32, l: u8, f: &Front, under: &Node) -> u32 {
+        let (head2, head_label) = if head == NIL || under.tok == 0 || under.head == NIL {
+            (NIL, NL as u8)
+        } else {
+            (under.head, under.label)
+        };
+        self.nodes.push(Node {
+            tok: b,
+            head,
+            label: if head == NIL { NL as u8 } else { l },
+            head2,
+            head_label,
+            lc: f.lc,
+            lcl: f.lcl,
+            rc: [NIL; 2],
+            rcl: [NL as u8; 2],
+            nl: f.nl,
+            nr: 0,
+            lset: f.lset,
+            rset: 0,
+            below,
+            s1: under.tok,
+            row: UNSET,
+        });
+        (self.nodes.len() - 1) as u32
+    }
+
+    /// Beam search with `k` items; gives the best item's moves replayed on
+    /// `state` (which `reset` must have prepared for this sentence).
+    pub fn parse(
+        &mut self,
+        wt: &Frozen,
+        labels: &[Row],
+        words: &[WordInfo],
+        tags: &[u8],
+        k: usize,
+        state: &mut State,
+    ) {
+        self.start(wt, words, tags);
+        let n = self.n as u32;
+        self.nodes.push(Node {
+            tok: 0,
+            head: NIL,
+            label: NL as u8,
+            head2: NIL,
+            head_label: NL as u8,
+            lc: [NIL; 2],
+            lcl: [NL as u8; 2],
+            rc: [NIL; 2],
+            rcl: [NL as u8; 2],
+            nl: 0,
+            nr: 0,
+            lset: 0,
+            rset: 0,
+            below: NIL,
+            s1: NIL,
+            row: UNSET,
+        });
+        let mut items = std::mem::take(&mut self.items);
+        let mut next = std::mem::take(&mut self.next);
+        let mut best = std::mem::take(&mut self.best);
+        items.clear();
+        items.push(Item {
+            top: 0,
+            b: 1,
+            front: EMPTY_FRONT,
+            score: 0,
+            hist: NIL,
+        });
+        while items.iter().any(|it| it.b <= n) {
+            // The k best (score, item, move) in the order of
+            // `parser::Parser::parse_reference`: score down, then item,
+            // then move; `NIL` keeps a finished item.
+            best.clear();
+            for (i, it) in items.iter().enumerate() {
+                let i = i as u32;
+                if it.b > n {
+                    offer(&mut best, k, (it.score, i, NIL));
+                    continue;
+                }
+                let r = self.scores(wt, labels, it);
+                let s = &self.rows[r as usize];
+                let nd = &self.nodes[it.top as usize];
+                let (root, headed) = (nd.tok == 0, nd.head != NIL);
+                let base = it.score;
+                offer(&mut best, k, (base + i64::from(s.0[SH]), i, SH as u32));
+                if !root && headed {
+                    offer(&mut best, k, (base + i64::from(s.0[RE]), i, RE as u32));
+                }
+                if !root && !headed {
+                    for l in 0..NL {
+                        if l != ROOT_LABEL {
+                            let a = 2 + l;
+                            offer(&mut best, k, (base + i64::from(s.0[a]), i, a as u32));
+                        }
+                    }
+                }
+                for l in 0..NL {
+                    if root == (l == ROOT_LABEL) {
+                        let a = 2 + NL + l;
+                        offer(&mut best, k, (base + i64::from(s.0[a]), i, a as u32));
+                    }
+                }
+            }
+            next.clear();
+            for &(score, i, a) in &best {
+                let it = items[i as usize];
+                let mut ni = if a == NIL {
+                    it
+                } else {
+                    let mut ni = self.apply(&it, a as usize);
+                    self.hist.push((it.hist, a as u8));
+                    ni.hist = (self.hist.len() - 1) as u32;
+                    ni
+                };
+                ni.score = score;
+                next.push(ni);
+            }
+            std::mem::swap(&mut items, &mut next);
+        }
+        let mut moves = vec![];
+        let mut h = items[0].hist;
+        while h != NIL {
+            let (parent, a) = self.hist[h as usize];
+            moves.push(a);
+            h = parent;
+        }
+        for &a in moves.iter().rev() {
+            state.apply(usize::from(a));
+        }
+        self.items = items;
+        self.next = next;
+        self.best = best;
+    }
+}
+
+/// Keep `c` among the `k` best of `best` (sorted best first). Candidates
+/// come in order of item and move, so a tie goes to the one already kept.
+#[inline]
+fn offer(best: &mut Vec<(i64, u32, u32)>, k: usize, c: (i64, u32, u32)) {
+    if best.len() == k {
+        if c.0 <= best[k - 1].0 {
+            return;
+        }
+        best.pop();
+    }
+    let at = best.iter().position(|b| b.0 < c.0).unwrap_or(best.len());
+    best.insert(at, c);
+}
+
+const _: () = assert!(NA <= STRIDE);
