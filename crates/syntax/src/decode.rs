@@ -140,6 +140,7 @@ pub struct Decoder {
     words: Vec<u64>,
     tags: Vec<u64>,
     jobs: Vec<(u32, u64)>,
+    have: Vec<bool>,
 }
 
 impl Decoder {
@@ -165,7 +166,7 @@ impl Decoder {
         &self.roles[r * (self.n + 2) + self.ti(t)]
     }
 
-    fn start(&mut self, wt: &Frozen, words: &[WordInfo], tags: &[u8]) {
+    fn start(&mut self, words: &[WordInfo], tags: &[u8]) {
         let n = tags.len() - 1;
         self.n = n;
         // Words and tags as the features read them: 0 the root, n + 1 none.
@@ -178,23 +179,49 @@ impl Decoder {
         self.tags.extend(tags[1..=n].iter().map(|&t| u64::from(t)));
         self.tags.push(TAG_NONE);
         let m = n + 2;
-        self.roles.clear();
-        self.roles.resize(ROLES * m, Row::ZERO);
-        let at = |i: usize| if i <= n { i } else { n + 1 };
-        // Every (row, key) of the sentence first, then the lookups with
-        // prefetching ahead: the misses overlap.
+        // Role rows are summed when first read (many never are); the
+        // flags say which hold this sentence's sums.
+        if self.roles.len() < ROLES * m {
+            self.roles.resize(ROLES * m, Row::ZERO);
+        }
+        self.have.clear();
+        self.have.resize(ROLES * m, false);
+        self.rows.clear();
+        self.nodes.clear();
+        self.node_memo.clear();
+        self.front_memo.clear();
+        self.pair_memo.clear();
+        self.whole_memo.clear();
+        self.fresh_front.clear();
+        self.fresh_front.resize(n + 2, UNSET);
+        self.hist.clear();
+    }
+
+    /// Queue the lookups of role `role` of word `t` (table index) unless
+    /// summed already.
+    fn need(&mut self, role: usize, t: u32) {
+        let n = self.n;
+        let m = n + 2;
+        let t = self.ti(t);
+        let r = role * m + t;
+        if self.have[r] {
+            return;
+        }
+        self.have[r] = true;
+        self.roles[r] = Row::ZERO;
+        let (w, p) = (self.words[t], self.tags[t]);
+        let wp = mix(w, p);
+        let r = r as u32;
         let jobs = &mut self.jobs;
-        jobs.clear();
-        for t in 0..m {
-            let (w, p) = (self.words[t], self.tags[t]);
-            let wp = mix(w, p);
-            let row = |role: usize| (role * m + t) as u32;
-            for (role, hh) in [(S0_HH0, 0u64), (S0_HH1, 1)] {
+        match role {
+            S0_HH0 | S0_HH1 => {
+                let hh = u64::from(role == S0_HH1);
                 for (id, v) in [(1, wp), (2, w), (3, p), (78, mix(hh, wp))] {
-                    jobs.push((row(role), key(id, v)));
+                    jobs.push((r, key(id, v)));
                 }
             }
-            if (1..=n).contains(&t) {
+            N0 => {
+                let at = |i: usize| if i <= n { i } else { n + 1 };
                 let (t1, t2) = (at(t + 1), at(t + 2));
                 let (w1, p1) = (self.words[t1], self.tags[t1]);
                 let (w2, p2) = (self.words[t2], self.tags[t2]);
@@ -211,35 +238,42 @@ impl Decoder {
                     (20, mix(p, p1)),
                     (21, mix(mix(p, p1), p2)),
                 ] {
-                    jobs.push((row(N0), key(id, v)));
+                    jobs.push((r, key(id, v)));
                 }
             }
-            for (role, iw, ip) in [
-                (S0H, 39, 40),
-                (S0L, 42, 43),
-                (S0R, 45, 46),
-                (N0L, 48, 49),
-                (S0H2, 51, 52),
-                (S0L2, 54, 55),
-                (S0R2, 57, 58),
-                (N0L2, 60, 61),
-            ] {
-                jobs.push((row(role), key(iw, w)));
-                jobs.push((row(role), key(ip, p)));
+            S1 => {
+                jobs.push((r, key(73, wp)));
+                jobs.push((r, key(74, p)));
             }
-            jobs.push((row(S1), key(73, wp)));
-            jobs.push((row(S1), key(74, p)));
+            _ => {
+                // The word and tag templates of the other roles.
+                const IDS: [(u64, u64); ROLES] = [
+                    (0, 0),
+                    (0, 0),
+                    (0, 0),
+                    (39, 40),
+                    (42, 43),
+                    (45, 46),
+                    (48, 49),
+                    (51, 52),
+                    (54, 55),
+                    (57, 58),
+                    (60, 61),
+                    (0, 0),
+                ];
+                let (iw, ip) = IDS[role];
+                jobs.push((r, key(iw, w)));
+                jobs.push((r, key(ip, p)));
+            }
         }
-        wt.add_jobs(jobs, &mut self.roles);
-        self.rows.clear();
-        self.nodes.clear();
-        self.node_memo.clear();
-        self.front_memo.clear();
-        self.pair_memo.clear();
-        self.whole_memo.clear();
-        self.fresh_front.clear();
-        self.fresh_front.resize(n + 2, UNSET);
-        self.hist.clear();
+    }
+
+    /// Sum the queued role rows.
+    fn sum_needed(&mut self, wt: &Frozen) {
+        if !self.jobs.is_empty() {
+            wt.add_jobs(&self.jobs, &mut self.roles);
+            self.jobs.clear();
+        }
     }
 
     /// The row of the stack top's node (group 3).
@@ -270,8 +304,7 @@ impl Decoder {
             return r;
         }
         let hh = nd.tok != 0 && nd.head != NIL;
-        let mut row = *self.role(if hh { S0_HH1 } else { S0_HH0 }, nd.tok);
-        for (role, t) in [
+        let roles = [
             (S0H, nd.head),
             (S0L, nd.lc[0]),
             (S0R, nd.rc[0]),
@@ -279,7 +312,15 @@ impl Decoder {
             (S0L2, nd.lc[1]),
             (S0R2, nd.rc[1]),
             (S1, nd.s1),
-        ] {
+        ];
+        let own = if hh { S0_HH1 } else { S0_HH0 };
+        self.need(own, nd.tok);
+        for (role, t) in roles {
+            self.need(role, t);
+        }
+        self.sum_needed(wt);
+        let mut row = *self.role(own, nd.tok);
+        for (role, t) in roles {
             row.add(self.role(role, t));
         }
         let own = if hh { nd.label } else { NL as u8 };
@@ -338,6 +379,10 @@ impl Decoder {
                 return r;
             }
         }
+        self.need(N0, b);
+        self.need(N0L, f.lc[0]);
+        self.need(N0L2, f.lc[1]);
+        self.sum_needed(wt);
         let mut row = *self.role(N0, b);
         row.add(self.role(N0L, f.lc[0]));
         row.add(self.role(N0L2, f.lc[1]));
@@ -373,11 +418,7 @@ impl Decoder {
         }
         let (s0w, s0p) = (self.w(s0), self.p(s0));
         let (n0w, n0p) = (self.w(n0), self.p(n0));
-        let n1 = if (n0 as usize) < self.n {
-            n0 + 1
-        } else {
-            NIL
-        };
+        let n1 = if (n0 as usize) < self.n { n0 + 1 } else { NIL };
         let n1p = self.p(n1);
         let (s0wp, n0wp) = (mix(s0w, s0p), mix(n0w, n0p));
         let d = dist_bucket((n0 - s0) as usize);
@@ -522,7 +563,7 @@ impl Decoder {
         k: usize,
         state: &mut State,
     ) {
-        self.start(wt, words, tags);
+        self.start(words, tags);
         let n = self.n as u32;
         self.nodes.push(Node {
             tok: 0,

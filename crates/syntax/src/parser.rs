@@ -694,7 +694,7 @@ impl Trainer {
 
     /// The averaged weights so far.
     pub fn parser(&self, min_abs: i16) -> Parser {
-        Parser::new(self.t.averaged(min_abs), self.opts.beam.max(1))
+        Parser::new(self.t.averaged(min_abs, NA), self.opts.beam.max(1))
     }
 
     /// The costs of every move (`u32::MAX` if invalid) and the least.

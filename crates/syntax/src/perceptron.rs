@@ -115,7 +115,7 @@ impl Training {
     /// `round(average * scale)`, where `scale` brings the largest to
     /// `i16::MAX`; weights whose magnitude is below `min_abs` after that are
     /// dropped, and so are features left empty.
-    pub fn averaged(&self, min_abs: i16) -> Frozen {
+    pub fn averaged(&self, min_abs: i16, classes: usize) -> Frozen {
         let clock = i64::from(self.clock.max(1));
         let avg = |e: &Entry| {
             let t = e.total + i64::from(e.w) * i64::from(self.clock - e.stamp);
@@ -144,7 +144,7 @@ impl Training {
             row.sort_unstable();
             rows.push((self.keys[i], row));
         }
-        Frozen::new(rows)
+        Frozen::new(rows, classes)
     }
 
     pub fn features(&self) -> usize {
@@ -174,18 +174,25 @@ impl Row {
 /// Frozen weights: open addressing over 32-bit fingerprints of the keys.
 /// A lookup misses the cache (the parser's table is tens of MB), so a slot
 /// holds a row of up to four (class, weight) entries itself: one cache
-/// miss per key. Longer rows (few) sit in `long`.
+/// miss per key. Longer rows (few) sit in `long`, and the longest (the
+/// frequent features) in `dense`, a weight for every class, summed without
+/// a branch or an index per entry.
 pub struct Frozen {
     slots: Vec<Slot>,
     mask: usize,
     long: Vec<(u8, i16)>,
+    dense: Vec<i16>,
+    /// Classes: the width of a dense row.
+    classes: usize,
     /// The keys, sorted (what the model file stores, with their rows).
     keys: Vec<u64>,
 }
 
 /// One slot: fingerprint (0: empty), then up to four entries, unused
 /// ones (class 0, weight 0) adding nothing; or, when `class[0]` is
-/// `LONG`, the row `long[w[0], w[1] as u32 | ..][..w[2]]`.
+/// `LONG`, the row `long[start..start + w[2]]`, or when it is `DENSE`, the
+/// row `dense[start * classes..][..classes]`, `start` being `w[0]` and `w[1]`
+/// as one 32-bit number.
 #[derive(Clone, Copy, Default)]
 #[repr(C, align(16))]
 struct Slot {
@@ -195,8 +202,33 @@ struct Slot {
 }
 
 const LONG: u8 = 0xFE;
+const DENSE: u8 = 0xFD;
+/// Rows this long or longer are kept dense.
+const DENSE_MIN: usize = 24;
 /// Keys looked up together (their misses overlap).
 pub const BATCH: usize = 16;
+
+/// `n` empty slots, in huge pages where the system gives them: every
+/// lookup lands on a random page of a table of tens of MB, and with 4 KiB
+/// pages most of them also miss the TLB.
+fn huge_pages(n: usize) -> Vec<Slot> {
+    let mut v: Vec<Slot> = Vec::with_capacity(n);
+    #[cfg(target_os = "linux")]
+    {
+        let bytes = n * std::mem::size_of::<Slot>();
+        let page = 4096;
+        let start = (v.as_ptr() as usize).div_ceil(page) * page;
+        let end = (v.as_ptr() as usize + bytes) / page * page;
+        if end > start {
+            // SAFETY: the range lies inside `v`'s allocation, not yet
+            // written; the advice changes how it is backed, not its
+            // contents, and a refusal is harmless.
+            unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE) };
+        }
+    }
+    v.resize(n, Slot::default());
+    v
+}
 
 /// A hint to bring `p`'s cache line in.
 #[inline]
@@ -212,16 +244,27 @@ fn prefetch<T>(p: *const T) {
 const INLINE: usize = 4;
 
 impl Slot {
+    fn start(&self) -> usize {
+        (self.w[0] as u16 as usize) | (self.w[1] as u16 as usize) << 16
+    }
+
     fn long_range(&self) -> (usize, usize) {
-        let start = (self.w[0] as u16 as usize) | (self.w[1] as u16 as usize) << 16;
+        let start = self.start();
         (start, start + self.w[2] as u16 as usize)
     }
 
     /// The row's entries (for writing and pruning).
-    fn row<'a>(&'a self, long: &'a [(u8, i16)]) -> Vec<(u8, i16)> {
+    fn row(&self, t: &Frozen) -> Vec<(u8, i16)> {
         if self.class[0] == LONG {
             let (a, b) = self.long_range();
-            long[a..b].to_vec()
+            t.long[a..b].to_vec()
+        } else if self.class[0] == DENSE {
+            t.dense_row(self)
+                .iter()
+                .enumerate()
+                .filter(|&(_, &w)| w != 0)
+                .map(|(c, &w)| (c as u8, w))
+                .collect()
         } else {
             (0..INLINE)
                 .filter(|&j| self.w[j] != 0)
@@ -236,15 +279,18 @@ impl Frozen {
         ((key >> 32) as u32).max(1)
     }
 
-    /// Build from rows sorted by key, none empty and no weight zero.
-    /// Capacity and probing are those of the original layout, so a key
-    /// absent from the table meets the same fingerprints it always did.
-    pub fn new(rows: Vec<(u64, Vec<(u8, i16)>)>) -> Frozen {
+    /// Build from rows sorted by key, each sorted by class (below
+    /// `classes`), with no weight zero. Capacity and probing are those of
+    /// the original layout, so a key absent from the table meets the same
+    /// fingerprints it always did.
+    pub fn new(rows: Vec<(u64, Vec<(u8, i16)>)>, classes: usize) -> Frozen {
         let cap = (rows.len() * 3 / 2 + 2).next_power_of_two();
         let mut t = Frozen {
-            slots: vec![Slot::default(); cap],
+            slots: huge_pages(cap),
             mask: cap - 1,
             long: Vec::new(),
+            dense: Vec::new(),
+            classes,
             keys: Vec::with_capacity(rows.len()),
         };
         for (key, row) in rows {
@@ -259,6 +305,14 @@ impl Frozen {
                             for (j, &(c, w)) in row.iter().enumerate() {
                                 s.class[j] = c;
                                 s.w[j] = w;
+                            }
+                        } else if row.len() >= DENSE_MIN {
+                            let start = t.dense.len() / classes;
+                            s.class[0] = DENSE;
+                            s.w = [start as u16 as i16, (start >> 16) as u16 as i16, 0, 0];
+                            t.dense.resize(t.dense.len() + classes, 0);
+                            for &(c, w) in &row {
+                                t.dense[start * classes + c as usize] = w;
                             }
                         } else {
                             let start = t.long.len();
@@ -312,13 +366,27 @@ impl Frozen {
         if s.class[0] == LONG {
             let (a, _) = s.long_range();
             prefetch(self.long[a..].as_ptr());
+        } else if s.class[0] == DENSE {
+            let r = self.dense_row(s);
+            for line in r.chunks(32) {
+                prefetch(line.as_ptr());
+            }
         }
         Some(s)
     }
 
+    fn dense_row(&self, s: &Slot) -> &[i16] {
+        let a = s.start() * self.classes;
+        &self.dense[a..a + self.classes]
+    }
+
     #[inline]
     fn add_slot(&self, s: &Slot, scores: &mut [i32]) {
-        if s.class[0] == LONG {
+        if s.class[0] == DENSE {
+            for (a, &w) in scores[..self.classes].iter_mut().zip(self.dense_row(s)) {
+                *a += i32::from(w);
+            }
+        } else if s.class[0] == LONG {
             let (a, b) = s.long_range();
             for &(c, w) in &self.long[a..b] {
                 scores[c as usize] += i32::from(w);
@@ -387,7 +455,7 @@ impl Frozen {
     fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u8, i16)>)> + '_ {
         self.keys.iter().map(|&k| {
             let s = self.find(k).expect("every key has its slot");
-            (k, s.row(&self.long))
+            (k, s.row(self))
         })
     }
 
@@ -403,7 +471,7 @@ impl Frozen {
                 (!row.is_empty()).then_some((k, row))
             })
             .collect();
-        Frozen::new(rows)
+        Frozen::new(rows, self.classes)
     }
 
     pub fn weights(&self) -> usize {
@@ -440,11 +508,15 @@ impl Frozen {
                 if w == 0 {
                     return Err("a zero weight in the syntax model".into());
                 }
+                // Classes ascending: what a dense row gives back on writing.
+                if row.last().is_some_and(|&(p, _)| p >= c) {
+                    return Err("a row's classes out of order in the syntax model".into());
+                }
                 row.push((c, w));
             }
             rows.push((k, row));
         }
-        Ok(Frozen::new(rows))
+        Ok(Frozen::new(rows, classes))
     }
 }
 
@@ -459,7 +531,7 @@ mod tests {
         t.clock += 1;
         t.update(&[10], 0, 1);
         t.clock += 1;
-        let f = t.averaged(1);
+        let f = t.averaged(1, 2);
         let mut s = [0i32; 2];
         f.score(&[10], &mut s);
         // Averages: class 1 is (1 + 0) / 2 = 0.5, class 0 is -0.5; key 20's
@@ -477,26 +549,33 @@ mod tests {
         assert_eq!(g.features(), 2);
     }
 
-    /// Rows of up to four entries live in their slot, longer ones apart;
-    /// both add the same weights, batched or not, and write back the same.
+    /// Rows of up to four entries live in their slot, longer ones apart,
+    /// the longest dense; all add the same weights, batched or not, and
+    /// write back the same bytes.
     #[test]
-    fn inline_and_long_rows() {
+    fn inline_long_and_dense_rows() {
         // Keys differ in their high half: the fingerprint.
         let k = |i: u64| i << 40 | i;
         let long: Vec<(u8, i16)> = (0..9).map(|c| (c, 100 + i16::from(c))).collect();
+        let dense: Vec<(u8, i16)> = (0..25u8)
+            .map(|c| (c + 3, i16::from(c) - 12))
+            .filter(|&(_, w)| w != 0)
+            .collect();
+        assert!(dense.len() >= DENSE_MIN);
         let rows = vec![
             (k(5), vec![(1, -3), (4, 7)]),
             (k(9), long),
             (k(77), vec![(8, 2)]),
+            (k(200), dense),
         ];
-        let f = Frozen::new(rows.clone());
-        let mut one = [0i32; 10];
-        for i in [5, 9, 77, 1234] {
+        let f = Frozen::new(rows.clone(), 30);
+        let mut one = [0i32; 30];
+        for i in [5, 9, 77, 200, 1234] {
             f.add(k(i), &mut one);
         }
-        let mut batch = [0i32; 10];
-        f.score(&[k(5), k(9), k(77), k(1234)], &mut batch);
-        let mut want = [0i32; 10];
+        let mut batch = [0i32; 30];
+        f.score(&[k(5), k(9), k(77), k(200), k(1234)], &mut batch);
+        let mut want = [0i32; 30];
         for (_, row) in &rows {
             for &(c, w) in row {
                 want[c as usize] += i32::from(w);
@@ -505,14 +584,14 @@ mod tests {
         assert_eq!(one, want);
         assert_eq!(batch, want);
         let mut jobs = [Row::ZERO; 2];
-        f.add_jobs(&[(1, k(9)), (0, k(5)), (1, k(77))], &mut jobs);
-        assert_eq!(jobs[0].0[4], 7);
+        f.add_jobs(&[(1, k(9)), (0, k(5)), (1, k(77)), (0, k(200))], &mut jobs);
+        assert_eq!(jobs[0].0[4], 7 + (1 - 12));
         assert_eq!(jobs[1].0[8], 108 + 2);
-        assert_eq!(f.weights(), 12);
+        assert_eq!(f.weights(), 12 + 24);
         let mut bytes = vec![];
         f.write(&mut bytes);
         let mut direct = vec![];
-        direct.extend_from_slice(&3u32.to_le_bytes());
+        direct.extend_from_slice(&4u32.to_le_bytes());
         for (k, row) in &rows {
             direct.extend_from_slice(&k.to_le_bytes());
             direct.push(row.len() as u8);

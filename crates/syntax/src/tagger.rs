@@ -295,6 +295,6 @@ pub fn train(sents: &[&Sentence], epochs: usize, seed: u64) -> Tagger {
     Tagger {
         dict,
         amb: amb_table,
-        weights: t.averaged(1),
+        weights: t.averaged(1, NTAGS),
     }
 }
