@@ -139,8 +139,37 @@ pub struct Decoder {
     best: Vec<(i64, u32, u32)>,
     words: Vec<u64>,
     tags: Vec<u64>,
+    /// Queued lookups: (row, key) into `roles`, and into `rows`.
+    role_jobs: Vec<(u32, u64)>,
     jobs: Vec<(u32, u64)>,
+    pending: Vec<Pending>,
     have: Vec<bool>,
+    /// The score row of each item of the beam step.
+    item_rows: Vec<u32>,
+}
+
+/// A row made this beam step whose sum `Decoder::finish` completes.
+enum Pending {
+    /// A node row (its lookups done) and the node.
+    Node(u32, u32),
+    /// A front row, the front word and its children.
+    Front(u32, u32, Front),
+    /// A whole row (its cross lookups done) and its node, front and pair
+    /// rows.
+    Whole(u32, [u32; 3]),
+}
+
+/// The word roles of a node's row besides its own word.
+fn node_roles(nd: &Node) -> [(usize, u32); 7] {
+    [
+        (S0H, nd.head),
+        (S0L, nd.lc[0]),
+        (S0R, nd.rc[0]),
+        (S0H2, nd.head2),
+        (S0L2, nd.lc[1]),
+        (S0R2, nd.rc[1]),
+        (S1, nd.s1),
+    ]
 }
 
 impl Decoder {
@@ -212,7 +241,7 @@ impl Decoder {
         let (w, p) = (self.words[t], self.tags[t]);
         let wp = mix(w, p);
         let r = r as u32;
-        let jobs = &mut self.jobs;
+        let jobs = &mut self.role_jobs;
         match role {
             S0_HH0 | S0_HH1 => {
                 let hh = u64::from(role == S0_HH1);
@@ -268,16 +297,20 @@ impl Decoder {
         }
     }
 
-    /// Sum the queued role rows.
-    fn sum_needed(&mut self, wt: &Frozen) {
-        if !self.jobs.is_empty() {
-            wt.add_jobs(&self.jobs, &mut self.roles);
-            self.jobs.clear();
-        }
+    /// A new row of zeros (to be summed into).
+    fn new_row(&mut self) -> u32 {
+        self.rows.push(Row::ZERO);
+        (self.rows.len() - 1) as u32
     }
 
-    /// The row of the stack top's node (group 3).
-    fn node_row(&mut self, wt: &Frozen, labels: &[Row], i: u32) -> u32 {
+    /// Queue a lookup into row `r` of `rows`.
+    fn job(&mut self, r: u32, id: u64, v: u64) {
+        self.jobs.push((r, key(id, v)));
+    }
+
+    /// The row of the stack top's node (group 3): found, or made and
+    /// queued (its lookups queued, its sum finished in `finish`).
+    fn node_row(&mut self, i: u32) -> u32 {
         let nd = self.nodes[i as usize];
         if nd.row != UNSET {
             return nd.row;
@@ -304,40 +337,15 @@ impl Decoder {
             return r;
         }
         let hh = nd.tok != 0 && nd.head != NIL;
-        let roles = [
-            (S0H, nd.head),
-            (S0L, nd.lc[0]),
-            (S0R, nd.rc[0]),
-            (S0H2, nd.head2),
-            (S0L2, nd.lc[1]),
-            (S0R2, nd.rc[1]),
-            (S1, nd.s1),
-        ];
-        let own = if hh { S0_HH1 } else { S0_HH0 };
-        self.need(own, nd.tok);
-        for (role, t) in roles {
+        self.need(if hh { S0_HH1 } else { S0_HH0 }, nd.tok);
+        for (role, t) in node_roles(&nd) {
             self.need(role, t);
         }
-        self.sum_needed(wt);
-        let mut row = *self.role(own, nd.tok);
-        for (role, t) in roles {
-            row.add(self.role(role, t));
-        }
-        let own = if hh { nd.label } else { NL as u8 };
-        for (tpl, l) in [
-            (0, own),
-            (1, nd.lcl[0]),
-            (2, nd.rcl[0]),
-            (4, nd.head_label),
-            (5, nd.lcl[1]),
-            (6, nd.rcl[1]),
-        ] {
-            row.add(lab_row(labels, tpl, l));
-        }
+        let r = self.new_row();
         let (s0w, s0p) = (self.w(nd.tok), self.p(nd.tok));
         let (vr, vl) = (u64::from(nd.nr), u64::from(nd.nl));
         let (lp, rp, hp) = (self.p(nd.lc[0]), self.p(nd.rc[0]), self.p(nd.head));
-        let keys = [
+        for (id, v) in [
             (33, mix(s0w, vr)),
             (34, mix(s0p, vr)),
             (35, mix(s0w, vl)),
@@ -349,18 +357,18 @@ impl Decoder {
             (68, mix(s0p, nd.rset)),
             (69, mix(s0w, nd.lset)),
             (70, mix(s0p, nd.lset)),
-        ]
-        .map(|(id, v)| key(id, v));
-        wt.score(&keys, &mut row.0);
-        let r = self.rows.len() as u32;
-        self.rows.push(row);
+        ] {
+            self.job(r, id, v);
+        }
+        self.pending.push(Pending::Node(r, i));
         self.node_memo.insert(h, r);
         self.nodes[i as usize].row = r;
         r
     }
 
-    /// The row of the buffer front `b` with its left children (group 4).
-    fn front_row(&mut self, wt: &Frozen, labels: &[Row], b: u32, f: &Front) -> u32 {
+    /// The row of the buffer front `b` with its left children (group 4),
+    /// found or made and queued.
+    fn front_row(&mut self, b: u32, f: &Front) -> u32 {
         let fresh = f.nl == 0;
         if fresh && self.fresh_front[b as usize] != UNSET {
             return self.fresh_front[b as usize];
@@ -382,25 +390,19 @@ impl Decoder {
         self.need(N0, b);
         self.need(N0L, f.lc[0]);
         self.need(N0L2, f.lc[1]);
-        self.sum_needed(wt);
-        let mut row = *self.role(N0, b);
-        row.add(self.role(N0L, f.lc[0]));
-        row.add(self.role(N0L2, f.lc[1]));
-        row.add(lab_row(labels, 3, f.lcl[0]));
-        row.add(lab_row(labels, 7, f.lcl[1]));
+        let r = self.new_row();
         let (n0w, n0p) = (self.w(b), self.p(b));
         let vl = u64::from(f.nl);
-        let keys = [
+        for (id, v) in [
             (37, mix(n0w, vl)),
             (38, mix(n0p, vl)),
             (66, mix(mix(n0p, self.p(f.lc[0])), self.p(f.lc[1]))),
             (71, mix(n0w, f.lset)),
             (72, mix(n0p, f.lset)),
-        ]
-        .map(|(id, v)| key(id, v));
-        wt.score(&keys, &mut row.0);
-        let r = self.rows.len() as u32;
-        self.rows.push(row);
+        ] {
+            self.job(r, id, v);
+        }
+        self.pending.push(Pending::Front(r, b, *f));
         if fresh {
             self.fresh_front[b as usize] = r;
         } else {
@@ -409,8 +411,9 @@ impl Decoder {
         r
     }
 
-    /// The row of the pair (s0, n0) and whether s0 has a head (group 5).
-    fn pair_row(&mut self, wt: &Frozen, s0: u32, n0: u32, hh: bool) -> u32 {
+    /// The row of the pair (s0, n0) and whether s0 has a head (group 5),
+    /// found or made and queued.
+    fn pair_row(&mut self, s0: u32, n0: u32, hh: bool) -> u32 {
         // Exact (injective) key, spread by the finalizer's bijection.
         let h = finalize(u64::from(s0) << 33 | u64::from(hh) << 32 | u64::from(n0));
         if let Some(&r) = self.pair_memo.get(&h) {
@@ -422,8 +425,8 @@ impl Decoder {
         let n1p = self.p(n1);
         let (s0wp, n0wp) = (mix(s0w, s0p), mix(n0w, n0p));
         let d = dist_bucket((n0 - s0) as usize);
-        let mut row = Row::ZERO;
-        let keys = [
+        let r = self.new_row();
+        for (id, v) in [
             (13, mix(s0wp, n0wp)),
             (14, mix(s0wp, n0w)),
             (15, mix(s0w, n0wp)),
@@ -439,19 +442,19 @@ impl Decoder {
             (31, mix(mix(s0w, n0w), d)),
             (32, mix(mix(s0p, n0p), d)),
             (77, mix(u64::from(hh), mix(s0p, n0p))),
-        ]
-        .map(|(id, v)| key(id, v));
-        wt.score(&keys, &mut row.0);
-        let r = self.rows.len() as u32;
-        self.rows.push(row);
+        ] {
+            self.job(r, id, v);
+        }
         self.pair_memo.insert(h, r);
         r
     }
 
-    /// The scores of every move of `it` (not yet masked by validity).
-    fn scores(&mut self, wt: &Frozen, labels: &[Row], it: &Item) -> u32 {
-        let nr = self.node_row(wt, labels, it.top);
-        let fr = self.front_row(wt, labels, it.b, &it.front);
+    /// The row of every move's score of `it` (not yet masked by
+    /// validity): found, or made with its lookups queued; rows are only
+    /// read after `finish`.
+    fn plan(&mut self, it: &Item) -> u32 {
+        let nr = self.node_row(it.top);
+        let fr = self.front_row(it.b, &it.front);
         // The node's row stands for everything on the stack the features
         // read, the front's for everything in the buffer: items that share
         // both share every score.
@@ -461,27 +464,76 @@ impl Decoder {
         }
         let nd = self.nodes[it.top as usize];
         let hh = nd.tok != 0 && nd.head != NIL;
-        let pr = self.pair_row(wt, nd.tok, it.b, hh);
-        let mut s = self.rows[nr as usize];
-        s.add(&self.rows[fr as usize]);
-        s.add(&self.rows[pr as usize]);
+        let pr = self.pair_row(nd.tok, it.b, hh);
+        let r = self.new_row();
         let (s0p, n0p, s1p) = (self.p(nd.tok), self.p(it.b), self.p(nd.s1));
         let (s0hp, s0lp, s0rp) = (self.p(nd.head), self.p(nd.lc[0]), self.p(nd.rc[0]));
         let n0lp = self.p(it.front.lc[0]);
-        let keys = [
+        for (id, v) in [
             (23, mix(mix(s0hp, s0p), n0p)),
             (24, mix(mix(s0p, s0lp), n0p)),
             (25, mix(mix(s0p, s0rp), n0p)),
             (26, mix(mix(s0p, n0p), n0lp)),
             (75, mix(mix(s1p, s0p), n0p)),
             (76, mix(self.w(nd.s1), self.w(it.b))),
-        ]
-        .map(|(id, v)| key(id, v));
-        wt.score(&keys, &mut s.0);
-        let r = self.rows.len() as u32;
-        self.rows.push(s);
+        ] {
+            self.job(r, id, v);
+        }
+        self.pending.push(Pending::Whole(r, [nr, fr, pr]));
         self.whole_memo.insert(whole, r);
         r
+    }
+
+    /// Run the queued lookups (one prefetched pass for the whole beam step,
+    /// so their cache misses overlap), then finish the new rows: role rows
+    /// into node and front rows, those into whole rows, in the order made.
+    fn finish(&mut self, wt: &Frozen, labels: &[Row]) {
+        wt.add_jobs(&self.role_jobs, &mut self.roles);
+        wt.add_jobs(&self.jobs, &mut self.rows);
+        self.role_jobs.clear();
+        self.jobs.clear();
+        let pending = std::mem::take(&mut self.pending);
+        for p in &pending {
+            match *p {
+                Pending::Node(r, i) => {
+                    let nd = self.nodes[i as usize];
+                    let hh = nd.tok != 0 && nd.head != NIL;
+                    let mut row = *self.role(if hh { S0_HH1 } else { S0_HH0 }, nd.tok);
+                    for (role, t) in node_roles(&nd) {
+                        row.add(self.role(role, t));
+                    }
+                    let own = if hh { nd.label } else { NL as u8 };
+                    for (tpl, l) in [
+                        (0, own),
+                        (1, nd.lcl[0]),
+                        (2, nd.rcl[0]),
+                        (4, nd.head_label),
+                        (5, nd.lcl[1]),
+                        (6, nd.rcl[1]),
+                    ] {
+                        row.add(lab_row(labels, tpl, l));
+                    }
+                    self.rows[r as usize].add(&row);
+                }
+                Pending::Front(r, b, f) => {
+                    let mut row = *self.role(N0, b);
+                    row.add(self.role(N0L, f.lc[0]));
+                    row.add(self.role(N0L2, f.lc[1]));
+                    row.add(lab_row(labels, 3, f.lcl[0]));
+                    row.add(lab_row(labels, 7, f.lcl[1]));
+                    self.rows[r as usize].add(&row);
+                }
+                Pending::Whole(r, parts) => {
+                    let mut row = self.rows[r as usize];
+                    for q in parts {
+                        row.add(&self.rows[q as usize]);
+                    }
+                    self.rows[r as usize] = row;
+                }
+            }
+        }
+        self.pending = pending;
+        self.pending.clear();
     }
 
     /// `it` after move `a`.
@@ -598,18 +650,33 @@ impl Decoder {
             // The k best (score, item, move) in the order of
             // `parser::Parser::parse_reference`: score down, then item,
             // then move; `NIL` keeps a finished item.
+            // Every item's rows first, their lookups in one pass.
+            let mut item_rows = std::mem::take(&mut self.item_rows);
+            item_rows.clear();
+            for it in &items {
+                item_rows.push(if it.b > n { UNSET } else { self.plan(it) });
+            }
+            self.finish(wt, labels);
             best.clear();
             for (i, it) in items.iter().enumerate() {
+                let r = item_rows[i];
                 let i = i as u32;
                 if it.b > n {
                     offer(&mut best, k, (it.score, i, NIL));
                     continue;
                 }
-                let r = self.scores(wt, labels, it);
                 let s = &self.rows[r as usize];
+                let base = it.score;
+                // No move of this item can enter a full list unless its best
+                // score, valid or not, beats the last kept.
+                if best.len() == k {
+                    let top = s.0[..NA].iter().copied().fold(i32::MIN, i32::max);
+                    if base + i64::from(top) <= best[k - 1].0 {
+                        continue;
+                    }
+                }
                 let nd = &self.nodes[it.top as usize];
                 let (root, headed) = (nd.tok == 0, nd.head != NIL);
-                let base = it.score;
                 offer(&mut best, k, (base + i64::from(s.0[SH]), i, SH as u32));
                 if !root && headed {
                     offer(&mut best, k, (base + i64::from(s.0[RE]), i, RE as u32));
@@ -629,6 +696,7 @@ impl Decoder {
                     }
                 }
             }
+            self.item_rows = item_rows;
             next.clear();
             for &(score, i, a) in &best {
                 let it = items[i as usize];
