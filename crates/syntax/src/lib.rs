@@ -90,8 +90,7 @@ impl Model {
     pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
-            let w = tagger::padded(words);
-            self.inner.tagger.tag_infos(&w, &mut s.0)
+            self.inner.tagger.tag_words(words, &mut s.0).1
         })
     }
 
@@ -110,20 +109,23 @@ impl Model {
     pub fn parse_with_beam(&self, words: &[&str], beam: usize) -> Parsed {
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
-            let w = tagger::padded(words);
-            let upos = self.inner.tagger.tag_infos(&w, &mut s.0);
+            let (w, upos) = self.inner.tagger.tag_words(words, &mut s.0);
             let (head, deprel) = self.inner.parser.parse(&w, &upos, beam.max(1), &mut s.1);
             Parsed { upos, head, deprel }
         })
     }
 
-    /// [`Model::parse_with_beam`] by the plain decoder (every feature of
-    /// every beam item looked up, states copied whole): what the fast
-    /// decoder must equal, for tests.
+    /// [`Model::parse_with_beam`] by the plain tagger (every feature of
+    /// every word looked up) and the plain decoder (every feature of every
+    /// beam item looked up, states copied whole): what the fast ones must
+    /// equal, for tests.
     #[doc(hidden)]
     pub fn parse_reference(&self, words: &[&str], beam: usize) -> Parsed {
         let w = tagger::padded(words);
-        let upos = self.tag(words);
+        let upos = self
+            .inner
+            .tagger
+            .tag_infos(&w, &mut tagger::Scratch::default());
         let (head, deprel) = self.inner.parser.parse_reference(&w, &upos, beam);
         Parsed { upos, head, deprel }
     }

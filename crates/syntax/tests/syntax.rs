@@ -154,9 +154,10 @@ fn training_is_deterministic() {
     assert_ne!(a, c, "the seed matters");
 }
 
-/// The fast decoder's trees are the plain decoder's, move for move, with
-/// the trained beam and greedily: on invented sentences, and on EWT dev
-/// when the data is there.
+/// The fast tagger's tags and the fast decoder's trees are the plain
+/// ones', with the trained beam and greedily: on invented sentences, and
+/// on EWT dev when the data is there (its words cached by the time the
+/// beam runs, not the first time).
 #[test]
 fn the_fast_decoder_equals_the_plain_one() {
     let m = Model::embedded();
