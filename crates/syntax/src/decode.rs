@@ -1,20 +1,25 @@
 //! The fast beam decoder: the same moves, features and scores as
-//! `parser::features` summed by `Frozen::score`, found with far fewer
-//! lookups in the (large, cache-missing) weight table.
+//! `parser::features` summed by `Frozen::score` (the plain decoder,
+//! `Parser::parse_reference`), found with far fewer lookups in the (large,
+//! cache-missing) weight table.
 //!
 //! The score of a move is a sum of integer weights, so it may be summed in
 //! any grouping and stays exactly the same. The features are grouped by what
 //! they read:
 //! 1. one word in one role (s0, the buffer front with its two followers,
 //!    s0's head, children and grandparent, n0's children, s1): a row of
-//!    move scores per word and role, summed once per sentence;
+//!    move scores per word and role, summed when first read in a sentence;
 //! 2. one arc label in one role: rows summed once, when the model is read;
 //! 3. the stack top's node (its word, head, children, valency, label sets,
 //!    s1): a row per distinct node, shared by every beam item holding it;
 //! 4. the buffer front with its left children: a row per distinct front;
 //! 5. the pair (s0, n0) and whether s0 has a head: a row per pair;
-//! 6. six features across s0, n0 and s1 are looked up per item.
+//! 6. six features across s0, n0 and s1: with the rows of 3, 4 and 5, a
+//!    whole row per distinct (node row, front row).
 //!
+//! A beam step plans every item's rows first (a row already made costs
+//! nothing), queueing the lookups of the new ones; one prefetched pass runs
+//! them all, so their cache misses overlap; then the new rows are finished.
 //! Beam items hold no copies of the stack: nodes live in an arena, each
 //! pointing at the one below, and moves in a parent-pointer history; the
 //! best item's moves are replayed on a `State` at the end.

@@ -6,17 +6,22 @@
 //! 1. each word's hashed views (normalized form, affixes, shape, flags:
 //!    `words`);
 //! 2. UPOS tags, greedily left to right, by an averaged perceptron with a
-//!    dictionary of frequent unambiguous words (`tagger`);
+//!    dictionary of frequent unambiguous words (`tagger`); each thread
+//!    keeps, per word, its views and the summed weights of the features
+//!    that read it alone, so a token looks up only the rest;
 //! 3. the tree, by an arc-eager transition parser with the rich non-local
 //!    features of Zhang & Nivre (2011), scored by an averaged perceptron
 //!    and searched with a beam of 4 (`parser`: moves, features, training
 //!    with a dynamic oracle and max-violation updates on jackknifed tags);
-//! 4. the beam decoder (`decode`) gives exactly the scores of the
-//!    features, summed by the parts each depends on (a word in a role, a
-//!    stack node, the buffer front, the pair of both) so each part is
-//!    looked up once per sentence rather than once per beam item and move;
-//!    the weight table (`perceptron::Frozen`) holds short rows in the slot
-//!    itself and is read in prefetched batches.
+//! 4. the beam decoder (`decode`) gives exactly the scores of the plain
+//!    one (kept as `Parser::parse_reference`) with far fewer lookups: the
+//!    features are summed by the parts each reads (a word in a role, a
+//!    label, the stack top's node, the buffer front, the pair of both),
+//!    each distinct part once per sentence and shared by the beam items,
+//!    and a beam step's lookups run in one prefetched pass;
+//! 5. the weight tables (`perceptron::Frozen`) keep short rows in the
+//!    hash slot itself and the frequent features' rows dense, in huge
+//!    pages.
 //!
 //! ```
 //! use newsparse_syntax::{parse, Deprel};
