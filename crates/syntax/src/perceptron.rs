@@ -284,16 +284,27 @@ impl Frozen {
     /// the original layout, so a key absent from the table meets the same
     /// fingerprints it always did.
     pub fn new(rows: Vec<(u64, Vec<(u8, i16)>)>, classes: usize) -> Frozen {
-        let cap = (rows.len() * 3 / 2 + 2).next_power_of_two();
+        let keys: Vec<u64> = rows.iter().map(|r| r.0).collect();
+        Frozen::build(&keys, |j| &rows[j].1, classes)
+    }
+
+    /// [`Frozen::new`] from the keys and a function giving row `j`.
+    fn build<'a>(keys: &[u64], row: impl Fn(usize) -> &'a [(u8, i16)], classes: usize) -> Frozen {
+        let cap = (keys.len() * 3 / 2 + 2).next_power_of_two();
         let mut t = Frozen {
             slots: huge_pages(cap),
             mask: cap - 1,
             long: Vec::new(),
             dense: Vec::new(),
             classes,
-            keys: Vec::with_capacity(rows.len()),
+            keys: Vec::with_capacity(keys.len()),
         };
-        for (key, row) in rows {
+        for (j, &key) in keys.iter().enumerate() {
+            // The home slots are random: ask for one well ahead.
+            if let Some(&k) = keys.get(j + 16) {
+                prefetch(&t.slots[k as usize & t.mask]);
+            }
+            let row = row(j);
             let fp = Self::fingerprint(key);
             let mut i = key as usize & t.mask;
             loop {
@@ -311,7 +322,7 @@ impl Frozen {
                             s.class[0] = DENSE;
                             s.w = [start as u16 as i16, (start >> 16) as u16 as i16, 0, 0];
                             t.dense.resize(t.dense.len() + classes, 0);
-                            for &(c, w) in &row {
+                            for &(c, w) in row {
                                 t.dense[start * classes + c as usize] = w;
                             }
                         } else {
@@ -323,7 +334,7 @@ impl Frozen {
                                 row.len() as i16,
                                 0,
                             ];
-                            t.long.extend_from_slice(&row);
+                            t.long.extend_from_slice(row);
                         }
                         t.keys.push(key);
                         break;
@@ -519,11 +530,16 @@ impl Frozen {
 
     pub fn read(r: &mut crate::model::Reader, classes: usize) -> Result<Frozen, String> {
         let n = r.u32()? as usize;
-        let mut rows = Vec::with_capacity(n);
+        // Flat arrays, not a vector per row: a million small allocations
+        // were much of the load time.
+        let mut keys = Vec::with_capacity(n);
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut entries: Vec<(u8, i16)> = Vec::with_capacity(2 * n);
+        starts.push(0);
         for _ in 0..n {
-            let k = r.u64()?;
+            keys.push(r.u64()?);
             let m = r.u8()? as usize;
-            let mut row = Vec::with_capacity(m);
+            let first = entries.len();
             for _ in 0..m {
                 let c = r.u8()?;
                 if c as usize >= classes {
@@ -534,14 +550,18 @@ impl Frozen {
                     return Err("a zero weight in the syntax model".into());
                 }
                 // Classes ascending: what a dense row gives back on writing.
-                if row.last().is_some_and(|&(p, _)| p >= c) {
+                if entries.len() > first && entries[entries.len() - 1].0 >= c {
                     return Err("a row's classes out of order in the syntax model".into());
                 }
-                row.push((c, w));
+                entries.push((c, w));
             }
-            rows.push((k, row));
+            starts.push(entries.len());
         }
-        Ok(Frozen::new(rows, classes))
+        Ok(Frozen::build(
+            &keys,
+            |j| &entries[starts[j]..starts[j + 1]],
+            classes,
+        ))
     }
 }
 
