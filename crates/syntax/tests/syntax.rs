@@ -171,6 +171,9 @@ fn the_fast_decoder_equals_the_plain_one() {
     .iter()
     .map(|s| s.split(' ').map(String::from).collect())
     .collect();
+    // A long sentence: deep stacks, many nodes per word.
+    let long = "the council , which met in Kestford , said that ".repeat(15);
+    sents.push(long.split_whitespace().map(String::from).collect());
     if let Some(dir) = ud() {
         let dev = newsparse_syntax::read_conllu(&dir.join("en_ewt-ud-dev.conllu")).unwrap();
         sents.extend(dev.into_iter().take(400).map(|s| s.words));
