@@ -3,6 +3,11 @@
 //!
 //! cargo run --release -p newsparse-syntax --example syntax_tool -- train OUT [key=value]...
 //! cargo run --release -p newsparse-syntax --example syntax_tool -- eval MODEL FILE [BEAM [PRUNE]]
+//! cargo run --release -p newsparse-syntax --example syntax_tool -- dump FILE [BEAM]
+//!
+//! `dump` prints the embedded model's tags, heads and relations for every
+//! word of FILE, one sentence a line, so two builds' outputs can be compared
+//! with `cmp` (the parser's speed work must leave them identical).
 
 use newsparse_syntax::{read_conllu, train_bytes, Model, TrainConfig};
 use std::path::Path;
@@ -71,6 +76,21 @@ fn main() {
                 newsparse_syntax::score_with_beam(&m, &sents, beam).report()
             );
             println!("sizes {:?}", m.sizes());
+        }
+        Some("dump") => {
+            let m = Model::embedded();
+            let sents = read_conllu(Path::new(&args[1])).unwrap();
+            let beam = args.get(2).map_or(m.beam(), |b| b.parse().unwrap());
+            let mut out = String::new();
+            for s in &sents {
+                let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                let p = m.parse_with_beam(&w, beam);
+                for i in 0..w.len() {
+                    out.push_str(&format!("{} {} {}\t", p.upos[i], p.head[i], p.deprel[i]));
+                }
+                out.push('\n');
+            }
+            print!("{out}");
         }
         _ => eprintln!("usage: syntax_tool train OUT [key=value]... | eval MODEL FILE"),
     }

@@ -2,10 +2,26 @@
 //! trained on Universal Dependencies (EWT train and GUM news train) and
 //! embedded in the binary.
 //!
-//! The tagger is a greedy averaged perceptron; the parser is a greedy
-//! arc-eager transition parser with rich non-local features, trained with a
-//! dynamic oracle on the tagger's own (jackknifed) tags. Both read plain
-//! words and give plain types.
+//! Steps, for one sentence of words:
+//! 1. each word's hashed views (normalized form, affixes, shape, flags:
+//!    `words`);
+//! 2. UPOS tags, greedily left to right, by an averaged perceptron with a
+//!    dictionary of frequent unambiguous words (`tagger`); each thread
+//!    keeps, per word, its views and the summed weights of the features
+//!    that read it alone, so a token looks up only the rest;
+//! 3. the tree, by an arc-eager transition parser with the rich non-local
+//!    features of Zhang & Nivre (2011), scored by an averaged perceptron
+//!    and searched with a beam of 4 (`parser`: moves, features, training
+//!    with a dynamic oracle and max-violation updates on jackknifed tags);
+//! 4. the beam decoder (`decode`) gives exactly the scores of the plain
+//!    one (kept as `Parser::parse_reference`) with far fewer lookups: the
+//!    features are summed by the parts each reads (a word in a role, a
+//!    label, the stack top's node, the buffer front, the pair of both),
+//!    each distinct part once per sentence and shared by the beam items,
+//!    and a beam step's lookups run in one prefetched pass;
+//! 5. the weight tables (`perceptron::Frozen`) keep short rows in the
+//!    hash slot itself and the frequent features' rows dense, in huge
+//!    pages.
 //!
 //! ```
 //! use newsparse_syntax::{parse, Deprel};
@@ -15,6 +31,7 @@
 //! ```
 
 mod conllu;
+mod decode;
 // Stable hashing of feature keys, shared with the other embedded models.
 use newsparse_core::hash;
 mod labels;
@@ -78,8 +95,7 @@ impl Model {
     pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
-            let w = tagger::padded(words);
-            self.inner.tagger.tag_infos(&w, &mut s.0)
+            self.inner.tagger.tag_words(words, &mut s.0).1
         })
     }
 
@@ -98,11 +114,25 @@ impl Model {
     pub fn parse_with_beam(&self, words: &[&str], beam: usize) -> Parsed {
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
-            let w = tagger::padded(words);
-            let upos = self.inner.tagger.tag_infos(&w, &mut s.0);
+            let (w, upos) = self.inner.tagger.tag_words(words, &mut s.0);
             let (head, deprel) = self.inner.parser.parse(&w, &upos, beam.max(1), &mut s.1);
             Parsed { upos, head, deprel }
         })
+    }
+
+    /// [`Model::parse_with_beam`] by the plain tagger (every feature of
+    /// every word looked up) and the plain decoder (every feature of every
+    /// beam item looked up, states copied whole): what the fast ones must
+    /// equal, for tests.
+    #[doc(hidden)]
+    pub fn parse_reference(&self, words: &[&str], beam: usize) -> Parsed {
+        let w = tagger::padded(words);
+        let upos = self
+            .inner
+            .tagger
+            .tag_infos(&w, &mut tagger::Scratch::default());
+        let (head, deprel) = self.inner.parser.parse_reference(&w, &upos, beam);
+        Parsed { upos, head, deprel }
     }
 
     /// The same model with the parser's weights below `min_abs` dropped

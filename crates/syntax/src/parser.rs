@@ -5,23 +5,30 @@
 //! Nivre (2012): the model follows its own (sometimes wrong) moves and is
 //! taught the best move still open from there.
 
+use crate::decode::{self, Decoder};
 use crate::hash::{mix, SplitMix};
 use crate::labels::{Deprel, Upos};
-use crate::perceptron::{Frozen, Training};
+use crate::perceptron::{Frozen, Row, Training};
 use crate::words::WordInfo;
 
 pub const NL: usize = Deprel::COUNT;
 /// Shift, reduce, left-arc per label, right-arc per label.
 pub const NA: usize = 2 + 2 * NL;
-const SH: usize = 0;
-const RE: usize = 1;
-const ROOT_LABEL: usize = Deprel::Root as usize;
+pub(crate) const SH: usize = 0;
+pub(crate) const RE: usize = 1;
+pub(crate) const ROOT_LABEL: usize = Deprel::Root as usize;
 const NONE: usize = usize::MAX;
 
 /// Tag values of the root and of a missing position.
-const TAG_ROOT: u64 = 40;
-const TAG_NONE: u64 = 41;
-const LABEL_NONE: u64 = 99;
+pub(crate) const TAG_ROOT: u64 = 40;
+pub(crate) const TAG_NONE: u64 = 41;
+pub(crate) const LABEL_NONE: u64 = 99;
+
+/// The weight-table key of feature template `id` with value `v`.
+#[inline]
+pub(crate) fn key(id: u64, v: u64) -> u64 {
+    mix(id.wrapping_mul(0x51_7CC1_B727_220A), v)
+}
 
 /// A parser configuration. Words are `1..=n`, `0` is the root.
 #[derive(Clone)]
@@ -61,7 +68,7 @@ impl State {
         }
     }
 
-    fn reset(&mut self, n: usize) {
+    pub(crate) fn reset(&mut self, n: usize) {
         self.n = n;
         self.stack.clear();
         self.stack.push(0);
@@ -120,7 +127,7 @@ impl State {
         }
     }
 
-    fn apply(&mut self, a: usize) {
+    pub(crate) fn apply(&mut self, a: usize) {
         let s0 = self.s0();
         match a {
             SH => {
@@ -213,7 +220,7 @@ fn tag(t: &[u8], i: usize) -> u64 {
     }
 }
 
-fn dist_bucket(d: usize) -> u64 {
+pub(crate) fn dist_bucket(d: usize) -> u64 {
     match d {
         0..=4 => d as u64,
         5..=7 => 5,
@@ -269,7 +276,7 @@ fn features(s: &State, w: &[WordInfo], t: &[u8], out: &mut Vec<u64>) {
     let mut id = 0u64;
     let mut f = |v: u64| {
         id += 1;
-        out.push(mix(id.wrapping_mul(0x51_7CC1_B727_220A), v));
+        out.push(key(id, v));
     };
     // Single words.
     f(s0wp);
@@ -377,6 +384,8 @@ fn features(s: &State, w: &[WordInfo], t: &[u8], out: &mut Vec<u64>) {
 
 pub struct Parser {
     weights: Frozen,
+    /// The label features' rows (`decode::label_rows`), made on reading.
+    labels: Vec<Row>,
     /// Beam width the model was trained for (1: greedy).
     pub beam: usize,
 }
@@ -384,36 +393,30 @@ pub struct Parser {
 /// Per-thread scratch for parsing.
 pub struct Scratch {
     state: State,
-    feats: Vec<u64>,
     tags: Vec<u8>,
     words: Vec<WordInfo>,
-    items: Vec<State>,
-    next: Vec<State>,
-    cands: Vec<(i64, usize, usize)>,
+    decoder: Decoder,
 }
 
 impl Default for Scratch {
     fn default() -> Self {
         Scratch {
             state: State::new(),
-            feats: vec![],
             tags: vec![],
             words: vec![],
-            items: vec![],
-            next: vec![],
-            cands: vec![],
+            decoder: Decoder::default(),
         }
     }
 }
 
-/// One hypothesis of the beam.
+/// One hypothesis of the training beam.
 #[derive(Clone)]
 struct BeamItem {
     state: State,
     score: i64,
-    /// The moves that led here (training only).
+    /// The moves that led here.
     actions: Vec<u8>,
-    /// Whether `actions` is the gold prefix (training only).
+    /// Whether `actions` is the gold prefix.
     gold: bool,
 }
 
@@ -459,6 +462,14 @@ fn best_valid<S: PartialOrd + Copy>(s: &State, scores: &[S]) -> usize {
 }
 
 impl Parser {
+    fn new(weights: Frozen, beam: usize) -> Parser {
+        Parser {
+            labels: decode::label_rows(&weights),
+            weights,
+            beam,
+        }
+    }
+
     /// Parse a sentence: `padded` are the tagger's word infos (two boundary
     /// words on each side), `tags` the predicted tags. Gives heads (0 is
     /// the root) and labels.
@@ -476,73 +487,81 @@ impl Parser {
         sc.tags.push(0);
         sc.tags.extend(tags.iter().map(|&t| t as u8));
         sc.state.reset(n);
-        if beam > 1 {
-            // Two generations of states, reused from sentence to sentence
-            // (`clone_from` keeps their allocations).
-            let (items, next, cands) = (&mut sc.items, &mut sc.next, &mut sc.cands);
-            items.truncate(1);
-            match items.first_mut() {
-                Some(first) => first.clone_from(&sc.state),
-                None => items.push(sc.state.clone()),
-            }
-            let mut scores_of = vec![0i64; 1];
-            while !items.iter().all(State::terminal) {
-                cands.clear();
-                scores_of.resize(items.len(), 0);
-                for (i, st) in items.iter().enumerate() {
-                    let base = scores_of[i];
-                    if st.terminal() {
-                        cands.push((base, i, NONE));
-                        continue;
-                    }
-                    features(st, &sc.words, &sc.tags, &mut sc.feats);
-                    let mut scores = [0i32; NA];
-                    self.weights.score(&sc.feats, &mut scores);
-                    for (a, &v) in scores.iter().enumerate() {
-                        if st.valid(a) {
-                            cands.push((base + i64::from(v), i, a));
-                        }
-                    }
-                }
-                let key = |c: &(i64, usize, usize)| (std::cmp::Reverse(c.0), c.1, c.2);
-                if cands.len() > beam {
-                    cands.select_nth_unstable_by_key(beam - 1, key);
-                }
-                let m = beam.min(cands.len());
-                cands[..m].sort_unstable_by_key(key);
-                for (j, &(_, i, a)) in cands[..m].iter().enumerate() {
-                    if j < next.len() {
-                        next[j].clone_from(&items[i]);
-                    } else {
-                        next.push(items[i].clone());
-                    }
-                    if a != NONE {
-                        next[j].apply(a);
-                    }
-                }
-                next.truncate(m);
-                scores_of.clear();
-                scores_of.extend(cands[..m].iter().map(|c| c.0));
-                std::mem::swap(items, next);
-            }
-            sc.state.clone_from(&items[0]);
-        } else {
-            while !sc.state.terminal() {
-                features(&sc.state, &sc.words, &sc.tags, &mut sc.feats);
-                let mut scores = [0i32; NA];
-                self.weights.score(&sc.feats, &mut scores);
-                let a = best_valid(&sc.state, &scores);
-                sc.state.apply(a);
-            }
-        }
-        sc.state.finish();
+        // Greedy decoding is the beam of one: the best move, ties to the
+        // first, as `best_valid` chooses.
+        sc.decoder.parse(
+            &self.weights,
+            &self.labels,
+            &sc.words,
+            &sc.tags,
+            beam.max(1),
+            &mut sc.state,
+        );
+        Self::result(&mut sc.state)
+    }
+
+    fn result(s: &mut State) -> (Vec<usize>, Vec<Deprel>) {
+        s.finish();
         (
-            sc.state.head[1..].to_vec(),
-            sc.state.label[1..]
+            s.head[1..].to_vec(),
+            s.label[1..]
                 .iter()
                 .map(|&l| Deprel::from_index(l as usize))
                 .collect(),
         )
+    }
+
+    /// [`Parser::parse`] by the plain decoder: every feature of every
+    /// beam item looked up in the weight table, states copied whole. The
+    /// fast decoder must give exactly what this gives.
+    pub fn parse_reference(
+        &self,
+        padded: &[WordInfo],
+        tags: &[Upos],
+        beam: usize,
+    ) -> (Vec<usize>, Vec<Deprel>) {
+        let n = tags.len();
+        let words = &padded[1..n + 2];
+        let mut t = vec![0u8];
+        t.extend(tags.iter().map(|&x| x as u8));
+        let mut start = State::new();
+        start.reset(n);
+        let mut items = vec![start];
+        let mut scores_of = vec![0i64];
+        let mut feats = vec![];
+        let mut cands = vec![];
+        while !items.iter().all(State::terminal) {
+            cands.clear();
+            for (i, st) in items.iter().enumerate() {
+                if st.terminal() {
+                    cands.push((scores_of[i], i, NONE));
+                    continue;
+                }
+                features(st, words, &t, &mut feats);
+                let mut scores = [0i32; NA];
+                self.weights.score(&feats, &mut scores);
+                for (a, &v) in scores.iter().enumerate() {
+                    if st.valid(a) {
+                        cands.push((scores_of[i] + i64::from(v), i, a));
+                    }
+                }
+            }
+            let key = |c: &(i64, usize, usize)| (std::cmp::Reverse(c.0), c.1, c.2);
+            cands.sort_unstable_by_key(key);
+            cands.truncate(beam.max(1));
+            items = cands
+                .iter()
+                .map(|&(_, i, a)| {
+                    let mut s = items[i].clone();
+                    if a != NONE {
+                        s.apply(a);
+                    }
+                    s
+                })
+                .collect();
+            scores_of = cands.iter().map(|c| c.0).collect();
+        }
+        Self::result(&mut items[0])
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
@@ -555,17 +574,11 @@ impl Parser {
         if beam == 0 {
             return Err("beam width 0 in the syntax model".into());
         }
-        Ok(Parser {
-            beam,
-            weights: Frozen::read(r, NA)?,
-        })
+        Ok(Parser::new(Frozen::read(r, NA)?, beam))
     }
 
     pub fn pruned(&self, min_abs: i16) -> Parser {
-        Parser {
-            weights: self.weights.pruned(min_abs),
-            beam: self.beam,
-        }
+        Parser::new(self.weights.pruned(min_abs), self.beam)
     }
 
     pub fn size(&self) -> (usize, usize) {
@@ -681,10 +694,7 @@ impl Trainer {
 
     /// The averaged weights so far.
     pub fn parser(&self, min_abs: i16) -> Parser {
-        Parser {
-            weights: self.t.averaged(min_abs),
-            beam: self.opts.beam.max(1),
-        }
+        Parser::new(self.t.averaged(min_abs, NA), self.opts.beam.max(1))
     }
 
     /// The costs of every move (`u32::MAX` if invalid) and the least.

@@ -115,7 +115,7 @@ impl Training {
     /// `round(average * scale)`, where `scale` brings the largest to
     /// `i16::MAX`; weights whose magnitude is below `min_abs` after that are
     /// dropped, and so are features left empty.
-    pub fn averaged(&self, min_abs: i16) -> Frozen {
+    pub fn averaged(&self, min_abs: i16, classes: usize) -> Frozen {
         let clock = i64::from(self.clock.max(1));
         let avg = |e: &Entry| {
             let t = e.total + i64::from(e.w) * i64::from(self.clock - e.stamp);
@@ -144,7 +144,7 @@ impl Training {
             row.sort_unstable();
             rows.push((self.keys[i], row));
         }
-        Frozen::new(rows)
+        Frozen::new(rows, classes)
     }
 
     pub fn features(&self) -> usize {
@@ -152,16 +152,126 @@ impl Training {
     }
 }
 
-/// Frozen weights: open addressing over 32-bit fingerprints of the keys,
-/// each slot pointing at a run of (class, weight) entries.
+/// Scores of every class (the parser's moves), padded to whole cache lines
+/// so sums vectorize.
+pub const STRIDE: usize = 112;
+
+#[derive(Clone, Copy)]
+#[repr(C, align(64))]
+pub struct Row(pub [i32; STRIDE]);
+
+impl Row {
+    pub const ZERO: Row = Row([0; STRIDE]);
+
+    #[inline]
+    pub fn add(&mut self, o: &Row) {
+        for (a, b) in self.0.iter_mut().zip(&o.0) {
+            *a += *b;
+        }
+    }
+}
+
+/// Frozen weights: open addressing over 32-bit fingerprints of the keys.
+/// A lookup misses the cache (the parser's table is tens of MB), so a slot
+/// holds a row of up to four (class, weight) entries itself: one cache
+/// miss per key. Longer rows (few) sit in `long`, and the longest (the
+/// frequent features) in `dense`, a weight for every class, summed without
+/// a branch or an index per entry.
 pub struct Frozen {
-    slots: Vec<(u32, u32)>,
+    slots: Vec<Slot>,
     mask: usize,
-    /// Row `r` is `entries[starts[r]..starts[r + 1]]`.
-    starts: Vec<u32>,
-    entries: Vec<(u8, i16)>,
-    /// The rows by key, sorted by key (what the model file stores).
+    long: Vec<(u8, i16)>,
+    dense: Vec<i16>,
+    /// Classes: the width of a dense row.
+    classes: usize,
+    /// The keys, sorted (what the model file stores, with their rows).
     keys: Vec<u64>,
+}
+
+/// One slot: fingerprint (0: empty), then up to four entries, unused
+/// ones (class 0, weight 0) adding nothing; or, when `class[0]` is
+/// `LONG`, the row `long[start..start + w[2]]`, or when it is `DENSE`, the
+/// row `dense[start * classes..][..classes]`, `start` being `w[0]` and `w[1]`
+/// as one 32-bit number.
+#[derive(Clone, Copy, Default)]
+#[repr(C, align(16))]
+struct Slot {
+    fp: u32,
+    class: [u8; 4],
+    w: [i16; 4],
+}
+
+const LONG: u8 = 0xFE;
+const DENSE: u8 = 0xFD;
+/// Rows this long or longer are kept dense.
+const DENSE_MIN: usize = 12;
+/// Keys looked up together (their misses overlap).
+pub const BATCH: usize = 16;
+
+/// `n` empty slots, in huge pages where the system gives them: every
+/// lookup lands on a random page of a table of tens of MB, and with 4 KiB
+/// pages most of them also miss the TLB.
+fn huge_pages(n: usize) -> Vec<Slot> {
+    let mut v: Vec<Slot> = Vec::with_capacity(n);
+    #[cfg(target_os = "linux")]
+    {
+        let bytes = n * std::mem::size_of::<Slot>();
+        let page = 4096;
+        let start = (v.as_ptr() as usize).div_ceil(page) * page;
+        let end = (v.as_ptr() as usize + bytes) / page * page;
+        if end > start {
+            // SAFETY: the range lies inside `v`'s allocation, not yet
+            // written; the advice changes how it is backed, not its
+            // contents, and a refusal is harmless.
+            unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_HUGEPAGE) };
+        }
+    }
+    v.resize(n, Slot::default());
+    v
+}
+
+/// A hint to bring `p`'s cache line in.
+#[inline]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch is only a hint; it never faults, whatever `p` is.
+    unsafe {
+        std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>(p as *const i8)
+    };
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
+}
+const INLINE: usize = 4;
+
+impl Slot {
+    fn start(&self) -> usize {
+        (self.w[0] as u16 as usize) | (self.w[1] as u16 as usize) << 16
+    }
+
+    fn long_range(&self) -> (usize, usize) {
+        let start = self.start();
+        (start, start + self.w[2] as u16 as usize)
+    }
+
+    /// The row's entries (for writing and pruning).
+    fn row(&self, t: &Frozen) -> Vec<(u8, i16)> {
+        if self.class[0] == LONG {
+            let (a, b) = self.long_range();
+            t.long[a..b].to_vec()
+        } else if self.class[0] == DENSE {
+            t.dense_row(self)
+                .iter()
+                .enumerate()
+                .filter(|&(_, &w)| w != 0)
+                .map(|(c, &w)| (c as u8, w))
+                .collect()
+        } else {
+            (0..INLINE)
+                .filter(|&j| self.w[j] != 0)
+                .map(|j| (self.class[j], self.w[j]))
+                .collect()
+        }
+    }
 }
 
 impl Frozen {
@@ -169,27 +279,64 @@ impl Frozen {
         ((key >> 32) as u32).max(1)
     }
 
-    /// Build from rows sorted by key.
-    pub fn new(rows: Vec<(u64, Vec<(u8, i16)>)>) -> Frozen {
-        let cap = (rows.len() * 3 / 2 + 2).next_power_of_two();
+    /// Build from rows sorted by key, each sorted by class (below
+    /// `classes`), with no weight zero. Capacity and probing are those of
+    /// the original layout, so a key absent from the table meets the same
+    /// fingerprints it always did.
+    pub fn new(rows: Vec<(u64, Vec<(u8, i16)>)>, classes: usize) -> Frozen {
+        let keys: Vec<u64> = rows.iter().map(|r| r.0).collect();
+        Frozen::build(&keys, |j| &rows[j].1, classes)
+    }
+
+    /// [`Frozen::new`] from the keys and a function giving row `j`.
+    fn build<'a>(keys: &[u64], row: impl Fn(usize) -> &'a [(u8, i16)], classes: usize) -> Frozen {
+        let cap = (keys.len() * 3 / 2 + 2).next_power_of_two();
         let mut t = Frozen {
-            slots: vec![(0, 0); cap],
+            slots: huge_pages(cap),
             mask: cap - 1,
-            starts: Vec::with_capacity(rows.len() + 1),
-            entries: Vec::new(),
-            keys: Vec::with_capacity(rows.len()),
+            long: Vec::new(),
+            dense: Vec::new(),
+            classes,
+            keys: Vec::with_capacity(keys.len()),
         };
-        t.starts.push(0);
-        for (key, row) in rows {
+        for (j, &key) in keys.iter().enumerate() {
+            // The home slots are random: ask for one well ahead.
+            if let Some(&k) = keys.get(j + 16) {
+                prefetch(&t.slots[k as usize & t.mask]);
+            }
+            let row = row(j);
             let fp = Self::fingerprint(key);
             let mut i = key as usize & t.mask;
             loop {
-                match t.slots[i].0 {
+                match t.slots[i].fp {
                     0 => {
-                        t.slots[i] = (fp, t.keys.len() as u32);
+                        let s = &mut t.slots[i];
+                        s.fp = fp;
+                        if row.len() <= INLINE {
+                            for (j, &(c, w)) in row.iter().enumerate() {
+                                s.class[j] = c;
+                                s.w[j] = w;
+                            }
+                        } else if row.len() >= DENSE_MIN {
+                            let start = t.dense.len() / classes;
+                            s.class[0] = DENSE;
+                            s.w = [start as u16 as i16, (start >> 16) as u16 as i16, 0, 0];
+                            t.dense.resize(t.dense.len() + classes, 0);
+                            for &(c, w) in row {
+                                t.dense[start * classes + c as usize] = w;
+                            }
+                        } else {
+                            let start = t.long.len();
+                            s.class[0] = LONG;
+                            s.w = [
+                                start as u16 as i16,
+                                (start >> 16) as u16 as i16,
+                                row.len() as i16,
+                                0,
+                            ];
+                            t.long.extend_from_slice(row);
+                        }
                         t.keys.push(key);
-                        t.entries.extend_from_slice(&row);
-                        t.starts.push(t.entries.len() as u32);
                         break;
                     }
                     f if f == fp => break,
@@ -200,31 +347,138 @@ impl Frozen {
         t
     }
 
-    #[inline]
-    fn find(&self, key: u64) -> Option<usize> {
+    #[inline(always)]
+    fn find(&self, key: u64) -> Option<&Slot> {
         let fp = Self::fingerprint(key);
         let mut i = key as usize & self.mask;
         loop {
-            let (f, row) = self.slots[i];
-            if f == fp {
-                return Some(row as usize);
+            let s = &self.slots[i];
+            if s.fp == fp {
+                return Some(s);
             }
-            if f == 0 {
+            if s.fp == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
         }
     }
 
-    /// Add the weights of `keys` to `scores`.
+    /// Ask the cache for `key`'s slot ahead of [`Frozen::add`].
+    #[inline]
+    pub fn prefetch(&self, key: u64) {
+        prefetch(&self.slots[key as usize & self.mask]);
+    }
+
+    /// The slot of `key`, if any, with its long row asked for (the
+    /// second step of a batch: slots prefetched, now read).
+    #[inline(always)]
+    fn find_and_prefetch(&self, key: u64) -> Option<&Slot> {
+        let s = self.find(key)?;
+        if s.class[0] == LONG {
+            let (a, _) = s.long_range();
+            prefetch(self.long[a..].as_ptr());
+        } else if s.class[0] == DENSE {
+            let r = self.dense_row(s);
+            for line in r.chunks(32) {
+                prefetch(line.as_ptr());
+            }
+        }
+        Some(s)
+    }
+
+    #[inline(always)]
+    fn dense_row(&self, s: &Slot) -> &[i16] {
+        let a = s.start() * self.classes;
+        &self.dense[a..a + self.classes]
+    }
+
+    #[inline(always)]
+    fn add_slot(&self, s: &Slot, scores: &mut [i32]) {
+        if s.class[0] == DENSE {
+            for (a, &w) in scores[..self.classes].iter_mut().zip(self.dense_row(s)) {
+                *a += i32::from(w);
+            }
+        } else if s.class[0] == LONG {
+            let (a, b) = s.long_range();
+            for &(c, w) in &self.long[a..b] {
+                scores[c as usize] += i32::from(w);
+            }
+        } else {
+            for j in 0..INLINE {
+                scores[s.class[j] as usize] += i32::from(s.w[j]);
+            }
+        }
+    }
+
+    /// Add the weights of one key to `scores`.
+    #[inline]
+    pub fn add(&self, key: u64, scores: &mut [i32]) {
+        if let Some(s) = self.find(key) {
+            self.add_slot(s, scores);
+        }
+    }
+
+    /// Add the weights of `keys` (at most [`BATCH`]) to `scores`, in three
+    /// passes so the cache misses overlap: prefetch every slot, read the
+    /// slots and prefetch their long rows, add.
     #[inline]
     pub fn score(&self, keys: &[u64], scores: &mut [i32]) {
-        for &k in keys {
-            if let Some(r) = self.find(k) {
-                let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
-                for &(c, w) in &self.entries[a..b] {
-                    scores[c as usize] += i32::from(w);
-                }
+        for chunk in keys.chunks(BATCH) {
+            for &k in chunk {
+                self.prefetch(k);
+            }
+            let mut found = [None; BATCH];
+            for (f, &k) in found.iter_mut().zip(chunk) {
+                *f = self.find_and_prefetch(k);
+            }
+            for s in found.iter().flatten() {
+                self.add_slot(s, scores);
+            }
+        }
+    }
+
+    /// Add the weights of each job's key to its row (`jobs`: row, key),
+    /// in a software pipeline: a job's slot is prefetched `2 * AHEAD` jobs
+    /// before it is added, read (and its long row prefetched) `AHEAD`
+    /// jobs before, so many cache misses are under way at once.
+    pub fn add_jobs(&self, jobs: &[(u32, u64)], rows: &mut [Row]) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, checked just above.
+            return unsafe { self.add_jobs_avx2(jobs, rows) };
+        }
+        self.add_jobs_plain(jobs, rows)
+    }
+
+    /// [`Frozen::add_jobs`] compiled for AVX2: the dense rows' adds (the
+    /// bulk of its instructions) take half as many.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn add_jobs_avx2(&self, jobs: &[(u32, u64)], rows: &mut [Row]) {
+        self.add_jobs_plain(jobs, rows)
+    }
+
+    #[inline(always)]
+    fn add_jobs_plain(&self, jobs: &[(u32, u64)], rows: &mut [Row]) {
+        const AHEAD: usize = 8;
+        const RING: usize = 16;
+        let mut ring: [Option<&Slot>; RING] = [None; RING];
+        let n = jobs.len();
+        for &(_, k) in jobs.iter().take(2 * AHEAD) {
+            self.prefetch(k);
+        }
+        for (j, &(_, k)) in jobs.iter().enumerate().take(AHEAD) {
+            ring[j % RING] = self.find_and_prefetch(k);
+        }
+        for (j, &(r, _)) in jobs.iter().enumerate() {
+            if let Some(&(_, k)) = jobs.get(j + 2 * AHEAD) {
+                self.prefetch(k);
+            }
+            if j + AHEAD < n {
+                ring[(j + AHEAD) % RING] = self.find_and_prefetch(jobs[j + AHEAD].1);
+            }
+            if let Some(s) = ring[j % RING] {
+                self.add_slot(s, &mut rows[r as usize].0);
             }
         }
     }
@@ -233,35 +487,41 @@ impl Frozen {
         self.keys.len()
     }
 
+    /// The rows in key order.
+    fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u8, i16)>)> + '_ {
+        self.keys.iter().map(|&k| {
+            let s = self.find(k).expect("every key has its slot");
+            (k, s.row(self))
+        })
+    }
+
     /// The same table without weights below `min_abs` in magnitude.
     pub fn pruned(&self, min_abs: i16) -> Frozen {
-        let rows = (0..self.keys.len())
-            .filter_map(|r| {
-                let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
-                let row: Vec<(u8, i16)> = self.entries[a..b]
-                    .iter()
-                    .copied()
+        let rows = self
+            .rows()
+            .filter_map(|(k, row)| {
+                let row: Vec<(u8, i16)> = row
+                    .into_iter()
                     .filter(|&(_, w)| w.unsigned_abs() >= min_abs.max(1) as u16)
                     .collect();
-                (!row.is_empty()).then(|| (self.keys[r], row))
+                (!row.is_empty()).then_some((k, row))
             })
             .collect();
-        Frozen::new(rows)
+        Frozen::new(rows, self.classes)
     }
 
     pub fn weights(&self) -> usize {
-        self.entries.len()
+        self.rows().map(|(_, r)| r.len()).sum()
     }
 
     /// Serialize: feature count, then per feature its key, entry count and
     /// entries (class, weight), little-endian, in key order.
     pub fn write(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for (r, &k) in self.keys.iter().enumerate() {
-            let (a, b) = (self.starts[r] as usize, self.starts[r + 1] as usize);
+        for (k, row) in self.rows() {
             out.extend_from_slice(&k.to_le_bytes());
-            out.push((b - a) as u8);
-            for &(c, w) in &self.entries[a..b] {
+            out.push(row.len() as u8);
+            for (c, w) in row {
                 out.push(c);
                 out.extend_from_slice(&w.to_le_bytes());
             }
@@ -270,22 +530,38 @@ impl Frozen {
 
     pub fn read(r: &mut crate::model::Reader, classes: usize) -> Result<Frozen, String> {
         let n = r.u32()? as usize;
-        let mut rows = Vec::with_capacity(n);
+        // Flat arrays, not a vector per row: a million small allocations
+        // were much of the load time.
+        let mut keys = Vec::with_capacity(n);
+        let mut starts = Vec::with_capacity(n + 1);
+        let mut entries: Vec<(u8, i16)> = Vec::with_capacity(2 * n);
+        starts.push(0);
         for _ in 0..n {
-            let k = r.u64()?;
+            keys.push(r.u64()?);
             let m = r.u8()? as usize;
-            let mut row = Vec::with_capacity(m);
+            let first = entries.len();
             for _ in 0..m {
                 let c = r.u8()?;
                 if c as usize >= classes {
                     return Err(format!("class {c} out of range in the syntax model"));
                 }
                 let w = r.i16()?;
-                row.push((c, w));
+                if w == 0 {
+                    return Err("a zero weight in the syntax model".into());
+                }
+                // Classes ascending: what a dense row gives back on writing.
+                if entries.len() > first && entries[entries.len() - 1].0 >= c {
+                    return Err("a row's classes out of order in the syntax model".into());
+                }
+                entries.push((c, w));
             }
-            rows.push((k, row));
+            starts.push(entries.len());
         }
-        Ok(Frozen::new(rows))
+        Ok(Frozen::build(
+            &keys,
+            |j| &entries[starts[j]..starts[j + 1]],
+            classes,
+        ))
     }
 }
 
@@ -300,7 +576,7 @@ mod tests {
         t.clock += 1;
         t.update(&[10], 0, 1);
         t.clock += 1;
-        let f = t.averaged(1);
+        let f = t.averaged(1, 2);
         let mut s = [0i32; 2];
         f.score(&[10], &mut s);
         // Averages: class 1 is (1 + 0) / 2 = 0.5, class 0 is -0.5; key 20's
@@ -316,5 +592,59 @@ mod tests {
         g.write(&mut bytes2);
         assert_eq!(bytes, bytes2);
         assert_eq!(g.features(), 2);
+    }
+
+    /// Rows of up to four entries live in their slot, longer ones apart,
+    /// the longest dense; all add the same weights, batched or not, and
+    /// write back the same bytes.
+    #[test]
+    fn inline_long_and_dense_rows() {
+        // Keys differ in their high half: the fingerprint.
+        let k = |i: u64| i << 40 | i;
+        let long: Vec<(u8, i16)> = (0..9).map(|c| (c, 100 + i16::from(c))).collect();
+        let dense: Vec<(u8, i16)> = (0..13u8)
+            .map(|c| (c + 3, i16::from(c) - 12))
+            .filter(|&(_, w)| w != 0)
+            .collect();
+        assert!(dense.len() >= DENSE_MIN);
+        let rows = vec![
+            (k(5), vec![(1, -3), (4, 7)]),
+            (k(9), long),
+            (k(77), vec![(8, 2)]),
+            (k(200), dense),
+        ];
+        let f = Frozen::new(rows.clone(), 30);
+        let mut one = [0i32; 30];
+        for i in [5, 9, 77, 200, 1234] {
+            f.add(k(i), &mut one);
+        }
+        let mut batch = [0i32; 30];
+        f.score(&[k(5), k(9), k(77), k(200), k(1234)], &mut batch);
+        let mut want = [0i32; 30];
+        for (_, row) in &rows {
+            for &(c, w) in row {
+                want[c as usize] += i32::from(w);
+            }
+        }
+        assert_eq!(one, want);
+        assert_eq!(batch, want);
+        let mut jobs = [Row::ZERO; 2];
+        f.add_jobs(&[(1, k(9)), (0, k(5)), (1, k(77)), (0, k(200))], &mut jobs);
+        assert_eq!(jobs[0].0[4], 7 + (1 - 12));
+        assert_eq!(jobs[1].0[8], 108 + 2);
+        assert_eq!(f.weights(), 12 + 12);
+        let mut bytes = vec![];
+        f.write(&mut bytes);
+        let mut direct = vec![];
+        direct.extend_from_slice(&4u32.to_le_bytes());
+        for (k, row) in &rows {
+            direct.extend_from_slice(&k.to_le_bytes());
+            direct.push(row.len() as u8);
+            for &(c, w) in row {
+                direct.push(c);
+                direct.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        assert_eq!(bytes, direct);
     }
 }

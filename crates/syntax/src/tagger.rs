@@ -3,7 +3,7 @@
 //! words that always take one tag.
 
 use crate::conllu::Sentence;
-use crate::hash::{mix, HashedMap, SplitMix};
+use crate::hash::{hash_str, mix, HashedMap, SplitMix};
 use crate::labels::Upos;
 use crate::perceptron::{Frozen, Training};
 use crate::words::WordInfo;
@@ -126,6 +126,9 @@ pub struct Tagger {
     /// Normalized form hash → the tags the word takes (a bit per tag).
     amb: HashedMap<u32>,
     weights: Frozen,
+    /// This tagger among those the process made (the per-thread word
+    /// cache belongs to one).
+    id: u64,
 }
 
 /// Per-thread scratch for tagging.
@@ -133,9 +136,207 @@ pub struct Tagger {
 pub struct Scratch {
     feats: Vec<u64>,
     amb: Vec<u32>,
+    /// Words seen, by the hash of their text: what tagging reads of one
+    /// word alone, kept from sentence to sentence.
+    cache: HashedMap<u32>,
+    words: Vec<CachedWord>,
+    /// The tagger the cache is of.
+    model: u64,
+    /// The sentence's padded words (indices into `words`).
+    at: Vec<u32>,
+    pair_keys: Vec<[u64; PAIRS]>,
+}
+
+/// Words cached at most (each some 400 bytes), then the cache starts over.
+const CACHE_WORDS: usize = 16_384;
+
+/// One word's views and the summed weights of the features that read it
+/// alone, in each position: the word itself, one or two before, one or
+/// two after.
+struct CachedWord {
+    info: WordInfo,
+    amb: u32,
+    dict: Option<u8>,
+    part: [[i32; NTAGS]; 5],
+}
+
+const C: usize = 0;
+const L1: usize = 1;
+const L2: usize = 2;
+const R1: usize = 3;
+const R2: usize = 4;
+/// Features of two words (`features`' ids 24, 25, 27, 30, 31, 36, 37, 41,
+/// 44, 45).
+const PAIRS: usize = 10;
+
+/// The features of `features` that read one word alone, by position, as
+/// (template, value) pairs.
+fn word_parts(x: &WordInfo, amb: u32) -> [Vec<(u64, u64)>; 5] {
+    let a = u64::from(amb);
+    let mut c = vec![(0, 0), (1, x.norm), (2, x.form)];
+    for k in 0..3 {
+        c.push((3 + k as u64, x.prefix[k]));
+    }
+    for k in 0..4 {
+        c.push((6 + k as u64, x.suffix[k]));
+    }
+    c.extend([(10, x.shape), (11, u64::from(x.flags)), (38, a)]);
+    [
+        c,
+        vec![(16, x.norm), (17, x.suffix[2]), (22, x.shape), (33, x.form)],
+        vec![(18, x.norm)],
+        vec![
+            (19, x.norm),
+            (20, x.suffix[2]),
+            (23, x.shape),
+            (29, x.suffix[1]),
+            (34, x.form),
+            (39, a),
+        ],
+        vec![(21, x.norm), (32, x.suffix[2]), (40, a)],
+    ]
+}
+
+/// The features of `features` that read two words of the window.
+fn pair_keys(w: &[&CachedWord; 5]) -> [u64; PAIRS] {
+    let [l2, l1, c, r1, r2] = w;
+    let _ = l2;
+    let (ac, al1, ar1, ar2) = (
+        u64::from(c.amb),
+        u64::from(l1.amb),
+        u64::from(r1.amb),
+        u64::from(r2.amb),
+    );
+    let (l1, c, r1) = (&l1.info, &c.info, &r1.info);
+    [
+        mix(24, mix(l1.norm, c.norm)),
+        mix(25, mix(c.norm, r1.norm)),
+        mix(27, mix(c.suffix[2], r1.suffix[2])),
+        mix(30, mix(u64::from(l1.flags), u64::from(c.flags))),
+        mix(31, mix(u64::from(r1.flags), u64::from(c.flags))),
+        mix(36, mix(c.shape, r1.shape)),
+        mix(37, mix(l1.shape, c.shape)),
+        mix(41, mix(ac, ar1)),
+        mix(44, mix(al1, ac)),
+        mix(45, mix(ar1, ar2)),
+    ]
 }
 
 impl Tagger {
+    /// The padded word infos of `words` and their tags: what
+    /// `tag_infos(&padded(words))` gives, the features that read one word
+    /// alone summed once per word and thread (a per-form cache, as the
+    /// recognizer's), the rest looked up with prefetching.
+    pub fn tag_words(&self, words: &[&str], sc: &mut Scratch) -> (Vec<WordInfo>, Vec<Upos>) {
+        if sc.model != self.id || sc.words.len() + words.len() + 4 > CACHE_WORDS {
+            sc.model = self.id;
+            sc.cache.clear();
+            sc.words.clear();
+        }
+        let n = words.len();
+        sc.at.clear();
+        for p in 0..n + 4 {
+            let (h, info) = if p < 2 || p >= n + 2 {
+                let which = if p < 2 {
+                    p as u64 + 1
+                } else {
+                    (p - n) as u64 + 1
+                };
+                (mix(0xB0_0B, which), None)
+            } else {
+                (hash_str(words[p - 2]), Some(words[p - 2]))
+            };
+            let i = match sc.cache.get(&h) {
+                Some(&i) => i,
+                None => {
+                    let info = match info {
+                        Some(w) => WordInfo::new(w),
+                        None => {
+                            let which = if p < 2 {
+                                p as u64 + 1
+                            } else {
+                                (p - n) as u64 + 1
+                            };
+                            WordInfo::boundary(which)
+                        }
+                    };
+                    let i = sc.words.len() as u32;
+                    sc.words.push(self.cached_word(info));
+                    sc.cache.insert(h, i);
+                    i
+                }
+            };
+            sc.at.push(i);
+        }
+        let ws = &sc.words;
+        let at = &sc.at;
+        sc.pair_keys.clear();
+        for i in 0..n {
+            let win = [0, 1, 2, 3, 4].map(|d| &ws[at[i + d] as usize]);
+            sc.pair_keys.push(pair_keys(&win));
+        }
+        let prefetch = |i: usize| {
+            if let Some(ks) = sc.pair_keys.get(i) {
+                for &k in ks {
+                    self.weights.prefetch(k);
+                }
+            }
+        };
+        prefetch(0);
+        prefetch(1);
+        let mut tags: Vec<Upos> = Vec::with_capacity(n);
+        for i in 0..n {
+            prefetch(i + 2);
+            let c = &ws[at[i + 2] as usize];
+            if let Some(t) = c.dict {
+                tags.push(Upos::from_index(t as usize));
+                continue;
+            }
+            let prev = |k: usize| if i >= k { tags[i - k] as u64 } else { START };
+            let (p1, p2) = (prev(1), prev(2));
+            let mut s = c.part[C];
+            for (pos, d) in [(L1, 1), (L2, 0), (R1, 3), (R2, 4)] {
+                for (a, b) in s.iter_mut().zip(&ws[at[i + d] as usize].part[pos]) {
+                    *a += *b;
+                }
+            }
+            let (ac, ar1) = (u64::from(c.amb), u64::from(ws[at[i + 3] as usize].amb));
+            let (cn, r1n) = (c.info.norm, ws[at[i + 3] as usize].info.norm);
+            let flags = u64::from(c.info.flags);
+            let tag_keys = [
+                mix(12, p1),
+                mix(13, p2),
+                mix(14, mix(p1, p2)),
+                mix(15, mix(p1, cn)),
+                mix(26, mix(p1, r1n)),
+                mix(28, mix(flags, p1)),
+                mix(35, mix(mix(p1, cn), r1n)),
+                mix(42, mix(p1, ac)),
+                mix(43, mix(mix(p1, ac), ar1)),
+            ];
+            self.weights.score(&tag_keys, &mut s);
+            self.weights.score(&sc.pair_keys[i], &mut s);
+            tags.push(Upos::from_index(argmax(&s)));
+        }
+        let infos = at.iter().map(|&i| ws[i as usize].info).collect();
+        (infos, tags)
+    }
+
+    fn cached_word(&self, info: WordInfo) -> CachedWord {
+        let amb = self.amb.get(&info.norm).copied().unwrap_or(0);
+        let mut part = [[0i32; NTAGS]; 5];
+        for (row, feats) in part.iter_mut().zip(word_parts(&info, amb)) {
+            let keys: Vec<u64> = feats.iter().map(|&(t, v)| mix(t, v)).collect();
+            self.weights.score(&keys, row);
+        }
+        CachedWord {
+            info,
+            amb,
+            dict: self.dict.get(&info.form).copied(),
+            part,
+        }
+    }
+
     pub fn tag_infos(&self, w: &[WordInfo], scratch: &mut Scratch) -> Vec<Upos> {
         let n = w.len() - 4;
         ambiguity(&self.amb, w, &mut scratch.amb);
@@ -200,6 +401,7 @@ impl Tagger {
             dict,
             amb,
             weights: Frozen::read(r, NTAGS)?,
+            id: next_id(),
         })
     }
 
@@ -210,6 +412,12 @@ impl Tagger {
             self.weights.weights(),
         )
     }
+}
+
+/// A number for each tagger made.
+fn next_id() -> u64 {
+    static MODELS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    MODELS.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 fn argmax(s: &[i32]) -> usize {
@@ -295,6 +503,7 @@ pub fn train(sents: &[&Sentence], epochs: usize, seed: u64) -> Tagger {
     Tagger {
         dict,
         amb: amb_table,
-        weights: t.averaged(1),
+        weights: t.averaged(1, NTAGS),
+        id: next_id(),
     }
 }

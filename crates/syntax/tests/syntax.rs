@@ -153,3 +153,39 @@ fn training_is_deterministic() {
     let (c, _) = train_bytes(&train, &dev, &other).unwrap();
     assert_ne!(a, c, "the seed matters");
 }
+
+/// The fast tagger's tags and the fast decoder's trees are the plain
+/// ones', with the trained beam and greedily: on invented sentences, and
+/// on EWT dev when the data is there (its words cached by the time the
+/// beam runs, not the first time).
+#[test]
+fn the_fast_decoder_equals_the_plain_one() {
+    let m = Model::embedded();
+    let mut sents: Vec<Vec<String>> = [
+        "Ola Brandt , the mayor of Kestford , opened the new bridge on Friday .",
+        "The guard was attacked by two men in Kestford , police said .",
+        "Yes",
+        "( ( ( ) ) )",
+        "Kest Kest Kest Kest Kest Kest Kest Kest Kest Kest Kest Kest Kest Kest",
+    ]
+    .iter()
+    .map(|s| s.split(' ').map(String::from).collect())
+    .collect();
+    // A long sentence: deep stacks, many nodes per word.
+    let long = "the council , which met in Kestford , said that ".repeat(15);
+    sents.push(long.split_whitespace().map(String::from).collect());
+    if let Some(dir) = ud() {
+        let dev = newsparse_syntax::read_conllu(&dir.join("en_ewt-ud-dev.conllu")).unwrap();
+        sents.extend(dev.into_iter().take(400).map(|s| s.words));
+    }
+    let mut arcs = 0;
+    for s in &sents {
+        let w: Vec<&str> = s.iter().map(String::as_str).collect();
+        for beam in [m.beam(), 1] {
+            let fast = m.parse_with_beam(&w, beam);
+            assert_eq!(fast, m.parse_reference(&w, beam), "beam {beam}: {s:?}");
+            arcs += fast.head.len();
+        }
+    }
+    assert!(arcs > 0);
+}
