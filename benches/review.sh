@@ -16,7 +16,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=${NEWSPARSE_BIN:-${CARGO_TARGET_DIR:-$root/target}/release/newsparse}
 base=${BASE_BIN:-}
-bbc=${BBC_DIR:-/work/shared/data/bbc}
+bbc=${BBC_DIR:-$root/../shared/data/bbc}
 rounds=${1:-5}
 scratch=/tmp
 [ -d /dev/shm ] && scratch=/dev/shm
