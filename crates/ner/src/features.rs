@@ -75,27 +75,6 @@ pub const fn allowed_last(tag: usize) -> bool {
     !chunk_goes_on(tag)
 }
 
-/// For each tag, the tags that may precede it: `PREDECESSORS.0[cur][..n]`
-/// with `n = PREDECESSORS.1[cur]`. Decoding visits only these, which is a
-/// third of all pairs.
-pub const PREDECESSORS: ([[u8; NT]; NT], [u8; NT]) = {
-    let mut tags = [[0u8; NT]; NT];
-    let mut len = [0u8; NT];
-    let mut cur = 0;
-    while cur < NT {
-        let mut prev = 0;
-        while prev < NT {
-            if allowed(Some(prev), cur) {
-                tags[cur][len[cur] as usize] = prev as u8;
-                len[cur] += 1;
-            }
-            prev += 1;
-        }
-        cur += 1;
-    }
-    (tags, len)
-};
-
 /// BILOU tags of a sentence's chunks `(start, end, type)`; `n` tokens.
 pub fn encode_chunks(n: usize, chunks: &[(usize, usize, usize)]) -> Vec<usize> {
     let mut tags = vec![0; n];
@@ -449,6 +428,16 @@ impl DocForms {
         self.ids.len()
     }
 
+    /// Number of distinct forms; form ids are below it.
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// The form ids of the tokens in `r`.
+    pub fn ids(&self, r: std::ops::Range<usize>) -> &[u32] {
+        &self.ids[r]
+    }
+
     /// The `TokInfo` of token `i` (flattened over the sentences).
     #[inline]
     pub fn tok(&self, i: usize) -> TokInfo {
@@ -595,13 +584,16 @@ pub const FORM_PARTS: [(Part, isize); 5] = [
 
 /// Where the feature keys of a token go.
 pub trait KeySink {
-    fn push_part(&mut self, part: Part, key: u64);
+    /// File the key `key()` under `part`. A closure, so that a key of a
+    /// part the sink does not want is never hashed: tagging wants most
+    /// tokens' context keys alone (the form parts' scores are cached).
+    fn push_part(&mut self, part: Part, key: impl FnOnce() -> u64);
     #[inline]
-    fn word(&mut self, key: u64) {
+    fn word(&mut self, key: impl FnOnce() -> u64) {
         self.push_part(Part::Word, key);
     }
     #[inline]
-    fn context(&mut self, key: u64) {
+    fn context(&mut self, key: impl FnOnce() -> u64) {
         self.push_part(Part::Context, key);
     }
 }
@@ -609,8 +601,8 @@ pub trait KeySink {
 /// All keys in one list, in template order (training).
 impl KeySink for Vec<u64> {
     #[inline]
-    fn push_part(&mut self, _: Part, key: u64) {
-        self.push(key);
+    fn push_part(&mut self, _: Part, key: impl FnOnce() -> u64) {
+        self.push(key());
     }
 }
 
@@ -640,9 +632,9 @@ impl PartKeys {
 
 impl KeySink for PartKeys {
     #[inline]
-    fn push_part(&mut self, part: Part, key: u64) {
+    fn push_part(&mut self, part: Part, key: impl FnOnce() -> u64) {
         if self.wanted & (1 << part as u8) != 0 {
-            self.lists[part as usize].push(key);
+            self.lists[part as usize].push(key());
         }
     }
 }
@@ -685,21 +677,21 @@ fn cluster_features(
     let id = |template: u64| template + 100 * set as u64;
     let (cl, p1c, n1c) = (&t.cl[set], &p1.cl[set], &n1.cl[set]);
     for (k, &x) in cl.iter().enumerate() {
-        out.word(f1(id(22 + k as u64), c(x)));
+        out.word(|| f1(id(22 + k as u64), c(x)));
     }
-    out.push_part(Part::Prev, f1(id(25), c(p1c[1])));
-    out.push_part(Part::Prev, f1(id(26), c(p1c[2])));
-    out.push_part(Part::Next, f1(id(27), c(n1c[1])));
-    out.push_part(Part::Next, f1(id(28), c(n1c[2])));
-    out.push_part(Part::Prev2, f1(id(29), c(p2.cl[set][1])));
-    out.push_part(Part::Next2, f1(id(30), c(n2.cl[set][1])));
-    out.word(f2(id(39), c(cl[1]), t.short));
-    out.context(f2(id(40), c(p1c[1]), c(cl[1])));
+    out.push_part(Part::Prev, || f1(id(25), c(p1c[1])));
+    out.push_part(Part::Prev, || f1(id(26), c(p1c[2])));
+    out.push_part(Part::Next, || f1(id(27), c(n1c[1])));
+    out.push_part(Part::Next, || f1(id(28), c(n1c[2])));
+    out.push_part(Part::Prev2, || f1(id(29), c(p2.cl[set][1])));
+    out.push_part(Part::Next2, || f1(id(30), c(n2.cl[set][1])));
+    out.word(|| f2(id(39), c(cl[1]), t.short));
+    out.context(|| f2(id(40), c(p1c[1]), c(cl[1])));
     for (k, &x) in t.xcl[set].iter().enumerate() {
-        out.word(f1(id(47 + k as u64), c(x)));
+        out.word(|| f1(id(47 + k as u64), c(x)));
     }
-    out.push_part(Part::Prev, f1(id(50), c(p1.xcl[set][1])));
-    out.push_part(Part::Next, f1(id(51), c(n1.xcl[set][1])));
+    out.push_part(Part::Prev, || f1(id(50), c(p1.xcl[set][1])));
+    out.push_part(Part::Next, || f1(id(51), c(n1.xcl[set][1])));
 }
 
 /// Append the feature keys of token `i` of the sentence `sent` to `out`,
@@ -721,23 +713,23 @@ pub fn token_features_of_set(
     let ii = i as isize;
     let t = sent[i];
     let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
-    out.word(f1(0, 0));
-    out.word(f1(1, t.lw));
-    out.word(f1(2, t.exact));
-    out.push_part(Part::Prev, f1(3, p1.lw));
-    out.push_part(Part::Next, f1(4, n1.lw));
-    out.push_part(Part::Prev2, f1(5, p2.lw));
-    out.push_part(Part::Next2, f1(6, n2.lw));
-    out.context(f2(7, p1.lw, t.lw));
-    out.context(f2(8, t.lw, n1.lw));
-    out.word(f1(9, t.shape));
-    out.word(f1(10, t.short));
-    out.push_part(Part::Prev, f1(11, p1.short));
-    out.push_part(Part::Next, f1(12, n1.short));
-    out.context(f3(13, p1.short, t.short, n1.short));
+    out.word(|| f1(0, 0));
+    out.word(|| f1(1, t.lw));
+    out.word(|| f1(2, t.exact));
+    out.push_part(Part::Prev, || f1(3, p1.lw));
+    out.push_part(Part::Next, || f1(4, n1.lw));
+    out.push_part(Part::Prev2, || f1(5, p2.lw));
+    out.push_part(Part::Next2, || f1(6, n2.lw));
+    out.context(|| f2(7, p1.lw, t.lw));
+    out.context(|| f2(8, t.lw, n1.lw));
+    out.word(|| f1(9, t.shape));
+    out.word(|| f1(10, t.short));
+    out.push_part(Part::Prev, || f1(11, p1.short));
+    out.push_part(Part::Next, || f1(12, n1.short));
+    out.context(|| f3(13, p1.short, t.short, n1.short));
     for k in 0..4 {
-        out.word(f1(14 + k as u64, t.pre[k]));
-        out.word(f1(18 + k as u64, t.suf[k]));
+        out.word(|| f1(14 + k as u64, t.pre[k]));
+        out.word(|| f1(18 + k as u64, t.suf[k]));
     }
     let sets = match cluster_set {
         Some(set) => set..set + 1,
@@ -746,37 +738,32 @@ pub fn token_features_of_set(
     for set in sets {
         cluster_features(set, &t, &p1, &n1, &p2, &n2, out);
     }
-    out.context(f3(
-        31,
-        t.cap as u64,
-        t.sent as u64,
-        (t.case & CASE_INIT) as u64,
-    ));
-    out.word(f1(32, t.lex as u64));
-    out.push_part(Part::Prev, f1(33, p1.lex as u64));
-    out.push_part(Part::Next, f1(34, n1.lex as u64));
-    out.push_part(Part::Prev2, f1(35, p2.lex as u64));
-    out.context(f2(36, t.sent as u64, t.short));
+    out.context(|| f3(31, t.cap as u64, t.sent as u64, (t.case & CASE_INIT) as u64));
+    out.word(|| f1(32, t.lex as u64));
+    out.push_part(Part::Prev, || f1(33, p1.lex as u64));
+    out.push_part(Part::Next, || f1(34, n1.lex as u64));
+    out.push_part(Part::Prev2, || f1(35, p2.lex as u64));
+    out.context(|| f2(36, t.sent as u64, t.short));
     if t.sent & SENT_CAPS != 0 {
-        out.context(f1(37, t.lw));
+        out.context(|| f1(37, t.lw));
     }
-    out.context(f3(38, t.doc as u64, t.sent as u64, t.case as u64));
-    out.context(f2(41, p1.lw, t.short));
-    out.context(f2(42, n1.lw, t.short));
-    out.context(f2(43, p1.short, t.short));
+    out.context(|| f3(38, t.doc as u64, t.sent as u64, t.case as u64));
+    out.context(|| f2(41, p1.lw, t.short));
+    out.context(|| f2(42, n1.lw, t.short));
+    out.context(|| f2(43, p1.short, t.short));
     if t.gaz != 0 {
-        out.context(f1(44, t.gaz as u64));
+        out.context(|| f1(44, t.gaz as u64));
         for b in 0..12 {
             if t.gaz & (1 << b) != 0 {
-                out.context(f1(45, b));
+                out.context(|| f1(45, b));
             }
         }
     }
-    out.context(f2(46, p1.gaz as u64, n1.gaz as u64));
+    out.context(|| f2(46, p1.gaz as u64, n1.gaz as u64));
     if t.parts != 0 {
-        out.context(f1(58, t.parts as u64));
+        out.context(|| f1(58, t.parts as u64));
     }
-    out.context(f2(59, p1.parts as u64, n1.parts as u64));
+    out.context(|| f2(59, p1.parts as u64, n1.parts as u64));
 }
 
 /// What the document-level features read of a token.
@@ -1218,18 +1205,6 @@ mod tests {
         assert!(!allowed(Some(0), chunk_tag(3, Inside)));
         assert!(allowed_last(chunk_tag(2, Last)) && allowed_last(0));
         assert!(!allowed_last(chunk_tag(2, Begin)));
-        let (preds, len) = PREDECESSORS;
-        for cur in 0..NT {
-            let listed = &preds[cur][..len[cur] as usize];
-            for prev in 0..NT {
-                assert_eq!(listed.contains(&(prev as u8)), allowed(Some(prev), cur));
-            }
-        }
-        assert_eq!(
-            len[chunk_tag(1, Last)],
-            2,
-            "after Begin or Inside of its type"
-        );
     }
 
     #[test]

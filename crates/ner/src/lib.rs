@@ -87,6 +87,34 @@ const FORM_SCORES_MAX: usize = 1 << 16;
 /// than this is a group of its own).
 const SCORE_GROUP_TOKENS: usize = 4096;
 
+const NO_ROW: u32 = u32::MAX;
+
+/// Per form of the document being tagged, then the start and end pads, the
+/// `FormScores` row of each of its parts (`Part` order), or `NO_ROW`: a
+/// form met again in the document costs an array read instead of a probe
+/// of the per-thread cache.
+struct PartRows {
+    rows: Vec<[u32; FORM_PARTS.len()]>,
+}
+
+impl PartRows {
+    fn new(forms: usize) -> PartRows {
+        PartRows {
+            rows: vec![[NO_ROW; FORM_PARTS.len()]; forms + 2],
+        }
+    }
+    fn pad_start(&self) -> usize {
+        self.rows.len() - 2
+    }
+    fn pad_end(&self) -> usize {
+        self.rows.len() - 1
+    }
+    /// Forget every row (the cache they point into started over).
+    fn clear(&mut self) {
+        self.rows.fill([NO_ROW; FORM_PARTS.len()]);
+    }
+}
+
 /// Buffers of [`Model::local_scores_of`], reused from group to group.
 #[derive(Default)]
 struct LocalScratch {
@@ -163,6 +191,7 @@ impl Model {
         let toks: Vec<TokInfo> = (0..doc.len()).map(|i| doc.tok(i)).collect();
         let mut scores = vec![[0i32; STAGES * NT]; toks.len()];
         let mut scratch = LocalScratch::default();
+        let mut memo = PartRows::new(doc.form_count());
         for g in sentence_groups(sentences, group_tokens) {
             let group = &sentences[g];
             let (first, last) = (group[0].start, group[group.len() - 1].end);
@@ -173,6 +202,8 @@ impl Model {
             self.local_scores_of(
                 &toks[first..last],
                 &rel,
+                doc.ids(first..last),
+                &mut memo,
                 &mut scores[first..last],
                 &mut scratch,
             );
@@ -182,11 +213,14 @@ impl Model {
 
     /// The local scores of the tokens of consecutive sentences (the form
     /// parts' from the cache, scoring what it lacks, then the context
-    /// keys'); `scores` holds their tokens, from the first sentence's start.
+    /// keys'); `scores` holds their tokens, from the first sentence's start,
+    /// and `ids` their form ids in `memo`.
     fn local_scores_of(
         &self,
         toks: &[TokInfo],
         sentences: &[Range<usize>],
+        ids: &[u32],
+        memo: &mut PartRows,
         scores: &mut [[i32; STAGES * NT]],
         scratch: &mut LocalScratch,
     ) {
@@ -211,19 +245,31 @@ impl Model {
                 cache.index.clear();
                 cache.rows.clear();
                 cache.model_id = self.id;
+                memo.clear();
             }
             let start = cache.rows.len();
             for r in sentences {
                 let sent = &toks[r.clone()];
+                let sent_ids = &ids[r.clone()];
                 for i in 0..sent.len() {
                     // Rows of the cached parts; keys only for the others.
                     parts.wanted = 1 << Part::Context as u8;
                     let rows = FORM_PARTS.map(|(part, at)| {
-                        let (row, new) = cache.row_of(mix(form_at(sent, i, at), part as u64));
-                        if new {
-                            parts.wanted |= 1 << part as u8;
+                        let j = i as isize + at;
+                        let form = match sent_ids.get(j as usize) {
+                            _ if j < 0 => memo.pad_start(),
+                            Some(&f) => f as usize,
+                            None => memo.pad_end(),
+                        };
+                        let memoized = &mut memo.rows[form][part as usize];
+                        if *memoized == NO_ROW {
+                            let (row, new) = cache.row_of(mix(form_at(sent, i, at), part as u64));
+                            if new {
+                                parts.wanted |= 1 << part as u8;
+                            }
+                            *memoized = row;
                         }
-                        row
+                        *memoized
                     });
                     parts.clear();
                     token_features(sent, i, parts);
@@ -283,6 +329,7 @@ impl Model {
         let mut best = vec![];
         let mut tags1 = vec![0u8; n];
         let mut local2: Vec<[i32; NT]> = Vec::with_capacity(n);
+        let mut memo = PartRows::new(doc.form_count());
         let groups: Vec<Range<usize>> = sentence_groups(sentences, group_tokens).collect();
         for g in &groups {
             let group = &sentences[g.clone()];
@@ -297,7 +344,14 @@ impl Model {
             }
             scores.clear();
             scores.resize(toks.len(), [0; STAGES * NT]);
-            self.local_scores_of(&toks, &rel, &mut scores, &mut scratch);
+            self.local_scores_of(
+                &toks,
+                &rel,
+                doc.ids(first..last),
+                &mut memo,
+                &mut scores,
+                &mut scratch,
+            );
             for r in &rel {
                 stage_emissions(&mut emit, &scores[r.clone()], 0);
                 lattice.viterbi(&emit, &self.weights.stages[0], &mut best);
