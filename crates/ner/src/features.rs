@@ -299,7 +299,7 @@ pub struct Scratch {
     lower: String,
 }
 
-fn token_info(word: &str, upper: bool, words: &WordTable, sc: &mut Scratch) -> TokInfo {
+pub fn token_info(word: &str, upper: bool, words: &WordTable, sc: &mut Scratch) -> TokInfo {
     sc.norm.clear();
     for c in word.chars().map(normalize_char) {
         let c = if c.is_ascii_digit() { '0' } else { c };
@@ -388,9 +388,9 @@ pub struct SentenceIn<'a> {
     pub upper: bool,
 }
 
-/// Hashes a word for [`DocForms`]' index (FNV-1a: words are short).
+/// Hashes a word for an index of forms (FNV-1a: words are short).
 #[derive(Default)]
-struct WordHasher(u64);
+pub struct WordHasher(u64);
 
 impl std::hash::Hasher for WordHasher {
     fn write(&mut self, bytes: &[u8]) {
@@ -406,8 +406,8 @@ impl std::hash::Hasher for WordHasher {
     }
 }
 
-type WordIndex<'a> =
-    std::collections::HashMap<(&'a str, bool), u32, std::hash::BuildHasherDefault<WordHasher>>;
+pub type BuildWordHasher = std::hash::BuildHasherDefault<WordHasher>;
+type WordIndex<'a> = std::collections::HashMap<(&'a str, bool), u32, BuildWordHasher>;
 
 /// A prepared document, with each distinct word prepared once: everything
 /// a [`TokInfo`] holds but its sentence flags (and its name matches, which
@@ -417,6 +417,9 @@ type WordIndex<'a> =
 pub struct DocForms {
     /// Per distinct (word, upper) form, its `TokInfo` with `sent` 0.
     forms: Vec<TokInfo>,
+    /// Per form, the tag its preparer gave it (tagging: its id in the
+    /// thread's table of forms).
+    tags: Vec<u32>,
     /// Per token, its form.
     ids: Vec<u32>,
     /// Per token, its `TokInfo::sent`.
@@ -458,20 +461,27 @@ impl DocForms {
         }
     }
 
-    /// Set every form's `parts` (which names its word starts or ends
-    /// elsewhere: a function of the word alone).
-    pub fn set_name_parts(&mut self, parts: impl Fn(u64) -> u8) {
-        for f in &mut self.forms {
-            f.parts = parts(f.lw);
-        }
+    /// The tag the preparer gave form `form`.
+    pub fn tag_of(&self, form: usize) -> u32 {
+        self.tags[form]
     }
 }
 
 /// Prepare the tokens of one document, each distinct form once.
 pub fn prepare_forms(sents: &[SentenceIn], words: &WordTable, sc: &mut Scratch) -> DocForms {
+    prepare_forms_with(sents, |w, upper| (token_info(w, upper, words, sc), 0))
+}
+
+/// [`prepare_forms`] with each distinct form's `TokInfo` (`token_info`'s,
+/// the name parts may be set) and a tag for it from `prepare`.
+pub fn prepare_forms_with(
+    sents: &[SentenceIn],
+    mut prepare: impl FnMut(&str, bool) -> (TokInfo, u32),
+) -> DocForms {
     let n: usize = sents.iter().map(|s| s.words.len()).sum();
     let mut index = WordIndex::default();
     let mut forms: Vec<TokInfo> = vec![];
+    let mut tags = vec![];
     let mut ids = Vec::with_capacity(n);
     let mut sent_flags = Vec::with_capacity(n);
     let mut doc_seen: HashedMap<u8> = HashedMap::default();
@@ -479,7 +489,9 @@ pub fn prepare_forms(sents: &[SentenceIn], words: &WordTable, sc: &mut Scratch) 
         let start = ids.len();
         for w in &s.words {
             let id = *index.entry((*w, s.upper)).or_insert_with(|| {
-                forms.push(token_info(w, s.upper, words, sc));
+                let (info, tag) = prepare(w, s.upper);
+                forms.push(info);
+                tags.push(tag);
                 forms.len() as u32 - 1
             });
             ids.push(id);
@@ -522,6 +534,7 @@ pub fn prepare_forms(sents: &[SentenceIn], words: &WordTable, sc: &mut Scratch) 
     }
     DocForms {
         forms,
+        tags,
         ids,
         sent: sent_flags,
     }

@@ -27,13 +27,14 @@ mod model;
 mod train;
 
 use features::{
-    form_at, prepare_forms, token_features, DocCounts, DocForms, Part, PartKeys, Scratch,
-    SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
+    form_at, prepare_forms_with, token_features, token_info, BuildWordHasher, DocCounts, DocForms,
+    Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
 };
 use hash::{mix, HashedMap};
 use model::{Lattice, Weights, STAGES};
 use newsparse_core::{BlockKind, ByteSpan, Doc, EntityKind, EntityMention};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -64,7 +65,33 @@ struct FormScores {
     /// in cache).
     index: HashedMap<u32>,
     rows: Vec<[i32; STAGES * NT]>,
+    /// The words met by this thread, prepared once for all its documents.
+    forms: ThreadForms,
 }
+
+/// Per thread, each (word, read upper-cased) met: its `TokInfo` as
+/// `features::token_info` makes it, with the gazetteer's name parts (both
+/// depend on the word and the model alone), and its rows in `FormScores`
+/// by part (`NO_ROW` until asked). A document's new word then costs one
+/// probe here instead of preparing it and probing the row index per part.
+#[derive(Default)]
+struct ThreadForms {
+    /// By the upper flag, word → id.
+    index: [HashMap<Box<str>, u32, BuildWordHasher>; 2],
+    infos: Vec<TokInfo>,
+    rows: Vec<[u32; FORM_PARTS.len()]>,
+}
+
+impl ThreadForms {
+    fn clear(&mut self) {
+        self.index.iter_mut().for_each(HashMap::clear);
+        self.infos.clear();
+        self.rows.clear();
+    }
+}
+
+/// Words kept per thread before its table of forms starts over (~15 MB).
+const THREAD_FORMS_MAX: usize = 1 << 16;
 
 impl FormScores {
     /// The row of `id`, and whether it is new: a new row is appended empty
@@ -91,16 +118,23 @@ const NO_ROW: u32 = u32::MAX;
 
 /// Per form of the document being tagged, then the start and end pads, the
 /// `FormScores` row of each of its parts (`Part` order), or `NO_ROW`: a
-/// form met again in the document costs an array read instead of a probe
-/// of the per-thread cache.
+/// form met again in the document costs an array read instead of a look
+/// into the per-thread tables.
 struct PartRows {
     rows: Vec<[u32; FORM_PARTS.len()]>,
+    /// Per form, its id in the thread's `ThreadForms` (`NO_ROW` for none).
+    thread_ids: Vec<u32>,
 }
 
 impl PartRows {
-    fn new(forms: usize) -> PartRows {
+    fn new(doc: &DocForms) -> PartRows {
+        let forms = doc.form_count();
         PartRows {
             rows: vec![[NO_ROW; FORM_PARTS.len()]; forms + 2],
+            thread_ids: (0..forms)
+                .map(|f| doc.tag_of(f))
+                .chain([NO_ROW; 2])
+                .collect(),
         }
     }
     fn pad_start(&self) -> usize {
@@ -191,7 +225,7 @@ impl Model {
         let toks: Vec<TokInfo> = (0..doc.len()).map(|i| doc.tok(i)).collect();
         let mut scores = vec![[0i32; STAGES * NT]; toks.len()];
         let mut scratch = LocalScratch::default();
-        let mut memo = PartRows::new(doc.form_count());
+        let mut memo = PartRows::new(doc);
         for g in sentence_groups(sentences, group_tokens) {
             let group = &sentences[g];
             let (first, last) = (group[0].start, group[group.len() - 1].end);
@@ -242,9 +276,17 @@ impl Model {
         miss_offsets.push(0);
         FORM_SCORES.with_borrow_mut(|cache| {
             if cache.model_id != self.id || cache.rows.len() > FORM_SCORES_MAX {
+                if cache.model_id != self.id {
+                    // Not after `prepare`; were it to happen, the
+                    // document's forms must not point into another
+                    // model's table.
+                    cache.forms.clear();
+                    memo.thread_ids.fill(NO_ROW);
+                }
                 cache.index.clear();
                 cache.rows.clear();
                 cache.model_id = self.id;
+                cache.forms.rows.fill([NO_ROW; FORM_PARTS.len()]);
                 memo.clear();
             }
             let start = cache.rows.len();
@@ -263,11 +305,24 @@ impl Model {
                         };
                         let memoized = &mut memo.rows[form][part as usize];
                         if *memoized == NO_ROW {
-                            let (row, new) = cache.row_of(mix(form_at(sent, i, at), part as u64));
-                            if new {
-                                parts.wanted |= 1 << part as u8;
-                            }
-                            *memoized = row;
+                            let thread_rows =
+                                cache.forms.rows.get_mut(memo.thread_ids[form] as usize);
+                            *memoized = match thread_rows {
+                                Some(rows) if rows[part as usize] != NO_ROW => rows[part as usize],
+                                _ => {
+                                    let (row, new) =
+                                        cache.row_of(mix(form_at(sent, i, at), part as u64));
+                                    if new {
+                                        parts.wanted |= 1 << part as u8;
+                                    }
+                                    if let Some(rows) =
+                                        cache.forms.rows.get_mut(memo.thread_ids[form] as usize)
+                                    {
+                                        rows[part as usize] = row;
+                                    }
+                                    row
+                                }
+                            };
                         }
                         *memoized
                     });
@@ -307,12 +362,10 @@ impl Model {
     /// scores and stage 2's document keys live for one group.
     fn tag_prepared(
         &self,
-        doc: &mut DocForms,
+        doc: &DocForms,
         sentences: &[Range<usize>],
         group_tokens: usize,
     ) -> Vec<u8> {
-        doc.set_name_parts(|lw| self.gazetteer.name_parts(lw));
-        let doc = &*doc;
         let n = doc.len();
         let feats = &self.weights.feats;
         let mut toks: Vec<TokInfo> = vec![];
@@ -329,7 +382,7 @@ impl Model {
         let mut best = vec![];
         let mut tags1 = vec![0u8; n];
         let mut local2: Vec<[i32; NT]> = Vec::with_capacity(n);
-        let mut memo = PartRows::new(doc.form_count());
+        let mut memo = PartRows::new(doc);
         let groups: Vec<Range<usize>> = sentence_groups(sentences, group_tokens).collect();
         for g in &groups {
             let group = &sentences[g.clone()];
@@ -401,10 +454,41 @@ impl Model {
     /// Tag sentences given as words: their tags, flattened, and where each
     /// sentence's are.
     fn tag_ins(&self, sents: &[SentenceIn], group_tokens: usize) -> (Vec<u8>, Vec<Range<usize>>) {
-        let mut doc = prepare_forms(sents, &self.words, &mut Scratch::default());
+        let doc = self.prepare(sents);
         let ranges = sentence_ranges(sents);
-        let tags = self.tag_prepared(&mut doc, &ranges, group_tokens);
+        let tags = self.tag_prepared(&doc, &ranges, group_tokens);
         (tags, ranges)
+    }
+
+    /// Prepare a document's words, each distinct one met by this thread
+    /// once, and its name parts.
+    fn prepare(&self, sents: &[SentenceIn]) -> DocForms {
+        FORM_SCORES.with_borrow_mut(|cache| {
+            if cache.model_id != self.id {
+                cache.index.clear();
+                cache.rows.clear();
+                cache.forms.clear();
+                cache.model_id = self.id;
+            }
+            let forms = &mut cache.forms;
+            if forms.infos.len() > THREAD_FORMS_MAX {
+                forms.clear();
+            }
+            let mut sc = Scratch::default();
+            prepare_forms_with(sents, |word, upper| {
+                let index = &mut forms.index[upper as usize];
+                if let Some(&id) = index.get(word) {
+                    return (forms.infos[id as usize], id);
+                }
+                let mut info = token_info(word, upper, &self.words, &mut sc);
+                info.set_name_parts(self.gazetteer.name_parts(info.lw_hash()));
+                let id = forms.infos.len() as u32;
+                index.insert(word.into(), id);
+                forms.infos.push(info);
+                forms.rows.push([NO_ROW; FORM_PARTS.len()]);
+                (info, id)
+            })
+        })
     }
 
     /// Tag the sentences of one document given as words; returns, per
@@ -605,7 +689,7 @@ mod tests {
                 upper: false,
             })
             .collect();
-        let doc = prepare_forms(&ins, &model.words, &mut Scratch::default());
+        let doc = model.prepare(&ins);
         let ranges = sentence_ranges(&ins);
         let whole = model.local_scores_grouped(&doc, &ranges, usize::MAX);
         for group in [1, 16, 100] {
@@ -726,6 +810,9 @@ mod tests {
         other.tag_words(&[vec!["Zorvan", "Blenko", "spoke", "."]]);
         assert_eq!(mentions(text, BlockKind::Body), fresh);
         assert!(!fresh.is_empty());
+        let kept = FORM_SCORES.with_borrow(|c| c.forms.index[0].contains_key("Quelbert"));
+        assert!(kept, "the thread keeps the words it met");
+        assert_eq!(mentions(text, BlockKind::Body), fresh, "from kept words");
     }
 
     #[test]
