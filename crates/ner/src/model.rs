@@ -557,14 +557,19 @@ mod tests {
         let mut small = || (rng.next_u64() % 5) as i32 - 2;
         let mut lattice = Lattice::default();
         let mut out = vec![];
-        for round in 0..300 {
+        for round in 0..2000 {
             let tr = Transitions {
                 start: std::array::from_fn(|_| small()),
                 trans: std::array::from_fn(|_| small()),
             }
             .constrained();
             let n = 1 + round % 9;
-            let emit: Vec<i32> = (0..n * NT).map(|_| small()).collect();
+            // Every other round O scores low, so that paths run through
+            // long chunks and Inside/Last ties are met too.
+            let low_o = if round % 2 == 1 { 3 } else { 0 };
+            let emit: Vec<i32> = (0..n * NT)
+                .map(|j| small() - if j % NT == 0 { low_o } else { 0 })
+                .collect();
             lattice.viterbi(&emit, &tr, &mut out);
             assert_eq!(out, viterbi_of_every_move(&emit, &tr), "round {round}");
         }
