@@ -75,27 +75,6 @@ pub const fn allowed_last(tag: usize) -> bool {
     !chunk_goes_on(tag)
 }
 
-/// For each tag, the tags that may precede it: `PREDECESSORS.0[cur][..n]`
-/// with `n = PREDECESSORS.1[cur]`. Decoding visits only these, which is a
-/// third of all pairs.
-pub const PREDECESSORS: ([[u8; NT]; NT], [u8; NT]) = {
-    let mut tags = [[0u8; NT]; NT];
-    let mut len = [0u8; NT];
-    let mut cur = 0;
-    while cur < NT {
-        let mut prev = 0;
-        while prev < NT {
-            if allowed(Some(prev), cur) {
-                tags[cur][len[cur] as usize] = prev as u8;
-                len[cur] += 1;
-            }
-            prev += 1;
-        }
-        cur += 1;
-    }
-    (tags, len)
-};
-
 /// BILOU tags of a sentence's chunks `(start, end, type)`; `n` tokens.
 pub fn encode_chunks(n: usize, chunks: &[(usize, usize, usize)]) -> Vec<usize> {
     let mut tags = vec![0; n];
@@ -228,6 +207,10 @@ impl TokInfo {
     pub fn set_name_parts(&mut self, parts: u8) {
         self.parts = parts;
     }
+    /// Whether the word starts with a capital (known names must).
+    pub fn is_capitalized(&self) -> bool {
+        self.case & CASE_INIT != 0
+    }
 }
 
 /// Record that `span` (a token sequence) is a known name of the types in
@@ -316,7 +299,7 @@ pub struct Scratch {
     lower: String,
 }
 
-fn token_info(word: &str, upper: bool, words: &WordTable, sc: &mut Scratch) -> TokInfo {
+pub fn token_info(word: &str, upper: bool, words: &WordTable, sc: &mut Scratch) -> TokInfo {
     sc.norm.clear();
     for c in word.chars().map(normalize_char) {
         let c = if c.is_ascii_digit() { '0' } else { c };
@@ -405,48 +388,162 @@ pub struct SentenceIn<'a> {
     pub upper: bool,
 }
 
-/// Prepare the tokens of one document (flattened, sentence after sentence).
-pub fn prepare_doc(sents: &[SentenceIn], words: &WordTable, sc: &mut Scratch) -> Vec<TokInfo> {
+/// Hashes a word for an index of forms (FNV-1a: words are short).
+#[derive(Default)]
+pub struct WordHasher(u64);
+
+impl std::hash::Hasher for WordHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = self.0 ^ 0xCBF2_9CE4_8422_2325;
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x0000_0100_0000_01B3);
+        }
+        self.0 = h;
+    }
+    fn finish(&self) -> u64 {
+        finalize(self.0)
+    }
+}
+
+pub type BuildWordHasher = std::hash::BuildHasherDefault<WordHasher>;
+type WordIndex<'a> = std::collections::HashMap<(&'a str, bool), u32, BuildWordHasher>;
+
+/// A prepared document, with each distinct word prepared once: everything
+/// a [`TokInfo`] holds but its sentence flags (and its name matches, which
+/// tagging marks a few sentences at a time) depends on the word alone, so
+/// a token is a form id and its sentence flags (5 bytes instead of a
+/// 160-byte `TokInfo`), and a repeated word costs no second preparation.
+pub struct DocForms {
+    /// Per distinct (word, upper) form, its `TokInfo` with `sent` 0.
+    forms: Vec<TokInfo>,
+    /// Per form, the tag its preparer gave it (tagging: its id in the
+    /// thread's table of forms).
+    tags: Vec<u32>,
+    /// Per token, its form.
+    ids: Vec<u32>,
+    /// Per token, its `TokInfo::sent`.
+    sent: Vec<u8>,
+}
+
+impl DocForms {
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Number of distinct forms; form ids are below it.
+    pub fn form_count(&self) -> usize {
+        self.forms.len()
+    }
+
+    /// The form ids of the tokens in `r`.
+    pub fn ids(&self, r: std::ops::Range<usize>) -> &[u32] {
+        &self.ids[r]
+    }
+
+    /// The `TokInfo` of token `i` (flattened over the sentences).
+    #[inline]
+    pub fn tok(&self, i: usize) -> TokInfo {
+        let mut t = self.forms[self.ids[i] as usize];
+        t.sent = self.sent[i];
+        t
+    }
+
+    /// What stage 2 reads of token `i`.
+    #[inline]
+    pub fn doc_tok(&self, i: usize) -> DocTok {
+        let f = &self.forms[self.ids[i] as usize];
+        DocTok {
+            lw: f.lw,
+            short: f.short,
+            case: f.case,
+            sent: self.sent[i],
+        }
+    }
+
+    /// The tag the preparer gave form `form`.
+    pub fn tag_of(&self, form: usize) -> u32 {
+        self.tags[form]
+    }
+}
+
+/// Prepare the tokens of one document, each distinct form once.
+pub fn prepare_forms(sents: &[SentenceIn], words: &WordTable, sc: &mut Scratch) -> DocForms {
+    prepare_forms_with(sents, |w, upper| (token_info(w, upper, words, sc), 0))
+}
+
+/// [`prepare_forms`] with each distinct form's `TokInfo` (`token_info`'s,
+/// the name parts may be set) and a tag for it from `prepare`.
+pub fn prepare_forms_with(
+    sents: &[SentenceIn],
+    mut prepare: impl FnMut(&str, bool) -> (TokInfo, u32),
+) -> DocForms {
     let n: usize = sents.iter().map(|s| s.words.len()).sum();
-    let mut toks = Vec::with_capacity(n);
+    let mut index = WordIndex::default();
+    let mut forms: Vec<TokInfo> = vec![];
+    let mut tags = vec![];
+    let mut ids = Vec::with_capacity(n);
+    let mut sent_flags = Vec::with_capacity(n);
     let mut doc_seen: HashedMap<u8> = HashedMap::default();
     for s in sents {
-        let start = toks.len();
+        let start = ids.len();
         for w in &s.words {
-            toks.push(token_info(w, s.upper, words, sc));
+            let id = *index.entry((*w, s.upper)).or_insert_with(|| {
+                let (info, tag) = prepare(w, s.upper);
+                forms.push(info);
+                tags.push(tag);
+                forms.len() as u32 - 1
+            });
+            ids.push(id);
         }
-        let sent = &mut toks[start..];
-        let lettered = sent.iter().filter(|t| t.case & CASE_LETTER != 0);
-        let all_caps =
-            lettered.clone().count() > 0 && lettered.clone().all(|t| t.case & CASE_NOLOWER != 0);
-        for (i, t) in sent.iter_mut().enumerate() {
+        let sent_ids = &ids[start..];
+        let form = |k: usize| &forms[sent_ids[k] as usize];
+        let lettered = (0..sent_ids.len()).filter(|&k| form(k).case & CASE_LETTER != 0);
+        let all_caps = lettered.clone().count() > 0
+            && lettered.clone().all(|k| form(k).case & CASE_NOLOWER != 0);
+        for k in 0..sent_ids.len() {
+            let mut f = 0;
             if all_caps {
-                t.sent |= SENT_CAPS;
+                f |= SENT_CAPS;
             }
-            if i == 0 {
-                t.sent |= SENT_START;
+            if k == 0 {
+                f |= SENT_START;
             }
+            sent_flags.push(f);
         }
         // A sentence opening with a quote or dash: the next word starts it too.
-        if sent.len() > 1 && sent[0].case & CASE_LETTER == 0 {
-            sent[1].sent |= SENT_START;
+        if sent_ids.len() > 1 && form(0).case & CASE_LETTER == 0 {
+            sent_flags[start + 1] |= SENT_START;
         }
-        for t in sent.iter() {
+        for (k, &sent) in sent_flags[start..].iter().enumerate() {
+            let t = form(k);
             if t.case & CASE_LETTER == 0 {
                 continue;
             }
             let e = doc_seen.entry(t.lw).or_insert(0);
             if t.case & CASE_INIT == 0 && t.case & CASE_NOLOWER == 0 {
                 *e |= 1;
-            } else if t.case & CASE_INIT != 0 && t.sent == 0 {
+            } else if t.case & CASE_INIT != 0 && sent == 0 {
                 *e |= 2;
             }
         }
     }
-    for t in &mut toks {
-        t.doc = doc_seen.get(&t.lw).copied().unwrap_or(0);
+    // `doc` is a function of the lowercased word, so of the form.
+    for f in &mut forms {
+        f.doc = doc_seen.get(&f.lw).copied().unwrap_or(0);
     }
-    toks
+    DocForms {
+        forms,
+        tags,
+        ids,
+        sent: sent_flags,
+    }
+}
+
+/// Prepare the tokens of one document (flattened, sentence after sentence).
+pub fn prepare_doc(sents: &[SentenceIn], words: &WordTable, sc: &mut Scratch) -> Vec<TokInfo> {
+    let doc = prepare_forms(sents, words, sc);
+    (0..doc.len()).map(|i| doc.tok(i)).collect()
 }
 
 #[inline]
@@ -500,13 +597,16 @@ pub const FORM_PARTS: [(Part, isize); 5] = [
 
 /// Where the feature keys of a token go.
 pub trait KeySink {
-    fn push_part(&mut self, part: Part, key: u64);
+    /// File the key `key()` under `part`. A closure, so that a key of a
+    /// part the sink does not want is never hashed: tagging wants most
+    /// tokens' context keys alone (the form parts' scores are cached).
+    fn push_part(&mut self, part: Part, key: impl FnOnce() -> u64);
     #[inline]
-    fn word(&mut self, key: u64) {
+    fn word(&mut self, key: impl FnOnce() -> u64) {
         self.push_part(Part::Word, key);
     }
     #[inline]
-    fn context(&mut self, key: u64) {
+    fn context(&mut self, key: impl FnOnce() -> u64) {
         self.push_part(Part::Context, key);
     }
 }
@@ -514,8 +614,8 @@ pub trait KeySink {
 /// All keys in one list, in template order (training).
 impl KeySink for Vec<u64> {
     #[inline]
-    fn push_part(&mut self, _: Part, key: u64) {
-        self.push(key);
+    fn push_part(&mut self, _: Part, key: impl FnOnce() -> u64) {
+        self.push(key());
     }
 }
 
@@ -545,9 +645,9 @@ impl PartKeys {
 
 impl KeySink for PartKeys {
     #[inline]
-    fn push_part(&mut self, part: Part, key: u64) {
+    fn push_part(&mut self, part: Part, key: impl FnOnce() -> u64) {
         if self.wanted & (1 << part as u8) != 0 {
-            self.lists[part as usize].push(key);
+            self.lists[part as usize].push(key());
         }
     }
 }
@@ -590,21 +690,21 @@ fn cluster_features(
     let id = |template: u64| template + 100 * set as u64;
     let (cl, p1c, n1c) = (&t.cl[set], &p1.cl[set], &n1.cl[set]);
     for (k, &x) in cl.iter().enumerate() {
-        out.word(f1(id(22 + k as u64), c(x)));
+        out.word(|| f1(id(22 + k as u64), c(x)));
     }
-    out.push_part(Part::Prev, f1(id(25), c(p1c[1])));
-    out.push_part(Part::Prev, f1(id(26), c(p1c[2])));
-    out.push_part(Part::Next, f1(id(27), c(n1c[1])));
-    out.push_part(Part::Next, f1(id(28), c(n1c[2])));
-    out.push_part(Part::Prev2, f1(id(29), c(p2.cl[set][1])));
-    out.push_part(Part::Next2, f1(id(30), c(n2.cl[set][1])));
-    out.word(f2(id(39), c(cl[1]), t.short));
-    out.context(f2(id(40), c(p1c[1]), c(cl[1])));
+    out.push_part(Part::Prev, || f1(id(25), c(p1c[1])));
+    out.push_part(Part::Prev, || f1(id(26), c(p1c[2])));
+    out.push_part(Part::Next, || f1(id(27), c(n1c[1])));
+    out.push_part(Part::Next, || f1(id(28), c(n1c[2])));
+    out.push_part(Part::Prev2, || f1(id(29), c(p2.cl[set][1])));
+    out.push_part(Part::Next2, || f1(id(30), c(n2.cl[set][1])));
+    out.word(|| f2(id(39), c(cl[1]), t.short));
+    out.context(|| f2(id(40), c(p1c[1]), c(cl[1])));
     for (k, &x) in t.xcl[set].iter().enumerate() {
-        out.word(f1(id(47 + k as u64), c(x)));
+        out.word(|| f1(id(47 + k as u64), c(x)));
     }
-    out.push_part(Part::Prev, f1(id(50), c(p1.xcl[set][1])));
-    out.push_part(Part::Next, f1(id(51), c(n1.xcl[set][1])));
+    out.push_part(Part::Prev, || f1(id(50), c(p1.xcl[set][1])));
+    out.push_part(Part::Next, || f1(id(51), c(n1.xcl[set][1])));
 }
 
 /// Append the feature keys of token `i` of the sentence `sent` to `out`,
@@ -626,23 +726,23 @@ pub fn token_features_of_set(
     let ii = i as isize;
     let t = sent[i];
     let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
-    out.word(f1(0, 0));
-    out.word(f1(1, t.lw));
-    out.word(f1(2, t.exact));
-    out.push_part(Part::Prev, f1(3, p1.lw));
-    out.push_part(Part::Next, f1(4, n1.lw));
-    out.push_part(Part::Prev2, f1(5, p2.lw));
-    out.push_part(Part::Next2, f1(6, n2.lw));
-    out.context(f2(7, p1.lw, t.lw));
-    out.context(f2(8, t.lw, n1.lw));
-    out.word(f1(9, t.shape));
-    out.word(f1(10, t.short));
-    out.push_part(Part::Prev, f1(11, p1.short));
-    out.push_part(Part::Next, f1(12, n1.short));
-    out.context(f3(13, p1.short, t.short, n1.short));
+    out.word(|| f1(0, 0));
+    out.word(|| f1(1, t.lw));
+    out.word(|| f1(2, t.exact));
+    out.push_part(Part::Prev, || f1(3, p1.lw));
+    out.push_part(Part::Next, || f1(4, n1.lw));
+    out.push_part(Part::Prev2, || f1(5, p2.lw));
+    out.push_part(Part::Next2, || f1(6, n2.lw));
+    out.context(|| f2(7, p1.lw, t.lw));
+    out.context(|| f2(8, t.lw, n1.lw));
+    out.word(|| f1(9, t.shape));
+    out.word(|| f1(10, t.short));
+    out.push_part(Part::Prev, || f1(11, p1.short));
+    out.push_part(Part::Next, || f1(12, n1.short));
+    out.context(|| f3(13, p1.short, t.short, n1.short));
     for k in 0..4 {
-        out.word(f1(14 + k as u64, t.pre[k]));
-        out.word(f1(18 + k as u64, t.suf[k]));
+        out.word(|| f1(14 + k as u64, t.pre[k]));
+        out.word(|| f1(18 + k as u64, t.suf[k]));
     }
     let sets = match cluster_set {
         Some(set) => set..set + 1,
@@ -651,98 +751,152 @@ pub fn token_features_of_set(
     for set in sets {
         cluster_features(set, &t, &p1, &n1, &p2, &n2, out);
     }
-    out.context(f3(
-        31,
-        t.cap as u64,
-        t.sent as u64,
-        (t.case & CASE_INIT) as u64,
-    ));
-    out.word(f1(32, t.lex as u64));
-    out.push_part(Part::Prev, f1(33, p1.lex as u64));
-    out.push_part(Part::Next, f1(34, n1.lex as u64));
-    out.push_part(Part::Prev2, f1(35, p2.lex as u64));
-    out.context(f2(36, t.sent as u64, t.short));
+    out.context(|| f3(31, t.cap as u64, t.sent as u64, (t.case & CASE_INIT) as u64));
+    out.word(|| f1(32, t.lex as u64));
+    out.push_part(Part::Prev, || f1(33, p1.lex as u64));
+    out.push_part(Part::Next, || f1(34, n1.lex as u64));
+    out.push_part(Part::Prev2, || f1(35, p2.lex as u64));
+    out.context(|| f2(36, t.sent as u64, t.short));
     if t.sent & SENT_CAPS != 0 {
-        out.context(f1(37, t.lw));
+        out.context(|| f1(37, t.lw));
     }
-    out.context(f3(38, t.doc as u64, t.sent as u64, t.case as u64));
-    out.context(f2(41, p1.lw, t.short));
-    out.context(f2(42, n1.lw, t.short));
-    out.context(f2(43, p1.short, t.short));
+    out.context(|| f3(38, t.doc as u64, t.sent as u64, t.case as u64));
+    out.context(|| f2(41, p1.lw, t.short));
+    out.context(|| f2(42, n1.lw, t.short));
+    out.context(|| f2(43, p1.short, t.short));
     if t.gaz != 0 {
-        out.context(f1(44, t.gaz as u64));
+        out.context(|| f1(44, t.gaz as u64));
         for b in 0..12 {
             if t.gaz & (1 << b) != 0 {
-                out.context(f1(45, b));
+                out.context(|| f1(45, b));
             }
         }
     }
-    out.context(f2(46, p1.gaz as u64, n1.gaz as u64));
+    out.context(|| f2(46, p1.gaz as u64, n1.gaz as u64));
     if t.parts != 0 {
-        out.context(f1(58, t.parts as u64));
+        out.context(|| f1(58, t.parts as u64));
     }
-    out.context(f2(59, p1.parts as u64, n1.parts as u64));
+    out.context(|| f2(59, p1.parts as u64, n1.parts as u64));
 }
 
-/// Document-level features for the second stage, from the first stage's
-/// tags of the whole document (`tags1`, flattened like `toks`): how the
-/// other capitalized occurrences of the same word were tagged, the types of
-/// the multi-word names it stands in (and ends) elsewhere, and the first
-/// stage's own tags around the token. Keys of token `i` go to
-/// `out[offsets[i]..offsets[i + 1]]` (`offsets` gets one entry per token
-/// and starts with the current `out.len()`).
-pub fn nonlocal_features(
-    toks: &[TokInfo],
-    sentences: &[std::ops::Range<usize>],
-    tags1: &[usize],
-    out: &mut Vec<u64>,
-    offsets: &mut Vec<usize>,
-) {
-    // Per word: how many capitalized occurrences were O, PER, ORG, LOC, MISC.
-    let label = |j: usize| tag_type(tags1[j]).map_or(0, |t| t + 1);
-    let mut counts: HashedMap<[u16; 5]> = HashedMap::default();
-    for (j, t) in toks.iter().enumerate() {
-        if t.case & CASE_INIT != 0 {
-            let c = counts.entry(t.lw).or_insert([0; 5]);
-            c[label(j)] = c[label(j)].saturating_add(1);
+/// What the document-level features read of a token.
+#[derive(Debug, Clone, Copy)]
+pub struct DocTok {
+    lw: u64,
+    short: u64,
+    case: u8,
+    sent: u8,
+}
+
+impl TokInfo {
+    pub fn doc_tok(&self) -> DocTok {
+        DocTok {
+            lw: self.lw,
+            short: self.short,
+            case: self.case,
+            sent: self.sent,
         }
     }
-    // Per word: in how many multi-word names of each type (stage 1's chunks)
-    // it stands in the document ("Leicester" after "Leicester City"); per
-    // token, the type of the multi-word name it is in, to leave itself out.
-    let mut in_long: HashedMap<[u16; 4]> = HashedMap::default();
-    let mut own_long = vec![None; toks.len()];
-    // Per word: how many multi-word names of each type it ends ("City").
-    let mut heads: HashedMap<[u16; 4]> = HashedMap::default();
-    for r in sentences {
-        let mut i = r.start;
-        while i < r.end {
-            let Some(ty) = tag_type(tags1[i]) else {
-                i += 1;
-                continue;
-            };
-            let mut j = i + 1;
-            while j < r.end && continues_chunk(tags1[j]) && tag_type(tags1[j]) == Some(ty) {
-                j += 1;
+}
+
+/// Calls `f(start, end, type)` for each of stage 1's chunks of more than
+/// one token in the sentence `r` (chunks never cross a sentence).
+fn long_chunks(r: std::ops::Range<usize>, tags1: &[u8], mut f: impl FnMut(usize, usize, usize)) {
+    let mut i = r.start;
+    while i < r.end {
+        let Some(ty) = tag_type(tags1[i] as usize) else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < r.end
+            && continues_chunk(tags1[j] as usize)
+            && tag_type(tags1[j] as usize) == Some(ty)
+        {
+            j += 1;
+        }
+        if j - i > 1 {
+            f(i, j, ty);
+        }
+        i = j;
+    }
+}
+
+/// What the document-level features count over the whole document from
+/// stage 1's tags; the keys themselves are made a sentence at a time
+/// ([`DocCounts::sentence_keys`]), so a long document never holds them all.
+pub struct DocCounts {
+    /// Per word: how many capitalized occurrences were O, PER, ORG, LOC, MISC.
+    counts: HashedMap<[u16; 5]>,
+    /// Per word: in how many multi-word names of each type (stage 1's
+    /// chunks) it stands in the document ("Leicester" after "Leicester City").
+    in_long: HashedMap<[u16; 4]>,
+    /// Per word: how many multi-word names of each type it ends ("City").
+    heads: HashedMap<[u16; 4]>,
+    /// Per token of the current sentence, the type of the multi-word name
+    /// it is in, to leave itself out.
+    own_long: Vec<Option<usize>>,
+}
+
+fn label(tag: u8) -> usize {
+    tag_type(tag as usize).map_or(0, |t| t + 1)
+}
+
+impl DocCounts {
+    /// Count over a document of `tags1.len()` tokens (`tok(i)` reads token
+    /// `i`) split into `sentences`.
+    pub fn new(
+        tok: impl Fn(usize) -> DocTok,
+        sentences: &[std::ops::Range<usize>],
+        tags1: &[u8],
+    ) -> DocCounts {
+        let mut counts: HashedMap<[u16; 5]> = HashedMap::default();
+        for (j, &tag) in tags1.iter().enumerate() {
+            let t = tok(j);
+            if t.case & CASE_INIT != 0 {
+                let c = counts.entry(t.lw).or_insert([0; 5]);
+                c[label(tag)] = c[label(tag)].saturating_add(1);
             }
-            if j - i > 1 {
+        }
+        let mut in_long: HashedMap<[u16; 4]> = HashedMap::default();
+        let mut heads: HashedMap<[u16; 4]> = HashedMap::default();
+        for r in sentences {
+            long_chunks(r.clone(), tags1, |i, j, ty| {
                 for k in i..j {
-                    let c = in_long.entry(toks[k].lw).or_insert([0; 4]);
+                    let c = in_long.entry(tok(k).lw).or_insert([0; 4]);
                     c[ty] = c[ty].saturating_add(1);
-                    own_long[k] = Some(ty);
                 }
-                let c = heads.entry(toks[j - 1].lw).or_insert([0; 4]);
+                let c = heads.entry(tok(j - 1).lw).or_insert([0; 4]);
                 c[ty] = c[ty].saturating_add(1);
-            }
-            i = j;
+            });
+        }
+        DocCounts {
+            counts,
+            in_long,
+            heads,
+            own_long: vec![],
         }
     }
-    if offsets.is_empty() {
-        offsets.push(out.len());
-    }
-    for r in sentences {
+
+    /// Append the keys of each token of sentence `r` to `out`, pushing to
+    /// `offsets` the end of each token's keys.
+    pub fn sentence_keys(
+        &mut self,
+        tok: impl Fn(usize) -> DocTok,
+        r: std::ops::Range<usize>,
+        tags1: &[u8],
+        out: &mut Vec<u64>,
+        offsets: &mut Vec<usize>,
+    ) {
+        let own_long = &mut self.own_long;
+        own_long.clear();
+        own_long.resize(r.len(), None);
+        long_chunks(r.clone(), tags1, |i, j, ty| {
+            own_long[i - r.start..j - r.start].fill(Some(ty));
+        });
+        let own_long = |i: usize| own_long[i - r.start];
         for i in r.clone() {
-            let t = &toks[i];
+            let t = tok(i);
             let own = tags1[i] as u64;
             let prev = if i > r.start { tags1[i - 1] as u64 } else { 99 };
             let next = if i + 1 < r.end {
@@ -751,27 +905,27 @@ pub fn nonlocal_features(
                 99
             };
             if t.case & CASE_INIT != 0 {
-                if let Some(mut c) = in_long.get(&t.lw).copied() {
-                    if let Some(ty) = own_long[i] {
+                if let Some(mut c) = self.in_long.get(&t.lw).copied() {
+                    if let Some(ty) = own_long(i) {
                         c[ty] -= 1;
                     }
                     for (ty, &n) in c.iter().enumerate() {
                         if n > 0 {
-                            out.push(f2(67, ty as u64, own_long[i].is_some() as u64));
+                            out.push(f2(67, ty as u64, own_long(i).is_some() as u64));
                         }
                     }
                 }
             }
             if t.case & CASE_INIT != 0 {
-                if let Some(c) = heads.get(&t.lw) {
+                if let Some(c) = self.heads.get(&t.lw) {
                     // Leave out the name this token itself ends.
-                    let ends_own = own_long[i].is_some()
+                    let ends_own = own_long(i).is_some()
                         && (i + 1 == r.end
-                            || own_long[i + 1].is_none()
-                            || !continues_chunk(tags1[i + 1]));
+                            || own_long(i + 1).is_none()
+                            || !continues_chunk(tags1[i + 1] as usize));
                     for (ty, &n) in c.iter().enumerate() {
-                        if n > (ends_own && own_long[i] == Some(ty)) as u16 {
-                            out.push(f2(68, ty as u64, own_long[i].is_some() as u64));
+                        if n > (ends_own && own_long(i) == Some(ty)) as u16 {
+                            out.push(f2(68, ty as u64, own_long(i).is_some() as u64));
                         }
                     }
                 }
@@ -780,8 +934,8 @@ pub fn nonlocal_features(
             out.push(f2(61, prev, next));
             out.push(f2(62, own, t.short));
             if t.case & CASE_INIT != 0 {
-                let mut c = counts[&t.lw];
-                c[label(i)] -= 1;
+                let mut c = self.counts[&t.lw];
+                c[label(tags1[i])] -= 1;
                 let total: u32 = c.iter().map(|&x| x as u32).sum();
                 if total == 0 {
                     out.push(f2(63, own, t.sent as u64));
@@ -799,6 +953,31 @@ pub fn nonlocal_features(
             }
             offsets.push(out.len());
         }
+    }
+}
+
+/// Document-level features for the second stage, from the first stage's
+/// tags of the whole document (`tags1`, flattened like `toks`): how the
+/// other capitalized occurrences of the same word were tagged, the types of
+/// the multi-word names it stands in (and ends) elsewhere, and the first
+/// stage's own tags around the token. Keys of token `i` go to
+/// `out[offsets[i]..offsets[i + 1]]` (`offsets` gets one entry per token
+/// and starts with the current `out.len()`).
+pub fn nonlocal_features(
+    toks: &[TokInfo],
+    sentences: &[std::ops::Range<usize>],
+    tags1: &[usize],
+    out: &mut Vec<u64>,
+    offsets: &mut Vec<usize>,
+) {
+    let tags1: Vec<u8> = tags1.iter().map(|&t| t as u8).collect();
+    let tok = |i: usize| toks[i].doc_tok();
+    let mut counts = DocCounts::new(tok, sentences, &tags1);
+    if offsets.is_empty() {
+        offsets.push(out.len());
+    }
+    for r in sentences {
+        counts.sentence_keys(tok, r.clone(), &tags1, out, offsets);
     }
 }
 
@@ -848,6 +1027,35 @@ mod tests {
         assert_eq!(t[0].lw, prep(&["zorvan"], false)[0].lw);
         let m = prep(&["Zorvan", "wins"], false);
         assert!(m.iter().all(|x| x.sent & SENT_CAPS == 0));
+    }
+
+    #[test]
+    fn a_repeated_word_is_prepared_once_and_reads_the_same() {
+        let s = SentenceIn {
+            words: vec!["Zorvan", "met", "Zorvan", "ZORVAN"],
+            upper: false,
+        };
+        let t = SentenceIn {
+            words: vec!["Zorvan"],
+            upper: true,
+        };
+        let doc = prepare_forms(&[s, t], &WordTable::default(), &mut Scratch::default());
+        assert_eq!(
+            doc.forms.len(),
+            4,
+            "Zorvan, met, ZORVAN, Zorvan upper-cased"
+        );
+        let fresh = token_info(
+            "Zorvan",
+            false,
+            &WordTable::default(),
+            &mut Scratch::default(),
+        );
+        assert_eq!((doc.tok(2).lw, doc.tok(2).exact), (fresh.lw, fresh.exact));
+        assert_eq!(doc.tok(0).sent & SENT_START, SENT_START);
+        assert_eq!(doc.tok(2).sent, 0, "the same form, not at the start");
+        assert_eq!(doc.tok(4).exact, doc.tok(3).exact, "read upper-cased");
+        assert_eq!(doc.tok(4).sent, SENT_START | SENT_CAPS);
     }
 
     #[test]
@@ -1010,18 +1218,6 @@ mod tests {
         assert!(!allowed(Some(0), chunk_tag(3, Inside)));
         assert!(allowed_last(chunk_tag(2, Last)) && allowed_last(0));
         assert!(!allowed_last(chunk_tag(2, Begin)));
-        let (preds, len) = PREDECESSORS;
-        for cur in 0..NT {
-            let listed = &preds[cur][..len[cur] as usize];
-            for prev in 0..NT {
-                assert_eq!(listed.contains(&(prev as u8)), allowed(Some(prev), cur));
-            }
-        }
-        assert_eq!(
-            len[chunk_tag(1, Last)],
-            2,
-            "after Begin or Inside of its type"
-        );
     }
 
     #[test]

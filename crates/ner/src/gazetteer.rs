@@ -45,14 +45,34 @@ impl Gazetteer {
         v
     }
 
-    /// Mark the tokens of one sentence covered by a known name.
+    /// Which longer names a word (its lowercased hash) starts or ends.
+    pub fn name_parts(&self, lw: u64) -> u8 {
+        self.names.get(&part_key(lw)).copied().unwrap_or(0)
+    }
+
+    /// Mark the tokens of one sentence covered by a known name, and the
+    /// names each word starts or ends.
     pub fn mark(&self, sent: &mut [TokInfo]) {
         if self.names.is_empty() {
             return;
         }
+        for t in sent.iter_mut() {
+            t.set_name_parts(self.name_parts(t.lw_hash()));
+        }
+        self.mark_names(sent);
+    }
+
+    /// [`Gazetteer::mark`] but for the name parts (which tagging sets once
+    /// per distinct word).
+    pub fn mark_names(&self, sent: &mut [TokInfo]) {
+        if self.names.is_empty() {
+            return;
+        }
         for i in 0..sent.len() {
-            let parts = self.names.get(&part_key(sent[i].lw_hash()));
-            sent[i].set_name_parts(parts.copied().unwrap_or(0));
+            // `mark_matches` marks nothing from an uncapitalized start.
+            if !sent[i].is_capitalized() {
+                continue;
+            }
             let mut h = name_key(std::iter::empty());
             for len in 1..=MAX_LEN.min(sent.len() - i) {
                 h = mix(h, sent[i + len - 1].lw_hash());

@@ -27,13 +27,14 @@ mod model;
 mod train;
 
 use features::{
-    form_at, nonlocal_features, prepare_doc, token_features, Part, PartKeys, Scratch, SentenceIn,
-    TokInfo, WordTable, FORM_PARTS, NT,
+    form_at, prepare_forms_with, token_features, token_info, BuildWordHasher, DocCounts, DocForms,
+    Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
 };
 use hash::{mix, HashedMap};
 use model::{Lattice, Weights, STAGES};
 use newsparse_core::{BlockKind, ByteSpan, Doc, EntityKind, EntityMention};
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::OnceLock;
@@ -64,7 +65,33 @@ struct FormScores {
     /// in cache).
     index: HashedMap<u32>,
     rows: Vec<[i32; STAGES * NT]>,
+    /// The words met by this thread, prepared once for all its documents.
+    forms: ThreadForms,
 }
+
+/// Per thread, each (word, read upper-cased) met: its `TokInfo` as
+/// `features::token_info` makes it, with the gazetteer's name parts (both
+/// depend on the word and the model alone), and its rows in `FormScores`
+/// by part (`NO_ROW` until asked). A document's new word then costs one
+/// probe here instead of preparing it and probing the row index per part.
+#[derive(Default)]
+struct ThreadForms {
+    /// By the upper flag, word → id.
+    index: [HashMap<Box<str>, u32, BuildWordHasher>; 2],
+    infos: Vec<TokInfo>,
+    rows: Vec<[u32; FORM_PARTS.len()]>,
+}
+
+impl ThreadForms {
+    fn clear(&mut self) {
+        self.index.iter_mut().for_each(HashMap::clear);
+        self.infos.clear();
+        self.rows.clear();
+    }
+}
+
+/// Words kept per thread before its table of forms starts over (~15 MB).
+const THREAD_FORMS_MAX: usize = 1 << 16;
 
 impl FormScores {
     /// The row of `id`, and whether it is new: a new row is appended empty
@@ -83,9 +110,44 @@ impl FormScores {
 /// Entries kept before the cache starts over (~9 MB per thread).
 const FORM_SCORES_MAX: usize = 1 << 16;
 
-/// Tokens scored at a time by [`Model::local_scores`] (a sentence longer
-/// than this is scored whole).
+/// Tokens tagged at a time by [`Model::tag_prepared`] (a sentence longer
+/// than this is a group of its own).
 const SCORE_GROUP_TOKENS: usize = 4096;
+
+const NO_ROW: u32 = u32::MAX;
+
+/// Per form of the document being tagged, then the start and end pads, the
+/// `FormScores` row of each of its parts (`Part` order), or `NO_ROW`: a
+/// form met again in the document costs an array read instead of a look
+/// into the per-thread tables.
+struct PartRows {
+    rows: Vec<[u32; FORM_PARTS.len()]>,
+    /// Per form, its id in the thread's `ThreadForms` (`NO_ROW` for none).
+    thread_ids: Vec<u32>,
+}
+
+impl PartRows {
+    fn new(doc: &DocForms) -> PartRows {
+        let forms = doc.form_count();
+        PartRows {
+            rows: vec![[NO_ROW; FORM_PARTS.len()]; forms + 2],
+            thread_ids: (0..forms)
+                .map(|f| doc.tag_of(f))
+                .chain([NO_ROW; 2])
+                .collect(),
+        }
+    }
+    fn pad_start(&self) -> usize {
+        self.rows.len() - 2
+    }
+    fn pad_end(&self) -> usize {
+        self.rows.len() - 1
+    }
+    /// Forget every row (the cache they point into started over).
+    fn clear(&mut self) {
+        self.rows.fill([NO_ROW; FORM_PARTS.len()]);
+    }
+}
 
 /// Buffers of [`Model::local_scores_of`], reused from group to group.
 #[derive(Default)]
@@ -150,49 +212,49 @@ impl Model {
     }
 
     /// Per token, the scores of both stages' tags (`stage * NT + tag`) from
-    /// its local features: the form parts' from the cache (scoring what it
-    /// lacks), then the context keys'. Sentences go in groups of about
-    /// [`SCORE_GROUP_TOKENS`] tokens, so the keys in flight stay bounded on a
-    /// long document (the sums are integers: grouping changes no score).
-    fn local_scores(
-        &self,
-        toks: &[TokInfo],
-        sentences: &[Range<usize>],
-    ) -> Vec<[i32; STAGES * NT]> {
-        self.local_scores_grouped(toks, sentences, SCORE_GROUP_TOKENS)
-    }
-
+    /// its local features, scoring the sentences in groups of about
+    /// `group_tokens` tokens (the sums are integers: grouping changes no
+    /// score).
+    #[cfg(test)]
     fn local_scores_grouped(
         &self,
-        toks: &[TokInfo],
+        doc: &DocForms,
         sentences: &[Range<usize>],
         group_tokens: usize,
     ) -> Vec<[i32; STAGES * NT]> {
+        let toks: Vec<TokInfo> = (0..doc.len()).map(|i| doc.tok(i)).collect();
         let mut scores = vec![[0i32; STAGES * NT]; toks.len()];
         let mut scratch = LocalScratch::default();
-        let mut group_start = 0;
-        while group_start < sentences.len() {
-            let first_tok = sentences[group_start].start;
-            let mut group_end = group_start + 1;
-            while group_end < sentences.len()
-                && sentences[group_end].end - first_tok <= group_tokens
-            {
-                group_end += 1;
-            }
-            let group = &sentences[group_start..group_end];
-            let last_tok = group.last().map_or(first_tok, |r| r.end);
-            self.local_scores_of(toks, group, &mut scores[first_tok..last_tok], &mut scratch);
-            group_start = group_end;
+        let mut memo = PartRows::new(doc);
+        for g in sentence_groups(sentences, group_tokens) {
+            let group = &sentences[g];
+            let (first, last) = (group[0].start, group[group.len() - 1].end);
+            let rel: Vec<Range<usize>> = group
+                .iter()
+                .map(|r| r.start - first..r.end - first)
+                .collect();
+            self.local_scores_of(
+                &toks[first..last],
+                &rel,
+                doc.ids(first..last),
+                &mut memo,
+                &mut scores[first..last],
+                &mut scratch,
+            );
         }
         scores
     }
 
-    /// [`Model::local_scores`] of consecutive sentences; `scores` holds
-    /// their tokens, from the first sentence's start.
+    /// The local scores of the tokens of consecutive sentences (the form
+    /// parts' from the cache, scoring what it lacks, then the context
+    /// keys'); `scores` holds their tokens, from the first sentence's start,
+    /// and `ids` their form ids in `memo`.
     fn local_scores_of(
         &self,
         toks: &[TokInfo],
         sentences: &[Range<usize>],
+        ids: &[u32],
+        memo: &mut PartRows,
         scores: &mut [[i32; STAGES * NT]],
         scratch: &mut LocalScratch,
     ) {
@@ -214,22 +276,55 @@ impl Model {
         miss_offsets.push(0);
         FORM_SCORES.with_borrow_mut(|cache| {
             if cache.model_id != self.id || cache.rows.len() > FORM_SCORES_MAX {
+                if cache.model_id != self.id {
+                    // Not after `prepare`; were it to happen, the
+                    // document's forms must not point into another
+                    // model's table.
+                    cache.forms.clear();
+                    memo.thread_ids.fill(NO_ROW);
+                }
                 cache.index.clear();
                 cache.rows.clear();
                 cache.model_id = self.id;
+                cache.forms.rows.fill([NO_ROW; FORM_PARTS.len()]);
+                memo.clear();
             }
             let start = cache.rows.len();
             for r in sentences {
                 let sent = &toks[r.clone()];
+                let sent_ids = &ids[r.clone()];
                 for i in 0..sent.len() {
                     // Rows of the cached parts; keys only for the others.
                     parts.wanted = 1 << Part::Context as u8;
                     let rows = FORM_PARTS.map(|(part, at)| {
-                        let (row, new) = cache.row_of(mix(form_at(sent, i, at), part as u64));
-                        if new {
-                            parts.wanted |= 1 << part as u8;
+                        let j = i as isize + at;
+                        let form = match sent_ids.get(j as usize) {
+                            _ if j < 0 => memo.pad_start(),
+                            Some(&f) => f as usize,
+                            None => memo.pad_end(),
+                        };
+                        let memoized = &mut memo.rows[form][part as usize];
+                        if *memoized == NO_ROW {
+                            let thread_rows =
+                                cache.forms.rows.get_mut(memo.thread_ids[form] as usize);
+                            *memoized = match thread_rows {
+                                Some(rows) if rows[part as usize] != NO_ROW => rows[part as usize],
+                                _ => {
+                                    let (row, new) =
+                                        cache.row_of(mix(form_at(sent, i, at), part as u64));
+                                    if new {
+                                        parts.wanted |= 1 << part as u8;
+                                    }
+                                    if let Some(rows) =
+                                        cache.forms.rows.get_mut(memo.thread_ids[form] as usize)
+                                    {
+                                        rows[part as usize] = row;
+                                    }
+                                    row
+                                }
+                            };
                         }
-                        row
+                        *memoized
                     });
                     parts.clear();
                     token_features(sent, i, parts);
@@ -258,50 +353,152 @@ impl Model {
     }
 
     /// Tag a prepared document (both stages); returns its tags, flattened.
-    fn tag_prepared(&self, toks: &mut [TokInfo], sentences: &[Range<usize>]) -> Vec<usize> {
-        for r in sentences {
-            self.gazetteer.mark(&mut toks[r.clone()]);
-        }
-        let toks = &*toks;
-        let n = toks.len();
+    ///
+    /// Stage 2 reads stage 1's tags of the whole document, so stage 1 runs
+    /// over the whole document first. A long document is worked a group of
+    /// about `group_tokens` tokens at a time, and only what stage 2 reads is
+    /// kept for the whole document: a form id, sentence flags and stage-1
+    /// tag per token, and stage 2's local scores. The `TokInfo`s, stage 1's
+    /// scores and stage 2's document keys live for one group.
+    fn tag_prepared(
+        &self,
+        doc: &DocForms,
+        sentences: &[Range<usize>],
+        group_tokens: usize,
+    ) -> Vec<u8> {
+        let n = doc.len();
         let feats = &self.weights.feats;
-        let mut scores = self.local_scores(toks, sentences);
-        // One sentence's emission scores of one stage at a time (a copy for
-        // the whole document would double the memory of a long one).
-        let mut emit: Vec<i32> = Vec::new();
+        let mut toks: Vec<TokInfo> = vec![];
+        let mut rel: Vec<Range<usize>> = vec![];
+        let mut scores: Vec<[i32; STAGES * NT]> = vec![];
+        let mut scratch = LocalScratch::default();
+        let mut emit: Vec<i32> = vec![];
         let stage_emissions = |emit: &mut Vec<i32>, scores: &[[i32; STAGES * NT]], stage: usize| {
             let at = stage * NT;
             emit.clear();
             emit.extend(scores.iter().flat_map(|s| s[at..at + NT].iter().copied()));
         };
         let mut lattice = Lattice::default();
-        let mut tags1 = vec![0usize; n];
         let mut best = vec![];
-        for r in sentences {
-            stage_emissions(&mut emit, &scores[r.clone()], 0);
-            lattice.viterbi(&emit, &self.weights.stages[0], &mut best);
-            tags1[r.clone()].copy_from_slice(&best);
+        let mut tags1 = vec![0u8; n];
+        let mut local2: Vec<[i32; NT]> = Vec::with_capacity(n);
+        let mut memo = PartRows::new(doc);
+        let groups: Vec<Range<usize>> = sentence_groups(sentences, group_tokens).collect();
+        for g in &groups {
+            let group = &sentences[g.clone()];
+            let first = group[0].start;
+            let last = group[group.len() - 1].end;
+            toks.clear();
+            toks.extend((first..last).map(|i| doc.tok(i)));
+            rel.clear();
+            rel.extend(group.iter().map(|r| r.start - first..r.end - first));
+            for r in &rel {
+                self.gazetteer.mark_names(&mut toks[r.clone()]);
+            }
+            scores.clear();
+            scores.resize(toks.len(), [0; STAGES * NT]);
+            self.local_scores_of(
+                &toks,
+                &rel,
+                doc.ids(first..last),
+                &mut memo,
+                &mut scores,
+                &mut scratch,
+            );
+            for r in &rel {
+                stage_emissions(&mut emit, &scores[r.clone()], 0);
+                lattice.viterbi(&emit, &self.weights.stages[0], &mut best);
+                for (t, &b) in tags1[first + r.start..first + r.end].iter_mut().zip(&best) {
+                    *t = b as u8;
+                }
+            }
+            local2.extend(scores.iter().map(|s| {
+                let mut s2 = [0; NT];
+                s2.copy_from_slice(&s[NT..]);
+                s2
+            }));
         }
+        drop(toks);
+        let tok = |i: usize| doc.doc_tok(i);
+        let mut counts = DocCounts::new(tok, sentences, &tags1);
+        let mut tags = vec![0u8; n];
         let (mut keys, mut offsets) = (vec![], vec![]);
-        nonlocal_features(toks, sentences, &tags1, &mut keys, &mut offsets);
-        feats.score_tokens(&keys, &offsets, &mut scores);
-        drop((keys, offsets));
-        let mut tags = tags1;
-        for r in sentences {
-            stage_emissions(&mut emit, &scores[r.clone()], 1);
-            lattice.viterbi(&emit, &self.weights.stages[1], &mut best);
-            tags[r.clone()].copy_from_slice(&best);
+        for g in &groups {
+            let group = &sentences[g.clone()];
+            let first = group[0].start;
+            let last = group[group.len() - 1].end;
+            keys.clear();
+            offsets.clear();
+            offsets.push(0);
+            for r in group {
+                counts.sentence_keys(tok, r.clone(), &tags1, &mut keys, &mut offsets);
+            }
+            scores.clear();
+            scores.extend(local2[first..last].iter().map(|s2| {
+                let mut s = [0; STAGES * NT];
+                s[NT..].copy_from_slice(s2);
+                s
+            }));
+            feats.score_tokens(&keys, &offsets, &mut scores);
+            for r in group {
+                stage_emissions(&mut emit, &scores[r.start - first..r.end - first], 1);
+                lattice.viterbi(&emit, &self.weights.stages[1], &mut best);
+                for (t, &b) in tags[r.clone()].iter_mut().zip(&best) {
+                    *t = b as u8;
+                }
+            }
         }
         tags
+    }
+
+    /// Tag sentences given as words: their tags, flattened, and where each
+    /// sentence's are.
+    fn tag_ins(&self, sents: &[SentenceIn], group_tokens: usize) -> (Vec<u8>, Vec<Range<usize>>) {
+        let doc = self.prepare(sents);
+        let ranges = sentence_ranges(sents);
+        let tags = self.tag_prepared(&doc, &ranges, group_tokens);
+        (tags, ranges)
+    }
+
+    /// Prepare a document's words, each distinct one met by this thread
+    /// once, and its name parts.
+    fn prepare(&self, sents: &[SentenceIn]) -> DocForms {
+        FORM_SCORES.with_borrow_mut(|cache| {
+            if cache.model_id != self.id {
+                cache.index.clear();
+                cache.rows.clear();
+                cache.forms.clear();
+                cache.model_id = self.id;
+            }
+            let forms = &mut cache.forms;
+            if forms.infos.len() > THREAD_FORMS_MAX {
+                forms.clear();
+            }
+            let mut sc = Scratch::default();
+            prepare_forms_with(sents, |word, upper| {
+                let index = &mut forms.index[upper as usize];
+                if let Some(&id) = index.get(word) {
+                    return (forms.infos[id as usize], id);
+                }
+                let mut info = token_info(word, upper, &self.words, &mut sc);
+                info.set_name_parts(self.gazetteer.name_parts(info.lw_hash()));
+                let id = forms.infos.len() as u32;
+                index.insert(word.into(), id);
+                forms.infos.push(info);
+                forms.rows.push([NO_ROW; FORM_PARTS.len()]);
+                (info, id)
+            })
+        })
     }
 
     /// Tag the sentences of one document given as words; returns, per
     /// sentence, its BILOU tag indices.
     fn tag_sentence_words(&self, sents: &[SentenceIn]) -> Vec<Vec<usize>> {
-        let mut toks = prepare_doc(sents, &self.words, &mut Scratch::default());
-        let ranges = sentence_ranges(sents);
-        let tags = self.tag_prepared(&mut toks, &ranges);
-        ranges.into_iter().map(|r| tags[r].to_vec()).collect()
+        let (tags, ranges) = self.tag_ins(sents, SCORE_GROUP_TOKENS);
+        ranges
+            .into_iter()
+            .map(|r| tags[r].iter().map(|&t| t as usize).collect())
+            .collect()
     }
 
     /// Tag one document given as sentences of words. Returns the entities
@@ -356,13 +553,15 @@ impl Model {
                 SentenceIn { words, upper }
             })
             .collect();
-        let mut toks = prepare_doc(&ins, &self.words, &mut Scratch::default());
-        let ranges = sentence_ranges(&ins);
-        let tags = self.tag_prepared(&mut toks, &ranges);
+        let (tags, ranges) = self.tag_ins(&ins, SCORE_GROUP_TOKENS);
+        drop(ins);
         let mut out = vec![];
+        let mut sentence_tags = vec![];
         for (si, r) in ranges.into_iter().enumerate() {
             let base = doc.sentences[si].tokens.start;
-            for (s, e, ty) in conll::chunks(&tags[r]) {
+            sentence_tags.clear();
+            sentence_tags.extend(tags[r].iter().map(|&t| t as usize));
+            for (s, e, ty) in conll::chunks(&sentence_tags) {
                 out.push(EntityMention {
                     kind: kind_of(ty),
                     span: ByteSpan::new(
@@ -374,6 +573,28 @@ impl Model {
         }
         out
     }
+}
+
+/// Consecutive runs of sentences (as ranges of sentence indices) of at most
+/// `group_tokens` tokens each, or of one sentence longer than that.
+fn sentence_groups(
+    sentences: &[Range<usize>],
+    group_tokens: usize,
+) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start == sentences.len() {
+            return None;
+        }
+        let first_tok = sentences[start].start;
+        let mut end = start + 1;
+        while end < sentences.len() && sentences[end].end - first_tok <= group_tokens {
+            end += 1;
+        }
+        let g = start..end;
+        start = end;
+        Some(g)
+    })
 }
 
 fn sentence_ranges(sents: &[SentenceIn]) -> Vec<Range<usize>> {
@@ -468,15 +689,38 @@ mod tests {
                 upper: false,
             })
             .collect();
-        let toks = prepare_doc(&ins, &model.words, &mut Scratch::default());
+        let doc = model.prepare(&ins);
         let ranges = sentence_ranges(&ins);
-        let whole = model.local_scores_grouped(&toks, &ranges, usize::MAX);
+        let whole = model.local_scores_grouped(&doc, &ranges, usize::MAX);
         for group in [1, 16, 100] {
             assert_eq!(
-                model.local_scores_grouped(&toks, &ranges, group),
+                model.local_scores_grouped(&doc, &ranges, group),
                 whole,
                 "{group}"
             );
+        }
+    }
+
+    #[test]
+    fn tagging_in_groups_of_sentences_changes_no_tag() {
+        // Stage 2 reads stage 1's tags across groups: "Kest" alone is tagged
+        // from how "Kest Holdings" was tagged in other sentences.
+        let model = Model::embedded();
+        let sentences = [
+            "Ola Brandt of Kest Holdings met the mayor of Kestford on Friday .",
+            "Kest said on Monday that Brandt would stay .",
+            "The Kest board met in Kestford .",
+        ];
+        let ins: Vec<SentenceIn> = (0..60)
+            .map(|i| SentenceIn {
+                words: sentences[i % 3].split(' ').collect(),
+                upper: false,
+            })
+            .collect();
+        let (whole, _) = model.tag_ins(&ins, usize::MAX);
+        assert!(whole.iter().any(|&t| t != 0));
+        for group in [1, 16, 100] {
+            assert_eq!(model.tag_ins(&ins, group).0, whole, "{group}");
         }
     }
 
@@ -566,6 +810,9 @@ mod tests {
         other.tag_words(&[vec!["Zorvan", "Blenko", "spoke", "."]]);
         assert_eq!(mentions(text, BlockKind::Body), fresh);
         assert!(!fresh.is_empty());
+        let kept = FORM_SCORES.with_borrow(|c| c.forms.index[0].contains_key("Quelbert"));
+        assert!(kept, "the thread keeps the words it met");
+        assert_eq!(mentions(text, BlockKind::Body), fresh, "from kept words");
     }
 
     #[test]

@@ -10,7 +10,8 @@
 //! the gazetteer of training names (sorted by key).
 
 use crate::features::{
-    allowed, allowed_last, WordInfo, WordTable, CLUSTER_SETS, FEATURE_VERSION, NT, PREDECESSORS,
+    allowed, allowed_last, chunk_tag, continues_chunk, ChunkPos, WordInfo, WordTable, CLUSTER_SETS,
+    FEATURE_VERSION, NT, TYPE_NAMES,
 };
 use crate::gazetteer::Gazetteer;
 use crate::hash::BuildPassThrough;
@@ -371,57 +372,108 @@ impl Score for i32 {
 /// Reusable Viterbi buffers.
 #[derive(Default)]
 pub struct Lattice<S> {
-    score: Vec<S>,
-    back: Vec<u8>,
+    /// Per token, the best predecessor of each tag.
+    back: Vec<[u8; NT]>,
+    _score: std::marker::PhantomData<S>,
 }
+
+/// Number of tags a chunk may not go on from (O, Last, Unit), which are
+/// the predecessors of every tag that starts no chunk-continuation (O,
+/// Begin, Unit) — as many again.
+const FREE: usize = 1 + 2 * TYPE_NAMES.len();
+
+/// `(closed, opening)`: the tags after which no chunk is open, and the tags
+/// that continue no chunk, each ascending. In BILOU a tag that continues
+/// no chunk may follow exactly the closed tags; Inside and Last of a type
+/// may follow exactly its Begin and Inside.
+const FREE_TAGS: ([usize; FREE], [usize; FREE]) = {
+    let (mut closed, mut opening) = ([0; FREE], [0; FREE]);
+    let (mut c, mut o, mut t) = (0, 0, 0);
+    while t < NT {
+        if allowed_last(t) {
+            closed[c] = t;
+            c += 1;
+        }
+        if !continues_chunk(t) {
+            opening[o] = t;
+            o += 1;
+        }
+        t += 1;
+    }
+    assert!(c == FREE && o == FREE);
+    (closed, opening)
+};
 
 impl<S: Score> Lattice<S> {
     /// Best tag sequence for per-token emission scores `emit[i * NT + tag]`
     /// under constrained transitions (see [`Transitions::constrained`]).
+    /// Only allowed moves are visited, each tag's predecessors in ascending
+    /// order with the first best kept, so ties break as a search of all
+    /// moves in order would (`viterbi_matches_a_search_of_every_move`).
     pub fn viterbi(&mut self, emit: &[S], tr: &Transitions<S>, out: &mut Vec<usize>) {
         let n = emit.len() / NT;
         out.clear();
         if n == 0 {
             return;
         }
-        self.score.clear();
-        self.score.resize(n * NT, S::NEG);
+        let (closed, opening) = FREE_TAGS;
+        // `free_moves[j][k]`: the move from `closed[k]` to `opening[j]`.
+        let free_moves: [[S; FREE]; FREE] =
+            std::array::from_fn(|j| std::array::from_fn(|k| tr.trans[closed[k] * NT + opening[j]]));
         self.back.clear();
-        self.back.resize(n * NT, 0);
-        for ((s, &st), &e) in self.score.iter_mut().zip(&tr.start).zip(emit) {
+        self.back.resize(n, [0; NT]);
+        let mut prev = [S::NEG; NT];
+        for ((s, &st), &e) in prev.iter_mut().zip(&tr.start).zip(emit) {
             *s = st + e;
         }
-        let (preds, n_preds) = PREDECESSORS;
         for i in 1..n {
-            let (done, rest) = self.score.split_at_mut(i * NT);
-            let prev = &done[(i - 1) * NT..];
-            for t in 0..NT {
-                // Every tag has an allowed predecessor (O or a chunk's Begin).
-                let ps = &preds[t][..n_preds[t] as usize];
-                let p0 = ps[0] as usize;
-                let mut best = prev[p0] + tr.trans[p0 * NT + t];
-                let mut arg = ps[0];
-                for &p in &ps[1..] {
-                    let s = prev[p as usize] + tr.trans[p as usize * NT + t];
+            let e: &[S; NT] = emit[i * NT..(i + 1) * NT].try_into().unwrap();
+            let back = &mut self.back[i];
+            let mut cur = [S::NEG; NT];
+            let from: [S; FREE] = closed.map(|p| prev[p]);
+            for j in 0..FREE {
+                let ms = &free_moves[j];
+                let mut best = from[0] + ms[0];
+                let mut arg = 0;
+                for k in 1..FREE {
+                    let s = from[k] + ms[k];
                     if s > best {
                         best = s;
-                        arg = p;
+                        arg = k;
                     }
                 }
-                rest[t] = best + emit[i * NT + t];
-                self.back[i * NT + t] = arg;
+                let t = opening[j];
+                cur[t] = best + e[t];
+                back[t] = closed[arg] as u8;
             }
+            for ty in 0..TYPE_NAMES.len() {
+                let (b, inside) = (
+                    chunk_tag(ty, ChunkPos::Begin),
+                    chunk_tag(ty, ChunkPos::Inside),
+                );
+                for t in [inside, chunk_tag(ty, ChunkPos::Last)] {
+                    let from_b = prev[b] + tr.trans[b * NT + t];
+                    let from_i = prev[inside] + tr.trans[inside * NT + t];
+                    let (best, arg) = if from_i > from_b {
+                        (from_i, inside)
+                    } else {
+                        (from_b, b)
+                    };
+                    cur[t] = best + e[t];
+                    back[t] = arg as u8;
+                }
+            }
+            prev = cur;
         }
         // O is always a valid last tag, so the search starts from it.
-        let last = &self.score[(n - 1) * NT..];
         let mut t =
             (1..NT)
                 .filter(|&t| allowed_last(t))
-                .fold(0, |b, t| if last[t] > last[b] { t } else { b });
+                .fold(0, |b, t| if prev[t] > prev[b] { t } else { b });
         out.resize(n, 0);
         for i in (0..n).rev() {
             out[i] = t;
-            t = self.back[i * NT + t] as usize;
+            t = self.back[i][t] as usize;
         }
     }
 }
@@ -460,6 +512,67 @@ mod tests {
         emit[u] = 2.0;
         Lattice::default().viterbi(&emit, &tr2, &mut out);
         assert_eq!(out, vec![u, 0]);
+    }
+
+    /// Viterbi over every move (the allowed ones by their scores), first
+    /// best kept: what the decoder must equal, ties included.
+    fn viterbi_of_every_move(emit: &[i32], tr: &Transitions<i32>) -> Vec<usize> {
+        let n = emit.len() / NT;
+        let mut score = vec![[i32::NEG; NT]; n];
+        let mut back = vec![[0usize; NT]; n];
+        for t in 0..NT {
+            score[0][t] = tr.start[t] + emit[t];
+        }
+        for i in 1..n {
+            for t in 0..NT {
+                let mut best = None;
+                for p in (0..NT).filter(|&p| allowed(Some(p), t)) {
+                    let s = score[i - 1][p] + tr.trans[p * NT + t];
+                    if best.is_none_or(|(b, _)| s > b) {
+                        best = Some((s, p));
+                    }
+                }
+                let (s, p) = best.unwrap();
+                score[i][t] = s + emit[i * NT + t];
+                back[i][t] = p;
+            }
+        }
+        let last = &score[n - 1];
+        let mut t =
+            (0..NT)
+                .filter(|&t| allowed_last(t))
+                .fold(0, |b, t| if last[t] > last[b] { t } else { b });
+        let mut out = vec![0; n];
+        for i in (0..n).rev() {
+            out[i] = t;
+            t = back[i][t];
+        }
+        out
+    }
+
+    #[test]
+    fn viterbi_matches_a_search_of_every_move() {
+        // Scores from a small range, so that ties are frequent.
+        let mut rng = crate::hash::SplitMix::new(7);
+        let mut small = || (rng.next_u64() % 5) as i32 - 2;
+        let mut lattice = Lattice::default();
+        let mut out = vec![];
+        for round in 0..2000 {
+            let tr = Transitions {
+                start: std::array::from_fn(|_| small()),
+                trans: std::array::from_fn(|_| small()),
+            }
+            .constrained();
+            let n = 1 + round % 9;
+            // Every other round O scores low, so that paths run through
+            // long chunks and Inside/Last ties are met too.
+            let low_o = if round % 2 == 1 { 3 } else { 0 };
+            let emit: Vec<i32> = (0..n * NT)
+                .map(|j| small() - if j % NT == 0 { low_o } else { 0 })
+                .collect();
+            lattice.viterbi(&emit, &tr, &mut out);
+            assert_eq!(out, viterbi_of_every_move(&emit, &tr), "round {round}");
+        }
     }
 
     #[test]
