@@ -5,6 +5,10 @@ use newsparse_lang::lexicon;
 
 /// A word as compared: lowercase, typographic apostrophes and hyphens made plain.
 pub fn norm_word(word: &str) -> String {
+    // Most words are plain ASCII: one allocation of the right size.
+    if word.is_ascii() && !word.contains('`') {
+        return word.to_ascii_lowercase();
+    }
     word.chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
@@ -13,6 +17,19 @@ pub fn norm_word(word: &str) -> String {
         })
         .flat_map(char::to_lowercase)
         .collect()
+}
+
+#[cfg(test)]
+mod norm_tests {
+    use super::norm_word;
+
+    #[test]
+    fn ascii_and_typographic_words_compare_alike() {
+        assert_eq!(norm_word("O`Neil-Vesk"), "o'neil-vesk");
+        assert_eq!(norm_word("O\u{2019}Neil\u{2013}Vesk"), "o'neil-vesk");
+        assert_eq!(norm_word("ÉLAN"), "élan");
+        assert_eq!(norm_word("KESTREL"), "kestrel");
+    }
 }
 
 /// A person-name word as compared: [`norm_word`] without a joined particle
