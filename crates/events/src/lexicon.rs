@@ -2,6 +2,7 @@
 //! them, and the context each form needs to mean the event (general knowledge
 //! only: trigger words and the words that go with them).
 
+use crate::families::FAMILIES;
 use newsparse_lang::lexicon::{DETERMINER_SET, ORG_NOUN_SET, ORG_PLURAL_SET, POST_SET};
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -37,6 +38,21 @@ pub enum Cond {
     Passive,
     /// The article is about a company changing hands, and the word is a noun.
     Takeover,
+    /// The article is a court story (justice words at least three times).
+    CourtStory,
+    /// The word before is a number or an amount ("$19 million", "500").
+    AmountBefore,
+    /// The condition does not hold.
+    Not(&'static Cond),
+    /// A person's name starts within the next `n` words.
+    PersonWithin(usize),
+    /// Within the next `n` words, "to", "into", "in" or "towards" followed
+    /// by a place: a name, or a noun for a place ("to hospital").
+    ToPlace(usize),
+    /// The next word is "to" or "from" and then comes who it is sent to
+    /// or by: a name, a determiner or pronoun, a noun for people or a
+    /// plural ("emails to commissioners", not "emails to prevent").
+    Recipient,
     /// The word is written in lowercase.
     Lowercase,
     Any(&'static [Cond]),
@@ -59,7 +75,11 @@ pub enum Frame {
 /// One lexicon entry: the forms of one trigger word for one event type.
 #[derive(Debug, Clone, Copy)]
 pub struct Entry {
-    /// Space-separated lowercase word forms.
+    /// Space-separated lowercase word forms, or a family by its lemma:
+    /// `@charge:v` (the verb's inflections), `@charge:n` (singular and
+    /// plural), `@injure:vn` (the verb's inflections and the event nouns
+    /// derived from it); `scripts/derive-event-families.py` derives the
+    /// forms from WordNet into `families.rs`.
     pub forms: &'static str,
     pub event_type: &'static str,
     pub when: Cond,
@@ -228,7 +248,53 @@ const VIOLENCE: &[&str] = &[
     "guns",
     "knife",
     "fighters",
+    "deadly",
+    "gunman",
+    "rampage",
+    "riot",
+    "rioting",
 ];
+
+/// Nouns for places one goes to or leaves ("the village", "hospital").
+const PLACE_NOUNS: &[&str] = &[
+    "village",
+    "villages",
+    "town",
+    "city",
+    "country",
+    "area",
+    "region",
+    "building",
+    "scene",
+    "house",
+    "home",
+    "island",
+    "camp",
+    "base",
+    "hospital",
+    "hospitals",
+    "airport",
+    "capital",
+    "station",
+    "port",
+    "compound",
+    "embassy",
+    "territory",
+    "podium",
+    "stage",
+    "street",
+    "streets",
+    "square",
+    "border",
+    "district",
+    "province",
+    "palace",
+];
+
+/// Whether the word is a noun for a place one goes to or leaves.
+pub fn is_place_noun(w: &str) -> bool {
+    PLACE_NOUNS.contains(&w)
+}
 
 /// Weapons that are fired.
 const WEAPONS: &[&str] = &[
@@ -278,8 +344,15 @@ const SPEECH: &[&str] = &[
     "verbally",
 ];
 
-/// Words of a justice context ("a sentence" of prison, not of grammar).
-const JUSTICE: &[&str] = &[
+/// Words of a justice context ("a sentence" of prison, not of grammar);
+/// three in an article make it a court story.
+pub const JUSTICE: &[&str] = &[
+    "jury",
+    "verdict",
+    "defendant",
+    "prosecutor",
+    "testify",
+    "testified",
     "jail",
     "prison",
     "court",
@@ -295,6 +368,28 @@ const JUSTICE: &[&str] = &[
     "crime",
     "offence",
     "offences",
+];
+
+/// Words of a price or fee: a "charge" among them is one for money.
+const MONEY_WORDS: &[&str] = &[
+    "fee",
+    "fees",
+    "customers",
+    "price",
+    "prices",
+    "%",
+    "tariff",
+    "£",
+    "$",
+    "€",
+    "pence",
+    "cents",
+    "per",
+    "interest",
+    "rate",
+    "rates",
+    "batteries",
+    "consumers",
 ];
 
 /// Besides a determiner, words before "offer" or "bid" that show it is a
@@ -330,6 +425,10 @@ const NOUN_BEFORE: &[&str] = &[
     "outline",
     "indicative",
 ];
+
+fn is_determiner(w: &str) -> bool {
+    DETERMINER_SET.has(w) || matches!(w, "his" | "her" | "their" | "its")
+}
 
 /// Whether the word before "offer" or "bid" shows it is a noun.
 fn is_noun_before(w: &str) -> bool {
@@ -418,8 +517,13 @@ pub static ENTRIES: &[Entry] = &[
     e("wrote writes write writing written", WRITE).when(NextIn(&["to"])),
     e("letter letters", WRITE).unless(PrevIn(&["capital", "cover"])),
     e("email e-mail", WRITE).when(PrevIn(&["an"])),
+    e("emails e-mails", WRITE).when(Recipient),
+    // "were texting", "was text messaging": someone doing it, not the medium.
+    e("texting", WRITE).when(Passive),
+    e("face-to-face", MEET).when(NextIn(&["with", "meeting", "talks"])),
     e("text", WRITE).when(Any(&[
         NextIn(&["message", "messages"]),
+        All(&[NextIn(&["messaging"]), Passive]),
         PrevIn(&["will", "to", "can", "could", "would", "'ll"]),
     ])),
     // Movement.Transport
@@ -479,6 +583,23 @@ pub static ENTRIES: &[Entry] = &[
     e("deported deport deportation deportations evacuated evacuate evacuation", TRANSPORT)
         .frame(Frame::Sender),
     e("fled flee flees fleeing exiled", TRANSPORT).frame(Frame::Intransitive),
+    // Moving bodily to a place: "rushed to hospital", "walked to the podium",
+    // "went into the building", "leaving the village".
+    e("@rush:v @walk:v", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(All(&[Lowercase, ToPlace(3)])),
+    // "rushed in to help", "rushed out".
+    e("@rush:v", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(All(&[Lowercase, NextIn(&["in", "out", "back"])])),
+    e("went go goes going gone came come comes coming", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(All(&[NextWithin(3, &["into"]), ToPlace(3)]))
+        .unless(NextWithin(3, &["effect", "force", "chart", "charts", "play", "being"])),
+    e("left leave leaves leaving", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(NextWithin(3, PLACE_NOUNS))
+        .unless(Any(&[NextIn(&["a", "an"]), PrevIn(&["the", "to"]), Passive])),
     e("tour tours", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(All(&[
@@ -492,8 +613,10 @@ pub static ENTRIES: &[Entry] = &[
         .unless(NextIn(&["de", "guide", "operator", "operators", "event", "events", "title"])),
     // Conflict.Attack
     e("attack attacks", ATTACK).unless(Any(&[
+        // "options in attack" is football; "killed in attack" is not.
+        All(&[PrevIn(&["in"]), Not(&SentenceHas(VIOLENCE))]),
         PrevIn(&[
-            "heart", "panic", "asthma", "in", "verbal", "personal", "scathing", "stinging",
+            "heart", "panic", "asthma", "verbal", "personal", "scathing", "stinging",
             "blistering", "outspoken", "bitter", "savage", "furious", "angry", "virus", "hacker",
         ]),
         SentenceHas(SPEECH),
@@ -521,7 +644,10 @@ pub static ENTRIES: &[Entry] = &[
         .when(Any(&[Passive, NextIn(&["dead"]), PersonNext]))
         .unless(NextIn(&["put", "putter", "putters"])),
     e("shooting shootings", ATTACK)
-        .when(PrevIn(&["a", "the", "mass", "fatal", "school", "drive-by", "police"]))
+        .when(Any(&[
+            PrevIn(&["a", "the", "mass", "fatal", "school", "drive-by", "police"]),
+            All(&[Lowercase, SentenceHas(VIOLENCE)]),
+        ]))
         .unless(NextIn(&[
             "star", "range", "practice", "boots", "stars", "script", "schedule", "location",
             "season", "party",
@@ -545,6 +671,40 @@ pub static ENTRIES: &[Entry] = &[
     e("head-butting head-butted head-butt headbutt headbutted headbutting punched", ATTACK),
     e("explosion explosions", ATTACK),
     e("exploded blast blasts", ATTACK).when(SentenceHas(VIOLENCE)),
+    // Force against people or property: general violence, battles, a
+    // coup, a military intervention, throwing at, burning in a violent scene.
+    // "violence" as what happened ("ended in deadly violence"), not as a
+    // theme of games, films or policy.
+    e("@violence:n", ATTACK)
+        .when(Any(&[
+            SentenceHas(VIOLENCE),
+            PrevIn(&[
+                "deadly", "sectarian", "ethnic", "communal", "fresh", "renewed", "mob", "street",
+                "gang", "escalating", "rising", "armed", "widespread", "post-election", "bloody",
+            ]),
+            NextIn(&["erupted", "broke", "flared", "spread", "escalated"]),
+        ]))
+        .unless(SentenceHas(&[
+            "screen", "on-screen", "tv", "television", "game", "games", "film", "films", "movie",
+            "cartoon", "gratuitous", "graphic", "fictional", "video", "lyrics", "songs", "media",
+            "programmes", "programming", "sex", "domestic",
+        ])),
+    e("@battle:n", ATTACK).when(PrevIn(&[
+        "running", "pitched", "street", "gun", "bloody", "armed", "fierce", "tank",
+    ])),
+    e("@coup:n", ATTACK).when(Any(&[
+        PrevIn(&["military", "attempted", "failed", "bloodless", "army", "abortive", "palace"]),
+        NextIn(&["attempt", "attempts", "plot", "plotters", "leader", "leaders", "d'etat", "d'état"]),
+        SentenceHas(VIOLENCE),
+    ])),
+    e("intervention interventions", ATTACK).when(PrevIn(&["military", "armed"])),
+    e("@throw:v @hurl:v", ATTACK)
+        .when(NextWithin(4, &["at"]))
+        .unless(NextWithin(3, &[
+            "ball", "towel", "party", "weight", "money", "cash", "support", "book", "everything",
+            "it", "them", "resources", "caution",
+        ])),
+    e("@burn:v @torch:v", ATTACK).when(All(&[HumanPrev, SentenceHas(VIOLENCE)])),
     // Conflict.Demonstrate
     e("protest protests protested protesting protesters protestors", DEMONSTRATE)
         .unless(SentenceHas(&["lodged", "formal", "official"])),
@@ -617,6 +777,22 @@ pub static ENTRIES: &[Entry] = &[
         .unless(NextIn(&["bomber", "bombers", "bombing", "bombings", "attack", "attacks", "vest"])),
     // Life.Injure
     e("injured injuring injures wounded wounding maimed", INJURE),
+    // "suffered critical injuries": the nouns, unless the sentence is about a
+    // player out injured.
+    e("@injure:vn @wound:vn", INJURE)
+        .when(Any(&[
+            PrevIn(&[
+                "critical", "life-threatening", "serious", "severe", "minor", "multiple", "fatal",
+                "horrific", "gunshot", "shrapnel", "stab", "suffered", "sustained", "suffering",
+            ]),
+            SentenceHas(VIOLENCE),
+        ]))
+        .unless(SentenceHas(&[
+            "match", "season", "game", "games", "squad", "fitness", "hamstring", "knee", "ankle",
+            "groin", "calf", "thigh", "shoulder", "player", "players", "club", "side", "sidelined",
+            "coach", "manager", "injury-time", "race", "tournament", "cup",
+        ]))
+        .unless(NextIn(&["up", "down"])),
     e("hurt", INJURE).when(Any(&[
         PrevIn(&["was", "were", "been", "badly", "seriously", "slightly", "critically", "being"]),
         PersonNext,
@@ -639,7 +815,13 @@ pub static ENTRIES: &[Entry] = &[
         All(&[Passive, HumanPrev]),
     ])),
     e("parole paroled", RELEASE),
-    e("charged", CHARGE).when(NextIn(&["with", "over", "in"])),
+    e("charged", CHARGE)
+        .when(Any(&[NextIn(&["with", "over", "in"]), Passive, PrevIn(&["who", "those"])]))
+        .unless(Any(&[
+            PrevIn(&["highly", "emotionally", "politically", "electrically", "fully", "super"]),
+            NextIn(&["down", "up", "less", "more", "extra"]),
+            SentenceHas(MONEY_WORDS),
+        ])),
     e("charge charges", CHARGE)
         .when(Any(&[
             PrevIn(&[
@@ -647,22 +829,34 @@ pub static ENTRIES: &[Entry] = &[
                 "facing", "drop", "dropped", "dropping", "file", "filed", "bring", "brought",
                 "press", "pressed", "deny", "denies", "denied", "denying",
             ]),
-            NextIn(&["against"]),
+            NextWithin(5, &["against"]),
+            SentenceHas(JUSTICE),
         ]))
-        .unless(SentenceHas(&["fee", "fees", "customers", "price", "prices", "%", "tariff"])),
+        .unless(Any(&[
+            SentenceHas(MONEY_WORDS),
+            // "take charge of", "in charge": command, not an accusation.
+            PrevIn(&["take", "took", "takes", "taking", "taken", "in", "overall", "sole"]),
+        ])),
     e("indicted indictment indict", CHARGE),
     e("trial", TRIAL)
         .unless(Any(&[
             PrevIn(&["clinical", "drug", "field", "free", "time", "medical", "trial"]),
             NextIn(&["run", "period", "version", "basis", "offer", "and"]),
         ])),
+    e("@appear:v", TRIAL).when(All(&[
+        NextIn(&["in", "before", "at"]),
+        NextWithin(5, &["court", "tribunal", "magistrates", "judge", "dock", "magistrate"]),
+    ])),
     e("tried", TRIAL).when(Passive).unless(NextIn(&["to"])),
     e("hearing hearings", TRIAL)
         .when(Any(&[
             PrevIn(&[
                 "court", "appeal", "bail", "disciplinary", "preliminary", "extradition", "tribunal",
-                "committee", "congressional", "senate", "custody",
+                "committee", "congressional", "senate", "custody", "sentencing", "parole", "plea",
+                "pre-trial", "pretrial", "immigration", "asylum", "committal", "inquest",
             ]),
+            // "during the hearing" in a court story.
+            All(&[PrevIs(is_determiner), CourtStory]),
             All(&[PrevIn(&["a", "the"]), NextIn(&["on", "in", "into", "at", "before"])]),
         ]))
         .unless(NextIn(&["aid", "aids", "loss", "impaired"])),
@@ -683,10 +877,16 @@ pub static ENTRIES: &[Entry] = &[
     ])),
     e("sue sued sues suing lawsuit lawsuits", SUE),
     e("fined", FINE),
-    e("fine", FINE).when(All(&[PrevIn(&["a", "the"]), NextIn(&["of"])])),
+    e("fine", FINE).when(Any(&[
+        All(&[PrevIn(&["a", "the"]), NextIn(&["of"])]),
+        AmountBefore,
+        PrevIn(&["hefty", "heavy", "record", "maximum", "substantial", "imposed", "pay", "paid"]),
+    ])),
+    e("fines", FINE).unless(NextIn(&["herbes"])),
     e("appeal appeals appealed appealing", APPEAL)
         .when(Any(&[
             NextIn(&["against", "court", "judges", "judge"]),
+            NextWithin(3, &["conviction", "convictions", "sentence", "ruling", "verdict", "judgment", "judgement"]),
             PrevIn(&[
                 "court", "lodged", "lodge", "lodging", "lost", "lose", "losing", "won", "win",
                 "winning", "on",
@@ -716,7 +916,23 @@ pub static ENTRIES: &[Entry] = &[
         .frame(Frame::Intransitive)
         .particle("over")
         .when(NextWithin(2, &["as"])),
+    // "succeeded X": a person takes X's post.
+    e("@succeed:v", START).when(Any(&[PersonNext, NextIn(&["as"])])).unless(NextIn(&["in"])),
+    // "took over from X": one takes the post, X leaves it.
+    e("took take takes taking taken", START)
+        .particle("over")
+        .when(All(&[NextIn(&["from"]), Any(&[PersonWithin(7), HumanNext])])),
+    e("took take takes taking taken", END)
+        .particle("over")
+        .when(All(&[NextIn(&["from"]), Any(&[PersonWithin(7), HumanNext])])),
+    // "join the board", "joined the firm as chief executive".
+    e("@join:v", START).when(Any(&[
+        NextWithin(4, &["board", "cabinet", "payroll", "staff"]),
+        All(&[NextWithin(5, &["as"]), NextWithinIs(7, is_post)]),
+    ])),
+    e("charge", START).when(PrevIn(&["temporary", "caretaker", "interim"])),
     // Personnel.End-Position
+    e("@relieve:v", END).when(NextWithin(8, &["duties", "post", "command", "position", "job", "role", "responsibilities"])),
     e("resign resigned resigns resigning resignation resignations", END).frame(Frame::Intransitive),
     e("stepped step steps stepping", END).frame(Frame::Intransitive).particle("down"),
     e("stepped step steps stepping", END).frame(Frame::Intransitive).particle("aside"),
@@ -794,6 +1010,10 @@ pub static ENTRIES: &[Entry] = &[
     e("sale", OWNERSHIP)
         .frame(Frame::Seller)
         .when(Any(&[NextIn(&["of"]), PrevIn(&["for", "on"])])),
+    // "stock sales": sales of things owned, not a firm's turnover.
+    e("sale sales", OWNERSHIP).frame(Frame::Seller).when(PrevIn(&[
+        "stock", "share", "asset", "land", "arms", "weapons", "property", "debt", "bond", "stake",
+    ])),
     e("acquire acquired acquires acquiring acquisition acquisitions", OWNERSHIP)
         .unless(NextWithin(2, &["taste", "skills", "knowledge", "reputation", "immunity", "status"])),
     e("takeover takeovers take-over", OWNERSHIP),
@@ -814,6 +1034,13 @@ pub static ENTRIES: &[Entry] = &[
         .unless(NextIn(&["to"])),
     // Business
     e("merge merged merges merging merger mergers", MERGE),
+    e("combination", MERGE).when(All(&[
+        Takeover,
+        Any(&[
+            PrevIn(&["this", "proposed", "planned", "enlarged"]),
+            All(&[PrevIn(&["the"]), OrgNext]),
+        ]),
+    ])),
     e("founded co-founded cofounded", START_ORG),
     e("formed form forms forming", START_ORG).when(Any(&[OrgNext, NextWithin(4, FOUNDED_ORGS)])),
     e("launch launched launches launching", START_ORG).when(Any(&[OrgNext, NextWithin(4, FOUNDED_ORGS)])),
@@ -829,14 +1056,33 @@ pub static ENTRIES: &[Entry] = &[
     e("administration", BANKRUPT).frame(Frame::Intransitive).when(PrevIn(&["into"])),
 ];
 
-/// Entries by word form.
+/// The word forms an entry's `forms` stands for: typed forms as they are,
+/// family references (`@lemma:pos`) by their derived forms.
+pub fn expand(forms: &'static str) -> impl Iterator<Item = &'static str> {
+    forms.split_whitespace().flat_map(|f| {
+        let derived = if f.starts_with('@') {
+            let at = FAMILIES.binary_search_by_key(&f, |&(r, _)| r);
+            let i = at.unwrap_or_else(|_| panic!("{f}: run scripts/derive-event-families.py"));
+            FAMILIES[i].1
+        } else {
+            f
+        };
+        derived.split_whitespace()
+    })
+}
+
+/// Entries by word form. An entry is listed once under a form, even when
+/// its typed forms and a family both give it.
 pub fn by_form() -> &'static HashMap<&'static str, Vec<&'static Entry>> {
     static MAP: OnceLock<HashMap<&'static str, Vec<&'static Entry>>> = OnceLock::new();
     MAP.get_or_init(|| {
         let mut m: HashMap<&'static str, Vec<&'static Entry>> = HashMap::new();
         for entry in ENTRIES {
-            for form in entry.forms.split_whitespace() {
-                m.entry(form).or_default().push(entry);
+            for form in expand(entry.forms) {
+                let list = m.entry(form).or_default();
+                if !list.iter().any(|e| std::ptr::eq(*e, entry)) {
+                    list.push(entry);
+                }
             }
         }
         m
@@ -846,6 +1092,29 @@ pub fn by_form() -> &'static HashMap<&'static str, Vec<&'static Entry>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `expand` finds a family by binary search, and every family the
+    /// lexicon names must have been derived (the script was run).
+    #[test]
+    fn families_are_sorted_and_every_reference_is_derived() {
+        assert!(FAMILIES.windows(2).all(|w| w[0].0 < w[1].0));
+        let mut refs = std::collections::BTreeSet::new();
+        for entry in ENTRIES {
+            for f in entry
+                .forms
+                .split_whitespace()
+                .filter(|f| f.starts_with('@'))
+            {
+                refs.insert(f);
+                assert!(FAMILIES.iter().any(|&(r, _)| r == f), "{f} not derived");
+            }
+        }
+        assert_eq!(
+            refs.len(),
+            FAMILIES.len(),
+            "families.rs holds a family no entry names"
+        );
+    }
 
     #[test]
     fn every_type_is_an_ace_subtype_and_forms_are_lowercase() {
@@ -889,6 +1158,9 @@ mod tests {
             }
         }
         assert!(by_form()["resigned"].iter().any(|e| e.event_type == END));
+        // Families expand to their derived forms, irregular ones included.
+        assert!(by_form()["threw"].iter().any(|e| e.event_type == ATTACK));
+        assert!(by_form()["injuries"].iter().any(|e| e.event_type == INJURE));
         assert!(
             by_form()["fired"].len() >= 2,
             "fired is Attack or End-Position"

@@ -473,3 +473,133 @@ fn a_passive_made_with_get_has_its_subject_undergo_it() {
         [("p1".to_string(), "Victim".to_string())]
     );
 }
+
+/// The types found per sentence of a body, in order (each sentence a
+/// paragraph of its own), with the entities given.
+fn types_by_sentence(body: &[&str], ents: impl Fn(&str) -> Vec<FoundEntity>) -> Vec<Vec<String>> {
+    let text = format!("Report\n\n{}", body.join("\n\n"));
+    let (doc, layout) = build(&text, false);
+    let found = analyze(&doc, &layout, &ents(&text), &[]);
+    body.iter()
+        .map(|s| {
+            let at = text.find(s).unwrap();
+            let span = ByteSpan::new(at, at + s.len());
+            found
+                .events
+                .iter()
+                .filter(|e| span.contains(e.trigger))
+                .map(|e| format!("{} {}", e.event_type, e.trigger.text(&text)))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn attack_families_need_a_violent_context() {
+    let got = types_by_sentence(
+        &[
+            "Velmoran soldiers killed in attack on border post.",
+            "Fans praised the options in attack.",
+            "Youths threw stones at the officers.",
+            "The committee will throw the book at him.",
+            "The rally ended in deadly violence.",
+            "The film has too much violence.",
+            "Gunmen staged a military coup in the capital.",
+            "Police fought running battles with the crowd.",
+            "The firm faces a legal battle.",
+        ],
+        |_| vec![],
+    );
+    assert!(
+        got[0].contains(&"Conflict.Attack attack".to_string()),
+        "{got:?}"
+    );
+    assert!(got[1].is_empty(), "{got:?}");
+    assert_eq!(got[2], ["Conflict.Attack threw"]);
+    assert!(got[3].is_empty(), "{got:?}");
+    assert_eq!(got[4], ["Conflict.Attack violence"]);
+    assert!(got[5].is_empty(), "{got:?}");
+    assert_eq!(got[6], ["Conflict.Attack coup"]);
+    assert_eq!(got[7], ["Conflict.Attack battles"]);
+    assert!(got[8].is_empty(), "{got:?}");
+}
+
+#[test]
+fn justice_families_read_their_context() {
+    let got = types_by_sentence(
+        &[
+            "Petek was sentenced by the court and the judge ordered prison.",
+            "The jury heard his lawyer.",
+            "The 12 youths were charged for their role.",
+            "Customers were charged less for calls.",
+            "The judge imposed a $19 million fine.",
+            "He wept during the hearing.",
+            "Both men appeared in court on Monday.",
+            "She is appearing as a judge on a talent show.",
+            "He will stay free while he appeals his conviction.",
+        ],
+        |_| vec![],
+    );
+    assert_eq!(got[2], ["Justice.Charge-Indict charged"]);
+    assert!(got[3].is_empty(), "{got:?}");
+    assert_eq!(got[4], ["Justice.Fine fine"]);
+    assert_eq!(got[5], ["Justice.Trial-Hearing hearing"], "a court story");
+    assert_eq!(got[6], ["Justice.Trial-Hearing appeared"]);
+    assert!(got[7].is_empty(), "{got:?}");
+    assert!(
+        got[8].contains(&"Justice.Appeal appeals".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn personnel_and_movement_families() {
+    let body = [
+        "Two years later, Vell Orrin took over from Kasia Doran as president.",
+        "Electric motors will take over from engines.",
+        "Orrin succeeded Doran as chairman.",
+        "Doran has been relieved of his duties.",
+        "Rescuers rushed the crew to hospital.",
+        "The album went straight into the charts.",
+        "The gunmen left the village at dawn.",
+        "Four of them suffered critical injuries.",
+        "The striker is out with a knee injury this season.",
+    ];
+    let got = types_by_sentence(&body, |text| {
+        vec![
+            person(text, "p1", "Vell Orrin", &["Orrin"]),
+            person(text, "p2", "Kasia Doran", &["Doran"]),
+        ]
+    });
+    assert_eq!(
+        got[0],
+        [
+            "Personnel.Start-Position took over",
+            "Personnel.End-Position took over"
+        ]
+    );
+    assert!(got[1].is_empty(), "{got:?}");
+    assert_eq!(got[2], ["Personnel.Start-Position succeeded"]);
+    assert_eq!(got[3], ["Personnel.End-Position relieved"]);
+    assert_eq!(got[4], ["Movement.Transport rushed"]);
+    assert!(got[5].is_empty(), "{got:?}");
+    assert_eq!(got[6], ["Movement.Transport left"]);
+    assert_eq!(got[7], ["Life.Injure injuries"]);
+    assert!(got[8].is_empty(), "{got:?}");
+}
+
+#[test]
+fn event_time_is_the_clause_date_and_years_later_count_from_the_last_year() {
+    let text = "Orrin\n\nOrrin rose after independence in 1980, and was appointed \
+        chairman of the Velmora Union in 1990. Two years later, Orrin took over from Doran \
+        as president.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Orrin", &[]),
+        person(text, "p2", "Doran", &[]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let time = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().3.clone();
+    assert_eq!(time("appointed").as_deref(), Some("1990"), "{s:?}");
+    assert_eq!(time("took over").as_deref(), Some("1992"), "{s:?}");
+}
