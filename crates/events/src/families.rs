@@ -5,9 +5,12 @@
 /// (reference, space-separated lowercase forms), sorted by reference.
 pub static FAMILIES: &[(&str, &str)] = &[
     ("@appear:v", "appear appeared appearing appears"),
+    ("@assemble:v", "assemble assembled assembles assembling"),
     ("@battle:n", "battle battles"),
+    ("@blockade:v", "blockade blockaded blockades blockading"),
     ("@burn:v", "burn burned burning burns burnt"),
     ("@coup:n", "coup coups"),
+    ("@gather:v", "gather gathered gathering gathers"),
     ("@hurl:v", "hurl hurled hurling hurls"),
     (
         "@injure:vn",

@@ -635,11 +635,14 @@ pub static ENTRIES: &[Entry] = &[
     ])),
     e("bomb bombs bombed bombing bombings bomber bombers", ATTACK)
         .unless(NextIn(&["at", "scare", "scares", "threat", "threats"])),
-    e("fired firing fire", ATTACK).when(Any(&[
-        NextIn(&["at", "upon", "into"]),
-        NextWithin(4, WEAPONS),
-        PrevIn(&["opened", "open", "opening", "returned"]),
-    ])),
+    e("fired firing fire", ATTACK)
+        .when(Any(&[
+            NextIn(&["at", "upon", "into"]),
+            NextWithin(4, WEAPONS),
+            PrevIn(&["opened", "open", "opening", "returned"]),
+        ]))
+        // "a fire at the building" is a blaze.
+        .unless(All(&[PrevIs(is_determiner), NextIn(&["at", "in"])])),
     e("shot", ATTACK)
         .when(Any(&[Passive, NextIn(&["dead"]), PersonNext]))
         .unless(NextIn(&["put", "putter", "putters"])),
@@ -706,10 +709,18 @@ pub static ENTRIES: &[Entry] = &[
         ])),
     e("@burn:v @torch:v", ATTACK).when(All(&[HumanPrev, SentenceHas(VIOLENCE)])),
     // Conflict.Demonstrate
-    e("protest protests protested protesting protesters protestors", DEMONSTRATE)
+    // The people ("protesters", "demonstrators", "rioters") name who takes
+    // part, not that it happens: their gathering or marching is the event.
+    e("protest protests protested protesting", DEMONSTRATE)
         .unless(SentenceHas(&["lodged", "formal", "official"])),
+    e("took take takes taking taken", DEMONSTRATE)
+        .particle("to")
+        .when(NextWithin(2, &["streets", "street"])),
+    e("@gather:v @assemble:v @blockade:v", DEMONSTRATE).when(SentenceHas(&[
+        "protesters", "protestors", "demonstrators", "activists", "rioters", "protest", "rally",
+    ])),
     e("demonstration demonstrations", DEMONSTRATE).unless(NextIn(&["of"])),
-    e("demonstrators rioting rioters riot riots sit-in sit-ins walkout walkouts walk-out picket pickets picketing", DEMONSTRATE),
+    e("rioting riot riots sit-in sit-ins walkout walkouts walk-out picket pickets picketing", DEMONSTRATE),
     e("rally rallies", DEMONSTRATE)
         .when(Any(&[
             PrevIn(&[

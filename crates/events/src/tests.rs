@@ -603,3 +603,22 @@ fn event_time_is_the_clause_date_and_years_later_count_from_the_last_year() {
     assert_eq!(time("appointed").as_deref(), Some("1990"), "{s:?}");
     assert_eq!(time("took over").as_deref(), Some("1992"), "{s:?}");
 }
+
+#[test]
+fn demonstrators_are_participants_their_gathering_is_the_event() {
+    let got = types_by_sentence(
+        &[
+            "Charges were read against the Velmora protesters.",
+            "Demonstrators gathered outside the court.",
+            "Hundreds of delegates gathered in Velmora for the fair.",
+            "Angry farmers took to the streets of Velmora.",
+            "Firefighters fought a fire at the warehouse.",
+        ],
+        |_| vec![],
+    );
+    assert_eq!(got[0], ["Justice.Charge-Indict Charges"]);
+    assert_eq!(got[1], ["Conflict.Demonstrate gathered"]);
+    assert!(got[2].is_empty(), "{got:?}");
+    assert_eq!(got[3], ["Conflict.Demonstrate took to"]);
+    assert!(got[4].is_empty(), "{got:?}");
+}
