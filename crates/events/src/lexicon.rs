@@ -484,7 +484,7 @@ pub fn is_org_description(w: &str) -> bool {
 /// The entries. Order matters only for reading.
 pub static ENTRIES: &[Entry] = &[
     // Contact.Meet
-    e("meet meets met meeting meetings", MEET).unless(NextWithin(
+    e("@meet:v meetings", MEET).unless(NextWithin(
         2,
         &[
             "expectations", "target", "targets", "demand", "demands", "needs", "deadline",
@@ -493,7 +493,7 @@ pub static ENTRIES: &[Entry] = &[
             "ends", "challenge", "goals", "goal", "payments", "obligation",
         ],
     )),
-    e("summit summits negotiations", MEET),
+    e("@summit:n negotiations", MEET),
     e("talks", MEET).when(Any(&[
         PrevIn(&[
             "peace", "trade", "held", "hold", "holding", "holds", "of", "for", "in", "the",
@@ -506,7 +506,7 @@ pub static ENTRIES: &[Entry] = &[
     e("talk", MEET).when(PrevIn(&[
         "a", "had", "long", "detailed", "brief", "private", "frank", "lengthy", "face-to-face",
     ])),
-    e("conference conferences", MEET).unless(PrevIn(&["eastern", "western", "champions"])),
+    e("@conference:n", MEET).unless(PrevIn(&["eastern", "western", "champions"])),
     e("dinner", MEET).when(PrevIn(&["a", "at", "hosted", "private", "working", "state"])),
     e("saw", MEET).when(PersonNext),
     e("hosted hosts hosting", MEET).when(PersonNext),
@@ -514,8 +514,8 @@ pub static ENTRIES: &[Entry] = &[
     e("phoned telephoned emailed e-mailed texted messaged", WRITE),
     e("call calls", WRITE).when(PrevIn(&["phone", "telephone"])),
     e("rang", WRITE).when(PersonNext),
-    e("wrote writes write writing written", WRITE).when(NextIn(&["to"])),
-    e("letter letters", WRITE).unless(PrevIn(&["capital", "cover"])),
+    e("@write:v", WRITE).when(NextIn(&["to"])),
+    e("@letter:n", WRITE).unless(PrevIn(&["capital", "cover"])),
     e("email e-mail", WRITE).when(PrevIn(&["an"])),
     e("emails e-mails", WRITE).when(Recipient),
     // "were texting", "was text messaging": someone doing it, not the medium.
@@ -527,40 +527,40 @@ pub static ENTRIES: &[Entry] = &[
         PrevIn(&["will", "to", "can", "could", "would", "'ll"]),
     ])),
     // Movement.Transport
-    e("visit visits visited visiting", TRANSPORT)
+    e("@visit:v", TRANSPORT)
         .frame(Frame::Intransitive)
         .unless(NextIn(&[
             "fans", "team", "side", "supporters", "professor", "scholar", "fellow", "hours",
             "rights", "clubs", "teams", "players", "card",
         ])),
-    e("travel travels travelled traveled travelling traveling trip trips", TRANSPORT)
+    e("@travel:v @trip:n", TRANSPORT)
         .frame(Frame::Intransitive)
         .unless(NextIn(&[
             "industry", "agent", "agents", "firm", "firms", "company", "companies", "sector",
             "insurance", "costs", "market", "writer", "guide", "ban", "group", "operator",
         ])),
-    e("arrive arrives arrived arriving arrival", TRANSPORT)
+    e("@arrive:v arrival", TRANSPORT)
         .frame(Frame::Intransitive)
         .unless(NextWithin(3, &["decision", "conclusion", "figure", "agreement", "verdict"])),
-    e("flew fly flies flying flown", TRANSPORT)
+    e("@fly:v", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(NextIn(&["to", "into", "from", "out", "back", "home", "in"])),
-    e("went go goes going gone headed moved", TRANSPORT)
+    e("@go:v headed moved", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(All(&[NextIn(&["to", "back"]), PlaceNext])),
-    e("came come comes coming", TRANSPORT)
+    e("@come:v", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(Any(&[
             NextIn(&["here", "home"]),
             All(&[NextIn(&["to", "from"]), PlaceNext]),
         ])),
-    e("return returned returns returning", TRANSPORT)
+    e("@return:v", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(Any(&[NextIn(&["home"]), All(&[NextIn(&["to"]), PlaceNext])])),
-    e("left leave leaves leaving", TRANSPORT)
+    e("@leave:v", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(PlaceNext),
-    e("sent send sends sending", TRANSPORT)
+    e("@send:v", TRANSPORT)
         .frame(Frame::Sender)
         .when(NextWithin(
             4,
@@ -570,7 +570,7 @@ pub static ENTRIES: &[Entry] = &[
                 "envoy", "rockets", "munitions", "ammunition", "fighters", "advisers", "police",
             ],
         )),
-    e("deploy deployed deploys deploying deployment deployments", TRANSPORT)
+    e("@deploy:v @deployment:n", TRANSPORT)
         .frame(Frame::Sender)
         .unless(NextWithin(
             3,
@@ -579,10 +579,10 @@ pub static ENTRIES: &[Entry] = &[
                 "broadband", "service", "services", "version", "code", "app", "applications",
             ],
         )),
-    e("trafficking trafficked smuggling smuggled smuggle smuggles", TRANSPORT).frame(Frame::Sender),
-    e("deported deport deportation deportations evacuated evacuate evacuation", TRANSPORT)
+    e("@smuggle:v trafficking trafficked", TRANSPORT).frame(Frame::Sender),
+    e("@deportation:n deported deport evacuated evacuate evacuation", TRANSPORT)
         .frame(Frame::Sender),
-    e("fled flee flees fleeing exiled", TRANSPORT).frame(Frame::Intransitive),
+    e("@flee:v exiled", TRANSPORT).frame(Frame::Intransitive),
     // Moving bodily to a place: "rushed to hospital", "walked to the podium",
     // "went into the building", "leaving the village".
     e("@rush:v @walk:v", TRANSPORT)
@@ -592,15 +592,15 @@ pub static ENTRIES: &[Entry] = &[
     e("@rush:v", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(All(&[Lowercase, NextIn(&["in", "out", "back"])])),
-    e("went go goes going gone came come comes coming", TRANSPORT)
+    e("@go:v @come:v", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(All(&[NextWithin(3, &["into"]), ToPlace(3)]))
         .unless(NextWithin(3, &["effect", "force", "chart", "charts", "play", "being"])),
-    e("left leave leaves leaving", TRANSPORT)
+    e("@leave:v", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(NextWithin(3, PLACE_NOUNS))
         .unless(Any(&[NextIn(&["a", "an"]), PrevIn(&["the", "to"]), Passive])),
-    e("tour tours", TRANSPORT)
+    e("@tour:n", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(All(&[
             Lowercase,
@@ -612,7 +612,7 @@ pub static ENTRIES: &[Entry] = &[
         ]))
         .unless(NextIn(&["de", "guide", "operator", "operators", "event", "events", "title"])),
     // Conflict.Attack
-    e("attack attacks", ATTACK).unless(Any(&[
+    e("@attack:n", ATTACK).unless(Any(&[
         // "options in attack" is football; "killed in attack" is not.
         All(&[PrevIn(&["in"]), Not(&SentenceHas(VIOLENCE))]),
         PrevIn(&[
@@ -633,7 +633,7 @@ pub static ENTRIES: &[Entry] = &[
         "air", "missile", "drone", "military", "nuclear", "rocket", "pre-emptive", "preemptive",
         "retaliatory", "artillery", "surgical", "terrorist", "suicide",
     ])),
-    e("bomb bombs bombed bombing bombings bomber bombers", ATTACK)
+    e("@bomb:v @bomber:n bombings", ATTACK)
         .unless(NextIn(&["at", "scare", "scares", "threat", "threats"])),
     e("fired firing fire", ATTACK)
         .when(Any(&[
@@ -646,7 +646,7 @@ pub static ENTRIES: &[Entry] = &[
     e("shot", ATTACK)
         .when(Any(&[Passive, NextIn(&["dead"]), PersonNext]))
         .unless(NextIn(&["put", "putter", "putters"])),
-    e("shooting shootings", ATTACK)
+    e("@shooting:n", ATTACK)
         .when(Any(&[
             PrevIn(&["a", "the", "mass", "fatal", "school", "drive-by", "police"]),
             All(&[Lowercase, SentenceHas(VIOLENCE)]),
@@ -656,7 +656,7 @@ pub static ENTRIES: &[Entry] = &[
             "season", "party",
         ])),
     e("raid raids raided invasion invaded invade invading ambush ambushed", ATTACK),
-    e("war wars", ATTACK).unless(Any(&[
+    e("@war:n", ATTACK).unless(Any(&[
         PrevIn(&[
             "trade", "price", "bidding", "talent", "format", "turf", "culture", "cold", "tariff",
             "ratings", "console", "browser", "pay", "civil-rights",
@@ -672,7 +672,7 @@ pub static ENTRIES: &[Entry] = &[
     e("clashes clashed clash", ATTACK).when(SentenceHas(VIOLENCE)),
     e("assault assaulted stabbed stabbing massacre hijacked hijacking", ATTACK),
     e("head-butting head-butted head-butt headbutt headbutted headbutting punched", ATTACK),
-    e("explosion explosions", ATTACK),
+    e("@explosion:n", ATTACK),
     e("exploded blast blasts", ATTACK).when(SentenceHas(VIOLENCE)),
     // Force against people or property: general violence, battles, a
     // coup, a military intervention, throwing at, burning in a violent scene.
@@ -700,7 +700,7 @@ pub static ENTRIES: &[Entry] = &[
         NextIn(&["attempt", "attempts", "plot", "plotters", "leader", "leaders", "d'etat", "d'état"]),
         SentenceHas(VIOLENCE),
     ])),
-    e("intervention interventions", ATTACK).when(PrevIn(&["military", "armed"])),
+    e("@intervention:n", ATTACK).when(PrevIn(&["military", "armed"])),
     e("@throw:v @hurl:v", ATTACK)
         .when(NextWithin(4, &["at"]))
         .unless(NextWithin(3, &[
@@ -711,17 +711,17 @@ pub static ENTRIES: &[Entry] = &[
     // Conflict.Demonstrate
     // The people ("protesters", "demonstrators", "rioters") name who takes
     // part, not that it happens: their gathering or marching is the event.
-    e("protest protests protested protesting", DEMONSTRATE)
+    e("@protest:v", DEMONSTRATE)
         .unless(SentenceHas(&["lodged", "formal", "official"])),
-    e("took take takes taking taken", DEMONSTRATE)
+    e("@take:v", DEMONSTRATE)
         .particle("to")
         .when(NextWithin(2, &["streets", "street"])),
     e("@gather:v @assemble:v @blockade:v", DEMONSTRATE).when(SentenceHas(&[
         "protesters", "protestors", "demonstrators", "activists", "rioters", "protest", "rally",
     ])),
-    e("demonstration demonstrations", DEMONSTRATE).unless(NextIn(&["of"])),
-    e("rioting riot riots sit-in sit-ins walkout walkouts walk-out picket pickets picketing", DEMONSTRATE),
-    e("rally rallies", DEMONSTRATE)
+    e("@demonstration:n", DEMONSTRATE).unless(NextIn(&["of"])),
+    e("@sit-in:n @walkout:n rioting riot riots walk-out picket pickets picketing", DEMONSTRATE),
+    e("@rally:n", DEMONSTRATE)
         .when(Any(&[
             PrevIn(&[
                 "a", "mass", "election", "campaign", "opposition", "protest", "huge", "large",
@@ -733,7 +733,7 @@ pub static ENTRIES: &[Entry] = &[
             "shares", "stocks", "market", "markets", "dollar", "prices", "index", "euro", "yen",
             "oil", "bonds", "sterling", "pound", "rallied",
         ])),
-    e("march marches marched marching", DEMONSTRATE).when(All(&[
+    e("@march:v", DEMONSTRATE).when(All(&[
         Lowercase,
         SentenceHas(&[
             "protest", "protesters", "demonstrators", "thousands", "crowds", "supporters", "against",
@@ -754,10 +754,10 @@ pub static ENTRIES: &[Entry] = &[
         "pilots",
     ])),
     // Life.Die
-    e("died die dies dying", DIE)
+    e("@die:v", DIE)
         .frame(Frame::Intransitive)
         .unless(NextIn(&["down", "out", "hard"])),
-    e("death deaths fatalities perished drowned", DIE)
+    e("@death:n fatalities perished drowned", DIE)
         .frame(Frame::Intransitive)
         .unless(NextIn(&[
             "penalty", "sentence", "row", "threat", "threats", "metal", "knell", "star", "wish",
@@ -772,7 +772,7 @@ pub static ENTRIES: &[Entry] = &[
             ]),
         ])),
     e("passed", DIE).particle("away").frame(Frame::Intransitive),
-    e("killed killing killings murder murdered murders murdering assassinated assassination assassinate", DIE)
+    e("@murder:v @killing:n killed assassinated assassination assassinate", DIE)
         .unless(PrevIn(&["made", "make", "making"])),
     // "kill the plan": the base forms need a human object.
     e("kill kills", DIE).when(Any(&[
@@ -810,11 +810,11 @@ pub static ENTRIES: &[Entry] = &[
     ])),
     // Life
     e("born", BORN).frame(Frame::Intransitive).unless(NextIn(&["out"])),
-    e("married marry marries marrying marriage wedding wed weds", MARRY).frame(Frame::Intransitive),
-    e("divorce divorced divorcing divorces", DIVORCE).frame(Frame::Intransitive),
+    e("@marry:v marriage wedding wed weds", MARRY).frame(Frame::Intransitive),
+    e("@divorce:v", DIVORCE).frame(Frame::Intransitive),
     // Justice
-    e("arrest arrests arrested arresting", ARREST).unless(PrevIn(&["cardiac"])),
-    e("detain detains detained detaining detention jailed imprisoned apprehended", ARREST),
+    e("@arrest:v", ARREST).unless(PrevIn(&["cardiac"])),
+    e("@detain:v detention jailed imprisoned apprehended", ARREST),
     e("jail", ARREST).when(PrevIn(&["to", "will", "would", "could", "be", "been", "and"])),
     e("custody", ARREST)
         .when(PrevIn(&["into", "in", "police"]))
@@ -859,7 +859,7 @@ pub static ENTRIES: &[Entry] = &[
         NextWithin(5, &["court", "tribunal", "magistrates", "judge", "dock", "magistrate"]),
     ])),
     e("tried", TRIAL).when(Passive).unless(NextIn(&["to"])),
-    e("hearing hearings", TRIAL)
+    e("@hearing:n", TRIAL)
         .when(Any(&[
             PrevIn(&[
                 "court", "appeal", "bail", "disciplinary", "preliminary", "extradition", "tribunal",
@@ -871,7 +871,7 @@ pub static ENTRIES: &[Entry] = &[
             All(&[PrevIn(&["a", "the"]), NextIn(&["on", "in", "into", "at", "before"])]),
         ]))
         .unless(NextIn(&["aid", "aids", "loss", "impaired"])),
-    e("convicted convict convicts conviction convictions", CONVICT).unless(Any(&[
+    e("@conviction:n convicted convict convicts", CONVICT).unless(Any(&[
         PrevIn(&[
             "political", "religious", "deep", "deeply", "strong", "personal", "firm", "moral", "own",
         ]),
@@ -879,14 +879,14 @@ pub static ENTRIES: &[Entry] = &[
     ])),
     e("guilty", CONVICT).when(PrevIn(&["found", "pleaded", "pleads", "plead", "pleading"])),
     e("sentenced sentencing", SENTENCE),
-    e("sentence sentences", SENTENCE).when(Any(&[
+    e("@sentence:n", SENTENCE).when(Any(&[
         PrevIn(&[
             "jail", "prison", "life", "suspended", "death", "custodial", "lengthy", "maximum",
             "minimum", "harsh", "lenient", "year", "years", "month", "months", "year's", "years'",
         ]),
         SentenceHas(JUSTICE),
     ])),
-    e("sue sued sues suing lawsuit lawsuits", SUE),
+    e("@sue:v @lawsuit:n", SUE),
     e("fined", FINE),
     e("fine", FINE).when(Any(&[
         All(&[PrevIn(&["a", "the"]), NextIn(&["of"])]),
@@ -894,7 +894,7 @@ pub static ENTRIES: &[Entry] = &[
         PrevIn(&["hefty", "heavy", "record", "maximum", "substantial", "imposed", "pay", "paid"]),
     ])),
     e("fines", FINE).unless(NextIn(&["herbes"])),
-    e("appeal appeals appealed appealing", APPEAL)
+    e("@appeal:v", APPEAL)
         .when(Any(&[
             NextIn(&["against", "court", "judges", "judge"]),
             NextWithin(3, &["conviction", "convictions", "sentence", "ruling", "verdict", "judgment", "judgement"]),
@@ -909,15 +909,15 @@ pub static ENTRIES: &[Entry] = &[
     e("extradited extradition extradite", EXTRADITE),
     e("pardoned pardon", PARDON),
     // Personnel.Start-Position
-    e("appointed appoint appoints appointing appointment", START).unless(NextIn(&["with"])),
-    e("hired hire hires hiring", START).unless(NextIn(&["purchase", "car", "cars"])),
+    e("@appoint:v appointment", START).unless(NextIn(&["with"])),
+    e("@hire:v", START).unless(NextIn(&["purchase", "car", "cars"])),
     e("named", START)
         .when(Any(&[NextIn(&["as", "new"]), NextWithinIs(3, is_post)]))
         .unless(NextWithin(4, &["year", "award", "best", "after"])),
-    e("became become becomes becoming", START)
+    e("@become:v", START)
         .frame(Frame::Intransitive)
         .when(NextWithinIs(3, is_post)),
-    e("took take takes taking taken", START)
+    e("@take:v", START)
         .frame(Frame::Intransitive)
         .particle("office"),
     e("sworn", START).frame(Frame::Intransitive).particle("in"),
@@ -930,10 +930,10 @@ pub static ENTRIES: &[Entry] = &[
     // "succeeded X": a person takes X's post.
     e("@succeed:v", START).when(Any(&[PersonNext, NextIn(&["as"])])).unless(NextIn(&["in"])),
     // "took over from X": one takes the post, X leaves it.
-    e("took take takes taking taken", START)
+    e("@take:v", START)
         .particle("over")
         .when(All(&[NextIn(&["from"]), Any(&[PersonWithin(7), HumanNext])])),
-    e("took take takes taking taken", END)
+    e("@take:v", END)
         .particle("over")
         .when(All(&[NextIn(&["from"]), Any(&[PersonWithin(7), HumanNext])])),
     // "join the board", "joined the firm as chief executive".
@@ -944,14 +944,14 @@ pub static ENTRIES: &[Entry] = &[
     e("charge", START).when(PrevIn(&["temporary", "caretaker", "interim"])),
     // Personnel.End-Position
     e("@relieve:v", END).when(NextWithin(8, &["duties", "post", "command", "position", "job", "role", "responsibilities"])),
-    e("resign resigned resigns resigning resignation resignations", END).frame(Frame::Intransitive),
-    e("stepped step steps stepping", END).frame(Frame::Intransitive).particle("down"),
-    e("stepped step steps stepping", END).frame(Frame::Intransitive).particle("aside"),
-    e("stand stood stands standing", END).frame(Frame::Intransitive).particle("down"),
+    e("@resign:v @resignation:n", END).frame(Frame::Intransitive),
+    e("@step:v", END).frame(Frame::Intransitive).particle("down"),
+    e("@step:v", END).frame(Frame::Intransitive).particle("aside"),
+    e("@stand:v", END).frame(Frame::Intransitive).particle("down"),
     e("quit quits quitting", END)
         .frame(Frame::Intransitive)
         .unless(NextIn(&["smoking", "drinking"])),
-    e("retire retired retires retiring retirement", END)
+    e("@retire:v retirement", END)
         .frame(Frame::Intransitive)
         .unless(Any(&[
             PrevIn(&["a", "the", "of", "early"]),
@@ -968,7 +968,7 @@ pub static ENTRIES: &[Entry] = &[
     e("dismissed", END).when(Any(&[PersonNext, NextIn(&["from"])])),
     e("laid lay", END).particle("off"),
     e("layoffs lay-offs", END),
-    e("left leave leaves leaving", END)
+    e("@leave:v", END)
         .frame(Frame::Intransitive)
         .when(Any(&[
             OrgNext,
@@ -986,13 +986,13 @@ pub static ENTRIES: &[Entry] = &[
         ])),
     e("departure", END).frame(Frame::Intransitive).when(NextIn(&["from", "as"])),
     // Personnel.Elect
-    e("elected elect elects electing re-elected re-election election elections by-election by-elections reelected reelection", ELECT),
+    e("@elect:v @election:n @by-election:n re-elected re-election reelected reelection", ELECT),
     // Transaction.Transfer-Money
     e("pay", MONEY).when(PrevIn(&[
         "to", "will", "would", "must", "should", "could", "can", "'ll", "may", "might", "cannot",
         "did", "agreed",
     ])),
-    e("paid pays paying payment payments repaid repay", MONEY).unless(Any(&[
+    e("@payment:n paid pays paying repaid repay", MONEY).unless(Any(&[
         NextIn(&[
             "rise", "rises", "deal", "freeze", "cut", "cuts", "packet", "talks", "dispute", "offer",
             "increase", "gap", "claim", "tv", "attention", "tribute", "homage", "off", "per",
@@ -1002,17 +1002,17 @@ pub static ENTRIES: &[Entry] = &[
             "minimum", "their", "his", "her",
         ]),
     ])),
-    e("funded funding donated donate donates donating donation donations loan loans lent bailout bail-out bribe bribes bribed bribery", MONEY),
+    e("@donate:v @donation:n @loan:n funded funding lent bailout bail-out bribe bribes bribed bribery", MONEY),
     e("fund", MONEY).when(PrevIn(&["to", "will", "would", "help", "could"])),
-    e("invest invested invests investing investment investments", MONEY).unless(NextIn(&[
+    e("@invest:v @investment:n", MONEY).unless(NextIn(&[
         "bank", "banks", "banking", "vehicle", "vehicles", "fund", "funds", "firm", "firms", "group",
         "house", "trust", "grade", "advice", "adviser", "advisers", "management", "company", "arm",
         "climate",
     ])),
     // Transaction.Transfer-Ownership
-    e("buy buys buying bought buyout buyouts buy-out buy-outs purchase purchased purchases purchasing", OWNERSHIP)
+    e("@buy:v @purchase:v @buyout:n buy-out buy-outs", OWNERSHIP)
         .unless(NextIn(&["time"])),
-    e("sell sells selling sold resale resell resold resells sell-off sell-offs selloff", OWNERSHIP)
+    e("@sell:v resale resell resold resells sell-off sell-offs selloff", OWNERSHIP)
         .frame(Frame::Seller)
         .unless(Any(&[
             NextIn(&["out", "-out", "point", "points", "price", "prices", "well"]),
@@ -1022,19 +1022,19 @@ pub static ENTRIES: &[Entry] = &[
         .frame(Frame::Seller)
         .when(Any(&[NextIn(&["of"]), PrevIn(&["for", "on"])])),
     // "stock sales": sales of things owned, not a firm's turnover.
-    e("sale sales", OWNERSHIP).frame(Frame::Seller).when(PrevIn(&[
+    e("@sale:n", OWNERSHIP).frame(Frame::Seller).when(PrevIn(&[
         "stock", "share", "asset", "land", "arms", "weapons", "property", "debt", "bond", "stake",
     ])),
-    e("acquire acquired acquires acquiring acquisition acquisitions", OWNERSHIP)
+    e("@acquire:v @acquisition:n", OWNERSHIP)
         .unless(NextWithin(2, &["taste", "skills", "knowledge", "reputation", "immunity", "status"])),
-    e("takeover takeovers take-over", OWNERSHIP),
-    e("took take takes taking taken", OWNERSHIP)
+    e("@takeover:n take-over", OWNERSHIP),
+    e("@take:v", OWNERSHIP)
         .particle("over")
         .when(Any(&[OrgNext, NextWithin(3, FOUNDED_ORGS)]))
         .unless(NextWithin(2, &["as"])),
     e("privatisation privatization privatised privatized privatise privatize privatising privatizing nationalise nationalised nationalisation nationalize nationalized nationalization renationalise renationalised renationalisation renationalize renationalization", OWNERSHIP)
         .frame(Frame::Seller),
-    e("bid bids bidder bidders", OWNERSHIP)
+    e("@bidder:n bid bids", OWNERSHIP)
         .when(Takeover)
         .unless(Any(&[
             NextIn(&["to"]),
@@ -1044,7 +1044,7 @@ pub static ENTRIES: &[Entry] = &[
         .when(All(&[Takeover, PrevIs(is_noun_before)]))
         .unless(NextIn(&["to"])),
     // Business
-    e("merge merged merges merging merger mergers", MERGE),
+    e("@merge:v @merger:n", MERGE),
     e("combination", MERGE).when(All(&[
         Takeover,
         Any(&[
@@ -1053,16 +1053,16 @@ pub static ENTRIES: &[Entry] = &[
         ]),
     ])),
     e("founded co-founded cofounded", START_ORG),
-    e("formed form forms forming", START_ORG).when(Any(&[OrgNext, NextWithin(4, FOUNDED_ORGS)])),
-    e("launch launched launches launching", START_ORG).when(Any(&[OrgNext, NextWithin(4, FOUNDED_ORGS)])),
+    e("@form:v", START_ORG).when(Any(&[OrgNext, NextWithin(4, FOUNDED_ORGS)])),
+    e("@launch:v", START_ORG).when(Any(&[OrgNext, NextWithin(4, FOUNDED_ORGS)])),
     e("set", START_ORG).particle("up").when(NextWithin(4, FOUNDED_ORGS)),
-    e("established establish establishes establishing", START_ORG).when(NextWithin(4, FOUNDED_ORGS)),
-    e("closed close closes closing shut shuts", END_ORG)
+    e("@establish:v", START_ORG).when(NextWithin(4, FOUNDED_ORGS)),
+    e("@close:v shut shuts", END_ORG)
         .particle("down")
         .when(Any(&[OrgNext, NextWithin(3, FOUNDED_ORGS)])),
     e("dissolved dissolve dissolves dissolution", END_ORG).when(Any(&[OrgNext, NextWithin(3, FOUNDED_ORGS)])),
-    e("went go goes going gone", END_ORG).particle("bust").frame(Frame::Intransitive),
-    e("bankrupt bankruptcy bankruptcies insolvency insolvent receivership liquidation", BANKRUPT)
+    e("@go:v", END_ORG).particle("bust").frame(Frame::Intransitive),
+    e("@bankruptcy:n bankrupt insolvency insolvent receivership liquidation", BANKRUPT)
         .frame(Frame::Intransitive),
     e("administration", BANKRUPT).frame(Frame::Intransitive).when(PrevIn(&["into"])),
 ];
