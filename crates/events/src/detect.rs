@@ -759,7 +759,10 @@ pub fn role(
             }
         }
         "Life.Be-Born" | "Life.Marry" | "Life.Divorce" => "Person",
-        "Justice.Arrest-Jail" | "Justice.Release-Parole" | "Justice.Extradite" => {
+        "Justice.Arrest-Jail"
+        | "Justice.Release-Parole"
+        | "Justice.Extradite"
+        | "Justice.Execute" => {
             if agentive {
                 "Agent"
             } else {

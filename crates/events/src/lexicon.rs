@@ -143,6 +143,8 @@ const APPEAL: &str = "Justice.Appeal";
 const ACQUIT: &str = "Justice.Acquit";
 const EXTRADITE: &str = "Justice.Extradite";
 const PARDON: &str = "Justice.Pardon";
+const EXECUTE: &str = "Justice.Execute";
+const NOMINATE: &str = "Personnel.Nominate";
 const START: &str = "Personnel.Start-Position";
 const END: &str = "Personnel.End-Position";
 const ELECT: &str = "Personnel.Elect";
@@ -580,7 +582,7 @@ pub static ENTRIES: &[Entry] = &[
             ],
         )),
     e("@smuggle:v trafficking trafficked", TRANSPORT).frame(Frame::Sender),
-    e("@deportation:n deported deport evacuated evacuate evacuation", TRANSPORT)
+    e("@deport:vn @evacuate:vn", TRANSPORT)
         .frame(Frame::Sender),
     e("@flee:v exiled", TRANSPORT).frame(Frame::Intransitive),
     // Moving bodily to a place: "rushed to hospital", "walked to the podium",
@@ -670,7 +672,8 @@ pub static ENTRIES: &[Entry] = &[
         ]))
         .unless(NextIn(&["crime", "poverty", "for", "spirit", "fit", "talk"])),
     e("clashes clashed clash", ATTACK).when(SentenceHas(VIOLENCE)),
-    e("assault assaulted stabbed stabbing massacre hijacked hijacking", ATTACK),
+    // Not "hijack browser settings", not "had a stab at".
+    e("@assault:vn @massacre:vn stabbed stabbing hijacked hijacking", ATTACK),
     e("head-butting head-butted head-butt headbutt headbutted headbutting punched", ATTACK),
     e("@explosion:n", ATTACK),
     e("exploded blast blasts", ATTACK).when(SentenceHas(VIOLENCE)),
@@ -772,7 +775,7 @@ pub static ENTRIES: &[Entry] = &[
             ]),
         ])),
     e("passed", DIE).particle("away").frame(Frame::Intransitive),
-    e("@murder:v @killing:n killed assassinated assassination assassinate", DIE)
+    e("@murder:vn @assassinate:vn @killing:n killed", DIE)
         .unless(PrevIn(&["made", "make", "making"])),
     // "kill the plan": the base forms need a human object.
     e("kill kills", DIE).when(Any(&[
@@ -814,7 +817,7 @@ pub static ENTRIES: &[Entry] = &[
     e("@divorce:v", DIVORCE).frame(Frame::Intransitive),
     // Justice
     e("@arrest:v", ARREST).unless(PrevIn(&["cardiac"])),
-    e("@detain:v detention jailed imprisoned apprehended", ARREST),
+    e("@detain:vn @imprison:vn @apprehend:v jailed", ARREST),
     e("jail", ARREST).when(PrevIn(&["to", "will", "would", "could", "be", "been", "and"])),
     e("custody", ARREST)
         .when(PrevIn(&["into", "in", "police"]))
@@ -848,7 +851,7 @@ pub static ENTRIES: &[Entry] = &[
             // "take charge of", "in charge": command, not an accusation.
             PrevIn(&["take", "took", "takes", "taking", "taken", "in", "overall", "sole"]),
         ])),
-    e("indicted indictment indict", CHARGE),
+    e("@indict:vn", CHARGE),
     e("trial", TRIAL)
         .unless(Any(&[
             PrevIn(&["clinical", "drug", "field", "free", "time", "medical", "trial"]),
@@ -904,10 +907,26 @@ pub static ENTRIES: &[Entry] = &[
             ]),
         ]))
         .unless(NextIn(&["for", "to"])),
-    e("acquitted acquittal acquit", ACQUIT),
+    e("@acquit:vn", ACQUIT),
     e("cleared", ACQUIT).when(NextIn(&["of"])),
-    e("extradited extradition extradite", EXTRADITE),
-    e("pardoned pardon", PARDON),
+    e("@extradite:vn", EXTRADITE),
+    e("@pardon:v", PARDON),
+    // Justice.Execute: put to death by the state, not a plan carried out.
+    e("@execute:v", EXECUTE)
+        .when(Any(&[All(&[Passive, HumanPrev]), HumanNext]))
+        .unless(NextWithin(3, &[
+            "plan", "plans", "strategy", "order", "orders", "trade", "trades", "contract", "deal",
+            "program", "programme", "code", "command", "commands", "task", "tasks", "warrant",
+            "search", "transactions", "transaction", "move", "moves", "shot", "pass", "passes",
+        ])),
+    e("@execution:n", EXECUTE).when(Any(&[
+        PrevIn(&["public", "mass", "summary", "extrajudicial", "scheduled"]),
+        SentenceHas(&[
+            "death", "lethal", "injection", "hanging", "hanged", "firing", "squad", "prisoner",
+            "prisoners", "inmate", "convicted", "condemned", "murderer", "sentenced",
+        ]),
+    ])),
+    e("hanged", EXECUTE).when(Passive),
     // Personnel.Start-Position
     e("@appoint:v appointment", START).unless(NextIn(&["with"])),
     e("@hire:v", START).unless(NextIn(&["purchase", "car", "cars"])),
@@ -985,6 +1004,13 @@ pub static ENTRIES: &[Entry] = &[
             PrevIn(&["maternity", "paternity", "sick", "annual", "on"]),
         ])),
     e("departure", END).frame(Frame::Intransitive).when(NextIn(&["from", "as"])),
+    // Personnel.Nominate: put forward for a post, not for an award.
+    e("@nominate:vn", NOMINATE)
+        .when(Any(&[NextWithinIs(5, is_post), NextIn(&["as"])]))
+        .unless(NextWithin(6, &[
+            "award", "awards", "oscar", "oscars", "grammy", "grammys", "prize", "bafta", "baftas",
+            "best", "emmy", "emmys", "globe", "globes", "brit", "brits", "mercury",
+        ])),
     // Personnel.Elect
     e("@elect:v @election:n @by-election:n re-elected re-election reelected reelection", ELECT),
     // Transaction.Transfer-Money
@@ -1152,7 +1178,9 @@ mod tests {
             ACQUIT,
             EXTRADITE,
             PARDON,
+            EXECUTE,
             START,
+            NOMINATE,
             END,
             ELECT,
             MONEY,

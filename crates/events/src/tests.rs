@@ -622,3 +622,22 @@ fn demonstrators_are_participants_their_gathering_is_the_event() {
     assert_eq!(got[3], ["Conflict.Demonstrate took to"]);
     assert!(got[4].is_empty(), "{got:?}");
 }
+
+#[test]
+fn execute_and_nominate_are_read_in_context() {
+    let got = types_by_sentence(
+        &[
+            "The prisoner was executed by lethal injection.",
+            "The firm executed its plan to cut costs.",
+            "Orrin was nominated as finance minister.",
+            "Orrin was nominated for the best actor award.",
+            "Rebels assassinated the governor.",
+        ],
+        |text| vec![person(text, "p1", "Orrin", &[])],
+    );
+    assert_eq!(got[0], ["Justice.Execute executed"]);
+    assert!(got[1].is_empty(), "{got:?}");
+    assert_eq!(got[2], ["Personnel.Nominate nominated"]);
+    assert!(got[3].is_empty(), "{got:?}");
+    assert_eq!(got[4], ["Life.Die assassinated"]);
+}
