@@ -584,6 +584,13 @@ pub static ENTRIES: &[Entry] = &[
     e("@smuggle:v trafficking trafficked", TRANSPORT).frame(Frame::Sender),
     e("@deport:vn @evacuate:vn", TRANSPORT)
         .frame(Frame::Sender),
+    // "crossed the border", "landed in Velmora".
+    e("@cross:v", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(NextWithin(3, &["border", "frontier", "channel"])),
+    e("@land:v", TRANSPORT)
+        .frame(Frame::Intransitive)
+        .when(All(&[NextIn(&["in", "at"]), ToPlace(1)])),
     e("@flee:v exiled", TRANSPORT).frame(Frame::Intransitive),
     // Moving bodily to a place: "rushed to hospital", "walked to the podium",
     // "went into the building", "leaving the village".
@@ -757,6 +764,9 @@ pub static ENTRIES: &[Entry] = &[
         "pilots",
     ])),
     // Life.Die
+    // "lost his life", "lost their lives".
+    e("@lose:v", DIE).frame(Frame::Intransitive).when(NextWithin(2, &["life", "lives"])),
+    e("slain", DIE),
     e("@die:v", DIE)
         .frame(Frame::Intransitive)
         .unless(NextIn(&["down", "out", "hard"])),
@@ -963,6 +973,9 @@ pub static ENTRIES: &[Entry] = &[
     e("charge", START).when(PrevIn(&["temporary", "caretaker", "interim"])),
     // Personnel.End-Position
     e("@relieve:v", END).when(NextWithin(8, &["duties", "post", "command", "position", "job", "role", "responsibilities"])),
+    // "X replaced Y as coach": X takes the post, Y leaves it.
+    e("@replace:v", START).when(All(&[PersonWithin(3), NextWithinIs(8, is_post)])),
+    e("@replace:v", END).when(All(&[PersonWithin(3), NextWithinIs(8, is_post)])),
     e("@resign:v @resignation:n", END).frame(Frame::Intransitive),
     e("@step:v", END).frame(Frame::Intransitive).particle("down"),
     e("@step:v", END).frame(Frame::Intransitive).particle("aside"),
@@ -1078,6 +1091,9 @@ pub static ENTRIES: &[Entry] = &[
             All(&[PrevIn(&["the"]), OrgNext]),
         ]),
     ])),
+    e("@create:v", START_ORG)
+        .when(NextWithin(4, FOUNDED_ORGS))
+        .unless(Any(&[Passive, NextIn(&["by", "for"])])),
     e("founded co-founded cofounded", START_ORG),
     e("@form:v", START_ORG).when(Any(&[OrgNext, NextWithin(4, FOUNDED_ORGS)])),
     e("@launch:v", START_ORG).when(Any(&[OrgNext, NextWithin(4, FOUNDED_ORGS)])),
@@ -1088,6 +1104,9 @@ pub static ENTRIES: &[Entry] = &[
         .when(Any(&[OrgNext, NextWithin(3, FOUNDED_ORGS)])),
     e("dissolved dissolve dissolves dissolution", END_ORG).when(Any(&[OrgNext, NextWithin(3, FOUNDED_ORGS)])),
     e("@go:v", END_ORG).particle("bust").frame(Frame::Intransitive),
+    e("chapter", BANKRUPT).particle("11").frame(Frame::Intransitive),
+    // "the firm was wound up".
+    e("wound", END_ORG).particle("up").when(All(&[Passive, SentenceHas(FOUNDED_ORGS)])),
     e("@bankruptcy:n bankrupt insolvency insolvent receivership liquidation", BANKRUPT)
         .frame(Frame::Intransitive),
     e("administration", BANKRUPT).frame(Frame::Intransitive).when(PrevIn(&["into"])),

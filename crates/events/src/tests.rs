@@ -641,3 +641,41 @@ fn execute_and_nominate_are_read_in_context() {
     assert!(got[3].is_empty(), "{got:?}");
     assert_eq!(got[4], ["Life.Die assassinated"]);
 }
+
+#[test]
+fn replacing_someone_in_a_post_and_other_families() {
+    let got = types_by_sentence(
+        &[
+            "Orrin has replaced Doran as chief executive of the bank.",
+            "Doran is injured and could be replaced by Orrin.",
+            "Hundreds of villagers lost their lives in the flood.",
+            "The agency should be wound up, the committee said.",
+            "The two banks will merge to create the biggest bank in the region.",
+            "A chip created by a rival firm runs faster.",
+        ],
+        |text| {
+            vec![
+                person(text, "p1", "Orrin", &[]),
+                person(text, "p2", "Doran", &[]),
+            ]
+        },
+    );
+    assert_eq!(
+        got[0],
+        [
+            "Personnel.Start-Position replaced",
+            "Personnel.End-Position replaced"
+        ]
+    );
+    assert!(
+        got[1].iter().all(|t| !t.starts_with("Personnel")),
+        "{got:?}"
+    );
+    assert_eq!(got[2], ["Life.Die lost"]);
+    assert_eq!(got[3], ["Business.End-Org wound up"]);
+    assert!(
+        got[4].contains(&"Business.Start-Org create".to_string()),
+        "{got:?}"
+    );
+    assert!(got[5].is_empty(), "{got:?}");
+}
