@@ -282,7 +282,6 @@ const PLACE_NOUNS: &[&str] = &[
     "compound",
     "embassy",
     "territory",
-    "podium",
     "stage",
     "street",
     "streets",
