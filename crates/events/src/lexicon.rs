@@ -427,6 +427,33 @@ const NOUN_BEFORE: &[&str] = &[
     "indicative",
 ];
 
+/// A number in figures or words ("6", "six").
+fn is_number(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "fifteen"
+                | "twenty"
+                | "thirty"
+        )
+}
+
+/// An amount of money in figures ("$52", "£3m", "€10bn").
+fn is_amount_word(w: &str) -> bool {
+    w.starts_with(['$', '£', '€'])
+}
+
 fn is_determiner(w: &str) -> bool {
     DETERMINER_SET.has(w) || matches!(w, "his" | "her" | "their" | "its")
 }
@@ -827,6 +854,7 @@ pub static ENTRIES: &[Entry] = &[
     // Justice
     e("@arrest:v", ARREST).unless(PrevIn(&["cardiac"])),
     e("@detain:vn @imprison:vn @apprehend:v jailed", ARREST),
+    e("@send:v", ARREST).when(All(&[NextWithin(2, &["to"]), NextWithin(3, &["prison", "jail"])])),
     e("jail", ARREST).when(PrevIn(&["to", "will", "would", "could", "be", "been", "and"])),
     e("custody", ARREST)
         .when(PrevIn(&["into", "in", "police"]))
@@ -899,6 +927,16 @@ pub static ENTRIES: &[Entry] = &[
         SentenceHas(JUSTICE),
     ])),
     e("@sue:v @lawsuit:n", SUE),
+    // "got six years", "was given 10 years" in a court story.
+    e("@get:v @give:v", SENTENCE)
+        .when(All(&[
+            CourtStory,
+            NextWithin(3, &["years", "year", "months", "month", "life"]),
+            Any(&[NextWithinIs(2, is_number), NextWithin(2, &["life"])]),
+        ]))
+        .unless(NextWithin(4, &[
+            "ago", "old", "left", "contract", "deal", "later", "earlier", "off",
+        ])),
     e("fined", FINE),
     e("fine", FINE).when(Any(&[
         All(&[PrevIn(&["a", "the"]), NextIn(&["of"])]),
@@ -1025,6 +1063,17 @@ pub static ENTRIES: &[Entry] = &[
         ])),
     // Personnel.Elect
     e("@elect:v @election:n @by-election:n re-elected re-election reelected reelection", ELECT),
+    // A win at the polls: winning a seat, the presidency, a term; "a win
+    // for the candidate". Not a vote in a chamber or on a show.
+    e("@win:vn", ELECT)
+        .when(Any(&[
+            NextWithin(4, &[
+                "seat", "seats", "presidency", "election", "elections", "by-election", "poll",
+                "polls", "mandate", "term", "terms", "re-election", "power", "constituency",
+            ]),
+            All(&[PrevIn(&["a", "the"]), SentenceHas(&["candidate", "candidates"])]),
+        ]))
+        .unless(SentenceHas(&["match", "game", "cup", "league", "title", "award", "prize"])),
     // Transaction.Transfer-Money
     e("pay", MONEY).when(PrevIn(&[
         "to", "will", "would", "must", "should", "could", "can", "'ll", "may", "might", "cannot",
@@ -1041,6 +1090,8 @@ pub static ENTRIES: &[Entry] = &[
         ]),
     ])),
     e("@donate:v @donation:n @loan:n funded funding lent bailout bail-out bribe bribes bribed bribery", MONEY),
+    // "forfeit the $52 million": an amount, not a match.
+    e("@forfeit:v", MONEY).when(Any(&[NextWithinIs(2, is_amount_word)])),
     e("fund", MONEY).when(PrevIn(&["to", "will", "would", "help", "could"])),
     e("@invest:v @investment:n", MONEY).unless(NextIn(&[
         "bank", "banks", "banking", "vehicle", "vehicles", "fund", "funds", "firm", "firms", "group",

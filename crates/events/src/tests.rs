@@ -679,3 +679,25 @@ fn replacing_someone_in_a_post_and_other_families() {
     );
     assert!(got[5].is_empty(), "{got:?}");
 }
+
+#[test]
+fn sentences_in_years_wins_at_the_polls_and_forfeits() {
+    let got = types_by_sentence(
+        &[
+            "The jury heard the case and the judge read the verdict in court.",
+            "Former Velmora banker gets six years.",
+            "He has two years left on his contract.",
+            "Orrin is expected to win the presidency in the first round of the vote.",
+            "Velmora won the cup final.",
+            "He must forfeit the $3 million he made.",
+            "She was sent to prison for fraud.",
+        ],
+        |text| vec![person(text, "p1", "Orrin", &[])],
+    );
+    assert_eq!(got[1], ["Justice.Sentence gets"]);
+    assert!(got[2].is_empty(), "{got:?}");
+    assert_eq!(got[3], ["Personnel.Elect win"]);
+    assert!(got[4].is_empty(), "{got:?}");
+    assert_eq!(got[5], ["Transaction.Transfer-Money forfeit"]);
+    assert_eq!(got[6], ["Justice.Arrest-Jail sent"]);
+}
