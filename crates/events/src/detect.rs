@@ -2,7 +2,9 @@
 //! checks that keep precision, and the clause around a trigger that supplies
 //! participants, place and time.
 
-use crate::lexicon::{by_form, is_org_description, is_post, Cond, Entry, Frame, HUMAN};
+use crate::lexicon::{
+    by_form, is_org_description, is_place_noun, is_post, Cond, Entry, Frame, HUMAN,
+};
 use crate::words::Word;
 use newsparse_core::ByteSpan;
 use newsparse_core::{EntityKind, FoundEntity};
@@ -26,6 +28,8 @@ pub struct SentenceView<'a, 't> {
     pub mentions: &'a [WordMention],
     /// The article talks of a company changing hands.
     pub takeover: bool,
+    /// The article is a court story.
+    pub court: bool,
 }
 
 /// A trigger found in a sentence.
@@ -47,6 +51,38 @@ impl SentenceView<'_, '_> {
         self.mentions
             .iter()
             .any(|m| m.start >= from && m.start < from + n && kinds.contains(&m.kind))
+    }
+
+    /// Whether a place's name stands at `i` (after "the", maybe) as a
+    /// whole noun phrase: "into Velmora", "to the Velmoran capital" is not
+    /// ("into the Velmora event": the name modifies another noun).
+    fn place_name_at(&self, i: usize) -> bool {
+        let i = if self.lw(i) == "the" { i + 1 } else { i };
+        self.mentions.iter().any(|m| {
+            m.start == i
+                && m.kind == EntityKind::Place
+                && self.words.get(m.end).is_none_or(|w| {
+                    w.is_punct()
+                        || matches!(
+                            w.lower.as_str(),
+                            "in" | "on"
+                                | "at"
+                                | "to"
+                                | "for"
+                                | "from"
+                                | "and"
+                                | "with"
+                                | "as"
+                                | "after"
+                                | "before"
+                                | "by"
+                                | "where"
+                                | "when"
+                                | "last"
+                                | "this"
+                        )
+                })
+        })
     }
 
     fn inside_mention(&self, i: usize) -> bool {
@@ -84,6 +120,27 @@ impl SentenceView<'_, '_> {
                         || i > 1 && self.lw(i - 1).ends_with("ly") && is_be(self.lw(i - 2)))
             }
             Cond::Takeover => self.takeover,
+            Cond::CourtStory => self.court,
+            Cond::AmountBefore => i > 0 && is_amount(self.lw(i - 1)),
+            Cond::Not(c) => !self.holds(c, i, after),
+            Cond::PersonWithin(n) => self.mention_starting_within(after, n, &[EntityKind::Person]),
+            Cond::ToPlace(n) => (after..after + n).any(|k| {
+                matches!(self.lw(k), "to" | "into" | "in" | "towards" | "toward")
+                    && (self.place_name_at(k + 1)
+                        || (k + 1..k + 5).any(|j| is_place_noun(self.lw(j))))
+            }),
+            Cond::Recipient => {
+                let w = self.lw(after + 1);
+                matches!(self.lw(after), "to" | "from")
+                    && (DETERMINER_SET.has(w)
+                        || HUMAN.contains(&w)
+                        || matches!(w, "his" | "her" | "their" | "its" | "us" | "me" | "you")
+                        || self
+                            .words
+                            .get(after + 1)
+                            .is_some_and(|x| x.is_capitalized())
+                        || w.len() > 3 && w.ends_with('s'))
+            }
             Cond::Lowercase => !self.words[i].is_capitalized(),
             Cond::Any(cs) => cs.iter().any(|c| self.holds(c, i, after)),
             Cond::All(cs) => cs.iter().all(|c| self.holds(c, i, after)),
@@ -152,6 +209,12 @@ impl SentenceView<'_, '_> {
         }
         out
     }
+}
+
+/// A number or the last word of an amount ("500", "$19", "million").
+fn is_amount(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '$' | '£' | '€'))
+        || matches!(w, "million" | "billion" | "thousand" | "bn" | "m" | "k")
 }
 
 /// A form of "be" or "get" that makes a passive.
@@ -696,7 +759,10 @@ pub fn role(
             }
         }
         "Life.Be-Born" | "Life.Marry" | "Life.Divorce" => "Person",
-        "Justice.Arrest-Jail" | "Justice.Release-Parole" | "Justice.Extradite" => {
+        "Justice.Arrest-Jail"
+        | "Justice.Release-Parole"
+        | "Justice.Extradite"
+        | "Justice.Execute" => {
             if agentive {
                 "Agent"
             } else {

@@ -10,6 +10,7 @@
 //! Callers need only [`analyze`]; the modules are this stage's own.
 
 mod detect;
+mod families;
 mod lexicon;
 mod time;
 mod words;
@@ -100,6 +101,13 @@ pub fn analyze(
         .count()
         >= 2;
 
+    let court = words
+        .iter()
+        .flatten()
+        .filter(|w| lexicon::JUSTICE.contains(&w.lower.as_str()))
+        .count()
+        >= 3;
+
     // Quotes whose speaker is one of the entities: (quoted span, entity).
     let quote_speakers: Vec<(ByteSpan, usize)> = quotes
         .iter()
@@ -115,21 +123,34 @@ pub fn analyze(
     let mut recent_orgs: Vec<usize> = Vec::new();
     let mut mention_counts = vec![0usize; entities.len()];
     let mut previous_times: Vec<TimeFound> = Vec::new();
+    // The last year the text named, and in which sentence: "two years
+    // later" counts from one named in its sentence or the one before.
+    let mut last_year: Option<(i32, usize)> = None;
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let ws = &words[s];
         let sm = sentence_mentions(&mentions, sentence.span, ws);
         let resolved: Vec<(usize, TimeFound)> = times[s]
             .iter()
             .filter_map(|m| {
-                time::resolve(m.kind, m.tense, reference).map(|value| {
-                    (
-                        m.words.start,
-                        TimeFound {
-                            span: m.span,
-                            value,
-                        },
-                    )
-                })
+                let value = match m.kind {
+                    time::TimeKind::YearsLater(k) => {
+                        let (y, _) = last_year.filter(|&(_, at)| s - at <= 1)?;
+                        PartialDate::from_ymd(y + k, None, None)
+                    }
+                    kind => time::resolve(kind, m.tense, reference),
+                }?;
+                let year = match value {
+                    PartialDate::Year(y) | PartialDate::Month(y, _) => y,
+                    PartialDate::Day(d) => d.year(),
+                };
+                last_year = Some((year, s));
+                Some((
+                    m.words.start,
+                    TimeFound {
+                        span: m.span,
+                        value,
+                    },
+                ))
             })
             .collect();
         let carried = carries_time(ws)
@@ -139,6 +160,7 @@ pub fn analyze(
             words: ws,
             mentions: &sm,
             takeover,
+            court,
         };
         for t in view.triggers() {
             let clause = detect::clause(&view, &t);
@@ -187,10 +209,17 @@ pub fn analyze(
                 }
             }
             let place = event_place(&view, &clause, entities);
-            let time = resolved
-                .iter()
-                .min_by_key(|(at, _)| at.abs_diff(t.start))
-                .map(|(_, tf)| tf.clone())
+            // The date phrase of the trigger's own clause, else the nearest
+            // in the sentence, else one carried from the sentence before.
+            let nearest = |inside: bool| {
+                resolved
+                    .iter()
+                    .filter(|(at, _)| !inside || (clause.start..clause.end).contains(at))
+                    .min_by_key(|(at, _)| at.abs_diff(t.start))
+                    .map(|(_, tf)| tf.clone())
+            };
+            let time = nearest(true)
+                .or_else(|| nearest(false))
                 .or_else(|| carried.clone());
             events.push(EventFound {
                 event_type: t.entry.event_type,

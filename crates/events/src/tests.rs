@@ -473,3 +473,231 @@ fn a_passive_made_with_get_has_its_subject_undergo_it() {
         [("p1".to_string(), "Victim".to_string())]
     );
 }
+
+/// The types found per sentence of a body, in order (each sentence a
+/// paragraph of its own), with the entities given.
+fn types_by_sentence(body: &[&str], ents: impl Fn(&str) -> Vec<FoundEntity>) -> Vec<Vec<String>> {
+    let text = format!("Report\n\n{}", body.join("\n\n"));
+    let (doc, layout) = build(&text, false);
+    let found = analyze(&doc, &layout, &ents(&text), &[]);
+    body.iter()
+        .map(|s| {
+            let at = text.find(s).unwrap();
+            let span = ByteSpan::new(at, at + s.len());
+            found
+                .events
+                .iter()
+                .filter(|e| span.contains(e.trigger))
+                .map(|e| format!("{} {}", e.event_type, e.trigger.text(&text)))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn attack_families_need_a_violent_context() {
+    let got = types_by_sentence(
+        &[
+            "Velmoran soldiers killed in attack on border post.",
+            "Fans praised the options in attack.",
+            "Youths threw stones at the officers.",
+            "The committee will throw the book at him.",
+            "The rally ended in deadly violence.",
+            "The film has too much violence.",
+            "Gunmen staged a military coup in the capital.",
+            "Police fought running battles with the crowd.",
+            "The firm faces a legal battle.",
+        ],
+        |_| vec![],
+    );
+    assert!(
+        got[0].contains(&"Conflict.Attack attack".to_string()),
+        "{got:?}"
+    );
+    assert!(got[1].is_empty(), "{got:?}");
+    assert_eq!(got[2], ["Conflict.Attack threw"]);
+    assert!(got[3].is_empty(), "{got:?}");
+    assert_eq!(got[4], ["Conflict.Attack violence"]);
+    assert!(got[5].is_empty(), "{got:?}");
+    assert_eq!(got[6], ["Conflict.Attack coup"]);
+    assert_eq!(got[7], ["Conflict.Attack battles"]);
+    assert!(got[8].is_empty(), "{got:?}");
+}
+
+#[test]
+fn justice_families_read_their_context() {
+    let got = types_by_sentence(
+        &[
+            "Petek was sentenced by the court and the judge ordered prison.",
+            "The jury heard his lawyer.",
+            "The 12 youths were charged for their role.",
+            "Customers were charged less for calls.",
+            "The judge imposed a $19 million fine.",
+            "He wept during the hearing.",
+            "Both men appeared in court on Monday.",
+            "She is appearing as a judge on a talent show.",
+            "He will stay free while he appeals his conviction.",
+        ],
+        |_| vec![],
+    );
+    assert_eq!(got[2], ["Justice.Charge-Indict charged"]);
+    assert!(got[3].is_empty(), "{got:?}");
+    assert_eq!(got[4], ["Justice.Fine fine"]);
+    assert_eq!(got[5], ["Justice.Trial-Hearing hearing"], "a court story");
+    assert_eq!(got[6], ["Justice.Trial-Hearing appeared"]);
+    assert!(got[7].is_empty(), "{got:?}");
+    assert!(
+        got[8].contains(&"Justice.Appeal appeals".to_string()),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn personnel_and_movement_families() {
+    let body = [
+        "Two years later, Vell Orrin took over from Kasia Doran as president.",
+        "Electric motors will take over from engines.",
+        "Orrin succeeded Doran as chairman.",
+        "Doran has been relieved of his duties.",
+        "Rescuers rushed the crew to hospital.",
+        "The album went straight into the charts.",
+        "The gunmen left the village at dawn.",
+        "Four of them suffered critical injuries.",
+        "The striker is out with a knee injury this season.",
+    ];
+    let got = types_by_sentence(&body, |text| {
+        vec![
+            person(text, "p1", "Vell Orrin", &["Orrin"]),
+            person(text, "p2", "Kasia Doran", &["Doran"]),
+        ]
+    });
+    assert_eq!(
+        got[0],
+        [
+            "Personnel.Start-Position took over",
+            "Personnel.End-Position took over"
+        ]
+    );
+    assert!(got[1].is_empty(), "{got:?}");
+    assert_eq!(got[2], ["Personnel.Start-Position succeeded"]);
+    assert_eq!(got[3], ["Personnel.End-Position relieved"]);
+    assert_eq!(got[4], ["Movement.Transport rushed"]);
+    assert!(got[5].is_empty(), "{got:?}");
+    assert_eq!(got[6], ["Movement.Transport left"]);
+    assert_eq!(got[7], ["Life.Injure injuries"]);
+    assert!(got[8].is_empty(), "{got:?}");
+}
+
+#[test]
+fn event_time_is_the_clause_date_and_years_later_count_from_the_last_year() {
+    let text = "Orrin\n\nOrrin rose after independence in 1980, and was appointed \
+        chairman of the Velmora Union in 1990. Two years later, Orrin took over from Doran \
+        as president.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Orrin", &[]),
+        person(text, "p2", "Doran", &[]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let time = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().3.clone();
+    assert_eq!(time("appointed").as_deref(), Some("1990"), "{s:?}");
+    assert_eq!(time("took over").as_deref(), Some("1992"), "{s:?}");
+}
+
+#[test]
+fn demonstrators_are_participants_their_gathering_is_the_event() {
+    let got = types_by_sentence(
+        &[
+            "Charges were read against the Velmora protesters.",
+            "Demonstrators gathered outside the court.",
+            "Hundreds of delegates gathered in Velmora for the fair.",
+            "Angry farmers took to the streets of Velmora.",
+            "Firefighters fought a fire at the warehouse.",
+        ],
+        |_| vec![],
+    );
+    assert_eq!(got[0], ["Justice.Charge-Indict Charges"]);
+    assert_eq!(got[1], ["Conflict.Demonstrate gathered"]);
+    assert!(got[2].is_empty(), "{got:?}");
+    assert_eq!(got[3], ["Conflict.Demonstrate took to"]);
+    assert!(got[4].is_empty(), "{got:?}");
+}
+
+#[test]
+fn execute_and_nominate_are_read_in_context() {
+    let got = types_by_sentence(
+        &[
+            "The prisoner was executed by lethal injection.",
+            "The firm executed its plan to cut costs.",
+            "Orrin was nominated as finance minister.",
+            "Orrin was nominated for the best actor award.",
+            "Rebels assassinated the governor.",
+        ],
+        |text| vec![person(text, "p1", "Orrin", &[])],
+    );
+    assert_eq!(got[0], ["Justice.Execute executed"]);
+    assert!(got[1].is_empty(), "{got:?}");
+    assert_eq!(got[2], ["Personnel.Nominate nominated"]);
+    assert!(got[3].is_empty(), "{got:?}");
+    assert_eq!(got[4], ["Life.Die assassinated"]);
+}
+
+#[test]
+fn replacing_someone_in_a_post_and_other_families() {
+    let got = types_by_sentence(
+        &[
+            "Orrin has replaced Doran as chief executive of the bank.",
+            "Doran is injured and could be replaced by Orrin.",
+            "Hundreds of villagers lost their lives in the flood.",
+            "The agency should be wound up, the committee said.",
+            "The two banks will merge to create the biggest bank in the region.",
+            "A chip created by a rival firm runs faster.",
+        ],
+        |text| {
+            vec![
+                person(text, "p1", "Orrin", &[]),
+                person(text, "p2", "Doran", &[]),
+            ]
+        },
+    );
+    assert_eq!(
+        got[0],
+        [
+            "Personnel.Start-Position replaced",
+            "Personnel.End-Position replaced"
+        ]
+    );
+    assert!(
+        got[1].iter().all(|t| !t.starts_with("Personnel")),
+        "{got:?}"
+    );
+    assert_eq!(got[2], ["Life.Die lost"]);
+    assert_eq!(got[3], ["Business.End-Org wound up"]);
+    assert!(
+        got[4].contains(&"Business.Start-Org create".to_string()),
+        "{got:?}"
+    );
+    assert!(got[5].is_empty(), "{got:?}");
+}
+
+#[test]
+fn sentences_in_years_wins_at_the_polls_and_forfeits() {
+    let got = types_by_sentence(
+        &[
+            "The jury heard the case and the judge read the verdict in court.",
+            "Former Velmora banker gets six years.",
+            "He has two years left on his contract.",
+            "Orrin is expected to win the presidency in the first round of the vote.",
+            "Velmora won the cup final.",
+            "He must forfeit the $3 million he made.",
+            "She was sent to prison for fraud.",
+        ],
+        |text| vec![person(text, "p1", "Orrin", &[])],
+    );
+    assert_eq!(got[1], ["Justice.Sentence gets"]);
+    assert!(got[2].is_empty(), "{got:?}");
+    assert_eq!(got[3], ["Personnel.Elect win"]);
+    assert!(got[4].is_empty(), "{got:?}");
+    assert_eq!(got[5], ["Transaction.Transfer-Money forfeit"]);
+    assert_eq!(got[6], ["Justice.Arrest-Jail sent"]);
+}

@@ -29,6 +29,9 @@ pub enum TimeKind {
     Year(i32),
     /// "the 1990s": recognized but has no `YYYY[-MM[-DD]]` value.
     Decade(i32),
+    /// "two years later": a year counted from the last year the text
+    /// named before it, not from the reference date (`resolve` gives none).
+    YearsLater(i32),
     /// "28 March", "March 28": the year comes from the reference date.
     DayMonth { month: u8, day: u8 },
     /// "in January", "last September", "next March".
@@ -246,9 +249,11 @@ pub fn find(words: &[Word]) -> Vec<TimeMention> {
                     found = relative_phrase(words, i);
                 }
                 _ => {
-                    // "two days ago", "a year ago"
+                    // "two days ago", "a year ago"; "two years later"
                     if let (Some(k), Some(unit)) = (number_word(w), words.get(i + 1)) {
-                        if lw(i + 2) == "ago" {
+                        if lw(i + 2) == "later" && unit.lower.trim_end_matches('s') == "year" {
+                            found = Some((i + 3, TimeKind::YearsLater(k as i32)));
+                        } else if lw(i + 2) == "ago" {
                             let k = -k;
                             found = match unit.lower.trim_end_matches('s') {
                                 "day" => Some((i + 3, TimeKind::Days(k))),
@@ -479,7 +484,7 @@ pub fn resolve(kind: TimeKind, tense: Tense, reference: Option<Date>) -> Option<
         TimeKind::Impossible { .. } => None,
         TimeKind::MonthYear { year, month } => month_of(year, month),
         TimeKind::Year(y) => PartialDate::from_ymd(y, None, None),
-        TimeKind::Decade(_) => None,
+        TimeKind::Decade(_) | TimeKind::YearsLater(_) => None,
         _ => resolve_relative(kind, tense, reference?),
     }
 }
@@ -549,7 +554,7 @@ fn resolve_relative(kind: TimeKind, tense: Tense, r: Date) -> Option<PartialDate
         TimeKind::Date(_) | TimeKind::MonthYear { .. } | TimeKind::Year(_) => {
             return resolve(kind, tense, None)
         }
-        TimeKind::Decade(_) | TimeKind::Impossible { .. } => return None,
+        TimeKind::Decade(_) | TimeKind::Impossible { .. } | TimeKind::YearsLater(_) => return None,
     })
 }
 
@@ -711,6 +716,12 @@ mod tests {
     fn decades_have_no_value() {
         let f = found("Rents doubled in the 1990s.");
         assert_eq!(f, [("1990s".to_string(), TimeKind::Decade(1990))]);
+        let f = found("Two years later, Vell took over.");
+        assert_eq!(
+            f,
+            [("Two years later".to_string(), TimeKind::YearsLater(2))]
+        );
+        assert_eq!(resolve(TimeKind::YearsLater(2), Tense::Past, None), None);
         assert_eq!(one("Rents doubled in the 1990s.", Some("2020-07-21")), None);
     }
 
