@@ -114,7 +114,7 @@ impl SentenceView<'_, '_> {
                     || (from..i).any(|k| HUMAN.contains(&self.lw(k)))
             }
             Cond::Passive => {
-                // "was released", "were quickly released"
+                // "was released", "were swiftly freed"
                 i > 0
                     && (is_be(self.lw(i - 1))
                         || i > 1 && self.lw(i - 1).ends_with("ly") && is_be(self.lw(i - 2)))
@@ -507,8 +507,8 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
     let nominal = is_nominal(view, t);
     let mut start = t.start;
     let mut antecedent = None;
-    // A noun's clause on the left is its own noun phrase ("Xstrata's bid",
-    // "the ISIS war"), unless a light verb makes its subject the doer
+    // A noun's clause on the left is its own noun phrase ("Acme's bid",
+    // "the border war"), unless a light verb makes its subject the doer
     // ("X held talks with Y").
     let mut in_phrase = nominal;
     while start > 0 && t.start - start < MAX_REACH {
@@ -871,7 +871,7 @@ pub fn resolve_reference(
                     && if adj.is_empty() {
                         in_titles(e, noun)
                     } else {
-                        // "the Iraqi leader" for the "Iraqi Prime Minister":
+                        // "the Varnian leader" for the "Varnian Prime Minister":
                         // "leader" stands for any office.
                         e.attributes.iter().any(|a| a.eq_ignore_ascii_case(adj))
                             || in_titles(e, adj) && (noun == "leader" || in_titles(e, noun))

@@ -40,7 +40,7 @@ pub enum Cond {
     Takeover,
     /// The article is a court story (justice words at least three times).
     CourtStory,
-    /// The word before is a number or an amount ("$19 million", "500").
+    /// The word before is a number or an amount ("$7 million", "500").
     AmountBefore,
     /// The condition does not hold.
     Not(&'static Cond),
@@ -51,7 +51,7 @@ pub enum Cond {
     ToPlace(usize),
     /// The next word is "to" or "from" and then comes who it is sent to
     /// or by: a name, a determiner or pronoun, a noun for people or a
-    /// plural ("emails to commissioners", not "emails to prevent").
+    /// plural ("emails to councillors", not "emails to prevent").
     Recipient,
     /// The word is written in lowercase.
     Lowercase,
@@ -618,8 +618,8 @@ pub static ENTRIES: &[Entry] = &[
         .frame(Frame::Intransitive)
         .when(All(&[NextIn(&["in", "at"]), ToPlace(1)])),
     e("@flee:v exiled", TRANSPORT).frame(Frame::Intransitive),
-    // Moving bodily to a place: "rushed to hospital", "walked to the podium",
-    // "went into the building", "leaving the village".
+    // Moving bodily to a place: "flown to hospital", "walked to the stage",
+    // "went into the shop", "leaving the town".
     e("@rush:v @walk:v", TRANSPORT)
         .frame(Frame::Intransitive)
         .when(All(&[Lowercase, ToPlace(3)])),
@@ -648,7 +648,7 @@ pub static ENTRIES: &[Entry] = &[
         .unless(NextIn(&["de", "guide", "operator", "operators", "event", "events", "title"])),
     // Conflict.Attack
     e("@attack:n", ATTACK).unless(Any(&[
-        // "options in attack" is football; "killed in attack" is not.
+        // "options in attack" is football; "died in an attack" is not.
         All(&[PrevIn(&["in"]), Not(&SentenceHas(VIOLENCE))]),
         PrevIn(&[
             "heart", "panic", "asthma", "verbal", "personal", "scathing", "stinging",
@@ -712,7 +712,7 @@ pub static ENTRIES: &[Entry] = &[
     e("exploded blast blasts", ATTACK).when(SentenceHas(VIOLENCE)),
     // Force against people or property: general violence, battles, a
     // coup, a military intervention, throwing at, burning in a violent scene.
-    // "violence" as what happened ("ended in deadly violence"), not as a
+    // "violence" as what happened ("ended in bloody violence"), not as a
     // theme of games, films or policy.
     e("@violence:n", ATTACK)
         .when(Any(&[
@@ -756,7 +756,12 @@ pub static ENTRIES: &[Entry] = &[
         "protesters", "protestors", "demonstrators", "activists", "rioters", "protest", "rally",
     ])),
     e("@demonstration:n", DEMONSTRATE).unless(NextIn(&["of"])),
-    e("@sit-in:n @walkout:n rioting riot riots walk-out picket pickets picketing", DEMONSTRATE),
+    e("@sit-in:n @walkout:n rioting walk-out picket pickets picketing", DEMONSTRATE),
+    // "riot police", "riot gear": the unit or kit, not a riot.
+    e("riot riots", DEMONSTRATE).unless(NextIn(&[
+        "police", "squad", "squads", "officers", "gear", "shield", "shields", "van", "vans",
+        "act",
+    ])),
     e("@rally:n", DEMONSTRATE)
         .when(Any(&[
             PrevIn(&[
@@ -827,7 +832,7 @@ pub static ENTRIES: &[Entry] = &[
         .unless(NextIn(&["bomber", "bombers", "bombing", "bombings", "attack", "attacks", "vest"])),
     // Life.Injure
     e("injured injuring injures wounded wounding maimed", INJURE),
-    // "suffered critical injuries": the nouns, unless the sentence is about a
+    // "suffered serious injuries": the nouns, unless the sentence is about a
     // player out injured.
     e("@injure:vn @wound:vn", INJURE)
         .when(Any(&[
@@ -906,7 +911,7 @@ pub static ENTRIES: &[Entry] = &[
                 "committee", "congressional", "senate", "custody", "sentencing", "parole", "plea",
                 "pre-trial", "pretrial", "immigration", "asylum", "committal", "inquest",
             ]),
-            // "during the hearing" in a court story.
+            // "throughout the hearing" in a court story.
             All(&[PrevIs(is_determiner), CourtStory]),
             All(&[PrevIn(&["a", "the"]), NextIn(&["on", "in", "into", "at", "before"])]),
         ]))
@@ -1090,7 +1095,7 @@ pub static ENTRIES: &[Entry] = &[
         ]),
     ])),
     e("@donate:v @donation:n @loan:n funded funding lent bailout bail-out bribe bribes bribed bribery", MONEY),
-    // "forfeit the $52 million": an amount, not a match.
+    // "forfeit the $8 million": an amount, not a match.
     e("@forfeit:v", MONEY).when(Any(&[NextWithinIs(2, is_amount_word)])),
     e("fund", MONEY).when(PrevIn(&["to", "will", "would", "help", "could"])),
     e("@invest:v @investment:n", MONEY).unless(NextIn(&[
@@ -1110,7 +1115,7 @@ pub static ENTRIES: &[Entry] = &[
     e("sale", OWNERSHIP)
         .frame(Frame::Seller)
         .when(Any(&[NextIn(&["of"]), PrevIn(&["for", "on"])])),
-    // "stock sales": sales of things owned, not a firm's turnover.
+    // "share sales": sales of things owned, not a firm's turnover.
     e("@sale:n", OWNERSHIP).frame(Frame::Seller).when(PrevIn(&[
         "stock", "share", "asset", "land", "arms", "weapons", "property", "debt", "bond", "stake",
     ])),

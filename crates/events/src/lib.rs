@@ -211,11 +211,25 @@ pub fn analyze(
             let place = event_place(&view, &clause, entities);
             // The date phrase of the trigger's own clause, else the nearest
             // in the sentence, else one carried from the sentence before.
+            // A date with "and", "but" or a semicolon between it and the
+            // trigger belongs to the other half ("moved there in 1975 and
+            // was appointed in 1987"): the nearest date of the trigger's
+            // own half first.
+            let other_half = |at: usize| {
+                let (a, b) = match at {
+                    at if at < t.start => (at, t.start),
+                    at if at >= t.end => (t.end, at),
+                    _ => return false,
+                };
+                ws[a..b]
+                    .iter()
+                    .any(|w| matches!(w.lower.as_str(), "and" | "but" | ";"))
+            };
             let nearest = |inside: bool| {
                 resolved
                     .iter()
                     .filter(|(at, _)| !inside || (clause.start..clause.end).contains(at))
-                    .min_by_key(|(at, _)| at.abs_diff(t.start))
+                    .min_by_key(|(at, _)| (other_half(*at), at.abs_diff(t.start)))
                     .map(|(_, tf)| tf.clone())
             };
             let time = nearest(true)

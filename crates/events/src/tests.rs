@@ -498,14 +498,16 @@ fn types_by_sentence(body: &[&str], ents: impl Fn(&str) -> Vec<FoundEntity>) -> 
 fn attack_families_need_a_violent_context() {
     let got = types_by_sentence(
         &[
-            "Velmoran soldiers killed in attack on border post.",
+            "Velmoran guards died in an attack on the outpost.",
             "Fans praised the options in attack.",
             "Youths threw stones at the officers.",
             "The committee will throw the book at him.",
-            "The rally ended in deadly violence.",
+            "The march ended in bloody violence.",
             "The film has too much violence.",
             "Gunmen staged a military coup in the capital.",
-            "Police fought running battles with the crowd.",
+            "Police fought pitched battles with youths.",
+            "Riot police stood by in the square.",
+            "The riot spread to the port.",
             "The firm faces a legal battle.",
         ],
         |_| vec![],
@@ -521,7 +523,9 @@ fn attack_families_need_a_violent_context() {
     assert!(got[5].is_empty(), "{got:?}");
     assert_eq!(got[6], ["Conflict.Attack coup"]);
     assert_eq!(got[7], ["Conflict.Attack battles"]);
-    assert!(got[8].is_empty(), "{got:?}");
+    assert!(got[8].is_empty(), "riot police are no riot: {got:?}");
+    assert_eq!(got[9], ["Conflict.Demonstrate riot"]);
+    assert!(got[10].is_empty(), "{got:?}");
 }
 
 #[test]
@@ -532,8 +536,8 @@ fn justice_families_read_their_context() {
             "The jury heard his lawyer.",
             "The 12 youths were charged for their role.",
             "Customers were charged less for calls.",
-            "The judge imposed a $19 million fine.",
-            "He wept during the hearing.",
+            "The court imposed a $7 million fine.",
+            "She smiled throughout the hearing.",
             "Both men appeared in court on Monday.",
             "She is appearing as a judge on a talent show.",
             "He will stay free while he appeals his conviction.",
@@ -555,14 +559,14 @@ fn justice_families_read_their_context() {
 #[test]
 fn personnel_and_movement_families() {
     let body = [
-        "Two years later, Vell Orrin took over from Kasia Doran as president.",
+        "Three years on, Vell Orrin took over from Kasia Doran as president.",
         "Electric motors will take over from engines.",
         "Orrin succeeded Doran as chairman.",
         "Doran has been relieved of his duties.",
         "Rescuers rushed the crew to hospital.",
         "The album went straight into the charts.",
         "The gunmen left the village at dawn.",
-        "Four of them suffered critical injuries.",
+        "Three passengers suffered serious injuries.",
         "The striker is out with a knee injury this season.",
     ];
     let got = types_by_sentence(&body, |text| {
@@ -590,9 +594,8 @@ fn personnel_and_movement_families() {
 
 #[test]
 fn event_time_is_the_clause_date_and_years_later_count_from_the_last_year() {
-    let text = "Orrin\n\nOrrin rose after independence in 1980, and was appointed \
-        chairman of the Velmora Union in 1990. Two years later, Orrin took over from Doran \
-        as president.";
+    let text = "Orrin\n\nOrrin moved to Velmora in 1975 and was appointed treasurer of \
+        the Kest Guild in 1987. Three years later, Orrin took over from Doran as president.";
     let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Orrin", &[]),
@@ -600,8 +603,8 @@ fn event_time_is_the_clause_date_and_years_later_count_from_the_last_year() {
     ];
     let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     let time = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().3.clone();
-    assert_eq!(time("appointed").as_deref(), Some("1990"), "{s:?}");
-    assert_eq!(time("took over").as_deref(), Some("1992"), "{s:?}");
+    assert_eq!(time("appointed").as_deref(), Some("1987"), "{s:?}");
+    assert_eq!(time("took over").as_deref(), Some("1990"), "{s:?}");
 }
 
 #[test]

@@ -548,7 +548,7 @@ pub const BYLINE_ROLES: &[&str] = &[
 ];
 
 /// Common English diminutives of given names, as `short=full` (lowercase):
-/// "Gabby Giffords" and "Gabrielle Giffords" are one person.
+/// "Maggie Vesk" and "Margaret Vesk" are one person.
 pub const NICKNAMES: &[&str] = &[
     "abby=abigail",
     "abe=abraham",
