@@ -885,6 +885,31 @@ pub fn resolve_reference(
     None
 }
 
+/// "X said at a news conference", "said X in a press conference": a
+/// conference where the sentence's speaker speaks has that person taking
+/// part, wherever the name stands in the sentence. Returns the entity and
+/// the name's first word index.
+pub fn conference_speaker(view: &SentenceView, t: &Trigger) -> Option<(usize, usize)> {
+    if t.entry.event_type != "Contact.Meet"
+        || !matches!(view.lw(t.end - 1), "conference" | "briefing")
+        || !(t.start..t.end)
+            .chain(t.start.checked_sub(1))
+            .any(|i| matches!(view.lw(i), "news" | "press" | "media"))
+    {
+        return None;
+    }
+    view.mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Person)
+        .find(|m| {
+            // "Jane Doe said" / "said Jane Doe" (a title may stand between).
+            REPORTING_VERB_SET.has(view.lw(m.end))
+                || (m.start.saturating_sub(4)..m.start)
+                    .any(|i| REPORTING_VERB_SET.has(view.lw(i)) && !view.words[i].is_capitalized())
+        })
+        .map(|m| (m.entity, m.start))
+}
+
 /// "I" or "me" in the clause, inside a quote whose speaker is an entity:
 /// that entity and the pronoun's word index ("'I had a talk with X,' said Y").
 pub fn quoted_first_person(

@@ -193,6 +193,7 @@ pub fn analyze(
                 reference,
                 detect::possessive_owner(&view, &t, last_subject),
                 detect::quoted_first_person(&view, &clause, &quote_speakers),
+                detect::conference_speaker(&view, &t),
                 detect::resolve_org_description(
                     &view,
                     &clause,

@@ -704,3 +704,20 @@ fn sentences_in_years_wins_at_the_polls_and_forfeits() {
     assert_eq!(got[5], ["Transaction.Transfer-Money forfeit"]);
     assert_eq!(got[6], ["Justice.Arrest-Jail sent"]);
 }
+
+#[test]
+fn the_speaker_at_a_news_conference_takes_part() {
+    for text in [
+        "Fire\n\nFire chief Vell Orrin said at a news conference that two men died.",
+        "Match\n\n\"We were unlucky,\" said coach Vell Orrin in a post-match press conference.",
+    ] {
+        let (doc, layout) = build(text, false);
+        let ents = vec![person(text, "p1", "Vell Orrin", &["Orrin"])];
+        let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+        let meet = s
+            .iter()
+            .find(|e| e.0 == "Contact.Meet")
+            .unwrap_or_else(|| panic!("{s:?}"));
+        assert_eq!(meet.2, ["p1"], "{s:?}");
+    }
+}
