@@ -706,7 +706,20 @@ pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<
         if !matches!(m.kind, EntityKind::Person | EntityKind::Organization) {
             continue;
         }
-        if c.skipped.iter().any(|&(a, b)| m.start >= a && m.end <= b) || is_affiliation(view, m) {
+        // A post's organization is the employer of a personnel event
+        // ("stepped down as chairman of X", "sacked at X"), not a bystander.
+        // (Not an outlet someone "told", not a party winning an election.)
+        let employer = matches!(
+            t.entry.event_type,
+            "Personnel.Start-Position" | "Personnel.End-Position" | "Personnel.Nominate"
+        ) && m.kind == EntityKind::Organization
+            && !(m.start > 0 && {
+                let before = view.lw(m.start - 1);
+                REPORTING_VERB_SET.has(before) || matches!(before, "told" | "tell" | "tells")
+            });
+        if c.skipped.iter().any(|&(a, b)| m.start >= a && m.end <= b)
+            || !employer && is_affiliation(view, m)
+        {
             continue;
         }
         // "…the whip in the European Parliament": a scene, not a party to it.
@@ -716,10 +729,12 @@ pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<
             } else {
                 m.start.saturating_sub(1)
             };
-            if matches!(
+            // ("sacked at X": the employer.)
+            let scene = matches!(
                 view.lw(k),
                 "in" | "at" | "on" | "during" | "near" | "inside" | "outside"
-            ) {
+            );
+            if scene && !(employer && view.lw(k) == "at") {
                 continue;
             }
         }

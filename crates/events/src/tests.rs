@@ -721,3 +721,37 @@ fn the_speaker_at_a_news_conference_takes_part() {
         assert_eq!(meet.2, ["p1"], "{s:?}");
     }
 }
+
+#[test]
+fn a_posts_organization_is_the_employer_of_a_personnel_event() {
+    for text in [
+        "Coach\n\nVell Orrin sacked at Kestford Rovers after defeat.",
+        "Chair\n\nVell Orrin stepped down as chairman of the Kest Guild in May.",
+    ] {
+        let (doc, layout) = build(text, false);
+        let ents = vec![
+            person(text, "p1", "Vell Orrin", &["Orrin"]),
+            org(text, "o1", "Kestford Rovers"),
+            org(text, "o2", "Kest Guild"),
+        ];
+        let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+        let end = s
+            .iter()
+            .find(|e| e.0 == "Personnel.End-Position")
+            .unwrap_or_else(|| panic!("{s:?}"));
+        assert!(end.2.contains(&"p1".to_string()), "{s:?}");
+        assert!(
+            end.2.contains(&"o1".to_string()) || end.2.contains(&"o2".to_string()),
+            "{s:?}"
+        );
+    }
+    // The outlet a person told is no employer.
+    let text = "Quit\n\nVell Orrin resigned, he told Kest Radio on Monday.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Vell Orrin", &["Orrin"]),
+        org(text, "o1", "Kest Radio"),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    assert!(s.iter().all(|e| !e.2.contains(&"o1".to_string())), "{s:?}");
+}
