@@ -261,6 +261,17 @@ const LIGHT_VERBS: &[&str] = &[
     "completed",
     "won",
     "lost",
+    // A deal's parties: "X agreed a takeover of Y", "X reached a deal".
+    "agreed",
+    "agrees",
+    "agree",
+    "reached",
+    "reaches",
+    "announced",
+    "announces",
+    "sealed",
+    "struck",
+    "clinched",
 ];
 
 /// Words a noun trigger's noun phrase does not reach past on its left.

@@ -755,3 +755,16 @@ fn a_posts_organization_is_the_employer_of_a_personnel_event() {
     let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     assert!(s.iter().all(|e| !e.2.contains(&"o1".to_string())), "{s:?}");
 }
+
+#[test]
+fn the_company_that_agreed_or_reached_a_deal_takes_part_in_it() {
+    let text = "Deal\n\nShares in Varnco rose. Kestco has reached a takeover deal with Varnco.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![org(text, "o1", "Kestco"), org(text, "o2", "Varnco")];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let deal = s
+        .iter()
+        .find(|e| e.1 == "takeover")
+        .unwrap_or_else(|| panic!("{s:?}"));
+    assert!(deal.2.contains(&"o1".to_string()), "{s:?}");
+}
