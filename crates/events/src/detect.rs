@@ -873,10 +873,23 @@ pub fn resolve_reference(
         if matches!(w, "he" | "she" | "him") {
             // A person named earlier in this sentence, else the first person
             // of the last sentence that named one (its likely subject).
-            let here = view
-                .mentions
-                .iter()
-                .find(|m| m.end <= i && m.kind == EntityKind::Person)
+            // One standing as a subject first: not "with attorney X", "by X".
+            let people = || {
+                view.mentions
+                    .iter()
+                    .filter(|m| m.end <= i && m.kind == EntityKind::Person)
+            };
+            let after_preposition = |m: &&WordMention| {
+                (m.start.saturating_sub(3)..m.start).any(|k| {
+                    matches!(
+                        view.lw(k),
+                        "with" | "by" | "for" | "to" | "from" | "against"
+                    )
+                })
+            };
+            let here = people()
+                .find(|m| !after_preposition(m))
+                .or_else(|| people().next())
                 .map(|m| m.entity);
             return here.or(last_subject).map(|e| (e, i));
         }

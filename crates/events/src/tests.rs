@@ -768,3 +768,21 @@ fn the_company_that_agreed_or_reached_a_deal_takes_part_in_it() {
         .unwrap_or_else(|| panic!("{s:?}"));
     assert!(deal.2.contains(&"o1".to_string()), "{s:?}");
 }
+
+#[test]
+fn he_is_the_sentences_subject_before_a_name_after_a_preposition() {
+    let text = "Court\n\nWith lawyer Tam Brisk at his side, Vell Orrin stood still as he \
+        was sentenced.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Tam Brisk", &["Brisk"]),
+        person(text, "p2", "Vell Orrin", &["Orrin"]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let sentence = s
+        .iter()
+        .find(|e| e.1 == "sentenced")
+        .unwrap_or_else(|| panic!("{s:?}"));
+    assert!(sentence.2.contains(&"p2".to_string()), "{s:?}");
+    assert!(!sentence.2.contains(&"p1".to_string()), "{s:?}");
+}
