@@ -2,14 +2,18 @@
 //!
 //! Steps, each linear or near-linear in the number of tokens and mentions:
 //! 1. clean the recognizer's mentions (`clean`): snap to tokens, drop
-//!    possessives, leading titles and "the", add "Jr", extend organization
-//!    names by a following suffix word ("… Workers" + "Party") or a missed
-//!    capitalized word before them, link parenthesized acronyms, and find
-//!    organization names the recognizer missed from context cues
-//!    (`cues`: "technology firm X", "X analyst Jane Doe");
+//!    possessives, leading titles and "the", and the acronyms the article
+//!    defines for common nouns ("heating panels (HP)"), add "Jr", extend
+//!    organization names by a following suffix word ("… Workers" + "Party"),
+//!    a missed capitalized word before them, a firm's partners ("Doe and
+//!    Associates") or the words an acronym of the article spells ("X in the
+//!    Y" for "XY"), link parenthesized acronyms, and find organization
+//!    names the recognizer missed from context cues (`cues`: "technology
+//!    firm X", "X analyst Jane Doe");
 //! 2. vote on the kind of each surface form (`vote`), with those cues; a
 //!    bracketed acronym then takes its expansion's kind when that is a work
-//!    or document ("Internet Protocol (IP)");
+//!    or document ("Internet Protocol (IP)"), and one after a name the vote
+//!    made an organization is linked to it;
 //! 3. group mentions into entities (`cluster`);
 //! 4. give a mention to untagged words equal to an entity's name forms
 //!    (`recover`);
