@@ -117,7 +117,7 @@ pub fn analyze(
         })
         .collect();
 
-    let mut events = Vec::new();
+    let mut events: Vec<EventFound> = Vec::new();
     let mut recent_people: Vec<usize> = Vec::new();
     let mut last_subject: Option<usize> = None;
     let mut recent_orgs: Vec<usize> = Vec::new();
@@ -233,9 +233,36 @@ pub fn analyze(
                     .min_by_key(|(at, _)| (other_half(*at), at.abs_diff(t.start)))
                     .map(|(_, tf)| tf.clone())
             };
+            // Told again without a date ("as he was sentenced"): the date of
+            // the same kind of event with the same participant told before,
+            // for what happens to a person once (a death, a sentence, leaving
+            // a post), not what recurs (a sale, a meeting, a trial).
+            let once = matches!(
+                t.entry.event_type,
+                "Life.Die"
+                    | "Life.Be-Born"
+                    | "Justice.Sentence"
+                    | "Justice.Convict"
+                    | "Justice.Acquit"
+                    | "Justice.Execute"
+                    | "Personnel.End-Position"
+            ) && !(t.start > 0 && ws[t.start - 1].lower == "to"); // not "to quit"
+            let retold = || {
+                events
+                    .iter()
+                    .rev()
+                    .filter(|e| once && e.event_type == t.entry.event_type && e.time.is_some())
+                    .find(|e| {
+                        e.participants.iter().any(|(id, _)| {
+                            id.starts_with('p') && participants.iter().any(|(p, _)| p == id)
+                        })
+                    })
+                    .and_then(|e| e.time.clone())
+            };
             let time = nearest(true)
                 .or_else(|| nearest(false))
-                .or_else(|| carried.clone());
+                .or_else(|| carried.clone())
+                .or_else(retold);
             events.push(EventFound {
                 event_type: t.entry.event_type,
                 trigger: ByteSpan::new(ws[t.start].span.start, ws[t.end - 1].span.end),

@@ -786,3 +786,24 @@ fn he_is_the_sentences_subject_before_a_name_after_a_preposition() {
     assert!(sentence.2.contains(&"p2".to_string()), "{s:?}");
     assert!(!sentence.2.contains(&"p1".to_string()), "{s:?}");
 }
+
+#[test]
+fn an_event_told_again_without_a_date_keeps_the_first_telling_s_date() {
+    let text = "Court\n\nVell Orrin was sentenced to five years on 3 March 2019. His lawyer \
+        Tam Brisk said little. Orrin wept as he was sentenced. Orrin sold his house in 2018. \
+        Later Orrin sold his car.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Vell Orrin", &["Orrin"]),
+        person(text, "p2", "Tam Brisk", &["Brisk"]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let sentenced: Vec<_> = s.iter().filter(|e| e.1 == "sentenced").collect();
+    assert_eq!(sentenced.len(), 2, "{s:?}");
+    assert_eq!(sentenced[1].3.as_deref(), Some("2019-03-03"), "{s:?}");
+    // A sale recurs: another sale by the same person keeps no date.
+    let sold: Vec<_> = s.iter().filter(|e| e.1 == "sold").collect();
+    assert_eq!(sold.len(), 2, "{s:?}");
+    assert_eq!(sold[0].3.as_deref(), Some("2018"), "{s:?}");
+    assert_eq!(sold[1].3, None, "{s:?}");
+}
