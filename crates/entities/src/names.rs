@@ -19,19 +19,6 @@ pub fn norm_word(word: &str) -> String {
         .collect()
 }
 
-#[cfg(test)]
-mod norm_tests {
-    use super::norm_word;
-
-    #[test]
-    fn ascii_and_typographic_words_compare_alike() {
-        assert_eq!(norm_word("O`Neil-Vesk"), "o'neil-vesk");
-        assert_eq!(norm_word("O\u{2019}Neil\u{2013}Vesk"), "o'neil-vesk");
-        assert_eq!(norm_word("ÉLAN"), "élan");
-        assert_eq!(norm_word("KESTREL"), "kestrel");
-    }
-}
-
 /// A person-name word as compared: [`norm_word`] without a joined particle
 /// ("al-Doe" → "doe").
 pub fn person_word(word: &str) -> String {
@@ -223,6 +210,14 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ascii_and_typographic_words_compare_alike() {
+        assert_eq!(norm_word("O`Neil-Vesk"), "o'neil-vesk");
+        assert_eq!(norm_word("O\u{2019}Neil\u{2013}Vesk"), "o'neil-vesk");
+        assert_eq!(norm_word("ÉLAN"), "élan");
+        assert_eq!(norm_word("KESTREL"), "kestrel");
+    }
 
     fn key(s: &str) -> Vec<String> {
         person_key(&s.split(' ').collect::<Vec<_>>())
