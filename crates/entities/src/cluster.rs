@@ -452,18 +452,11 @@ fn cluster_names(
                             .forms
                             .iter()
                             .any(|f| f.len() > 1 && f.iter().any(|x| x == &form.words[0]));
-                    // "Acme" after "Acme Widgets International Inc": a
-                    // company's first word names it.
-                    let company_head = single
-                        && ent.forms.iter().any(|f| {
-                            f.len() >= 2
-                                && f[0] == form.words[0]
-                                && f.last().is_some_and(|w| lexicon::COMPANY_FORM_SET.has(w))
-                        });
                     // A lone word that opens this name is its short form
-                    // ("Vantoro" for "Vantoro Digital"; the nearest one if
+                    // ("Acme" for "Acme Widgets International Inc",
+                    // "Vantoro" for "Vantoro Digital"; the nearest one if
                     // several names open with it).
-                    let voted_head = single
+                    let opens_name = single
                         && ent
                             .forms
                             .iter()
@@ -473,7 +466,7 @@ fn cluster_names(
                         let short: Vec<&str> = form.words.iter().map(String::as_str).collect();
                         is_abbreviation_of(&short, &long) || is_abbreviation_of(&long, &short)
                     });
-                    part_of_key || caps_word_inside || company_head || voted_head || abbreviated
+                    part_of_key || caps_word_inside || opens_name || abbreviated
                 })
                 .collect();
         }

@@ -197,21 +197,21 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
     // A two-word "organization" whose last word is a person elsewhere is
     // a person's name mistagged ("Ann Vesk" beside "Vesk said"): it
     // claims no lone word.
-    let mut in_person_names: HashSet<String> = HashSet::default();
-    for c in cands.iter().filter(|c| c.kind == EntityKind::Person) {
-        in_person_names.extend((c.ts..c.te).map(|i| norm_word(w.word(i))));
-    }
+    let person_words = |longer_only: bool| -> HashSet<String> {
+        cands
+            .iter()
+            .filter(|c| c.kind == EntityKind::Person && (!longer_only || c.te - c.ts > 1))
+            .flat_map(|c| (c.ts..c.te).map(|i| norm_word(w.word(i))))
+            .collect()
+    };
+    let any_person = person_words(false);
     let org_heads: HashSet<String> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Organization && c.te - c.ts > 1)
-        .filter(|c| c.te - c.ts > 2 || !in_person_names.contains(&norm_word(w.word(c.te - 1))))
+        .filter(|c| c.te - c.ts > 2 || !any_person.contains(&norm_word(w.word(c.te - 1))))
         .map(|c| norm_word(w.word(c.ts)))
         .collect();
-    let in_person_names: HashSet<String> = cands
-        .iter()
-        .filter(|c| c.kind == EntityKind::Person && c.te - c.ts > 1)
-        .flat_map(|c| (c.ts..c.te).map(|i| norm_word(w.word(i))))
-        .collect();
+    let in_person_names = person_words(true);
     for c in cands.iter_mut() {
         if c.te - c.ts == 1 && c.kind == EntityKind::Person {
             let word = norm_word(w.word(c.ts));

@@ -247,14 +247,22 @@ pub fn analyze(
                     | "Justice.Execute"
                     | "Personnel.End-Position"
             ) && !(t.start > 0 && ws[t.start - 1].lower == "to"); // not "to quit"
+            let is_person = |id: &str| {
+                entities
+                    .iter()
+                    .any(|e| e.id == id && e.kind == EntityKind::Person)
+            };
             let retold = || {
+                if !once {
+                    return None;
+                }
                 events
                     .iter()
                     .rev()
-                    .filter(|e| once && e.event_type == t.entry.event_type && e.time.is_some())
+                    .filter(|e| e.event_type == t.entry.event_type && e.time.is_some())
                     .find(|e| {
                         e.participants.iter().any(|(id, _)| {
-                            id.starts_with('p') && participants.iter().any(|(p, _)| p == id)
+                            participants.iter().any(|(p, _)| p == id) && is_person(id)
                         })
                     })
                     .and_then(|e| e.time.clone())

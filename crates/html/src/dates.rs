@@ -163,20 +163,7 @@ fn foreign_month(w: &str) -> Option<u8> {
 
 /// "March 4, 2021": the date line the rendered text carries.
 pub fn date_line(d: &PartialDate) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
+    use newsparse_lang::lexicon::MONTHS;
     match *d {
         PartialDate::Day(day) => format!(
             "{} {}, {}",

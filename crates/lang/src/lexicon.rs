@@ -762,46 +762,6 @@ pub const FIRM_PARTNERS: &[&str] = &[
     "Company",
 ];
 
-/// Words that end a company's registered name (its legal form): "Acme
-/// Widgets International Inc" is the company a later "Acme" names.
-pub const COMPANY_FORMS: &[&str] = &[
-    "Inc",
-    "Inc.",
-    "Incorporated",
-    "Corp",
-    "Corp.",
-    "Corporation",
-    "Co",
-    "Co.",
-    "Company",
-    "Ltd",
-    "Ltd.",
-    "Limited",
-    "plc",
-    "PLC",
-    "Plc",
-    "LLC",
-    "LLP",
-    "LP",
-    "AG",
-    "SA",
-    "S.A.",
-    "SE",
-    "NV",
-    "N.V.",
-    "BV",
-    "GmbH",
-    "AB",
-    "ASA",
-    "Oyj",
-    "SpA",
-    "S.p.A.",
-    "KK",
-    "Holding",
-    "Holdings",
-    "Group",
-];
-
 /// Lowercase nouns for kinds of organization: a name right after one is an
 /// organization ("technology firm Acme", "rock band The Xs").
 pub const ORG_NOUNS: &[&str] = &[
@@ -1428,7 +1388,6 @@ macro_rules! sets {
 sets! {
     DEMONYM_SET = DEMONYMS;
     ORG_SUFFIX_SET = ORG_SUFFIXES;
-    COMPANY_FORM_SET = COMPANY_FORMS;
     FIRM_PARTNER_SET = FIRM_PARTNERS;
     NICKNAME_SET = NICKNAMES;
     BYLINE_ROLE_SET = BYLINE_ROLES;

@@ -47,68 +47,48 @@ impl Training {
 
     /// One perceptron update: `good` up, `bad` down, for every key.
     pub fn update(&mut self, keys: &[u64], good: usize, bad: usize) {
-        let clock = self.clock;
         for &k in keys {
-            let r = match self.index.get(&k) {
-                Some(&r) => r as usize,
-                None => {
-                    self.index.insert(k, self.rows.len() as u32);
-                    self.keys.push(k);
-                    self.rows.push(Vec::with_capacity(2));
-                    self.rows.len() - 1
-                }
-            };
-            let row = &mut self.rows[r];
-            for (class, d) in [(good, 1), (bad, -1)] {
-                let e = match row.iter_mut().position(|e| e.class as usize == class) {
-                    Some(i) => &mut row[i],
-                    None => {
-                        row.push(Entry {
-                            class: class as u16,
-                            w: 0,
-                            total: 0,
-                            stamp: clock,
-                        });
-                        row.last_mut().expect("just pushed")
-                    }
-                };
-                e.total += i64::from(e.w) * i64::from(clock - e.stamp);
-                e.stamp = clock;
-                e.w += d;
-            }
+            self.add(k, good, 1);
+            self.add(k, bad, -1);
         }
     }
 
     /// Add `d` to the weight of `class` for every key.
     pub fn bump(&mut self, keys: &[u64], class: usize, d: i32) {
-        let clock = self.clock;
         for &k in keys {
-            let r = match self.index.get(&k) {
-                Some(&r) => r as usize,
-                None => {
-                    self.index.insert(k, self.rows.len() as u32);
-                    self.keys.push(k);
-                    self.rows.push(Vec::with_capacity(2));
-                    self.rows.len() - 1
-                }
-            };
-            let row = &mut self.rows[r];
-            let e = match row.iter_mut().position(|e| e.class as usize == class) {
-                Some(i) => &mut row[i],
-                None => {
-                    row.push(Entry {
-                        class: class as u16,
-                        w: 0,
-                        total: 0,
-                        stamp: clock,
-                    });
-                    row.last_mut().expect("just pushed")
-                }
-            };
-            e.total += i64::from(e.w) * i64::from(clock - e.stamp);
-            e.stamp = clock;
-            e.w += d;
+            self.add(k, class, d);
         }
+    }
+
+    /// Add `d` to the weight of `class` for key `k`, first banking the
+    /// current weight's share of the average up to now.
+    fn add(&mut self, k: u64, class: usize, d: i32) {
+        let clock = self.clock;
+        let r = match self.index.get(&k) {
+            Some(&r) => r as usize,
+            None => {
+                self.index.insert(k, self.rows.len() as u32);
+                self.keys.push(k);
+                self.rows.push(Vec::with_capacity(2));
+                self.rows.len() - 1
+            }
+        };
+        let row = &mut self.rows[r];
+        let e = match row.iter_mut().position(|e| e.class as usize == class) {
+            Some(i) => &mut row[i],
+            None => {
+                row.push(Entry {
+                    class: class as u16,
+                    w: 0,
+                    total: 0,
+                    stamp: clock,
+                });
+                row.last_mut().expect("just pushed")
+            }
+        };
+        e.total += i64::from(e.w) * i64::from(clock - e.stamp);
+        e.stamp = clock;
+        e.w += d;
     }
 
     /// The averaged weights, quantized: each weight is

@@ -404,31 +404,21 @@ impl Iterator for Reader<'_> {
             Some(Err(_)) => return self.fail("invalid Content-Length".into(), false),
             None => return self.fail("no Content-Length".into(), false),
         };
-        if length > self.max_block {
-            // Skipped without holding it; the next record follows.
-            match std::io::copy(&mut (&mut self.input).take(length), &mut std::io::sink()) {
-                Ok(n) if n == length => {}
-                Ok(n) => {
-                    return self.fail(
-                        format!("truncated: the file ends {n} bytes into a block of {length}"),
-                        true,
-                    )
-                }
-                Err(e) => return self.fail(io_reason(&e), is_fatal(&e)),
-            }
-            self.skip_record_end();
-            return Some(Err(RecordError {
-                number: self.number,
-                reason: format!(
-                    "record block of {length} bytes is larger than the limit, {} (see --max-bytes)",
-                    self.max_block
-                ),
-                fatal: false,
-            }));
-        }
-        let mut block = Vec::with_capacity(length as usize);
-        match (&mut self.input).take(length).read_to_end(&mut block) {
-            Ok(n) if n as u64 == length => {}
+        // A block over the limit is skipped without holding it; the next
+        // record follows.
+        let too_big = length > self.max_block;
+        let mut block = Vec::new();
+        let read = if too_big {
+            std::io::copy(&mut (&mut self.input).take(length), &mut std::io::sink())
+        } else {
+            block.reserve_exact(length as usize);
+            (&mut self.input)
+                .take(length)
+                .read_to_end(&mut block)
+                .map(|n| n as u64)
+        };
+        match read {
+            Ok(n) if n == length => {}
             Ok(n) => {
                 return self.fail(
                     format!("truncated: the file ends {n} bytes into a block of {length}"),
@@ -438,6 +428,16 @@ impl Iterator for Reader<'_> {
             Err(e) => return self.fail(io_reason(&e), is_fatal(&e)),
         }
         self.skip_record_end();
+        if too_big {
+            return Some(Err(RecordError {
+                number: self.number,
+                reason: format!(
+                    "record block of {length} bytes is larger than the limit, {} (see --max-bytes)",
+                    self.max_block
+                ),
+                fatal: false,
+            }));
+        }
         Some(Ok(Record {
             number: self.number,
             version,
