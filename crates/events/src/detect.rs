@@ -459,6 +459,72 @@ fn is_nominal(view: &SentenceView, t: &Trigger) -> bool {
     suffix || NOUN_TRIGGERS.contains(&w) || DETERMINER_SET.has(prev) || prev == "'s"
 }
 
+/// Whether a trigger is a noun with "the", "this" or "that" at most three
+/// words before it ("the proposed $5bn takeover"): a deal told before.
+pub fn is_definite_noun(view: &SentenceView, t: &Trigger) -> bool {
+    is_nominal(view, t)
+        && (t.start.saturating_sub(3)..t.start)
+            .rev()
+            .take_while(|&i| !view.words[i].is_punct() || view.lw(i) == "$")
+            .any(|i| matches!(view.lw(i), "the" | "this" | "that"))
+}
+
+/// Whether the sentence, up to the end of the trigger's clause, tells of a
+/// group or of someone counted ("two men, both from X, were arrested",
+/// "five more lawyers may resign", "a 24-year-old man was detained",
+/// "police said they had arrested"), rather than of one person it can leave
+/// unnamed. A count of time ("jailed for 14 years", "a 10-month term"),
+/// money, a share, a year and an age between commas ("Doe, 39, was") are no
+/// count of people.
+pub fn tells_of_group(view: &SentenceView, c: &Clause, t: &Trigger) -> bool {
+    let lw = |i: usize| view.words.get(i).map_or("", |w| w.lower.as_str());
+    (0..c.end)
+        .filter(|i| !(t.start..t.end).contains(i))
+        .any(|i| {
+            let w = lw(i);
+            let duration = matches!(
+                lw(i + 1),
+                "year"
+                    | "years"
+                    | "month"
+                    | "months"
+                    | "week"
+                    | "weeks"
+                    | "day"
+                    | "days"
+                    | "hour"
+                    | "hours"
+            );
+            let duration = duration
+                || ["-year", "-years", "-month", "-week", "-day", "-hour"]
+                    .iter()
+                    .any(|unit| w.ends_with(unit));
+            let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+            let age = i > 0 && lw(i - 1) == "," && lw(i + 1) == ",";
+            let money = i > 0 && matches!(lw(i - 1), "$" | "£" | "€")
+                || matches!(lw(i + 1), "%" | "per" | "pence" | "cents");
+            (crate::lexicon::is_number(w) && !duration && !year && !age && !money)
+                || matches!(
+                    w,
+                    "both"
+                        | "several"
+                        | "many"
+                        | "more"
+                        | "further"
+                        | "other"
+                        | "others"
+                        | "some"
+                        | "all"
+                        | "few"
+                        | "those"
+                        | "whom"
+                        | "they"
+                        | "them"
+                        | "we"
+                )
+        })
+}
+
 /// Words that end a clause.
 fn is_boundary(w: &str) -> bool {
     matches!(

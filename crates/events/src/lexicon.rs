@@ -428,7 +428,7 @@ const NOUN_BEFORE: &[&str] = &[
 ];
 
 /// A number in figures or words ("6", "six").
-fn is_number(w: &str) -> bool {
+pub fn is_number(w: &str) -> bool {
     w.starts_with(|c: char| c.is_ascii_digit())
         || matches!(
             w,

@@ -3,12 +3,15 @@
 //! Per sentence of the `Doc`: time expressions (`time`), then triggers from
 //! the lexicon (`lexicon`) checked against their context, then the clause
 //! around each trigger for participants, place and the nearest resolved date
-//! (`detect`). Relative dates are read against the article's reference date
+//! (`detect`); last, an event whose sentence names nobody for its main part
+//! shares the one the article's other events of its kind name (`chain`).
+//! Relative dates are read against the article's reference date
 //! (`time::reference_date`); with none they stay unresolved. Photo captions
 //! are read through the same tokenizer (`newsparse_lang::segment_span`).
 //!
 //! Callers need only [`analyze`]; the modules are this stage's own.
 
+mod chain;
 mod detect;
 mod families;
 mod lexicon;
@@ -118,6 +121,8 @@ pub fn analyze(
         .collect();
 
     let mut events: Vec<EventFound> = Vec::new();
+    // How each event is told, for `chain::share`.
+    let mut tellings: Vec<chain::Telling> = Vec::new();
     let mut recent_people: Vec<usize> = Vec::new();
     let mut last_subject: Option<usize> = None;
     let mut recent_orgs: Vec<usize> = Vec::new();
@@ -271,6 +276,10 @@ pub fn analyze(
                 .or_else(|| nearest(false))
                 .or_else(|| carried.clone())
                 .or_else(retold);
+            tellings.push(chain::Telling {
+                definite: detect::is_definite_noun(&view, &t),
+                of_group: detect::tells_of_group(&view, &clause, &t),
+            });
             events.push(EventFound {
                 event_type: t.entry.event_type,
                 trigger: ByteSpan::new(ws[t.start].span.start, ws[t.end - 1].span.end),
@@ -300,6 +309,8 @@ pub fn analyze(
             previous_times.clear();
         }
     }
+
+    chain::share(&mut events, &tellings, entities);
 
     let mut warnings = Vec::new();
     let photo_dates = layout

@@ -807,3 +807,75 @@ fn an_event_told_again_without_a_date_keeps_the_first_telling_s_date() {
     assert_eq!(sold[0].3.as_deref(), Some("2018"), "{s:?}");
     assert_eq!(sold[1].3, None, "{s:?}");
 }
+
+#[test]
+fn the_accused_of_a_court_report_is_the_defendant_of_its_unnamed_steps() {
+    let text = "Courier jailed for fraud\n\nJudge Mira Sallow sentenced Dov Pentry to ten \
+        years on Friday. Pentry was convicted of fraud in May. The conviction followed a \
+        long trial. Two men were also arrested. Lawyer Ona Greve said her client, Tam Vost, \
+        was acquitted.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Mira Sallow", &["Sallow"]),
+        person(text, "p2", "Dov Pentry", &["Pentry"]),
+        person(text, "p3", "Ona Greve", &[]),
+        person(text, "p4", "Tam Vost", &[]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let of = |trigger: &str| {
+        s.iter()
+            .find(|e| e.1 == trigger)
+            .unwrap_or_else(|| panic!("no {trigger}: {s:?}"))
+            .2
+            .clone()
+    };
+    // The headline and the later mentions name nobody: Pentry, the
+    // defendant told twice, stands in.
+    assert_eq!(of("jailed"), ["p2"], "{s:?}");
+    assert_eq!(of("conviction"), ["p2"], "{s:?}");
+    assert_eq!(of("trial"), ["p2"], "{s:?}");
+    // Not where a group is arrested, nor where another person is named.
+    assert!(of("arrested").is_empty(), "{s:?}");
+    assert!(!of("acquitted").contains(&"p2".to_string()), "{s:?}");
+}
+
+#[test]
+fn a_chain_needs_one_person_told_at_least_twice() {
+    // Each of two people resigns once: neither stands in for the headline.
+    let text = "Minister resigns\n\nLera Quill resigned on Monday. Osk Varden resigned \
+        on Tuesday.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Lera Quill", &[]),
+        person(text, "p2", "Osk Varden", &[]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let headline = s.iter().find(|e| e.1 == "resigns").unwrap();
+    assert!(headline.2.is_empty(), "{s:?}");
+    // Told twice, one person stands in.
+    let text = "Minister resigns\n\nLera Quill resigned on Monday. Quill said her \
+        resignation was final.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![person(text, "p1", "Lera Quill", &["Quill"])];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let headline = s.iter().find(|e| e.1 == "resigns").unwrap();
+    assert_eq!(headline.2, ["p1"], "{s:?}");
+}
+
+#[test]
+fn the_deal_told_again_takes_the_parties_of_the_last_deal() {
+    let text = "Deal\n\nKestco bought Varnco for $2bn. Analysts said the acquisition \
+        made sense. Norvel said a takeover was possible.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        org(text, "o1", "Kestco"),
+        org(text, "o2", "Varnco"),
+        org(text, "o3", "Norvel"),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let of = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().2.clone();
+    assert_eq!(of("bought"), ["o1", "o2"], "{s:?}");
+    assert_eq!(of("acquisition"), ["o1", "o2"], "{s:?}");
+    // "a takeover" is not the deal told before, and names another company.
+    assert!(!of("takeover").contains(&"o1".to_string()), "{s:?}");
+}

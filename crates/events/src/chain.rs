@@ -1,0 +1,257 @@
+//! Participants an event shares with the article's other events of its
+//! kind, when its own sentence names none for the part.
+//!
+//! A court report follows one accused through arrest, charge, trial,
+//! verdict and sentence; later sentences say "the sentencing" or "was
+//! found guilty" without the name, and a headline says "gunman gets life".
+//! Likewise an article's attacks are often one attacker's, a resignation
+//! story is one person's, and "the acquisition" is the deal told before.
+//! Steps, after every sentence's events are found:
+//! 1. per chain (the accused of justice events; the attacker of attacks;
+//!    the person leaving a post; the one taking a post), count how often
+//!    each entity fills the chain's role across the article;
+//! 2. when one person fills it at least twice and more often than anyone
+//!    else, they fill the role in the chain's events that have nobody in it,
+//!    whose sentence names no other person and whose clause tells of no
+//!    group ("two men were arrested"); the attacker is also the
+//!    agent of deaths and injuries told in the sentence of an attack;
+//! 3. "the deal" ("the acquisition", "this combination") with no participant,
+//!    in a sentence naming no other organization, takes the participants of
+//!    the nearest deal before it that has a buyer.
+
+use newsparse_core::{ByteSpan, EntityKind, EventFound, FoundEntity};
+use std::collections::HashMap;
+
+/// A chain: the event types that share a participant, and the role it
+/// fills in each.
+struct Chain {
+    role_of: fn(&str) -> Option<&'static str>,
+    kinds: &'static [EntityKind],
+    /// Whether the filler is also the agent of deaths and injuries told
+    /// with one of the chain's events.
+    agent_of_harm: bool,
+}
+
+fn accused_role(event_type: &str) -> Option<&'static str> {
+    match event_type {
+        "Justice.Charge-Indict"
+        | "Justice.Trial-Hearing"
+        | "Justice.Convict"
+        | "Justice.Sentence"
+        | "Justice.Fine"
+        | "Justice.Acquit"
+        | "Justice.Pardon" => Some("Defendant"),
+        "Justice.Arrest-Jail"
+        | "Justice.Release-Parole"
+        | "Justice.Extradite"
+        | "Justice.Execute" => Some("Person"),
+        _ => None,
+    }
+}
+
+fn attacker_role(event_type: &str) -> Option<&'static str> {
+    (event_type == "Conflict.Attack").then_some("Attacker")
+}
+
+fn leaver_role(event_type: &str) -> Option<&'static str> {
+    (event_type == "Personnel.End-Position").then_some("Person")
+}
+
+fn starter_role(event_type: &str) -> Option<&'static str> {
+    (event_type == "Personnel.Start-Position").then_some("Person")
+}
+
+const CHAINS: &[Chain] = &[
+    Chain {
+        role_of: accused_role,
+        kinds: &[EntityKind::Person],
+        agent_of_harm: false,
+    },
+    Chain {
+        role_of: attacker_role,
+        // A lone gunman, not a side in a war: armies and groups in a
+        // conflict attack many times, each attack its own.
+        kinds: &[EntityKind::Person],
+        agent_of_harm: true,
+    },
+    Chain {
+        role_of: leaver_role,
+        kinds: &[EntityKind::Person],
+        agent_of_harm: false,
+    },
+    Chain {
+        role_of: starter_role,
+        kinds: &[EntityKind::Person],
+        agent_of_harm: false,
+    },
+];
+
+/// How an event is told, as its sentence shows.
+#[derive(Debug, Clone, Copy)]
+pub struct Telling {
+    /// The trigger is a noun after "the", "this" or "that".
+    pub definite: bool,
+    /// Its clause tells of a group or of someone counted
+    /// (`detect::tells_of_group`).
+    pub of_group: bool,
+}
+
+/// Fills the chains' empty roles (steps 2 and 3); `tellings[i]` is how
+/// event `i` is told.
+pub fn share(events: &mut [EventFound], tellings: &[Telling], entities: &[FoundEntity]) {
+    let kinds: HashMap<&str, EntityKind> =
+        entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
+    let kind_of = |id: &str| kinds.get(id).copied();
+    let mentions = Mentions::of(entities);
+    for chain in CHAINS {
+        let Some(filler) = main_filler(events, chain, &kind_of) else {
+            continue;
+        };
+        for (e, told) in events.iter_mut().zip(tellings) {
+            let Some(role) = (chain.role_of)(e.event_type) else {
+                continue;
+            };
+            let filled = e
+                .participants
+                .iter()
+                .any(|(id, r)| r == role && kind_of(id).is_some_and(|k| chain.kinds.contains(&k)));
+            // A sentence that names someone else may be about them.
+            if !filled
+                && !told.of_group
+                && !e.participants.iter().any(|(id, _)| *id == filler)
+                && !mentions.names_other(e.sentence, chain.kinds, &[&filler])
+            {
+                e.participants.push((filler.clone(), role.to_string()));
+            }
+        }
+        if chain.agent_of_harm {
+            attack_agents(events, &filler);
+        }
+    }
+    share_deals(events, tellings, &mentions);
+}
+
+/// Every mention in text order, so that a sentence's are found by bisection
+/// (an article can hold thousands of events).
+struct Mentions<'e>(Vec<(ByteSpan, EntityKind, &'e str)>);
+
+impl<'e> Mentions<'e> {
+    fn of(entities: &'e [FoundEntity]) -> Self {
+        let mut all: Vec<_> = entities
+            .iter()
+            .flat_map(|e| e.mentions.iter().map(move |m| (*m, e.kind, e.id.as_str())))
+            .collect();
+        all.sort_by_key(|m| (m.0.start, m.0.end));
+        Mentions(all)
+    }
+
+    /// Whether the sentence names an entity of `kinds` other than `except`.
+    fn names_other(&self, sentence: ByteSpan, kinds: &[EntityKind], except: &[&str]) -> bool {
+        let first = self.0.partition_point(|m| m.0.start < sentence.start);
+        self.0[first..]
+            .iter()
+            .take_while(|m| m.0.start < sentence.end)
+            .any(|(m, kind, id)| {
+                sentence.contains(*m) && kinds.contains(kind) && !except.contains(id)
+            })
+    }
+}
+
+/// The entity that fills the chain's role more often than any other.
+fn main_filler(
+    events: &[EventFound],
+    chain: &Chain,
+    kind_of: &dyn Fn(&str) -> Option<EntityKind>,
+) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for e in events {
+        let Some(role) = (chain.role_of)(e.event_type) else {
+            continue;
+        };
+        for (id, r) in &e.participants {
+            if r != role || !kind_of(id).is_some_and(|k| chain.kinds.contains(&k)) {
+                continue;
+            }
+            match counts.iter_mut().find(|(c, _)| c == id) {
+                Some(c) => c.1 += 1,
+                None => counts.push((id, 1)),
+            }
+        }
+    }
+    // Told at least twice, and more often than anyone else.
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    match counts.as_slice() {
+        [(id, a)] if *a >= 2 => Some(id.to_string()),
+        [(id, a), (_, b), ..] if *a >= 2 && a > b => Some(id.to_string()),
+        _ => None,
+    }
+}
+
+/// Deaths and injuries told in the sentence of an attack, with no agent of
+/// their own, take the attacker as their agent.
+fn attack_agents(events: &mut [EventFound], attacker: &str) {
+    // Sorted, for bisection: an article can tell of thousands of attacks.
+    let mut attack_sentences: Vec<usize> = events
+        .iter()
+        .filter(|e| e.event_type == "Conflict.Attack")
+        .map(|e| e.sentence.start)
+        .collect();
+    attack_sentences.sort_unstable();
+    for e in events.iter_mut() {
+        if matches!(e.event_type, "Life.Die" | "Life.Injure")
+            && attack_sentences.binary_search(&e.sentence.start).is_ok()
+            && !e
+                .participants
+                .iter()
+                .any(|(id, r)| r == "Agent" || id == attacker)
+        {
+            e.participants
+                .push((attacker.to_string(), "Agent".to_string()));
+        }
+    }
+}
+
+/// Step 3: "the deal" with nobody in it, in a sentence that names no other
+/// organization, is the nearest deal told before it that has a buyer.
+fn share_deals(events: &mut [EventFound], tellings: &[Telling], mentions: &Mentions) {
+    // The nearest deal so far with a buyer (kept as the loop goes, so an
+    // article of many deals is read once).
+    let mut last: Option<usize> = None;
+    for i in 0..events.len() {
+        let e = &events[i];
+        let deal = matches!(
+            e.event_type,
+            "Transaction.Transfer-Ownership" | "Business.Merge-Org"
+        );
+        if deal && tellings[i].definite && e.participants.is_empty() {
+            if let Some(before) = last.map(|b| &events[b]) {
+                let ids: Vec<&str> = before
+                    .participants
+                    .iter()
+                    .map(|(id, _)| id.as_str())
+                    .collect();
+                if !mentions.names_other(e.sentence, &[EntityKind::Organization], &ids) {
+                    let merge = e.event_type == "Business.Merge-Org";
+                    let shared = before
+                        .participants
+                        .iter()
+                        .map(|(id, r)| {
+                            (
+                                id.clone(),
+                                if merge { "Org".to_string() } else { r.clone() },
+                            )
+                        })
+                        .collect();
+                    events[i].participants = shared;
+                }
+            }
+        }
+        let e = &events[i];
+        if e.event_type == "Transaction.Transfer-Ownership"
+            && e.participants.iter().any(|(_, r)| r == "Buyer")
+            && e.participants.len() >= 2
+        {
+            last = Some(i);
+        }
+    }
+}
