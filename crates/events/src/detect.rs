@@ -8,7 +8,9 @@ use crate::lexicon::{
 use crate::words::Word;
 use newsparse_core::ByteSpan;
 use newsparse_core::{EntityKind, FoundEntity};
-use newsparse_lang::lexicon::{DETERMINER_SET, PASSIVE_AUXILIARY_SET, REPORTING_VERB_SET};
+use newsparse_lang::lexicon::{
+    DETERMINER_SET, PASSIVE_AUXILIARY_SET, PREPOSITION_SET, REPORTING_VERB_SET,
+};
 
 /// An entity mention inside a sentence, by word indices.
 #[derive(Debug, Clone, Copy)]
@@ -523,6 +525,43 @@ pub fn tells_of_group(view: &SentenceView, c: &Clause, t: &Trigger) -> bool {
                         | "we"
                 )
         })
+}
+
+/// The subject a verb shares with the verb before "and" ("Doe became chief
+/// in 1980, and was appointed president in 1990"): when the trigger's
+/// clause is "and" and auxiliaries before it, the sentence's first person
+/// named before the "and", not after a preposition or a possessive and with
+/// no pronoun before it (the pronoun is then the subject). With the word
+/// where it stands, and whether the verb is passive ("and was fined", "was
+/// found guilty, and sentenced").
+pub fn shared_subject(
+    view: &SentenceView,
+    t: &Trigger,
+    c: &Clause,
+) -> Option<(usize, usize, bool)> {
+    let and = (c.start..t.start).find(|&i| view.lw(i) == "and")?;
+    let auxiliaries_only = (and + 1..t.start).all(|i| {
+        is_be(view.lw(i))
+            || matches!(
+                view.lw(i),
+                "has" | "had" | "have" | "will" | "would" | "later" | "also" | "then"
+            )
+    });
+    if !auxiliaries_only || (c.start..and).any(|i| !view.words[i].is_punct()) {
+        return None;
+    }
+    let m = view.mentions.iter().filter(|m| m.end <= and).find(|m| {
+        m.kind == EntityKind::Person
+            && !(m.start > 0
+                && (PREPOSITION_SET.has(view.lw(m.start - 1)) || view.lw(m.start - 1) == "'s"))
+    })?;
+    if (0..m.start).any(|i| matches!(view.lw(i), "he" | "she" | "they" | "it")) {
+        return None;
+    }
+    // "Doe (from X) was found guilty, and sentenced": the first verb's voice.
+    let passive = (and + 1..t.start).any(|i| is_be(view.lw(i)))
+        || (t.start == and + 1 && (m.end..and).take(4).any(|i| is_be(view.lw(i))));
+    Some((m.entity, m.start, passive))
 }
 
 /// Words that end a clause.

@@ -186,6 +186,13 @@ pub fn analyze(
                     reference = None;
                 }
             }
+            // "X became chief, and was appointed president": X, when the
+            // clause itself names nobody before the trigger.
+            let shared = if found.iter().any(|f| f.before) || reference.is_some() {
+                None
+            } else {
+                detect::shared_subject(&view, &t, &clause)
+            };
             let mut participants: Vec<(String, String)> = Vec::new();
             for f in found {
                 let e = &entities[f.entity];
@@ -207,7 +214,8 @@ pub fn analyze(
                     &recent_orgs,
                 ),
             ];
-            for (e, at) in extra.into_iter().flatten() {
+            let extra = extra.into_iter().flatten().map(|(e, at)| (e, at, passive));
+            for (e, at, passive) in extra.chain(shared) {
                 let ent = &entities[e];
                 if !participants.iter().any(|(id, _)| *id == ent.id) {
                     let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");

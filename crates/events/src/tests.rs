@@ -879,3 +879,37 @@ fn the_deal_told_again_takes_the_parties_of_the_last_deal() {
     // "a takeover" is not the deal told before, and names another company.
     assert!(!of("takeover").contains(&"o1".to_string()), "{s:?}");
 }
+
+#[test]
+fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
+    let text = "Board\n\nOlan Brisk praised the plan in 1990, and was appointed chairman of \
+        Kestco in 1994. He praised Tova Lenn, and resigned in 2001.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Olan Brisk", &["Brisk"]),
+        org(text, "o1", "Kestco"),
+        person(text, "p2", "Tova Lenn", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let appointed = found
+        .events
+        .iter()
+        .find(|e| e.trigger.text(text) == "appointed")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(
+        appointed
+            .participants
+            .contains(&("p1".to_string(), "Person".to_string())),
+        "{found:?}"
+    );
+    // A pronoun before the name is the subject: Lenn did not resign.
+    let resigned = found
+        .events
+        .iter()
+        .find(|e| e.trigger.text(text) == "resigned")
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(
+        !resigned.participants.iter().any(|(id, _)| id == "p2"),
+        "{found:?}"
+    );
+}

@@ -1192,6 +1192,41 @@ pub const PARTICLES: &[&str] = &[
 /// Name particles written joined by a hyphen ("al-", "el-"); compared lowercase.
 pub const PARTICLE_PREFIXES: &[&str] = &["al-", "el-", "ad-", "ash-", "as-", "az-", "ar-", "ul-"];
 
+/// Prepositions: a name after one is no subject ("the fine for Doe").
+pub const PREPOSITIONS: &[&str] = &[
+    "of",
+    "by",
+    "to",
+    "with",
+    "for",
+    "from",
+    "in",
+    "at",
+    "on",
+    "about",
+    "against",
+    "under",
+    "after",
+    "before",
+    "than",
+    "like",
+    "as",
+    "into",
+    "over",
+    "between",
+    "among",
+    "without",
+    "through",
+    "behind",
+    "beside",
+    "besides",
+    "towards",
+    "toward",
+    "near",
+    "during",
+    "including",
+];
+
 /// Determiners and possessive pronouns that may open an appositive role.
 pub const DETERMINERS: &[&str] = &["a", "an", "the", "his", "her", "its", "their", "our"];
 
@@ -1405,6 +1440,7 @@ sets! {
     POSTNOMINAL_SET = POSTNOMINALS;
     NAME_SUFFIX_SET = NAME_SUFFIXES;
     DETERMINER_SET = DETERMINERS;
+    PREPOSITION_SET = PREPOSITIONS;
     CLOSED_CLASS_SET = CLOSED_CLASS;
     WORK_NOUN_SET = WORK_NOUNS;
     DOCUMENT_HEAD_SET = DOCUMENT_HEADS;
