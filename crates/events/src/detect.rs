@@ -471,8 +471,8 @@ pub fn is_definite_noun(view: &SentenceView, t: &Trigger) -> bool {
             .any(|i| matches!(view.lw(i), "the" | "this" | "that"))
 }
 
-/// Whether the sentence, up to the end of the trigger's clause, tells of a
-/// group or of someone counted ("two men, both from X, were arrested",
+/// Whether the sentence, up to the end of the trigger's clause or a clause
+/// coordinated after it, tells of a group or of someone counted ("two men, both from X, were arrested",
 /// "five more lawyers may resign", "a 24-year-old man was detained",
 /// "police said they had arrested"), rather than of one person it can leave
 /// unnamed. A count of time ("jailed for 14 years", "a 10-month term"),
@@ -480,51 +480,54 @@ pub fn is_definite_noun(view: &SentenceView, t: &Trigger) -> bool {
 /// count of people.
 pub fn tells_of_group(view: &SentenceView, c: &Clause, t: &Trigger) -> bool {
     let lw = |i: usize| view.words.get(i).map_or("", |w| w.lower.as_str());
-    (0..c.end)
-        .filter(|i| !(t.start..t.end).contains(i))
-        .any(|i| {
-            let w = lw(i);
-            let duration = matches!(
-                lw(i + 1),
-                "year"
-                    | "years"
-                    | "month"
-                    | "months"
-                    | "week"
-                    | "weeks"
-                    | "day"
-                    | "days"
-                    | "hour"
-                    | "hours"
-            );
-            let duration = duration
-                || ["-year", "-years", "-month", "-week", "-day", "-hour"]
-                    .iter()
-                    .any(|unit| w.ends_with(unit));
-            let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
-            let age = i > 0 && lw(i - 1) == "," && lw(i + 1) == ",";
-            let money = i > 0 && matches!(lw(i - 1), "$" | "£" | "€")
-                || matches!(lw(i + 1), "%" | "per" | "pence" | "cents");
-            (crate::lexicon::is_number(w) && !duration && !year && !age && !money)
-                || matches!(
-                    w,
-                    "both"
-                        | "several"
-                        | "many"
-                        | "more"
-                        | "further"
-                        | "other"
-                        | "others"
-                        | "some"
-                        | "all"
-                        | "few"
-                        | "those"
-                        | "whom"
-                        | "they"
-                        | "them"
-                        | "we"
-                )
-        })
+    // After the trigger, up to a coordinated clause ("… resignation and we
+    // will end our protest"), which tells of something else.
+    let end = (t.end..c.end)
+        .find(|&i| matches!(lw(i), "and" | "but" | ";"))
+        .unwrap_or(c.end);
+    (0..t.start).chain(t.end..end).any(|i| {
+        let w = lw(i);
+        let duration = matches!(
+            lw(i + 1),
+            "year"
+                | "years"
+                | "month"
+                | "months"
+                | "week"
+                | "weeks"
+                | "day"
+                | "days"
+                | "hour"
+                | "hours"
+        );
+        let duration = duration
+            || ["-year", "-years", "-month", "-week", "-day", "-hour"]
+                .iter()
+                .any(|unit| w.ends_with(unit));
+        let year = w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit());
+        let age = i > 0 && lw(i - 1) == "," && lw(i + 1) == ",";
+        let money = i > 0 && matches!(lw(i - 1), "$" | "£" | "€")
+            || matches!(lw(i + 1), "%" | "per" | "pence" | "cents");
+        (crate::lexicon::is_number(w) && !duration && !year && !age && !money)
+            || matches!(
+                w,
+                "both"
+                    | "several"
+                    | "many"
+                    | "more"
+                    | "further"
+                    | "other"
+                    | "others"
+                    | "some"
+                    | "all"
+                    | "few"
+                    | "those"
+                    | "whom"
+                    | "they"
+                    | "them"
+                    | "we"
+            )
+    })
 }
 
 /// The subject a verb shares with the verb before "and" ("Doe became chief

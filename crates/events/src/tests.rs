@@ -854,12 +854,15 @@ fn a_chain_needs_one_person_told_at_least_twice() {
     assert!(headline.2.is_empty(), "{s:?}");
     // Told twice, one person stands in.
     let text = "Minister resigns\n\nLera Quill resigned on Monday. Quill said her \
-        resignation was final.";
+        resignation was final. The party will accept the resignation and we will go home.";
     let (doc, layout) = build(text, false);
     let ents = vec![person(text, "p1", "Lera Quill", &["Quill"])];
     let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     let headline = s.iter().find(|e| e.1 == "resigns").unwrap();
     assert_eq!(headline.2, ["p1"], "{s:?}");
+    // "we" in the clause coordinated after it is no group it tells of.
+    let last = s.iter().rfind(|e| e.1 == "resignation").unwrap();
+    assert_eq!(last.2, ["p1"], "{s:?}");
 }
 
 #[test]
