@@ -1107,6 +1107,47 @@ pub fn possessive_owner(
     owner.map(|e| (e, at))
 }
 
+/// The organization a reported "it" stands for ("Kestco said it would buy
+/// Varnco", "the company said that it had sold…"): the trigger's clause
+/// opens with "(that) it" after a reporting verb, and the reporter is the
+/// organization named just before the verb or an organization description
+/// there (`resolve_org_description`). With the word of the "it".
+pub fn reported_it(
+    view: &SentenceView,
+    t: &Trigger,
+    c: &Clause,
+    entities: &[FoundEntity],
+    counts: &[usize],
+    recent: &[usize],
+) -> Option<(usize, usize)> {
+    let verb = c.start.checked_sub(1)?;
+    if !REPORTING_VERB_SET.has(view.lw(verb)) {
+        return None;
+    }
+    let it = if view.lw(c.start) == "that" {
+        c.start + 1
+    } else {
+        c.start
+    };
+    if view.lw(it) != "it" || it >= t.start {
+        return None;
+    }
+    if let Some(m) = view
+        .mentions
+        .iter()
+        .find(|m| m.end == verb && m.kind == EntityKind::Organization)
+    {
+        return Some((m.entity, it));
+    }
+    let reporter = Clause {
+        start: verb.saturating_sub(3),
+        end: verb,
+        antecedent: None,
+        skipped: Vec::new(),
+    };
+    resolve_org_description(view, &reporter, entities, counts, recent).map(|(e, _)| (e, it))
+}
+
 /// The organization a description in the clause ("the football club", "the
 /// party") refers to, with the word where it stands: one named earlier whose
 /// name holds the noun, else the article's most-mentioned organization so far.

@@ -916,3 +916,19 @@ fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_reported_it_is_the_organization_that_reports() {
+    let text = "Deal\n\nKestco said it would buy Varnco. Kestco shares rose. Later the \
+        company said that it had sold Lomar.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        org(text, "o1", "Kestco"),
+        org(text, "o2", "Varnco"),
+        org(text, "o3", "Lomar"),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let of = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().2.clone();
+    assert!(of("buy").contains(&"o1".to_string()), "{s:?}");
+    assert!(of("sold").contains(&"o1".to_string()), "{s:?}");
+}
