@@ -13,9 +13,10 @@
 //! 2. when one person fills it at least twice and more often than anyone
 //!    else, they fill the role in the chain's events that have nobody in it,
 //!    whose sentence names no other person and whose clause tells of no
-//!    group ("two men were arrested"); the attacker is also the
-//!    agent of deaths and injuries told in the sentence of an attack;
-//! 3. "the deal" ("the acquisition", "this combination") with no participant,
+//!    group ("two men were arrested");
+//! 3. an attack and the deaths and injuries told in its sentence share the
+//!    one doer the sentence gives ("X killed nine in the attack");
+//! 4. "the deal" ("the acquisition", "this combination") with no participant,
 //!    in a sentence naming no other organization, takes the participants of
 //!    the nearest deal before it that has a buyer.
 
@@ -27,9 +28,6 @@ use std::collections::HashMap;
 struct Chain {
     role_of: fn(&str) -> Option<&'static str>,
     kinds: &'static [EntityKind],
-    /// Whether the filler is also the agent of deaths and injuries told
-    /// with one of the chain's events.
-    agent_of_harm: bool,
 }
 
 fn accused_role(event_type: &str) -> Option<&'static str> {
@@ -65,24 +63,20 @@ const CHAINS: &[Chain] = &[
     Chain {
         role_of: accused_role,
         kinds: &[EntityKind::Person],
-        agent_of_harm: false,
     },
     Chain {
         role_of: attacker_role,
         // A lone gunman, not a side in a war: armies and groups in a
         // conflict attack many times, each attack its own.
         kinds: &[EntityKind::Person],
-        agent_of_harm: true,
     },
     Chain {
         role_of: leaver_role,
         kinds: &[EntityKind::Person],
-        agent_of_harm: false,
     },
     Chain {
         role_of: starter_role,
         kinds: &[EntityKind::Person],
-        agent_of_harm: false,
     },
 ];
 
@@ -96,7 +90,7 @@ pub struct Telling {
     pub of_group: bool,
 }
 
-/// Fills the chains' empty roles (steps 2 and 3); `tellings[i]` is how
+/// Fills the chains' empty roles (steps 2 to 4); `tellings[i]` is how
 /// event `i` is told.
 pub fn share(events: &mut [EventFound], tellings: &[Telling], entities: &[FoundEntity]) {
     let kinds: HashMap<&str, EntityKind> =
@@ -124,10 +118,8 @@ pub fn share(events: &mut [EventFound], tellings: &[Telling], entities: &[FoundE
                 e.participants.push((filler.clone(), role.to_string()));
             }
         }
-        if chain.agent_of_harm {
-            attack_agents(events, &filler);
-        }
     }
+    share_in_sentence(events);
     share_deals(events, tellings, &mentions);
 }
 
@@ -187,31 +179,61 @@ fn main_filler(
     }
 }
 
-/// Deaths and injuries told in the sentence of an attack, with no agent of
-/// their own, take the attacker as their agent.
-fn attack_agents(events: &mut [EventFound], attacker: &str) {
-    // Sorted, for bisection: an article can tell of thousands of attacks.
-    let mut attack_sentences: Vec<usize> = events
-        .iter()
-        .filter(|e| e.event_type == "Conflict.Attack")
-        .map(|e| e.sentence.start)
-        .collect();
-    attack_sentences.sort_unstable();
-    for e in events.iter_mut() {
-        if matches!(e.event_type, "Life.Die" | "Life.Injure")
-            && attack_sentences.binary_search(&e.sentence.start).is_ok()
-            && !e
+/// An attack and the deaths and injuries told in its sentence have one
+/// doer: when the sentence gives exactly one (the attacker of the one, the
+/// agent of the others), it is the doer of them all ("X killed nine soldiers
+/// in the attack").
+fn share_in_sentence(events: &mut [EventFound]) {
+    let doer_role = |event_type: &str| match event_type {
+        "Conflict.Attack" => Some("Attacker"),
+        "Life.Die" | "Life.Injure" => Some("Agent"),
+        _ => None,
+    };
+    // Events are in text order: a sentence's are side by side.
+    let mut i = 0;
+    while i < events.len() {
+        let sentence = events[i].sentence;
+        let end = i + events[i..]
+            .iter()
+            .take_while(|e| e.sentence == sentence)
+            .count();
+        let told = &mut events[i..end];
+        i = end;
+        if !told.iter().any(|e| e.event_type == "Conflict.Attack") {
+            continue;
+        }
+        let mut doers: Vec<&str> = told
+            .iter()
+            .filter_map(|e| Some((e, doer_role(e.event_type)?)))
+            .flat_map(|(e, role)| {
+                e.participants
+                    .iter()
+                    .filter(move |(_, r)| r == role)
+                    .map(|(id, _)| id.as_str())
+            })
+            .collect();
+        doers.sort_unstable();
+        doers.dedup();
+        let [doer] = doers.as_slice() else {
+            continue;
+        };
+        let doer = doer.to_string();
+        for e in told.iter_mut() {
+            let Some(role) = doer_role(e.event_type) else {
+                continue;
+            };
+            if !e
                 .participants
                 .iter()
-                .any(|(id, r)| r == "Agent" || id == attacker)
-        {
-            e.participants
-                .push((attacker.to_string(), "Agent".to_string()));
+                .any(|(id, r)| r == role || *id == doer)
+            {
+                e.participants.push((doer.clone(), role.to_string()));
+            }
         }
     }
 }
 
-/// Step 3: "the deal" with nobody in it, in a sentence that names no other
+/// Step 4: "the deal" with nobody in it, in a sentence that names no other
 /// organization, is the nearest deal told before it that has a buyer.
 fn share_deals(events: &mut [EventFound], tellings: &[Telling], mentions: &Mentions) {
     // The nearest deal so far with a buyer (kept as the loop goes, so an

@@ -932,3 +932,35 @@ fn a_reported_it_is_the_organization_that_reports() {
     assert!(of("buy").contains(&"o1".to_string()), "{s:?}");
     assert!(of("sold").contains(&"o1".to_string()), "{s:?}");
 }
+
+#[test]
+fn an_attack_and_the_deaths_in_its_sentence_share_one_doer() {
+    let text = "Raid\n\nThe Varn Front killed four guards in the attack on Monday. Tova Lenn \
+        shot Olan Brisk in Kell, where Ivo Marsh died.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        org(text, "o1", "Varn Front"),
+        person(text, "p1", "Olan Brisk", &[]),
+        person(text, "p2", "Tova Lenn", &[]),
+        person(text, "p3", "Ivo Marsh", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let roles = |trigger: &str| {
+        found
+            .events
+            .iter()
+            .find(|e| e.trigger.text(text) == trigger)
+            .unwrap_or_else(|| panic!("{found:?}"))
+            .participants
+            .clone()
+    };
+    assert!(
+        roles("attack").contains(&("o1".to_string(), "Attacker".to_string())),
+        "{found:?}"
+    );
+    // Lenn shot; Marsh, who died, is a victim, not the doer.
+    assert!(
+        roles("died").contains(&("p2".to_string(), "Agent".to_string())),
+        "{found:?}"
+    );
+}
