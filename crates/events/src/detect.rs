@@ -1107,6 +1107,41 @@ pub fn possessive_owner(
     owner.map(|e| (e, at))
 }
 
+/// The one who claims the deed ("X claimed to have killed", "X (has)
+/// claimed responsibility for the attack"): the name just before "claim"
+/// (with "reportedly", "has", "also" between). With the word where it
+/// stands.
+pub fn claimant(view: &SentenceView, t: &Trigger) -> Option<(usize, usize)> {
+    let lw = |i: usize| view.lw(i);
+    let mut k = t.start;
+    // "to have", or "responsibility for (the)" before the trigger.
+    if k >= 2 && lw(k - 2) == "to" && lw(k - 1) == "have" {
+        k -= 2;
+    } else {
+        if k >= 1 && matches!(lw(k - 1), "the" | "this" | "that" | "an" | "a") {
+            k -= 1;
+        }
+        if !(k >= 2 && lw(k - 2) == "responsibility" && lw(k - 1) == "for") {
+            return None;
+        }
+        k -= 2;
+    }
+    if k == 0 || !matches!(lw(k - 1), "claim" | "claims" | "claimed" | "claiming") {
+        return None;
+    }
+    k -= 1;
+    while k > 0
+        && matches!(
+            lw(k - 1),
+            "reportedly" | "has" | "have" | "had" | "also" | "later"
+        )
+    {
+        k -= 1;
+    }
+    let m = view.mentions.iter().find(|m| m.end == k)?;
+    Some((m.entity, m.start))
+}
+
 /// The organization a reported "it" stands for ("Kestco said it would buy
 /// Varnco", "the company said that it had sold…"): the trigger's clause
 /// opens with "(that) it" after a reporting verb, and the reporter is the

@@ -964,3 +964,26 @@ fn an_attack_and_the_deaths_in_its_sentence_share_one_doer() {
         "{found:?}"
     );
 }
+
+#[test]
+fn the_one_who_claims_a_deed_did_it() {
+    let text = "Raid\n\nThe Varn Front claimed responsibility for the attack. Kell Army \
+        reportedly claimed to have killed two guards.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![org(text, "o1", "Varn Front"), org(text, "o2", "Kell Army")];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let roles = |trigger: &str| {
+        found
+            .events
+            .iter()
+            .find(|e| e.trigger.text(text) == trigger)
+            .unwrap_or_else(|| panic!("{found:?}"))
+            .participants
+            .clone()
+    };
+    assert_eq!(
+        roles("attack"),
+        [("o1".to_string(), "Attacker".to_string())]
+    );
+    assert_eq!(roles("killed"), [("o2".to_string(), "Agent".to_string())]);
+}
