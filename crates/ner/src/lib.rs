@@ -31,7 +31,7 @@ use features::{
     Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
 };
 use hash::{mix, HashedMap};
-use model::{Lattice, Weights, STAGES};
+use model::{Weights, STAGES};
 use newsparse_core::{BlockKind, ByteSpan, Doc, EntityKind, EntityMention};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -372,14 +372,8 @@ impl Model {
         let mut rel: Vec<Range<usize>> = vec![];
         let mut scores: Vec<[i32; STAGES * NT]> = vec![];
         let mut scratch = LocalScratch::default();
-        let mut emit: Vec<i32> = vec![];
-        let stage_emissions = |emit: &mut Vec<i32>, scores: &[[i32; STAGES * NT]], stage: usize| {
-            let at = stage * NT;
-            emit.clear();
-            emit.extend(scores.iter().flat_map(|s| s[at..at + NT].iter().copied()));
-        };
-        let mut lattice = Lattice::default();
-        let mut best = vec![];
+        let [decoder1, decoder2] = &self.weights.decoders;
+        let mut back = vec![];
         let mut tags1 = vec![0u8; n];
         let mut local2: Vec<[i32; NT]> = Vec::with_capacity(n);
         let mut memo = PartRows::new(doc);
@@ -406,11 +400,8 @@ impl Model {
                 &mut scratch,
             );
             for r in &rel {
-                stage_emissions(&mut emit, &scores[r.clone()], 0);
-                lattice.viterbi(&emit, &self.weights.stages[0], &mut best);
-                for (t, &b) in tags1[first + r.start..first + r.end].iter_mut().zip(&best) {
-                    *t = b as u8;
-                }
+                let out = &mut tags1[first + r.start..first + r.end];
+                decoder1.decode(&scores[r.clone()], 0, &mut back, out);
             }
             local2.extend(scores.iter().map(|s| {
                 let mut s2 = [0; NT];
@@ -441,11 +432,8 @@ impl Model {
             }));
             feats.score_tokens(&keys, &offsets, &mut scores);
             for r in group {
-                stage_emissions(&mut emit, &scores[r.start - first..r.end - first], 1);
-                lattice.viterbi(&emit, &self.weights.stages[1], &mut best);
-                for (t, &b) in tags[r.clone()].iter_mut().zip(&best) {
-                    *t = b as u8;
-                }
+                let group_scores = &scores[r.start - first..r.end - first];
+                decoder2.decode(group_scores, NT, &mut back, &mut tags[r.clone()]);
             }
         }
         tags
