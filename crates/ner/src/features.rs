@@ -652,19 +652,19 @@ impl KeySink for PartKeys {
     }
 }
 
-thread_local! {
-    static PADS: (TokInfo, TokInfo) = (pad("<S>"), pad("</S>"));
-}
+/// The sentence start and end pads.
+static PADS: std::sync::LazyLock<[TokInfo; 2]> =
+    std::sync::LazyLock::new(|| [pad("<S>"), pad("</S>")]);
 
-/// Token `j` of the sentence, or the start or end pad beyond its ends.
+/// Token `j` of the sentence, or the start or end pad beyond its ends
+/// (borrowed: a `TokInfo` is 160 bytes, and copies of them were a large
+/// part of making a token's keys).
 #[inline]
-fn token_at(sent: &[TokInfo], j: isize) -> TokInfo {
+fn token_at(sent: &[TokInfo], j: isize) -> &TokInfo {
     if j < 0 {
-        PADS.with(|p| p.0)
-    } else if j as usize >= sent.len() {
-        PADS.with(|p| p.1)
+        &PADS[0]
     } else {
-        sent[j as usize]
+        sent.get(j as usize).unwrap_or(&PADS[1])
     }
 }
 
@@ -724,7 +724,7 @@ pub fn token_features_of_set(
 ) {
     let at = |j: isize| token_at(sent, j);
     let ii = i as isize;
-    let t = sent[i];
+    let t = &sent[i];
     let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
     out.word(|| f1(0, 0));
     out.word(|| f1(1, t.lw));
@@ -749,7 +749,7 @@ pub fn token_features_of_set(
         None => 0..CLUSTER_SETS,
     };
     for set in sets {
-        cluster_features(set, &t, &p1, &n1, &p2, &n2, out);
+        cluster_features(set, t, p1, n1, p2, n2, out);
     }
     out.context(|| f3(31, t.cap as u64, t.sent as u64, (t.case & CASE_INIT) as u64));
     out.word(|| f1(32, t.lex as u64));
