@@ -3,7 +3,7 @@
 //! Features are 64-bit hashes of (template, values…): no strings are built
 //! per feature, and the same code serves training and tagging.
 
-use crate::hash::{finalize, hash_bytes, hash_str, mix, HashedMap};
+use crate::hash::{finalize, hash_bytes, hash_str, mix, BuildPassThrough, HashedMap};
 use crate::lexicon;
 
 /// Bump when templates change: a model file records the version it was
@@ -479,12 +479,16 @@ pub fn prepare_forms_with(
     mut prepare: impl FnMut(&str, bool) -> (TokInfo, u32),
 ) -> DocForms {
     let n: usize = sents.iter().map(|s| s.words.len()).sum();
-    let mut index = WordIndex::default();
-    let mut forms: Vec<TokInfo> = vec![];
-    let mut tags = vec![];
+    // Sized for a document's distinct words at the outset: growing the
+    // maps (rehashing every entry) cost more than filling them.
+    let distinct = n / 2 + 16;
+    let mut index = WordIndex::with_capacity_and_hasher(distinct, Default::default());
+    let mut forms: Vec<TokInfo> = Vec::with_capacity(distinct);
+    let mut tags = Vec::with_capacity(distinct);
     let mut ids = Vec::with_capacity(n);
     let mut sent_flags = Vec::with_capacity(n);
-    let mut doc_seen: HashedMap<u8> = HashedMap::default();
+    let mut doc_seen: HashedMap<u8> =
+        HashedMap::with_capacity_and_hasher(distinct, BuildPassThrough);
     for s in sents {
         let start = ids.len();
         for w in &s.words {
@@ -648,6 +652,20 @@ impl KeySink for PartKeys {
     fn push_part(&mut self, part: Part, key: impl FnOnce() -> u64) {
         if self.wanted & (1 << part as u8) != 0 {
             self.lists[part as usize].push(key());
+        }
+    }
+}
+
+/// The `Context` keys alone, appended to a list (tagging a token whose
+/// form parts' scores are all cached): `part` is a constant at every call
+/// of an inlined `push_part`, so the other parts cost nothing.
+pub struct ContextKeys<'a>(pub &'a mut Vec<u64>);
+
+impl KeySink for ContextKeys<'_> {
+    #[inline(always)]
+    fn push_part(&mut self, part: Part, key: impl FnOnce() -> u64) {
+        if part == Part::Context {
+            self.0.push(key());
         }
     }
 }

@@ -27,8 +27,8 @@ mod model;
 mod train;
 
 use features::{
-    form_at, prepare_forms_with, token_features, token_info, BuildWordHasher, DocCounts, DocForms,
-    Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
+    form_at, prepare_forms_with, token_features, token_info, BuildWordHasher, ContextKeys,
+    DocCounts, DocForms, Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
 };
 use hash::{mix, HashedMap};
 use model::{Weights, STAGES};
@@ -296,7 +296,8 @@ impl Model {
                 for i in 0..sent.len() {
                     // Rows of the cached parts; keys only for the others.
                     parts.wanted = 1 << Part::Context as u8;
-                    let rows = FORM_PARTS.map(|(part, at)| {
+                    let mut rows = [NO_ROW; FORM_PARTS.len()];
+                    for (row, &(part, at)) in rows.iter_mut().zip(&FORM_PARTS) {
                         let j = i as isize + at;
                         let form = match sent_ids.get(j as usize) {
                             _ if j < 0 => memo.pad_start(),
@@ -324,19 +325,25 @@ impl Model {
                                 }
                             };
                         }
-                        *memoized
-                    });
-                    parts.clear();
-                    token_features(sent, i, parts);
-                    keys.extend_from_slice(parts.of(Part::Context));
-                    offsets.push(keys.len());
-                    // New rows were appended in `FORM_PARTS` order.
-                    for (part, _) in FORM_PARTS {
-                        if parts.wanted & (1 << part as u8) != 0 {
-                            miss_keys.extend_from_slice(parts.of(part));
-                            miss_offsets.push(miss_keys.len());
+                        *row = *memoized;
+                    }
+                    if parts.wanted == 1 << Part::Context as u8 {
+                        // Most tokens: every part cached, and a sink that
+                        // drops the other parts' keys at compile time.
+                        token_features(sent, i, &mut ContextKeys(keys));
+                    } else {
+                        parts.clear();
+                        token_features(sent, i, parts);
+                        keys.extend_from_slice(parts.of(Part::Context));
+                        // New rows were appended in `FORM_PARTS` order.
+                        for (part, _) in FORM_PARTS {
+                            if parts.wanted & (1 << part as u8) != 0 {
+                                miss_keys.extend_from_slice(parts.of(part));
+                                miss_offsets.push(miss_keys.len());
+                            }
                         }
                     }
+                    offsets.push(keys.len());
                     part_rows.push(rows);
                 }
             }

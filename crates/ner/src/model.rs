@@ -625,7 +625,10 @@ impl Decoder {
             // come from, the first best kept.
             // Two passes, each a plain vector loop: the best score, then
             // (last to first, so the first best wins) who reaches it.
-            let from: [i32; FREE] = closed.map(|p| prev[p]);
+            let mut from = [0i32; FREE];
+            for (f, &p) in from.iter_mut().zip(&closed) {
+                *f = prev[p];
+            }
             let mut best = [i32::MIN; FREE_LANES];
             for (&from, moves) in from.iter().zip(&self.free) {
                 for (b, &m) in best.iter_mut().zip(moves) {
