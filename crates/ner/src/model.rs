@@ -514,6 +514,29 @@ const FREE_LANES: usize = 16;
 /// Tags that continue a chunk (Inside and Last of each type), in tag order.
 const CHUNK_TAGS: usize = 2 * TYPE_NAMES.len();
 
+/// Per tag that continues a chunk: (that tag, the Begin and the Inside of
+/// its type, which are all it may follow). Constants, so that the
+/// decoder's loops over them unroll with no bounds checks.
+const CHUNK_MOVES: [(usize, usize, usize); CHUNK_TAGS] = {
+    let mut moves = [(0, 0, 0); CHUNK_TAGS];
+    let mut c = 0;
+    while c < CHUNK_TAGS {
+        let ty = c / 2;
+        let pos = if c % 2 == 0 {
+            ChunkPos::Inside
+        } else {
+            ChunkPos::Last
+        };
+        moves[c] = (
+            chunk_tag(ty, pos),
+            chunk_tag(ty, ChunkPos::Begin),
+            chunk_tag(ty, ChunkPos::Inside),
+        );
+        c += 1;
+    }
+    moves
+};
+
 /// Integer Viterbi for tagging, laid out for vector compares: the same
 /// decoding as [`Lattice::viterbi`] on constrained `i32` scores, ties
 /// included (`viterbi_and_decoder_match_a_search_of_every_move`). The generic
@@ -525,11 +548,8 @@ pub struct Decoder {
     /// `free[k][j]`: the move from `closed[k]` to `opening[j]`
     /// ([`FREE_TAGS`]); lanes past `FREE` are never read.
     free: [[i32; FREE_LANES]; FREE],
-    /// Per tag that continues a chunk (`continuing`): the Begin and Inside
-    /// it may follow (of its type), and those moves' scores.
-    chunk_begin: [usize; CHUNK_TAGS],
-    chunk_inside: [usize; CHUNK_TAGS],
-    continuing: [usize; CHUNK_TAGS],
+    /// Per tag that continues a chunk ([`CHUNK_MOVES`]), the scores of
+    /// its moves from Begin and from Inside.
     from_begin: [i32; CHUNK_TAGS],
     from_inside: [i32; CHUNK_TAGS],
 }
@@ -544,24 +564,11 @@ impl Decoder {
                 None => i32::NEG,
             })
         });
-        let continuing: [usize; CHUNK_TAGS] = std::array::from_fn(|c| {
-            let pos = if c % 2 == 0 {
-                ChunkPos::Inside
-            } else {
-                ChunkPos::Last
-            };
-            chunk_tag(c / 2, pos)
-        });
-        let chunk_begin = std::array::from_fn(|c| chunk_tag(c / 2, ChunkPos::Begin));
-        let chunk_inside = std::array::from_fn(|c| chunk_tag(c / 2, ChunkPos::Inside));
         Decoder {
             start: tr.start,
             free,
-            from_begin: std::array::from_fn(|c| tr.trans[chunk_begin[c] * NT + continuing[c]]),
-            from_inside: std::array::from_fn(|c| tr.trans[chunk_inside[c] * NT + continuing[c]]),
-            chunk_begin,
-            chunk_inside,
-            continuing,
+            from_begin: CHUNK_MOVES.map(|(t, b, _)| tr.trans[b * NT + t]),
+            from_inside: CHUNK_MOVES.map(|(t, _, i)| tr.trans[i * NT + t]),
         }
     }
 
@@ -624,7 +631,7 @@ impl Decoder {
             // Free moves: per opening tag (lane), the best closed tag to
             // come from, the first best kept.
             // Two passes, each a plain vector loop: the best score, then
-            // (last to first, so the first best wins) who reaches it.
+            // the first that reaches it.
             let mut from = [0i32; FREE];
             for (f, &p) in from.iter_mut().zip(&closed) {
                 *f = prev[p];
@@ -635,10 +642,10 @@ impl Decoder {
                     *b = (*b).max(from + m);
                 }
             }
-            let mut arg = [0i32; FREE_LANES];
-            for (k, (&from, moves)) in from.iter().zip(&self.free).enumerate().rev() {
+            let mut arg = [FREE as i32; FREE_LANES];
+            for (k, (&from, moves)) in from.iter().zip(&self.free).enumerate() {
                 for ((a, &b), &m) in arg.iter_mut().zip(&best).zip(moves) {
-                    *a = if from + m == b { k as i32 } else { *a };
+                    *a = (*a).min(if from + m == b { k as i32 } else { FREE as i32 });
                 }
             }
             for j in 0..FREE {
@@ -646,12 +653,7 @@ impl Decoder {
                 cur[t] = best[j] + e[t];
                 back[t] = closed[arg[j] as usize] as u8;
             }
-            for c in 0..CHUNK_TAGS {
-                let (b, inside, t) = (
-                    self.chunk_begin[c],
-                    self.chunk_inside[c],
-                    self.continuing[c],
-                );
+            for (c, &(t, b, inside)) in CHUNK_MOVES.iter().enumerate() {
                 let from_b = prev[b] + self.from_begin[c];
                 let from_i = prev[inside] + self.from_inside[c];
                 let (best, arg) = if from_i > from_b {
