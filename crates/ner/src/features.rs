@@ -211,7 +211,15 @@ impl TokInfo {
     pub fn is_capitalized(&self) -> bool {
         self.case & CASE_INIT != 0
     }
+    /// What the keys of `Part::WordSent` depend on: the form's hash, the
+    /// sentence flags (below [`SENT_FLAGS`]) and the document's case memory.
+    pub fn word_sent(&self) -> (u64, u8, u8) {
+        (self.exact, self.sent, self.doc)
+    }
 }
+
+/// Number of distinct sentence flag values of a token.
+pub const SENT_FLAGS: usize = 4;
 
 /// Record that `span` (a token sequence) is a known name of the types in
 /// `types` (bit mask). Names must start with a capital letter.
@@ -239,6 +247,7 @@ const CASE_NOLOWER: u8 = 2;
 const CASE_LETTER: u8 = 4;
 const SENT_START: u8 = 1;
 const SENT_CAPS: u8 = 2;
+const _: () = assert!(((SENT_START | SENT_CAPS) as usize) < SENT_FLAGS);
 
 fn pad(name: &str) -> TokInfo {
     let h = hash_str(name);
@@ -578,8 +587,10 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 
 /// What a feature key depends on. Keys of `Word` depend on the token's
 /// normalized form alone, keys of a neighbour part on that neighbour's form
-/// alone (or on its being a sentence pad); `Context` keys on anything else.
-/// Tagging caches the summed scores of every part but `Context` by form.
+/// alone (or on its being a sentence pad), keys of `WordSent` on the
+/// token's form, its sentence flags and the document's case memory of it
+/// ([`TokInfo::word_sent`]); `Context` keys on anything else. Tagging
+/// caches the summed scores of every part but `Context`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Word = 0,
@@ -588,6 +599,7 @@ pub enum Part {
     Prev2 = 3,
     Next2 = 4,
     Context = 5,
+    WordSent = 6,
 }
 
 /// Parts whose scores are cached by form, and their offsets from the token.
@@ -625,7 +637,7 @@ impl KeySink for Vec<u64> {
 
 /// Keys in one list per part (tagging), of the parts `wanted` (bit `part`).
 pub struct PartKeys {
-    pub lists: [Vec<u64>; 6],
+    pub lists: [Vec<u64>; 7],
     pub wanted: u8,
 }
 
@@ -769,16 +781,20 @@ pub fn token_features_of_set(
     for set in sets {
         cluster_features(set, t, p1, n1, p2, n2, out);
     }
-    out.context(|| f3(31, t.cap as u64, t.sent as u64, (t.case & CASE_INIT) as u64));
+    out.push_part(Part::WordSent, || {
+        f3(31, t.cap as u64, t.sent as u64, (t.case & CASE_INIT) as u64)
+    });
     out.word(|| f1(32, t.lex as u64));
     out.push_part(Part::Prev, || f1(33, p1.lex as u64));
     out.push_part(Part::Next, || f1(34, n1.lex as u64));
     out.push_part(Part::Prev2, || f1(35, p2.lex as u64));
-    out.context(|| f2(36, t.sent as u64, t.short));
+    out.push_part(Part::WordSent, || f2(36, t.sent as u64, t.short));
     if t.sent & SENT_CAPS != 0 {
-        out.context(|| f1(37, t.lw));
+        out.push_part(Part::WordSent, || f1(37, t.lw));
     }
-    out.context(|| f3(38, t.doc as u64, t.sent as u64, t.case as u64));
+    out.push_part(Part::WordSent, || {
+        f3(38, t.doc as u64, t.sent as u64, t.case as u64)
+    });
     out.context(|| f2(41, p1.lw, t.short));
     out.context(|| f2(42, n1.lw, t.short));
     out.context(|| f2(43, p1.short, t.short));
@@ -1140,6 +1156,14 @@ mod tests {
         assert_eq!(x.of(Part::Prev2), y.of(Part::Prev2));
         assert_eq!(x.of(Part::Next), y.of(Part::Next));
         assert_ne!(x.of(Part::Prev), y.of(Part::Prev), "another word before");
+        // The word in its sentence: the same form and sentence flags (and
+        // the same case memory: one sentence) give the same keys.
+        assert_eq!(
+            b.of(Part::WordSent),
+            keys(vec!["Mr", "Zorvan", "met"], 1).of(Part::WordSent)
+        );
+        assert_ne!(a.of(Part::WordSent), b.of(Part::WordSent), "sentence start");
+        assert!(!a.of(Part::WordSent).is_empty());
         assert_eq!(y.of(Part::Prev), z.of(Part::Prev));
         assert_eq!(x.of(Part::Next2), z.of(Part::Next2));
         // A pad is a form of its own, not the word "<S>".

@@ -29,6 +29,7 @@ mod train;
 use features::{
     form_at, prepare_forms_with, token_features, token_info, BuildWordHasher, ContextKeys,
     DocCounts, DocForms, Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
+    SENT_FLAGS,
 };
 use hash::{mix, HashedMap};
 use model::{Weights, STAGES};
@@ -52,9 +53,9 @@ pub struct Model {
     gazetteer: gazetteer::Gazetteer,
 }
 
-/// Scores of both stages' tags from the keys of one form part of a token
-/// (`features::Part`: the word itself, or one neighbour), by the part and
-/// the form it depends on. Kept per thread across documents: most tokens
+/// Scores of both stages' tags from the keys of one cached part of a token
+/// (`features::Part`: the word itself, one neighbour, or the word in its
+/// sentence), by the part and what it depends on. Kept per thread across documents: most tokens
 /// and neighbours are words seen before, and these keys are most of a
 /// token's lookups in a large table. Integer sums, so a cached score equals
 /// a fresh one exactly.
@@ -116,12 +117,18 @@ const SCORE_GROUP_TOKENS: usize = 4096;
 
 const NO_ROW: u32 = u32::MAX;
 
+/// Rows of a token's cached parts: its `FORM_PARTS`, then `Part::WordSent`.
+const CACHED_PARTS: usize = FORM_PARTS.len() + 1;
+
 /// Per form of the document being tagged, then the start and end pads, the
 /// `FormScores` row of each of its parts (`Part` order), or `NO_ROW`: a
 /// form met again in the document costs an array read instead of a look
 /// into the per-thread tables.
 struct PartRows {
     rows: Vec<[u32; FORM_PARTS.len()]>,
+    /// Per form, by its sentence flags, the row of `Part::WordSent` (the
+    /// document's case memory of a form is one).
+    word_sent: Vec<[u32; SENT_FLAGS]>,
     /// Per form, its id in the thread's `ThreadForms` (`NO_ROW` for none).
     thread_ids: Vec<u32>,
 }
@@ -131,6 +138,7 @@ impl PartRows {
         let forms = doc.form_count();
         PartRows {
             rows: vec![[NO_ROW; FORM_PARTS.len()]; forms + 2],
+            word_sent: vec![[NO_ROW; SENT_FLAGS]; forms],
             thread_ids: (0..forms)
                 .map(|f| doc.tag_of(f))
                 .chain([NO_ROW; 2])
@@ -146,6 +154,7 @@ impl PartRows {
     /// Forget every row (the cache they point into started over).
     fn clear(&mut self) {
         self.rows.fill([NO_ROW; FORM_PARTS.len()]);
+        self.word_sent.fill([NO_ROW; SENT_FLAGS]);
     }
 }
 
@@ -155,7 +164,7 @@ struct LocalScratch {
     keys: Vec<u64>,
     offsets: Vec<usize>,
     parts: PartKeys,
-    part_rows: Vec<[u32; FORM_PARTS.len()]>,
+    part_rows: Vec<[u32; CACHED_PARTS]>,
     miss_keys: Vec<u64>,
     miss_offsets: Vec<usize>,
 }
@@ -296,7 +305,7 @@ impl Model {
                 for i in 0..sent.len() {
                     // Rows of the cached parts; keys only for the others.
                     parts.wanted = 1 << Part::Context as u8;
-                    let mut rows = [NO_ROW; FORM_PARTS.len()];
+                    let mut rows = [NO_ROW; CACHED_PARTS];
                     for (row, &(part, at)) in rows.iter_mut().zip(&FORM_PARTS) {
                         let j = i as isize + at;
                         let form = match sent_ids.get(j as usize) {
@@ -327,6 +336,20 @@ impl Model {
                         }
                         *row = *memoized;
                     }
+                    // The word in its sentence, after the form parts (new
+                    // rows are appended in this order too).
+                    let (form_hash, flags, doc_case) = sent[i].word_sent();
+                    let memoized = &mut memo.word_sent[sent_ids[i] as usize][flags as usize];
+                    if *memoized == NO_ROW {
+                        let context = u64::from(flags) | u64::from(doc_case) << 8;
+                        let id = mix(mix(form_hash, Part::WordSent as u64), context);
+                        let (row, new) = cache.row_of(id);
+                        if new {
+                            parts.wanted |= 1 << Part::WordSent as u8;
+                        }
+                        *memoized = row;
+                    }
+                    rows[FORM_PARTS.len()] = *memoized;
                     if parts.wanted == 1 << Part::Context as u8 {
                         // Most tokens: every part cached, and a sink that
                         // drops the other parts' keys at compile time.
@@ -335,8 +358,9 @@ impl Model {
                         parts.clear();
                         token_features(sent, i, parts);
                         keys.extend_from_slice(parts.of(Part::Context));
-                        // New rows were appended in `FORM_PARTS` order.
-                        for (part, _) in FORM_PARTS {
+                        // New rows were appended in this order.
+                        let cached = FORM_PARTS.map(|(part, _)| part);
+                        for part in cached.into_iter().chain([Part::WordSent]) {
                             if parts.wanted & (1 << part as u8) != 0 {
                                 miss_keys.extend_from_slice(parts.of(part));
                                 miss_offsets.push(miss_keys.len());
@@ -567,7 +591,7 @@ impl Model {
 /// `scores[i] += rows[r]` for each row `r` of `part_rows[i]`.
 fn add_part_rows(
     scores: &mut [[i32; STAGES * NT]],
-    part_rows: &[[u32; FORM_PARTS.len()]],
+    part_rows: &[[u32; CACHED_PARTS]],
     rows: &[[i32; STAGES * NT]],
 ) {
     #[cfg(target_arch = "x86_64")]
@@ -583,7 +607,7 @@ fn add_part_rows(
 #[target_feature(enable = "avx2")]
 unsafe fn add_part_rows_avx2(
     scores: &mut [[i32; STAGES * NT]],
-    part_rows: &[[u32; FORM_PARTS.len()]],
+    part_rows: &[[u32; CACHED_PARTS]],
     rows: &[[i32; STAGES * NT]],
 ) {
     add_part_rows_plain(scores, part_rows, rows)
@@ -592,7 +616,7 @@ unsafe fn add_part_rows_avx2(
 #[inline(always)]
 fn add_part_rows_plain(
     scores: &mut [[i32; STAGES * NT]],
-    part_rows: &[[u32; FORM_PARTS.len()]],
+    part_rows: &[[u32; CACHED_PARTS]],
     rows: &[[i32; STAGES * NT]],
 ) {
     for (s, parts) in scores.iter_mut().zip(part_rows) {
