@@ -306,9 +306,6 @@ impl Reader<'_> {
         self.at += n;
         Ok(s)
     }
-    fn u16(&mut self) -> Result<u16, String> {
-        self.take().map(u16::from_le_bytes)
-    }
     fn u32(&mut self) -> Result<u32, String> {
         self.take().map(u32::from_le_bytes)
     }
@@ -319,6 +316,9 @@ impl Reader<'_> {
         self.take().map(i32::from_le_bytes)
     }
 }
+
+/// Bytes of a word's record: key, clusters, capitalization rate.
+const WORD_RECORD: usize = 8 + 2 * 3 * CLUSTER_SETS + 1;
 
 /// Parse a model file into weights and the word table.
 pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), String> {
@@ -347,22 +347,34 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
     }
     let n_words = r.u32()? as usize;
     let mut words = WordTable::with_capacity_and_hasher(n_words, BuildPassThrough);
+    // Records of fixed size are taken whole (one bounds check each):
+    // reading field by field was most of loading the model.
     for _ in 0..n_words {
-        let k = r.u64()?;
+        let rec: [u8; WORD_RECORD] = r.take()?;
+        let (k, rest) = rec.split_at(8);
         let mut clusters = [[0u16; 3]; CLUSTER_SETS];
-        for c in clusters.iter_mut().flatten() {
-            *c = r.u16()?;
+        for (c, b) in clusters.iter_mut().flatten().zip(rest.chunks_exact(2)) {
+            *c = u16::from_le_bytes([b[0], b[1]]);
         }
-        let cap = r.take::<1>()?[0];
-        words.insert(k, WordInfo { clusters, cap });
+        let k = u64::from_le_bytes(k.try_into().unwrap());
+        words.insert(
+            k,
+            WordInfo {
+                clusters,
+                cap: rec[WORD_RECORD - 1],
+            },
+        );
     }
     let n_feats = r.u32()? as usize;
     let mut keys = Vec::with_capacity(n_feats);
     let mut rows = Vec::with_capacity(n_feats);
     for _ in 0..n_feats {
-        keys.push(r.u64()?);
+        let head: [u8; 16] = r.take()?;
+        let (key, mask) = head.split_at(8);
+        keys.push(u64::from_le_bytes(key.try_into().unwrap()));
         // Bits past the row's width name no weight and are skipped.
-        let mut mask = r.u64()? & ((1u64 << (STAGES * NT)) - 1);
+        let mask = u64::from_le_bytes(mask.try_into().unwrap());
+        let mut mask = mask & ((1u64 << (STAGES * NT)) - 1);
         let stored = r.slice(2 * mask.count_ones() as usize)?;
         let mut w = [0i16; STAGES * NT];
         for pair in stored.chunks_exact(2) {
