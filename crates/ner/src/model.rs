@@ -156,12 +156,12 @@ impl FeatTable {
 
     /// Add the weights of the features of each token to its scores: token
     /// `i`'s keys are `keys[offsets[i]..offsets[i + 1]]`, its scores
-    /// `scores[i]`. Nearly every lookup misses the cache, so the work goes in
-    /// passes over a batch of tokens: prefetch every home slot, probe,
-    /// prefetch every hit row, add. Prefetches do not hold up the pipeline
-    /// the way loads do, so many misses are in flight at once instead of a
-    /// few; batches are small enough that the lines stay in cache between
-    /// passes.
+    /// `scores[i]`. Nearly every lookup misses the cache, so the keys go
+    /// through a software pipeline: prefetch a key's home slot, probe it
+    /// some keys later and prefetch the row found, add the row some keys
+    /// later still. Prefetches do not hold up the pipeline the way loads
+    /// do, so many misses are in flight at once instead of a few (and,
+    /// unlike passes over batches, no list of hits is kept).
     pub fn score_tokens(&self, keys: &[u64], offsets: &[usize], scores: &mut [[i32; STAGES * NT]]) {
         #[cfg(target_arch = "x86_64")]
         if std::arch::is_x86_feature_detected!("avx2") {
@@ -191,44 +191,51 @@ impl FeatTable {
         offsets: &[usize],
         scores: &mut [[i32; STAGES * NT]],
     ) {
-        const BATCH_KEYS: usize = 256;
-        // Row indices of the batch's hits, and where each token's hits start.
-        let mut hits: Vec<u32> = Vec::with_capacity(BATCH_KEYS);
-        let mut hit_offsets = Vec::with_capacity(64);
-        let mut first = 0;
-        while first < scores.len() {
-            let mut end = first + 1;
-            while end < scores.len() && offsets[end + 1] - offsets[first] <= BATCH_KEYS {
-                end += 1;
-            }
-            let batch_keys = &keys[offsets[first]..offsets[end]];
-            for &k in batch_keys {
-                prefetch(&self.slots[k as usize & self.mask]);
-            }
-            hits.clear();
-            hit_offsets.clear();
-            hit_offsets.push(0);
-            for w in offsets[first..=end].windows(2) {
-                hits.extend(keys[w[0]..w[1]].iter().filter_map(|&k| self.find(k)));
-                hit_offsets.push(hits.len());
-            }
-            for &r in hits.iter() {
-                let row = &self.rows[r as usize];
-                prefetch(&row[0]);
-                prefetch(&row[STAGES * NT - 1]);
-            }
-            for (i, row_scores) in scores[first..end].iter_mut().enumerate() {
-                // A local accumulator: the compiler cannot tell that
-                // `scores` and the rows do not overlap, and would add one
-                // weight at a time.
-                let mut acc = *row_scores;
-                for &r in &hits[hit_offsets[i]..hit_offsets[i + 1]] {
+        // A key's home slot is prefetched `2 * AHEAD` keys before its row is
+        // added, and probed (its row prefetched) `AHEAD` keys before.
+        const AHEAD: usize = 8;
+        const RING: usize = 2 * AHEAD;
+        let base = offsets[0];
+        let keys = &keys[base..offsets[scores.len()]];
+        let mut ring: [Option<u32>; RING] = [None; RING];
+        for &k in keys.iter().take(2 * AHEAD) {
+            prefetch(&self.slots[k as usize & self.mask]);
+        }
+        for (j, &k) in keys.iter().enumerate().take(AHEAD) {
+            ring[j % RING] = self.find_and_prefetch(k);
+        }
+        let mut j = 0;
+        for (row_scores, &end) in scores.iter_mut().zip(&offsets[1..]) {
+            // A local accumulator: the compiler cannot tell that `scores`
+            // and the rows do not overlap, and would add one weight at a
+            // time.
+            let mut acc = *row_scores;
+            while j < end - base {
+                if let Some(&k) = keys.get(j + 2 * AHEAD) {
+                    prefetch(&self.slots[k as usize & self.mask]);
+                }
+                if let Some(&k) = keys.get(j + AHEAD) {
+                    ring[(j + AHEAD) % RING] = self.find_and_prefetch(k);
+                }
+                if let Some(r) = ring[j % RING] {
                     add_row(&mut acc, &self.rows[r as usize]);
                 }
-                *row_scores = acc;
+                j += 1;
             }
-            first = end;
+            *row_scores = acc;
         }
+    }
+
+    /// [`FeatTable::find`], prefetching the row found.
+    #[inline(always)]
+    fn find_and_prefetch(&self, key: u64) -> Option<u32> {
+        let found = self.find(key);
+        if let Some(r) = found {
+            let row = &self.rows[r as usize];
+            prefetch(&row[0]);
+            prefetch(&row[STAGES * NT - 1]);
+        }
+        found
     }
 
     #[cfg(test)]
