@@ -598,7 +598,7 @@ impl Decoder {
         &self,
         scores: &[[i32; STAGES * NT]],
         at: usize,
-        back: &mut Vec<[u8; NT]>,
+        back: &mut Vec<Backpointers>,
         out: &mut [u8],
     ) {
         #[cfg(target_arch = "x86_64")]
@@ -617,7 +617,7 @@ impl Decoder {
         &self,
         scores: &[[i32; STAGES * NT]],
         at: usize,
-        back: &mut Vec<[u8; NT]>,
+        back: &mut Vec<Backpointers>,
         out: &mut [u8],
     ) {
         self.decode_plain(scores, at, back, out)
@@ -628,7 +628,7 @@ impl Decoder {
         &self,
         scores: &[[i32; STAGES * NT]],
         at: usize,
-        back: &mut Vec<[u8; NT]>,
+        back: &mut Vec<Backpointers>,
         out: &mut [u8],
     ) {
         let n = scores.len();
@@ -639,7 +639,7 @@ impl Decoder {
         let emission = |i: usize| -> &[i32; NT] { scores[i][at..at + NT].try_into().unwrap() };
         let (closed, opening) = FREE_TAGS;
         back.clear();
-        back.resize(n, [0; NT]);
+        back.resize(n, Backpointers::default());
         let mut prev = [0i32; NT];
         for ((p, &st), &e) in prev.iter_mut().zip(&self.start).zip(emission(0)) {
             *p = st + e;
@@ -667,21 +667,18 @@ impl Decoder {
                     *a = (*a).min(if from + m == b { k as i32 } else { FREE as i32 });
                 }
             }
-            for j in 0..FREE {
-                let t = opening[j];
+            for (j, &t) in opening.iter().enumerate() {
                 cur[t] = best[j] + e[t];
-                back[t] = closed[arg[j] as usize] as u8;
+            }
+            for (b, &a) in back.free.iter_mut().zip(&arg) {
+                *b = a as u8;
             }
             for (c, &(t, b, inside)) in CHUNK_MOVES.iter().enumerate() {
                 let from_b = prev[b] + self.from_begin[c];
                 let from_i = prev[inside] + self.from_inside[c];
-                let (best, arg) = if from_i > from_b {
-                    (from_i, inside)
-                } else {
-                    (from_b, b)
-                };
-                cur[t] = best + e[t];
-                back[t] = arg as u8;
+                let take_i = from_i > from_b;
+                cur[t] = if take_i { from_i } else { from_b } + e[t];
+                back.from_inside |= u8::from(take_i) << c;
             }
             prev = cur;
         }
@@ -691,7 +688,52 @@ impl Decoder {
             .fold(0, |b, &t| if prev[t] > prev[b] { t } else { b });
         for i in (0..n).rev() {
             out[i] = t as u8;
-            t = back[i][t] as usize;
+            t = back[i].previous(t);
+        }
+    }
+}
+
+/// A token's best predecessors in [`Decoder::decode`], kept compactly
+/// (one vector store and one byte a step, instead of a byte per tag).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Backpointers {
+    /// Per opening tag (`FREE_TAGS.1` order), the index in `FREE_TAGS.0` of
+    /// the closed tag it comes from.
+    free: [u8; FREE_LANES],
+    /// Bit `c`: the tag `CHUNK_MOVES[c].0` comes from Inside (else Begin).
+    from_inside: u8,
+}
+
+/// Per tag, its index among the opening tags, or `FREE_LANES` plus its index
+/// in [`CHUNK_MOVES`].
+const SLOT_OF_TAG: [usize; NT] = {
+    let mut slots = [0; NT];
+    let mut j = 0;
+    while j < FREE {
+        slots[FREE_TAGS.1[j]] = j;
+        j += 1;
+    }
+    let mut c = 0;
+    while c < CHUNK_TAGS {
+        slots[CHUNK_MOVES[c].0] = FREE_LANES + c;
+        c += 1;
+    }
+    slots
+};
+
+impl Backpointers {
+    /// The tag before `tag` on the best path to it.
+    fn previous(&self, tag: usize) -> usize {
+        match SLOT_OF_TAG[tag] {
+            j if j < FREE_LANES => FREE_TAGS.0[self.free[j] as usize],
+            slot => {
+                let (_, begin, inside) = CHUNK_MOVES[slot - FREE_LANES];
+                if self.from_inside >> (slot - FREE_LANES) & 1 != 0 {
+                    inside
+                } else {
+                    begin
+                }
+            }
         }
     }
 }
