@@ -3,7 +3,7 @@
 //! Features are 64-bit hashes of (template, values…): no strings are built
 //! per feature, and the same code serves training and tagging.
 
-use crate::hash::{finalize, hash_bytes, hash_str, mix, HashedMap};
+use crate::hash::{finalize, hash_bytes, hash_str, mix, BuildPassThrough, HashedMap};
 use crate::lexicon;
 
 /// Bump when templates change: a model file records the version it was
@@ -211,7 +211,15 @@ impl TokInfo {
     pub fn is_capitalized(&self) -> bool {
         self.case & CASE_INIT != 0
     }
+    /// What the keys of `Part::WordSent` depend on: the form's hash, the
+    /// sentence flags (below [`SENT_FLAGS`]) and the document's case memory.
+    pub fn word_sent(&self) -> (u64, u8, u8) {
+        (self.exact, self.sent, self.doc)
+    }
 }
+
+/// Number of distinct sentence flag values of a token.
+pub const SENT_FLAGS: usize = 4;
 
 /// Record that `span` (a token sequence) is a known name of the types in
 /// `types` (bit mask). Names must start with a capital letter.
@@ -239,6 +247,7 @@ const CASE_NOLOWER: u8 = 2;
 const CASE_LETTER: u8 = 4;
 const SENT_START: u8 = 1;
 const SENT_CAPS: u8 = 2;
+const _: () = assert!(((SENT_START | SENT_CAPS) as usize) < SENT_FLAGS);
 
 fn pad(name: &str) -> TokInfo {
     let h = hash_str(name);
@@ -479,12 +488,16 @@ pub fn prepare_forms_with(
     mut prepare: impl FnMut(&str, bool) -> (TokInfo, u32),
 ) -> DocForms {
     let n: usize = sents.iter().map(|s| s.words.len()).sum();
-    let mut index = WordIndex::default();
-    let mut forms: Vec<TokInfo> = vec![];
-    let mut tags = vec![];
+    // Sized for a document's distinct words at the outset: growing the
+    // maps (rehashing every entry) cost more than filling them.
+    let distinct = n / 2 + 16;
+    let mut index = WordIndex::with_capacity_and_hasher(distinct, Default::default());
+    let mut forms: Vec<TokInfo> = Vec::with_capacity(distinct);
+    let mut tags = Vec::with_capacity(distinct);
     let mut ids = Vec::with_capacity(n);
     let mut sent_flags = Vec::with_capacity(n);
-    let mut doc_seen: HashedMap<u8> = HashedMap::default();
+    let mut doc_seen: HashedMap<u8> =
+        HashedMap::with_capacity_and_hasher(distinct, BuildPassThrough);
     for s in sents {
         let start = ids.len();
         for w in &s.words {
@@ -574,8 +587,10 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 
 /// What a feature key depends on. Keys of `Word` depend on the token's
 /// normalized form alone, keys of a neighbour part on that neighbour's form
-/// alone (or on its being a sentence pad); `Context` keys on anything else.
-/// Tagging caches the summed scores of every part but `Context` by form.
+/// alone (or on its being a sentence pad), keys of `WordSent` on the
+/// token's form, its sentence flags and the document's case memory of it
+/// ([`TokInfo::word_sent`]); `Context` keys on anything else. Tagging
+/// caches the summed scores of every part but `Context`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
     Word = 0,
@@ -584,6 +599,7 @@ pub enum Part {
     Prev2 = 3,
     Next2 = 4,
     Context = 5,
+    WordSent = 6,
 }
 
 /// Parts whose scores are cached by form, and their offsets from the token.
@@ -621,7 +637,7 @@ impl KeySink for Vec<u64> {
 
 /// Keys in one list per part (tagging), of the parts `wanted` (bit `part`).
 pub struct PartKeys {
-    pub lists: [Vec<u64>; 6],
+    pub lists: [Vec<u64>; 7],
     pub wanted: u8,
 }
 
@@ -652,19 +668,33 @@ impl KeySink for PartKeys {
     }
 }
 
-thread_local! {
-    static PADS: (TokInfo, TokInfo) = (pad("<S>"), pad("</S>"));
+/// The `Context` keys alone, appended to a list (tagging a token whose
+/// form parts' scores are all cached): `part` is a constant at every call
+/// of an inlined `push_part`, so the other parts cost nothing.
+pub struct ContextKeys<'a>(pub &'a mut Vec<u64>);
+
+impl KeySink for ContextKeys<'_> {
+    #[inline(always)]
+    fn push_part(&mut self, part: Part, key: impl FnOnce() -> u64) {
+        if part == Part::Context {
+            self.0.push(key());
+        }
+    }
 }
 
-/// Token `j` of the sentence, or the start or end pad beyond its ends.
+/// The sentence start and end pads.
+static PADS: std::sync::LazyLock<[TokInfo; 2]> =
+    std::sync::LazyLock::new(|| [pad("<S>"), pad("</S>")]);
+
+/// Token `j` of the sentence, or the start or end pad beyond its ends
+/// (borrowed: a `TokInfo` is 160 bytes, and copies of them were a large
+/// part of making a token's keys).
 #[inline]
-fn token_at(sent: &[TokInfo], j: isize) -> TokInfo {
+fn token_at(sent: &[TokInfo], j: isize) -> &TokInfo {
     if j < 0 {
-        PADS.with(|p| p.0)
-    } else if j as usize >= sent.len() {
-        PADS.with(|p| p.1)
+        &PADS[0]
     } else {
-        sent[j as usize]
+        sent.get(j as usize).unwrap_or(&PADS[1])
     }
 }
 
@@ -724,7 +754,7 @@ pub fn token_features_of_set(
 ) {
     let at = |j: isize| token_at(sent, j);
     let ii = i as isize;
-    let t = sent[i];
+    let t = &sent[i];
     let (p1, p2, n1, n2) = (at(ii - 1), at(ii - 2), at(ii + 1), at(ii + 2));
     out.word(|| f1(0, 0));
     out.word(|| f1(1, t.lw));
@@ -749,18 +779,22 @@ pub fn token_features_of_set(
         None => 0..CLUSTER_SETS,
     };
     for set in sets {
-        cluster_features(set, &t, &p1, &n1, &p2, &n2, out);
+        cluster_features(set, t, p1, n1, p2, n2, out);
     }
-    out.context(|| f3(31, t.cap as u64, t.sent as u64, (t.case & CASE_INIT) as u64));
+    out.push_part(Part::WordSent, || {
+        f3(31, t.cap as u64, t.sent as u64, (t.case & CASE_INIT) as u64)
+    });
     out.word(|| f1(32, t.lex as u64));
     out.push_part(Part::Prev, || f1(33, p1.lex as u64));
     out.push_part(Part::Next, || f1(34, n1.lex as u64));
     out.push_part(Part::Prev2, || f1(35, p2.lex as u64));
-    out.context(|| f2(36, t.sent as u64, t.short));
+    out.push_part(Part::WordSent, || f2(36, t.sent as u64, t.short));
     if t.sent & SENT_CAPS != 0 {
-        out.context(|| f1(37, t.lw));
+        out.push_part(Part::WordSent, || f1(37, t.lw));
     }
-    out.context(|| f3(38, t.doc as u64, t.sent as u64, t.case as u64));
+    out.push_part(Part::WordSent, || {
+        f3(38, t.doc as u64, t.sent as u64, t.case as u64)
+    });
     out.context(|| f2(41, p1.lw, t.short));
     out.context(|| f2(42, n1.lw, t.short));
     out.context(|| f2(43, p1.short, t.short));
@@ -1122,6 +1156,14 @@ mod tests {
         assert_eq!(x.of(Part::Prev2), y.of(Part::Prev2));
         assert_eq!(x.of(Part::Next), y.of(Part::Next));
         assert_ne!(x.of(Part::Prev), y.of(Part::Prev), "another word before");
+        // The word in its sentence: the same form and sentence flags (and
+        // the same case memory: one sentence) give the same keys.
+        assert_eq!(
+            b.of(Part::WordSent),
+            keys(vec!["Mr", "Zorvan", "met"], 1).of(Part::WordSent)
+        );
+        assert_ne!(a.of(Part::WordSent), b.of(Part::WordSent), "sentence start");
+        assert!(!a.of(Part::WordSent).is_empty());
         assert_eq!(y.of(Part::Prev), z.of(Part::Prev));
         assert_eq!(x.of(Part::Next2), z.of(Part::Next2));
         // A pad is a form of its own, not the word "<S>".

@@ -27,11 +27,12 @@ mod model;
 mod train;
 
 use features::{
-    form_at, prepare_forms_with, token_features, token_info, BuildWordHasher, DocCounts, DocForms,
-    Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
+    form_at, prepare_forms_with, token_features, token_info, BuildWordHasher, ContextKeys,
+    DocCounts, DocForms, Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
+    SENT_FLAGS,
 };
 use hash::{mix, HashedMap};
-use model::{Lattice, Weights, STAGES};
+use model::{Weights, STAGES};
 use newsparse_core::{BlockKind, ByteSpan, Doc, EntityKind, EntityMention};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -52,9 +53,9 @@ pub struct Model {
     gazetteer: gazetteer::Gazetteer,
 }
 
-/// Scores of both stages' tags from the keys of one form part of a token
-/// (`features::Part`: the word itself, or one neighbour), by the part and
-/// the form it depends on. Kept per thread across documents: most tokens
+/// Scores of both stages' tags from the keys of one cached part of a token
+/// (`features::Part`: the word itself, one neighbour, or the word in its
+/// sentence), by the part and what it depends on. Kept per thread across documents: most tokens
 /// and neighbours are words seen before, and these keys are most of a
 /// token's lookups in a large table. Integer sums, so a cached score equals
 /// a fresh one exactly.
@@ -116,12 +117,18 @@ const SCORE_GROUP_TOKENS: usize = 4096;
 
 const NO_ROW: u32 = u32::MAX;
 
+/// Rows of a token's cached parts: its `FORM_PARTS`, then `Part::WordSent`.
+const CACHED_PARTS: usize = FORM_PARTS.len() + 1;
+
 /// Per form of the document being tagged, then the start and end pads, the
 /// `FormScores` row of each of its parts (`Part` order), or `NO_ROW`: a
 /// form met again in the document costs an array read instead of a look
 /// into the per-thread tables.
 struct PartRows {
     rows: Vec<[u32; FORM_PARTS.len()]>,
+    /// Per form, by its sentence flags, the row of `Part::WordSent` (the
+    /// document's case memory of a form is one).
+    word_sent: Vec<[u32; SENT_FLAGS]>,
     /// Per form, its id in the thread's `ThreadForms` (`NO_ROW` for none).
     thread_ids: Vec<u32>,
 }
@@ -131,6 +138,7 @@ impl PartRows {
         let forms = doc.form_count();
         PartRows {
             rows: vec![[NO_ROW; FORM_PARTS.len()]; forms + 2],
+            word_sent: vec![[NO_ROW; SENT_FLAGS]; forms],
             thread_ids: (0..forms)
                 .map(|f| doc.tag_of(f))
                 .chain([NO_ROW; 2])
@@ -146,6 +154,7 @@ impl PartRows {
     /// Forget every row (the cache they point into started over).
     fn clear(&mut self) {
         self.rows.fill([NO_ROW; FORM_PARTS.len()]);
+        self.word_sent.fill([NO_ROW; SENT_FLAGS]);
     }
 }
 
@@ -155,7 +164,7 @@ struct LocalScratch {
     keys: Vec<u64>,
     offsets: Vec<usize>,
     parts: PartKeys,
-    part_rows: Vec<[u32; FORM_PARTS.len()]>,
+    part_rows: Vec<[u32; CACHED_PARTS]>,
     miss_keys: Vec<u64>,
     miss_offsets: Vec<usize>,
 }
@@ -296,7 +305,8 @@ impl Model {
                 for i in 0..sent.len() {
                     // Rows of the cached parts; keys only for the others.
                     parts.wanted = 1 << Part::Context as u8;
-                    let rows = FORM_PARTS.map(|(part, at)| {
+                    let mut rows = [NO_ROW; CACHED_PARTS];
+                    for (row, &(part, at)) in rows.iter_mut().zip(&FORM_PARTS) {
                         let j = i as isize + at;
                         let form = match sent_ids.get(j as usize) {
                             _ if j < 0 => memo.pad_start(),
@@ -324,30 +334,45 @@ impl Model {
                                 }
                             };
                         }
-                        *memoized
-                    });
-                    parts.clear();
-                    token_features(sent, i, parts);
-                    keys.extend_from_slice(parts.of(Part::Context));
-                    offsets.push(keys.len());
-                    // New rows were appended in `FORM_PARTS` order.
-                    for (part, _) in FORM_PARTS {
-                        if parts.wanted & (1 << part as u8) != 0 {
-                            miss_keys.extend_from_slice(parts.of(part));
-                            miss_offsets.push(miss_keys.len());
+                        *row = *memoized;
+                    }
+                    // The word in its sentence, after the form parts (new
+                    // rows are appended in this order too).
+                    let (form_hash, flags, doc_case) = sent[i].word_sent();
+                    let memoized = &mut memo.word_sent[sent_ids[i] as usize][flags as usize];
+                    if *memoized == NO_ROW {
+                        let context = u64::from(flags) | u64::from(doc_case) << 8;
+                        let id = mix(mix(form_hash, Part::WordSent as u64), context);
+                        let (row, new) = cache.row_of(id);
+                        if new {
+                            parts.wanted |= 1 << Part::WordSent as u8;
+                        }
+                        *memoized = row;
+                    }
+                    rows[FORM_PARTS.len()] = *memoized;
+                    if parts.wanted == 1 << Part::Context as u8 {
+                        // Most tokens: every part cached, and a sink that
+                        // drops the other parts' keys at compile time.
+                        token_features(sent, i, &mut ContextKeys(keys));
+                    } else {
+                        parts.clear();
+                        token_features(sent, i, parts);
+                        keys.extend_from_slice(parts.of(Part::Context));
+                        // New rows were appended in this order.
+                        let cached = FORM_PARTS.map(|(part, _)| part);
+                        for part in cached.into_iter().chain([Part::WordSent]) {
+                            if parts.wanted & (1 << part as u8) != 0 {
+                                miss_keys.extend_from_slice(parts.of(part));
+                                miss_offsets.push(miss_keys.len());
+                            }
                         }
                     }
+                    offsets.push(keys.len());
                     part_rows.push(rows);
                 }
             }
             feats.score_tokens(miss_keys, miss_offsets, &mut cache.rows[start..]);
-            for (s, rows) in scores.iter_mut().zip(part_rows.iter()) {
-                for &r in rows {
-                    for (a, b) in s.iter_mut().zip(&cache.rows[r as usize]) {
-                        *a += b;
-                    }
-                }
-            }
+            add_part_rows(scores, part_rows, &cache.rows);
         });
         feats.score_tokens(keys, offsets, scores);
     }
@@ -372,14 +397,8 @@ impl Model {
         let mut rel: Vec<Range<usize>> = vec![];
         let mut scores: Vec<[i32; STAGES * NT]> = vec![];
         let mut scratch = LocalScratch::default();
-        let mut emit: Vec<i32> = vec![];
-        let stage_emissions = |emit: &mut Vec<i32>, scores: &[[i32; STAGES * NT]], stage: usize| {
-            let at = stage * NT;
-            emit.clear();
-            emit.extend(scores.iter().flat_map(|s| s[at..at + NT].iter().copied()));
-        };
-        let mut lattice = Lattice::default();
-        let mut best = vec![];
+        let [decoder1, decoder2] = &self.weights.decoders;
+        let mut back = vec![];
         let mut tags1 = vec![0u8; n];
         let mut local2: Vec<[i32; NT]> = Vec::with_capacity(n);
         let mut memo = PartRows::new(doc);
@@ -406,11 +425,8 @@ impl Model {
                 &mut scratch,
             );
             for r in &rel {
-                stage_emissions(&mut emit, &scores[r.clone()], 0);
-                lattice.viterbi(&emit, &self.weights.stages[0], &mut best);
-                for (t, &b) in tags1[first + r.start..first + r.end].iter_mut().zip(&best) {
-                    *t = b as u8;
-                }
+                let out = &mut tags1[first + r.start..first + r.end];
+                decoder1.decode(&scores[r.clone()], 0, &mut back, out);
             }
             local2.extend(scores.iter().map(|s| {
                 let mut s2 = [0; NT];
@@ -441,11 +457,8 @@ impl Model {
             }));
             feats.score_tokens(&keys, &offsets, &mut scores);
             for r in group {
-                stage_emissions(&mut emit, &scores[r.start - first..r.end - first], 1);
-                lattice.viterbi(&emit, &self.weights.stages[1], &mut best);
-                for (t, &b) in tags[r.clone()].iter_mut().zip(&best) {
-                    *t = b as u8;
-                }
+                let group_scores = &scores[r.start - first..r.end - first];
+                decoder2.decode(group_scores, NT, &mut back, &mut tags[r.clone()]);
             }
         }
         tags
@@ -572,6 +585,49 @@ impl Model {
             }
         }
         out
+    }
+}
+
+/// `scores[i] += rows[r]` for each row `r` of `part_rows[i]`.
+fn add_part_rows(
+    scores: &mut [[i32; STAGES * NT]],
+    part_rows: &[[u32; CACHED_PARTS]],
+    rows: &[[i32; STAGES * NT]],
+) {
+    #[cfg(target_arch = "x86_64")]
+    if std::arch::is_x86_feature_detected!("avx2") {
+        // SAFETY: the CPU has AVX2, checked just above.
+        return unsafe { add_part_rows_avx2(scores, part_rows, rows) };
+    }
+    add_part_rows_plain(scores, part_rows, rows)
+}
+
+/// [`add_part_rows`] compiled for AVX2 (a row is 5 vector adds instead of 9).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2")]
+unsafe fn add_part_rows_avx2(
+    scores: &mut [[i32; STAGES * NT]],
+    part_rows: &[[u32; CACHED_PARTS]],
+    rows: &[[i32; STAGES * NT]],
+) {
+    add_part_rows_plain(scores, part_rows, rows)
+}
+
+#[inline(always)]
+fn add_part_rows_plain(
+    scores: &mut [[i32; STAGES * NT]],
+    part_rows: &[[u32; CACHED_PARTS]],
+    rows: &[[i32; STAGES * NT]],
+) {
+    for (s, parts) in scores.iter_mut().zip(part_rows) {
+        // A local accumulator: the adds stay in registers.
+        let mut acc = *s;
+        for &r in parts {
+            for (a, b) in acc.iter_mut().zip(&rows[r as usize]) {
+                *a += b;
+            }
+        }
+        *s = acc;
     }
 }
 

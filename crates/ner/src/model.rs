@@ -133,7 +133,7 @@ impl FeatTable {
     }
 
     /// Row index of `key`.
-    #[inline]
+    #[inline(always)]
     fn find(&self, key: u64) -> Option<u32> {
         let fp = Self::fingerprint(key);
         let mut i = key as usize & self.mask;
@@ -156,51 +156,86 @@ impl FeatTable {
 
     /// Add the weights of the features of each token to its scores: token
     /// `i`'s keys are `keys[offsets[i]..offsets[i + 1]]`, its scores
-    /// `scores[i]`. Nearly every lookup misses the cache, so the work goes in
-    /// passes over a batch of tokens: prefetch every home slot, probe,
-    /// prefetch every hit row, add. Prefetches do not hold up the pipeline
-    /// the way loads do, so many misses are in flight at once instead of a
-    /// few; batches are small enough that the lines stay in cache between
-    /// passes.
+    /// `scores[i]`. Nearly every lookup misses the cache, so the keys go
+    /// through a software pipeline: prefetch a key's home slot, probe it
+    /// some keys later and prefetch the row found, add the row some keys
+    /// later still. Prefetches do not hold up the pipeline the way loads
+    /// do, so many misses are in flight at once instead of a few (and,
+    /// unlike passes over batches, no list of hits is kept).
     pub fn score_tokens(&self, keys: &[u64], offsets: &[usize], scores: &mut [[i32; STAGES * NT]]) {
-        const BATCH_KEYS: usize = 256;
-        // Row indices of the batch's hits, and where each token's hits start.
-        let mut hits: Vec<u32> = Vec::with_capacity(BATCH_KEYS);
-        let mut hit_offsets = Vec::with_capacity(64);
-        let mut first = 0;
-        while first < scores.len() {
-            let mut end = first + 1;
-            while end < scores.len() && offsets[end + 1] - offsets[first] <= BATCH_KEYS {
-                end += 1;
-            }
-            let batch_keys = &keys[offsets[first]..offsets[end]];
-            for &k in batch_keys {
-                prefetch(&self.slots[k as usize & self.mask]);
-            }
-            hits.clear();
-            hit_offsets.clear();
-            hit_offsets.push(0);
-            for w in offsets[first..=end].windows(2) {
-                hits.extend(keys[w[0]..w[1]].iter().filter_map(|&k| self.find(k)));
-                hit_offsets.push(hits.len());
-            }
-            for &r in hits.iter() {
-                let row = &self.rows[r as usize];
-                prefetch(&row[0]);
-                prefetch(&row[STAGES * NT - 1]);
-            }
-            for (i, row_scores) in scores[first..end].iter_mut().enumerate() {
-                // A local accumulator: the compiler cannot tell that
-                // `scores` and the rows do not overlap, and would add one
-                // weight at a time.
-                let mut acc = *row_scores;
-                for &r in &hits[hit_offsets[i]..hit_offsets[i + 1]] {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, checked just above.
+            return unsafe { self.score_tokens_avx2(keys, offsets, scores) };
+        }
+        self.score_tokens_plain(keys, offsets, scores)
+    }
+
+    /// [`FeatTable::score_tokens`] compiled for AVX2: a row's 34 weights
+    /// widen and add in a few 8-lane steps instead of many 4-lane SSE2 ones.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn score_tokens_avx2(
+        &self,
+        keys: &[u64],
+        offsets: &[usize],
+        scores: &mut [[i32; STAGES * NT]],
+    ) {
+        self.score_tokens_plain(keys, offsets, scores)
+    }
+
+    #[inline(always)]
+    fn score_tokens_plain(
+        &self,
+        keys: &[u64],
+        offsets: &[usize],
+        scores: &mut [[i32; STAGES * NT]],
+    ) {
+        // A key's home slot is prefetched `2 * AHEAD` keys before its row is
+        // added, and probed (its row prefetched) `AHEAD` keys before.
+        const AHEAD: usize = 8;
+        const RING: usize = 2 * AHEAD;
+        let base = offsets[0];
+        let keys = &keys[base..offsets[scores.len()]];
+        let mut ring: [Option<u32>; RING] = [None; RING];
+        for &k in keys.iter().take(2 * AHEAD) {
+            prefetch(&self.slots[k as usize & self.mask]);
+        }
+        for (j, &k) in keys.iter().enumerate().take(AHEAD) {
+            ring[j % RING] = self.find_and_prefetch(k);
+        }
+        let mut j = 0;
+        for (row_scores, &end) in scores.iter_mut().zip(&offsets[1..]) {
+            // A local accumulator: the compiler cannot tell that `scores`
+            // and the rows do not overlap, and would add one weight at a
+            // time.
+            let mut acc = *row_scores;
+            while j < end - base {
+                if let Some(&k) = keys.get(j + 2 * AHEAD) {
+                    prefetch(&self.slots[k as usize & self.mask]);
+                }
+                if let Some(&k) = keys.get(j + AHEAD) {
+                    ring[(j + AHEAD) % RING] = self.find_and_prefetch(k);
+                }
+                if let Some(r) = ring[j % RING] {
                     add_row(&mut acc, &self.rows[r as usize]);
                 }
-                *row_scores = acc;
+                j += 1;
             }
-            first = end;
+            *row_scores = acc;
         }
+    }
+
+    /// [`FeatTable::find`], prefetching the row found.
+    #[inline(always)]
+    fn find_and_prefetch(&self, key: u64) -> Option<u32> {
+        let found = self.find(key);
+        if let Some(r) = found {
+            let row = &self.rows[r as usize];
+            prefetch(&row[0]);
+            prefetch(&row[STAGES * NT - 1]);
+        }
+        found
     }
 
     #[cfg(test)]
@@ -210,8 +245,9 @@ impl FeatTable {
 }
 
 pub struct Weights {
-    /// Per stage, already constrained to BILOU.
-    pub stages: [Transitions<i32>; STAGES],
+    /// Per stage, its transitions (constrained to BILOU) laid out for
+    /// tagging.
+    pub decoders: [Decoder; STAGES],
     pub feats: FeatTable,
 }
 
@@ -277,9 +313,6 @@ impl Reader<'_> {
         self.at += n;
         Ok(s)
     }
-    fn u16(&mut self) -> Result<u16, String> {
-        self.take().map(u16::from_le_bytes)
-    }
     fn u32(&mut self) -> Result<u32, String> {
         self.take().map(u32::from_le_bytes)
     }
@@ -290,6 +323,9 @@ impl Reader<'_> {
         self.take().map(i32::from_le_bytes)
     }
 }
+
+/// Bytes of a word's record: key, clusters, capitalization rate.
+const WORD_RECORD: usize = 8 + 2 * 3 * CLUSTER_SETS + 1;
 
 /// Parse a model file into weights and the word table.
 pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), String> {
@@ -318,22 +354,34 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
     }
     let n_words = r.u32()? as usize;
     let mut words = WordTable::with_capacity_and_hasher(n_words, BuildPassThrough);
+    // Records of fixed size are taken whole (one bounds check each):
+    // reading field by field was most of loading the model.
     for _ in 0..n_words {
-        let k = r.u64()?;
+        let rec: [u8; WORD_RECORD] = r.take()?;
+        let (k, rest) = rec.split_at(8);
         let mut clusters = [[0u16; 3]; CLUSTER_SETS];
-        for c in clusters.iter_mut().flatten() {
-            *c = r.u16()?;
+        for (c, b) in clusters.iter_mut().flatten().zip(rest.chunks_exact(2)) {
+            *c = u16::from_le_bytes([b[0], b[1]]);
         }
-        let cap = r.take::<1>()?[0];
-        words.insert(k, WordInfo { clusters, cap });
+        let k = u64::from_le_bytes(k.try_into().unwrap());
+        words.insert(
+            k,
+            WordInfo {
+                clusters,
+                cap: rec[WORD_RECORD - 1],
+            },
+        );
     }
     let n_feats = r.u32()? as usize;
     let mut keys = Vec::with_capacity(n_feats);
     let mut rows = Vec::with_capacity(n_feats);
     for _ in 0..n_feats {
-        keys.push(r.u64()?);
+        let head: [u8; 16] = r.take()?;
+        let (key, mask) = head.split_at(8);
+        keys.push(u64::from_le_bytes(key.try_into().unwrap()));
         // Bits past the row's width name no weight and are skipped.
-        let mut mask = r.u64()? & ((1u64 << (STAGES * NT)) - 1);
+        let mask = u64::from_le_bytes(mask.try_into().unwrap());
+        let mut mask = mask & ((1u64 << (STAGES * NT)) - 1);
         let stored = r.slice(2 * mask.count_ones() as usize)?;
         let mut w = [0i16; STAGES * NT];
         for pair in stored.chunks_exact(2) {
@@ -354,7 +402,8 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
         return Err("model file has trailing bytes".into());
     }
     let feats = FeatTable::from_parts(keys, rows);
-    Ok((Weights { stages, feats }, words, gazetteer))
+    let decoders = stages.each_ref().map(Decoder::new);
+    Ok((Weights { decoders, feats }, words, gazetteer))
 }
 
 /// Score type of decoding: f32 while training, i32 when tagging (weights
@@ -409,7 +458,7 @@ impl<S: Score> Lattice<S> {
     /// under constrained transitions (see [`Transitions::constrained`]).
     /// Only allowed moves are visited, each tag's predecessors in ascending
     /// order with the first best kept, so ties break as a search of all
-    /// moves in order would (`viterbi_matches_a_search_of_every_move`).
+    /// moves in order would (`viterbi_and_decoder_match_a_search_of_every_move`).
     pub fn viterbi(&mut self, emit: &[S], tr: &Transitions<S>, out: &mut Vec<usize>) {
         let n = emit.len() / NT;
         out.clear();
@@ -474,6 +523,217 @@ impl<S: Score> Lattice<S> {
         for i in (0..n).rev() {
             out[i] = t;
             t = self.back[i][t] as usize;
+        }
+    }
+}
+
+/// Lanes of a row of free moves: `FREE` padded to two 8-lane vectors.
+const FREE_LANES: usize = 16;
+
+/// Tags that continue a chunk (Inside and Last of each type), in tag order.
+const CHUNK_TAGS: usize = 2 * TYPE_NAMES.len();
+
+/// Per tag that continues a chunk: (that tag, the Begin and the Inside of
+/// its type, which are all it may follow). Constants, so that the
+/// decoder's loops over them unroll with no bounds checks.
+const CHUNK_MOVES: [(usize, usize, usize); CHUNK_TAGS] = {
+    let mut moves = [(0, 0, 0); CHUNK_TAGS];
+    let mut c = 0;
+    while c < CHUNK_TAGS {
+        let ty = c / 2;
+        let pos = if c % 2 == 0 {
+            ChunkPos::Inside
+        } else {
+            ChunkPos::Last
+        };
+        moves[c] = (
+            chunk_tag(ty, pos),
+            chunk_tag(ty, ChunkPos::Begin),
+            chunk_tag(ty, ChunkPos::Inside),
+        );
+        c += 1;
+    }
+    moves
+};
+
+/// Integer Viterbi for tagging, laid out for vector compares: the same
+/// decoding as [`Lattice::viterbi`] on constrained `i32` scores, ties
+/// included (`viterbi_and_decoder_match_a_search_of_every_move`). The generic
+/// decoder spends most of its time on bounds checks and one-lane compares;
+/// here each step's 81 free moves are 9 rounds of 16-lane add, compare and
+/// select, and the per-step emissions are read in place from the score rows.
+pub struct Decoder {
+    start: [i32; NT],
+    /// `free[k][j]`: the move from `closed[k]` to `opening[j]`
+    /// ([`FREE_TAGS`]); lanes past `FREE` are never read.
+    free: [[i32; FREE_LANES]; FREE],
+    /// Per tag that continues a chunk ([`CHUNK_MOVES`]), the scores of
+    /// its moves from Begin and from Inside.
+    from_begin: [i32; CHUNK_TAGS],
+    from_inside: [i32; CHUNK_TAGS],
+}
+
+impl Decoder {
+    /// From constrained transitions ([`Transitions::constrained`]).
+    pub fn new(tr: &Transitions<i32>) -> Decoder {
+        let (closed, opening) = FREE_TAGS;
+        let free = std::array::from_fn(|k| {
+            std::array::from_fn(|j| match opening.get(j) {
+                Some(&o) => tr.trans[closed[k] * NT + o],
+                None => i32::NEG,
+            })
+        });
+        Decoder {
+            start: tr.start,
+            free,
+            from_begin: CHUNK_MOVES.map(|(t, b, _)| tr.trans[b * NT + t]),
+            from_inside: CHUNK_MOVES.map(|(t, _, i)| tr.trans[i * NT + t]),
+        }
+    }
+
+    /// Best tags of the tokens whose scores are `scores` (this decoder's
+    /// stage's tags at `scores[i][at..at + NT]`), into `out`; `back` is a
+    /// reusable buffer.
+    pub fn decode(
+        &self,
+        scores: &[[i32; STAGES * NT]],
+        at: usize,
+        back: &mut Vec<Backpointers>,
+        out: &mut [u8],
+    ) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the CPU has AVX2, checked just above.
+            return unsafe { self.decode_avx2(scores, at, back, out) };
+        }
+        self.decode_plain(scores, at, back, out)
+    }
+
+    /// [`Decoder::decode`] compiled for AVX2 (a row of free moves is two
+    /// vectors instead of four).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn decode_avx2(
+        &self,
+        scores: &[[i32; STAGES * NT]],
+        at: usize,
+        back: &mut Vec<Backpointers>,
+        out: &mut [u8],
+    ) {
+        self.decode_plain(scores, at, back, out)
+    }
+
+    #[inline(always)]
+    fn decode_plain(
+        &self,
+        scores: &[[i32; STAGES * NT]],
+        at: usize,
+        back: &mut Vec<Backpointers>,
+        out: &mut [u8],
+    ) {
+        let n = scores.len();
+        assert_eq!(out.len(), n);
+        if n == 0 {
+            return;
+        }
+        let emission = |i: usize| -> &[i32; NT] { scores[i][at..at + NT].try_into().unwrap() };
+        let (closed, opening) = FREE_TAGS;
+        back.clear();
+        back.resize(n, Backpointers::default());
+        let mut prev = [0i32; NT];
+        for ((p, &st), &e) in prev.iter_mut().zip(&self.start).zip(emission(0)) {
+            *p = st + e;
+        }
+        for (i, back) in back.iter_mut().enumerate().skip(1) {
+            let e = emission(i);
+            let mut cur = [0i32; NT];
+            // Free moves: per opening tag (lane), the best closed tag to
+            // come from, the first best kept.
+            // Two passes, each a plain vector loop: the best score, then
+            // the first that reaches it.
+            let mut from = [0i32; FREE];
+            for (f, &p) in from.iter_mut().zip(&closed) {
+                *f = prev[p];
+            }
+            let mut best = [i32::MIN; FREE_LANES];
+            for (&from, moves) in from.iter().zip(&self.free) {
+                for (b, &m) in best.iter_mut().zip(moves) {
+                    *b = (*b).max(from + m);
+                }
+            }
+            let mut arg = [FREE as i32; FREE_LANES];
+            for (k, (&from, moves)) in from.iter().zip(&self.free).enumerate() {
+                for ((a, &b), &m) in arg.iter_mut().zip(&best).zip(moves) {
+                    *a = (*a).min(if from + m == b { k as i32 } else { FREE as i32 });
+                }
+            }
+            for (j, &t) in opening.iter().enumerate() {
+                cur[t] = best[j] + e[t];
+            }
+            for (b, &a) in back.free.iter_mut().zip(&arg) {
+                *b = a as u8;
+            }
+            for (c, &(t, b, inside)) in CHUNK_MOVES.iter().enumerate() {
+                let from_b = prev[b] + self.from_begin[c];
+                let from_i = prev[inside] + self.from_inside[c];
+                let take_i = from_i > from_b;
+                cur[t] = if take_i { from_i } else { from_b } + e[t];
+                back.from_inside |= u8::from(take_i) << c;
+            }
+            prev = cur;
+        }
+        // O is always a valid last tag, so the search starts from it.
+        let mut t = closed[1..]
+            .iter()
+            .fold(0, |b, &t| if prev[t] > prev[b] { t } else { b });
+        for i in (0..n).rev() {
+            out[i] = t as u8;
+            t = back[i].previous(t);
+        }
+    }
+}
+
+/// A token's best predecessors in [`Decoder::decode`], kept compactly
+/// (one vector store and one byte a step, instead of a byte per tag).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Backpointers {
+    /// Per opening tag (`FREE_TAGS.1` order), the index in `FREE_TAGS.0` of
+    /// the closed tag it comes from.
+    free: [u8; FREE_LANES],
+    /// Bit `c`: the tag `CHUNK_MOVES[c].0` comes from Inside (else Begin).
+    from_inside: u8,
+}
+
+/// Per tag, its index among the opening tags, or `FREE_LANES` plus its index
+/// in [`CHUNK_MOVES`].
+const SLOT_OF_TAG: [usize; NT] = {
+    let mut slots = [0; NT];
+    let mut j = 0;
+    while j < FREE {
+        slots[FREE_TAGS.1[j]] = j;
+        j += 1;
+    }
+    let mut c = 0;
+    while c < CHUNK_TAGS {
+        slots[CHUNK_MOVES[c].0] = FREE_LANES + c;
+        c += 1;
+    }
+    slots
+};
+
+impl Backpointers {
+    /// The tag before `tag` on the best path to it.
+    fn previous(&self, tag: usize) -> usize {
+        match SLOT_OF_TAG[tag] {
+            j if j < FREE_LANES => FREE_TAGS.0[self.free[j] as usize],
+            slot => {
+                let (_, begin, inside) = CHUNK_MOVES[slot - FREE_LANES];
+                if self.from_inside >> (slot - FREE_LANES) & 1 != 0 {
+                    inside
+                } else {
+                    begin
+                }
+            }
         }
     }
 }
@@ -551,12 +811,13 @@ mod tests {
     }
 
     #[test]
-    fn viterbi_matches_a_search_of_every_move() {
+    fn viterbi_and_decoder_match_a_search_of_every_move() {
         // Scores from a small range, so that ties are frequent.
         let mut rng = crate::hash::SplitMix::new(7);
         let mut small = || (rng.next_u64() % 5) as i32 - 2;
         let mut lattice = Lattice::default();
         let mut out = vec![];
+        let mut back = vec![];
         for round in 0..2000 {
             let tr = Transitions {
                 start: std::array::from_fn(|_| small()),
@@ -571,7 +832,17 @@ mod tests {
                 .map(|j| small() - if j % NT == 0 { low_o } else { 0 })
                 .collect();
             lattice.viterbi(&emit, &tr, &mut out);
-            assert_eq!(out, viterbi_of_every_move(&emit, &tr), "round {round}");
+            let want = viterbi_of_every_move(&emit, &tr);
+            assert_eq!(out, want, "round {round}");
+            // The tagging decoder, reading stage 2's half of score rows.
+            let rows: Vec<[i32; STAGES * NT]> = emit
+                .chunks(NT)
+                .map(|e| std::array::from_fn(|t| if t >= NT { e[t - NT] } else { 99 }))
+                .collect();
+            let mut tags = vec![0u8; n];
+            Decoder::new(&tr).decode(&rows, NT, &mut back, &mut tags);
+            let tags: Vec<usize> = tags.iter().map(|&t| t as usize).collect();
+            assert_eq!(tags, want, "decoder, round {round}");
         }
     }
 
@@ -650,8 +921,8 @@ mod tests {
         assert_eq!(m.feats.get(10), None);
         assert_eq!(m.feats.len(), 1);
         assert_eq!(t[&5].clusters[0], [1, 2, 3]);
-        assert_eq!(m.stages[1].trans[0], 2);
-        assert_eq!(m.stages[0].start[2], i32::NEG, "Inside cannot start");
+        assert_eq!(m.decoders[1].free[0][0], 2, "O to O");
+        assert_eq!(m.decoders[0].start[2], i32::NEG, "Inside cannot start");
         assert!(read_model(&bytes[..bytes.len() - 1]).is_err());
     }
 }
