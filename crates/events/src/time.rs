@@ -124,6 +124,15 @@ fn day_number(lower: &str) -> Option<u8> {
     digits.parse().ok().filter(|d| (1..=31).contains(d))
 }
 
+/// `s` without every leading copy of `prefix` (`str::trim_start_matches`
+/// without building a substring searcher for each word).
+fn trim_prefixes<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
+}
+
 /// A year as news writes it: four digits, 1800–2099.
 fn year_number(lower: &str) -> Option<i32> {
     if lower.len() != 4 || !lower.bytes().all(|b| b.is_ascii_digit()) {
@@ -191,7 +200,7 @@ const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 pub fn find(words: &[Word]) -> Vec<TimeMention> {
     let mut out = Vec::new();
     let n = words.len();
-    let lw = |i: usize| words.get(i).map_or("", |w| w.lower.as_str());
+    let lw = |i: usize| words.get(i).map_or("", |w| w.lower.as_ref());
     let mut i = 0;
     while i < n {
         let w = lw(i);
@@ -228,7 +237,7 @@ pub fn find(words: &[Word]) -> Vec<TimeMention> {
             }
         } else if let Some(decade) = w
             .strip_suffix('s')
-            .map(|d| d.trim_start_matches("mid-").trim_start_matches("the-"))
+            .map(|d| trim_prefixes(trim_prefixes(d, "mid-"), "the-"))
             .and_then(year_number)
             .filter(|y| y % 10 == 0)
         {
@@ -288,7 +297,7 @@ fn push(out: &mut Vec<TimeMention>, words: &[Word], start: usize, end: usize, ki
 }
 
 fn shift_before(words: &[Word], i: usize) -> Shift {
-    match i.checked_sub(1).map(|j| words[j].lower.as_str()) {
+    match i.checked_sub(1).map(|j| words[j].lower.as_ref()) {
         Some("last") | Some("past") => Shift::Last,
         Some("next") | Some("coming") => Shift::Next,
         Some("this") => Shift::This,
@@ -298,7 +307,7 @@ fn shift_before(words: &[Word], i: usize) -> Shift {
 
 /// A phrase starting with a capitalized month name at `i`.
 fn month_phrase(words: &[Word], i: usize, m: u8) -> Option<(usize, TimeKind)> {
-    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_ref());
     // "Sept. 3": a split-off abbreviation stop.
     let j = if lw(i + 1) == "." && words[i].lower.len() <= 4 {
         i + 2
@@ -320,7 +329,7 @@ fn month_phrase(words: &[Word], i: usize, m: u8) -> Option<(usize, TimeKind)> {
     }
     // A bare month name: "May" is also a verb and "March" a noun, so those
     // need a word before them that only goes with dates.
-    let prev = i.checked_sub(1).map_or("", |j| words[j].lower.as_str());
+    let prev = i.checked_sub(1).map_or("", |j| words[j].lower.as_ref());
     let datey = matches!(
         prev,
         "in" | "since"
@@ -354,7 +363,7 @@ fn month_phrase(words: &[Word], i: usize, m: u8) -> Option<(usize, TimeKind)> {
 
 /// "between July and September 2004" → the year.
 fn month_range(words: &[Word], i: usize) -> Option<(usize, TimeKind)> {
-    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_ref());
     month_number(lw(i + 1))?;
     if lw(i + 2) != "and" {
         return None;
@@ -366,7 +375,7 @@ fn month_range(words: &[Word], i: usize) -> Option<(usize, TimeKind)> {
 
 /// "this week", "last year", "earlier this month", "next spring"…
 fn relative_phrase(words: &[Word], i: usize) -> Option<(usize, TimeKind)> {
-    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_ref());
     let (offset, unit_at) = match lw(i) {
         "earlier" | "later" if lw(i + 1) == "this" => (0, i + 2),
         "this" => (0, i + 1),
@@ -424,7 +433,7 @@ const FUTURE_CUES: &[&str] = &[
 /// The tense of the nearest verb cue around words `start..end`.
 pub fn tense_near(words: &[Word], start: usize, end: usize) -> Tense {
     let cue = |w: &Word| -> Option<Tense> {
-        let l = w.lower.as_str();
+        let l = w.lower.as_ref();
         if FUTURE_CUES.contains(&l) {
             return Some(Tense::Future);
         }
@@ -438,7 +447,7 @@ pub fn tense_near(words: &[Word], start: usize, end: usize) -> Tense {
     // "is to launch", "are to meet": a plan.
     let is_to = |k: usize| {
         k + 1 < words.len()
-            && matches!(words[k].lower.as_str(), "is" | "are")
+            && matches!(words[k].lower.as_ref(), "is" | "are")
             && words[k + 1].lower == "to"
     };
     for d in 1..=8 {
