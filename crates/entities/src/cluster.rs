@@ -48,7 +48,7 @@ struct Form {
 }
 
 /// What a form can be found by, for [`Candidates`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sig {
     /// The whole key (words joined).
     Key,
@@ -75,11 +75,16 @@ enum Sig {
 /// `candidates_give_the_same_clusters_as_testing_every_entity`.
 #[derive(Default)]
 struct Candidates {
-    by: HashMap<(Sig, String), Vec<usize>>,
+    /// One map per signature (`Sig as usize`), so that a lookup by a
+    /// borrowed string allocates no key.
+    by: [HashMap<String, Vec<usize>>; SIGS],
     /// Every registered entity (for the test that compares with testing all).
     #[cfg(test)]
     all: Vec<usize>,
 }
+
+/// How many kinds of signature there are.
+const SIGS: usize = Sig::Acronym as usize + 1;
 
 #[cfg(test)]
 thread_local! {
@@ -93,9 +98,16 @@ impl Candidates {
         if !self.all.contains(&e) {
             self.all.push(e);
         }
-        let list = self.by.entry((sig, s.to_string())).or_default();
-        if !list.contains(&e) {
-            list.push(e);
+        let map = &mut self.by[sig as usize];
+        match map.get_mut(s) {
+            Some(list) => {
+                if !list.contains(&e) {
+                    list.push(e);
+                }
+            }
+            None => {
+                map.insert(s.to_string(), vec![e]);
+            }
         }
     }
 
@@ -137,7 +149,7 @@ impl Candidates {
         }
         let mut out: Vec<usize> = sigs
             .iter()
-            .filter_map(|&(sig, s)| self.by.get(&(sig, s.to_string())))
+            .filter_map(|&(sig, s)| self.by[sig as usize].get(s))
             .flatten()
             .copied()
             .collect();

@@ -15,6 +15,9 @@ pub struct Cand {
 
 pub struct Words<'d> {
     pub doc: &'d Doc<'d>,
+    /// The text of every token, sliced once: the steps read each token
+    /// many times, and slicing checks bounds and character boundaries.
+    texts: Vec<&'d str>,
     /// The sentence of every token.
     sentence: Vec<usize>,
     /// Every word the text writes in lowercase: a capitalized one of these
@@ -30,8 +33,10 @@ impl<'d> Words<'d> {
                 sentence[t] = s;
             }
         }
+        let texts = doc.tokens.iter().map(|t| t.span.text(doc.text)).collect();
         Words {
             doc,
+            texts,
             sentence,
             lowercase: OnceCell::new(),
         }
@@ -39,13 +44,12 @@ impl<'d> Words<'d> {
 
     /// Whether the text also writes `word` in lowercase.
     pub fn is_common_word(&self, word: &str) -> bool {
-        let doc = self.doc;
         self.lowercase
             .get_or_init(|| {
-                (0..doc.tokens.len())
-                    .map(|i| doc.token_text(i))
+                self.texts
+                    .iter()
                     .filter(|x| x.chars().next().is_some_and(char::is_lowercase))
-                    .map(norm_word)
+                    .map(|x| norm_word(x))
                     .collect()
             })
             .contains(&norm_word(word))
@@ -56,7 +60,7 @@ impl<'d> Words<'d> {
     }
 
     pub fn word(&self, i: usize) -> &'d str {
-        self.doc.token_text(i)
+        self.texts[i]
     }
 
     pub fn words(&self, ts: usize, te: usize) -> Vec<&'d str> {

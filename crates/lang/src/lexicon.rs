@@ -1337,10 +1337,48 @@ pub const DEMONYMS: &[&str] = &[
 /// A word list with constant-time lookup, built on first use.
 pub struct WordSet {
     list: &'static [&'static str],
-    /// The words, and the shortest and longest length in bytes.
-    set: OnceLock<(HashSet<&'static str>, usize, usize)>,
+    set: OnceLock<Exact>,
     /// The words lowercased, for [`WordSet::has_folded`].
     folded: OnceLock<HashSet<String>>,
+}
+
+/// A list's words for exact look-ups, with cheap tests that turn most
+/// other words away before hashing: the shortest and longest length in
+/// bytes, and which bytes a word starts with.
+struct Exact {
+    words: HashSet<&'static str>,
+    min: usize,
+    max: usize,
+    first_bytes: [u64; 4],
+}
+
+impl Exact {
+    fn new(list: &'static [&'static str]) -> Self {
+        let mut first_bytes = [0u64; 4];
+        for w in list {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        Exact {
+            words: list.iter().copied().collect(),
+            min: list.iter().map(|w| w.len()).min().unwrap_or(0),
+            max: list.iter().map(|w| w.len()).max().unwrap_or(0),
+            first_bytes,
+        }
+    }
+
+    #[inline]
+    fn has(&self, word: &str) -> bool {
+        if !(self.min..=self.max).contains(&word.len()) {
+            return false;
+        }
+        // The empty word (when listed) passes the length test alone.
+        match word.as_bytes().first() {
+            Some(&b) if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 => false,
+            _ => self.words.contains(word),
+        }
+    }
 }
 
 impl WordSet {
@@ -1352,13 +1390,9 @@ impl WordSet {
         }
     }
     /// Whether `word` is in the list exactly as written.
+    #[inline]
     pub fn has(&self, word: &str) -> bool {
-        let (set, min, max) = self.set.get_or_init(|| {
-            let min = self.list.iter().map(|w| w.len()).min().unwrap_or(0);
-            let max = self.list.iter().map(|w| w.len()).max().unwrap_or(0);
-            (self.list.iter().copied().collect(), min, max)
-        });
-        (*min..=*max).contains(&word.len()) && set.contains(word)
+        self.set.get_or_init(|| Exact::new(self.list)).has(word)
     }
     /// Whether `word` is in the list in any case ("MR", "mr" and "Mr").
     pub fn has_folded(&self, word: &str) -> bool {
