@@ -130,19 +130,28 @@ fn scan_once(text: &str, span: ByteSpan, apostrophes: &[usize]) -> Vec<RawQuote>
     let para = &text[span.start..span.end];
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut iter = para.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map(|&(_, n)| n);
+    let bytes = para.as_bytes();
+    let mut pos = 0;
+    while pos < bytes.len() {
+        // Every mark but '"' and '\'' is outside ASCII: other ASCII bytes
+        // are stepped over without decoding them.
+        let b = bytes[pos];
+        if b.is_ascii() && b != b'"' && b != b'\'' {
+            pos += 1;
+            continue;
+        }
+        let i = pos;
+        let c = para[i..].chars().next().expect("a char starts here");
+        pos += c.len_utf8();
         let Some((family, lean)) = mark(c) else {
-            prev = Some(c);
             continue;
         };
         let at = span.start + i;
         if apostrophes.contains(&at) {
-            prev = Some(c);
             continue;
         }
+        let prev = para[..i].chars().next_back();
+        let next = para[pos..].chars().next();
         let after = at + c.len_utf8();
         let opener =
             prev.is_none_or(|p| opens_after(p) || is_mark(p)) && next.is_some_and(|n| !is_space(n));
@@ -150,7 +159,6 @@ fn scan_once(text: &str, span: ByteSpan, apostrophes: &[usize]) -> Vec<RawQuote>
             && next.is_none_or(|n| closes_before(n) || is_mark(n));
         let open_idx = stack.iter().rposition(|o| o.family == family);
         let word_inside = prev.is_some_and(is_word) && next.is_some_and(is_word);
-        prev = Some(c);
         if family == Family::Single
             && (word_inside
                 || (opener && is_elision(&para[i + c.len_utf8()..]))
