@@ -386,7 +386,7 @@ fn left_end(w: &Words, ts: usize, floor: usize) -> usize {
 fn newspaper_sunday(w: &Words, at: usize, floor: usize) -> bool {
     at == floor
         || !matches!(
-            norm_word(w.word(at - 1)).as_str(),
+            &*norm_word(w.word(at - 1)),
             "on" | "until"
                 | "till"
                 | "since"

@@ -12,6 +12,7 @@ use crate::names::{
 };
 use crate::words::{Cand, Words};
 use crate::Map as HashMap;
+use newsparse_core::hash::{hash_str, HashedMap};
 use newsparse_core::EntityKind;
 use newsparse_lang::lexicon;
 
@@ -75,9 +76,10 @@ enum Sig {
 /// `candidates_give_the_same_clusters_as_testing_every_entity`.
 #[derive(Default)]
 struct Candidates {
-    /// One map per signature (`Sig as usize`), so that a lookup by a
-    /// borrowed string allocates no key.
-    by: [HashMap<String, Vec<usize>>; SIGS],
+    /// One map per signature (`Sig as usize`), keyed by the string's hash:
+    /// no key is allocated, and two strings of one hash only widen a
+    /// lookup's superset, which the full test then narrows.
+    by: [HashedMap<Vec<usize>>; SIGS],
     /// Every registered entity (for the test that compares with testing all).
     #[cfg(test)]
     all: Vec<usize>,
@@ -98,16 +100,9 @@ impl Candidates {
         if !self.all.contains(&e) {
             self.all.push(e);
         }
-        let map = &mut self.by[sig as usize];
-        match map.get_mut(s) {
-            Some(list) => {
-                if !list.contains(&e) {
-                    list.push(e);
-                }
-            }
-            None => {
-                map.insert(s.to_string(), vec![e]);
-            }
+        let list = self.by[sig as usize].entry(hash_str(s)).or_default();
+        if !list.contains(&e) {
+            list.push(e);
         }
     }
 
@@ -149,7 +144,7 @@ impl Candidates {
         }
         let mut out: Vec<usize> = sigs
             .iter()
-            .filter_map(|&(sig, s)| self.by[sig as usize].get(s))
+            .filter_map(|&(sig, s)| self.by[sig as usize].get(&hash_str(s)))
             .flatten()
             .copied()
             .collect();
@@ -369,7 +364,10 @@ fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
 }
 
 fn lower(words: &[String]) -> Vec<String> {
-    words.iter().map(|x| crate::names::norm_word(x)).collect()
+    words
+        .iter()
+        .map(|x| crate::names::norm_word(x).into_owned())
+        .collect()
 }
 
 /// Whether every word is generic: a suffix ("Party") or function word.

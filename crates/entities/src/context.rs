@@ -143,7 +143,7 @@ fn appositive(
             || word
                 .chars()
                 .all(|c| "\"'\u{201c}\u{201d}\u{2018}\u{2019}\u{2013}\u{2014}".contains(c))
-            || matches!(norm_word(word).as_str(), "who" | "which" | "that" | "and")
+            || matches!(&*norm_word(word), "who" | "which" | "that" | "and")
             || lexicon::REPORTING_VERB_SET.has(&norm_word(word));
         if stop {
             break;

@@ -38,7 +38,7 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
             }
         }
         if let Some(acr) = &ent.acronym {
-            insert(vec![norm_word(acr)], e);
+            insert(vec![norm_word(acr).into_owned()], e);
         }
     }
     let mut by_first: HashMap<&str, Vec<(&[String], usize)>> = HashMap::default();

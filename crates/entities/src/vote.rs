@@ -10,6 +10,7 @@ use crate::words::{Cand, Words};
 use crate::{Map as HashMap, Set as HashSet};
 use newsparse_core::EntityKind;
 use newsparse_lang::lexicon;
+use std::borrow::Cow;
 
 fn slot(kind: EntityKind) -> usize {
     match kind {
@@ -52,7 +53,7 @@ fn is_locative(w: &Words, ts: usize) -> bool {
     }
     p - 1 == floor
         || !matches!(
-            norm_word(w.word(p - 2)).as_str(),
+            &*norm_word(w.word(p - 2)),
             "stake" | "stakes" | "shares" | "share" | "interest" | "investment" | "holding"
         )
 }
@@ -197,7 +198,7 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
     // A two-word "organization" whose last word is a person elsewhere is
     // a person's name mistagged ("Ann Vesk" beside "Vesk said"): it
     // claims no lone word.
-    let person_words = |longer_only: bool| -> HashSet<String> {
+    let person_words = |longer_only: bool| -> HashSet<Cow<str>> {
         cands
             .iter()
             .filter(|c| c.kind == EntityKind::Person && (!longer_only || c.te - c.ts > 1))
@@ -205,7 +206,7 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
             .collect()
     };
     let any_person = person_words(false);
-    let org_heads: HashSet<String> = cands
+    let org_heads: HashSet<Cow<str>> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Organization && c.te - c.ts > 1)
         .filter(|c| c.te - c.ts > 2 || !any_person.contains(&norm_word(w.word(c.te - 1))))

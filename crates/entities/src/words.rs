@@ -3,6 +3,7 @@
 use crate::names::norm_word;
 use crate::Set as HashSet;
 use newsparse_core::{ByteSpan, Doc, EntityKind};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// A mention as a half-open token range `[ts, te)`.
@@ -22,7 +23,7 @@ pub struct Words<'d> {
     sentence: Vec<usize>,
     /// Every word the text writes in lowercase: a capitalized one of these
     /// opening a sentence is a common word, not a name.
-    lowercase: OnceCell<HashSet<String>>,
+    lowercase: OnceCell<HashSet<Cow<'d, str>>>,
 }
 
 impl<'d> Words<'d> {
@@ -52,7 +53,7 @@ impl<'d> Words<'d> {
                     .map(|x| norm_word(x))
                     .collect()
             })
-            .contains(&norm_word(word))
+            .contains(&*norm_word(word))
     }
 
     pub fn len(&self) -> usize {
