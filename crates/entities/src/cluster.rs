@@ -79,10 +79,23 @@ struct Candidates {
     /// One map per signature (`Sig as usize`), keyed by the string's hash:
     /// no key is allocated, and two strings of one hash only widen a
     /// lookup's superset, which the full test then narrows.
-    by: [HashedMap<Vec<usize>>; SIGS],
+    by: [HashedMap<Found>; SIGS],
     /// Every registered entity (for the test that compares with testing all).
     #[cfg(test)]
     all: Vec<usize>,
+}
+
+/// The entities one signature finds, in the order they were added: most
+/// signatures find one, which is kept without a Vec of its own.
+struct Found {
+    first: usize,
+    more: Vec<usize>,
+}
+
+impl Found {
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.first).chain(self.more.iter().copied())
+    }
 }
 
 /// How many kinds of signature there are.
@@ -100,10 +113,17 @@ impl Candidates {
         if !self.all.contains(&e) {
             self.all.push(e);
         }
-        let list = self.by[sig as usize].entry(hash_str(s)).or_default();
-        if !list.contains(&e) {
-            list.push(e);
-        }
+        self.by[sig as usize]
+            .entry(hash_str(s))
+            .and_modify(|found| {
+                if found.first != e && !found.more.contains(&e) {
+                    found.more.push(e);
+                }
+            })
+            .or_insert(Found {
+                first: e,
+                more: Vec::new(),
+            });
     }
 
     /// Register entity `e`'s form (its key, words as written, lowercased).
@@ -145,8 +165,7 @@ impl Candidates {
         let mut out: Vec<usize> = sigs
             .iter()
             .filter_map(|&(sig, s)| self.by[sig as usize].get(&hash_str(s)))
-            .flatten()
-            .copied()
+            .flat_map(Found::iter)
             .collect();
         out.sort_unstable();
         out.dedup();

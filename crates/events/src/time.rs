@@ -116,6 +116,10 @@ fn number_word(lower: &str) -> Option<i64> {
 
 /// A day of the month: "21", "21st", "3rd".
 fn day_number(lower: &str) -> Option<u8> {
+    // Only a digit or a sign ("+5" parses) can start one: most words go here.
+    if !lower.starts_with(|c: char| c.is_ascii_digit() || c == '+') {
+        return None;
+    }
     let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &lower[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
@@ -209,7 +213,7 @@ pub fn find(words: &[Word]) -> Vec<TimeMention> {
 
         if let Some(kind) = iso_date(w) {
             found = Some((i + 1, kind));
-        } else if let (Some(m), true) = (month_number(w), words[i].is_capitalized()) {
+        } else if let Some(m) = words[i].is_capitalized().then(|| month_number(w)).flatten() {
             found = month_phrase(words, i, m);
         } else if let Some(d) = day_number(w) {
             // "21 July 2020", "28 March"
@@ -242,7 +246,7 @@ pub fn find(words: &[Word]) -> Vec<TimeMention> {
             .filter(|y| y % 10 == 0)
         {
             found = Some((i + 1, TimeKind::Decade(decade)));
-        } else if let Some(day) = weekday_of(w).filter(|_| words[i].is_capitalized()) {
+        } else if let Some(day) = words[i].is_capitalized().then(|| weekday_of(w)).flatten() {
             let shift = shift_before(words, i);
             let s = if shift == Shift::Bare { i } else { i - 1 };
             push(&mut out, words, s, i + 1, TimeKind::Weekday { day, shift });

@@ -1339,7 +1339,33 @@ pub struct WordSet {
     list: &'static [&'static str],
     set: OnceLock<Exact>,
     /// The words lowercased, for [`WordSet::has_folded`].
-    folded: OnceLock<HashSet<String>>,
+    folded: OnceLock<Folded>,
+}
+
+/// A list's words lowercased, with the lengths and first bytes they have.
+struct Folded {
+    words: HashSet<String>,
+    min: usize,
+    max: usize,
+    first_bytes: [u64; 4],
+}
+
+impl Folded {
+    fn new(list: &'static [&'static str]) -> Self {
+        let words: HashSet<String> = list.iter().map(|w| w.to_lowercase()).collect();
+        let mut first_bytes = [0u64; 4];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        Folded {
+            min: words.iter().map(String::len).min().unwrap_or(0),
+            max: words.iter().map(String::len).max().unwrap_or(0),
+            words,
+            first_bytes,
+        }
+    }
 }
 
 /// A list's words for exact look-ups, with cheap tests that turn most
@@ -1396,13 +1422,32 @@ impl WordSet {
     }
     /// Whether `word` is in the list in any case ("MR", "mr" and "Mr").
     pub fn has_folded(&self, word: &str) -> bool {
-        let folded = self
-            .folded
-            .get_or_init(|| self.list.iter().map(|w| w.to_lowercase()).collect());
+        let folded = self.folded.get_or_init(|| Folded::new(self.list));
+        if word.is_ascii() {
+            // Lowercasing ASCII keeps the length and maps the first byte
+            // alone: most words are turned away without lowercasing them.
+            if !(folded.min..=folded.max).contains(&word.len()) {
+                return false;
+            }
+            if let Some(&b) = word.as_bytes().first() {
+                let b = b.to_ascii_lowercase();
+                if folded.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                    return false;
+                }
+            }
+            // A short word is lowercased on the stack, not in a String.
+            let mut buf = [0u8; 32];
+            if let Some(lower) = buf.get_mut(..word.len()) {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                let lower = std::str::from_utf8(lower).expect("ASCII stays UTF-8");
+                return folded.words.contains(lower);
+            }
+        }
         if word.chars().any(char::is_uppercase) {
-            folded.contains(&word.to_lowercase())
+            folded.words.contains(&word.to_lowercase())
         } else {
-            folded.contains(word)
+            folded.words.contains(word)
         }
     }
     /// The words as listed.
