@@ -29,10 +29,14 @@ const KINDS: [EntityKind; 4] = [
 ];
 
 fn form_key(w: &Words, c: &Cand) -> String {
-    (c.ts..c.te)
-        .map(|i| norm_word(w.word(i)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::new();
+    for i in c.ts..c.te {
+        if i > c.ts {
+            key.push(' ');
+        }
+        key.push_str(&norm_word(w.word(i)));
+    }
+    key
 }
 
 /// Whether the name at `ts` follows a preposition of place ("in the X"),

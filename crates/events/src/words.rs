@@ -32,7 +32,13 @@ impl Word<'_> {
 pub fn normalize(token: &str) -> Cow<'_, str> {
     // An abbreviation's stop goes ("Sept." → "sept"); a lone "." stays.
     let strip_stop = |s: &str| s.len() > 1 && s.ends_with('.') && !s.starts_with('.');
-    if token.is_ascii() {
+    // One pass tells plain ASCII from the rest, and whether it has capitals.
+    let (mut ascii, mut upper) = (true, false);
+    for &b in token.as_bytes() {
+        ascii &= b.is_ascii();
+        upper |= b.is_ascii_uppercase();
+    }
+    if ascii {
         // ASCII has no apostrophe or dash variant to map, and lowercasing
         // keeps its length: most words are borrowed as they are.
         let end = if strip_stop(token) {
@@ -41,7 +47,7 @@ pub fn normalize(token: &str) -> Cow<'_, str> {
             token.len()
         };
         let token = &token[..end];
-        return if token.bytes().any(|b| b.is_ascii_uppercase()) {
+        return if upper {
             Cow::Owned(token.to_ascii_lowercase())
         } else {
             Cow::Borrowed(token)

@@ -1620,9 +1620,23 @@ pub fn demonym_of(place: &str) -> Option<&'static str> {
     if place.len() < 4 {
         return None;
     }
-    if let Some(d) = DEMONYMS
-        .iter()
-        .find(|d| d.len() > place.len() && d.starts_with(place))
+    // A demonym that extends a word starts with the word's first byte: only
+    // those are scanned, in the list's order.
+    let starting = |b: u8| {
+        static BY_FIRST_BYTE: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+        let by = BY_FIRST_BYTE.get_or_init(|| {
+            let mut by = vec![Vec::new(); 256];
+            for d in DEMONYMS {
+                if let Some(&first) = d.as_bytes().first() {
+                    by[usize::from(first)].push(*d);
+                }
+            }
+            by
+        });
+        by[usize::from(b)].iter().copied()
+    };
+    if let Some(d) =
+        starting(place.as_bytes()[0]).find(|d| d.len() > place.len() && d.starts_with(place))
     {
         return Some(d);
     }
@@ -1630,10 +1644,7 @@ pub fn demonym_of(place: &str) -> Option<&'static str> {
     if stem.len() < 4 {
         return None;
     }
-    DEMONYMS
-        .iter()
-        .find(|d| d.starts_with(stem) && d.len() > stem.len())
-        .copied()
+    starting(stem.as_bytes()[0]).find(|d| d.starts_with(stem) && d.len() > stem.len())
 }
 
 /// Reporting verbs in the forms news writing uses ("said", "told",

@@ -307,12 +307,14 @@ impl Ctx<'_> {
                 });
                 continue;
             }
-            if t > range.start && self.lword(t - 1).as_deref() == Some("according") {
-                continue;
-            }
+            // The verb test first: most words are not verbs, and reading the
+            // word before may lowercase a name.
             let Some(form) = lexicon::cue(&w) else {
                 continue;
             };
+            if t > range.start && self.lword(t - 1).as_deref() == Some("according") {
+                continue;
+            }
             if self.is_infinitive(range.start, t) {
                 continue; // "refused to say": nothing was said
             }
