@@ -1370,27 +1370,45 @@ impl Folded {
 
 /// A list's words for exact look-ups, with cheap tests that turn most
 /// other words away before hashing: the shortest and longest length in
-/// bytes, and which bytes a word starts with.
+/// bytes, which bytes a word starts with, and a bit per (first byte, last
+/// byte, length) of the words (`shape_bit`).
 struct Exact {
     words: HashSet<&'static str>,
     min: usize,
     max: usize,
     first_bytes: [u64; 4],
+    shapes: [u64; 16],
+}
+
+/// A word's bit among 1,024 for its first byte, last byte and length.
+#[inline]
+fn shape_bit(word: &[u8]) -> usize {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [f, .., l] => (*f, *l),
+        [f] => (*f, *f),
+    };
+    let shape = u32::from(first) | u32::from(last) << 8 | (word.len() as u32) << 16;
+    (shape.wrapping_mul(0x9E37_79B1) >> 22) as usize
 }
 
 impl Exact {
     fn new(list: &'static [&'static str]) -> Self {
         let mut first_bytes = [0u64; 4];
+        let mut shapes = [0u64; 16];
         for w in list {
             if let Some(&b) = w.as_bytes().first() {
                 first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
             }
+            let bit = shape_bit(w.as_bytes());
+            shapes[bit >> 6] |= 1 << (bit & 63);
         }
         Exact {
             words: list.iter().copied().collect(),
             min: list.iter().map(|w| w.len()).min().unwrap_or(0),
             max: list.iter().map(|w| w.len()).max().unwrap_or(0),
             first_bytes,
+            shapes,
         }
     }
 
@@ -1399,11 +1417,14 @@ impl Exact {
         if !(self.min..=self.max).contains(&word.len()) {
             return false;
         }
-        // The empty word (when listed) passes the length test alone.
-        match word.as_bytes().first() {
-            Some(&b) if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 => false,
-            _ => self.words.contains(word),
+        // The empty word (when listed) has no first byte to test.
+        if let Some(&b) = word.as_bytes().first() {
+            if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                return false;
+            }
         }
+        let bit = shape_bit(word.as_bytes());
+        self.shapes[bit >> 6] & (1 << (bit & 63)) != 0 && self.words.contains(word)
     }
 }
 
