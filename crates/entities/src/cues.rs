@@ -176,16 +176,16 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
         .map(|c| w.word(c.ts))
         .collect();
     for (i, covered) in cover.iter().enumerate().skip(1) {
+        // The cheap tests first: few words follow "the" untagged.
+        if covered.is_some() || !matches!(w.word(i - 1), "the" | "The") {
+            continue;
+        }
         let word = w.word(i);
         let letters = word.chars().filter(|c| c.is_ascii_uppercase()).count();
         let acronym = (2..=5).contains(&letters)
             && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
             && !lexicon::is_common_acronym(word);
-        if acronym
-            && covered.is_none()
-            && matches!(w.word(i - 1), "the" | "The")
-            && !places.contains(&word)
-        {
+        if acronym && !places.contains(&word) {
             out.push(Cand {
                 kind: EntityKind::Organization,
                 ts: i,

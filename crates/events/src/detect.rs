@@ -3,7 +3,7 @@
 //! participants, place and time.
 
 use crate::lexicon::{
-    by_form, is_org_description, is_place_noun, is_post, Cond, Entry, Frame, HUMAN,
+    by_form, is_org_description, is_place_noun, is_post, may_be_form, Cond, Entry, Frame, HUMAN,
 };
 use crate::words::Word;
 use newsparse_core::ByteSpan;
@@ -183,6 +183,9 @@ impl SentenceView<'_, '_> {
         let lex = by_form();
         let mut out: Vec<Trigger> = Vec::new();
         for (i, w) in self.words.iter().enumerate() {
+            if !may_be_form(&w.lower) {
+                continue;
+            }
             let Some(entries) = lex.get(w.lower.as_ref()) else {
                 continue;
             };

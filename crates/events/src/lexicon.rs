@@ -1226,6 +1226,38 @@ pub fn by_form() -> &'static FormMap {
     })
 }
 
+/// Whether `word` may be a trigger form: tested before the map is hashed,
+/// since most words of a sentence are none. Each form sets a bit for its
+/// first, second and last byte and length ([`form_shape`]); a word whose bit
+/// is clear is no form.
+pub fn may_be_form(word: &str) -> bool {
+    static SHAPES: OnceLock<Vec<u64>> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut shapes = vec![0u64; FORM_SHAPES / 64];
+        for form in by_form().keys() {
+            let bit = form_shape(form.as_bytes());
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        shapes
+    });
+    let bit = form_shape(word.as_bytes());
+    shapes[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+/// How many bits [`may_be_form`] keeps: a few times the number of forms.
+const FORM_SHAPES: usize = 1 << 14;
+
+/// A word's bit among [`FORM_SHAPES`] for its first, second and last byte
+/// and its length.
+fn form_shape(word: &[u8]) -> usize {
+    let byte = |i: Option<&u8>| u32::from(i.copied().unwrap_or(0));
+    let shape = byte(word.first())
+        | byte(word.get(1)) << 8
+        | byte(word.last()) << 16
+        | (word.len() as u32) << 24;
+    (shape.wrapping_mul(0x9E37_79B1) >> 18) as usize
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
