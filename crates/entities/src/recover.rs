@@ -10,7 +10,6 @@ use crate::words::{is_capitalized, is_possessive, Cand, Words};
 use crate::Map as HashMap;
 use newsparse_core::EntityKind;
 use newsparse_lang::lexicon;
-use std::cell::OnceCell;
 
 pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
     // Name forms → entity; `None` when two entities share the form.
@@ -55,9 +54,6 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
         return;
     }
     let cover = w.cover(cands);
-    // Each token's person-name form, made once when first compared.
-    let person_words: Vec<OnceCell<String>> = vec![OnceCell::new(); w.len()];
-    let person_word_at = |j: usize| person_words[j].get_or_init(|| person_word(w.word(j)));
     let mut i = 0;
     while i < w.len() {
         let word = w.word(i);
@@ -65,12 +61,12 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
             i += 1;
             continue;
         }
-        let found = by_first.get(person_word_at(i).as_str()).and_then(|list| {
+        let found = by_first.get(person_word(word).as_str()).and_then(|list| {
             list.iter().find(|(seq, _)| {
                 let end = i + seq.len();
                 end <= w.len()
                     && w.same_sentence(i, end - 1)
-                    && (i..end).all(|j| cover[j].is_none() && *person_word_at(j) == seq[j - i])
+                    && (i..end).all(|j| cover[j].is_none() && person_word(w.word(j)) == seq[j - i])
                     && fits(w, i, end)
             })
         });

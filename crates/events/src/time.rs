@@ -208,6 +208,10 @@ pub fn find(words: &[Word]) -> Vec<TimeMention> {
     let mut i = 0;
     while i < n {
         let w = lw(i);
+        if !may_open_expression(w) && !words[i].is_capitalized() {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut found: Option<(usize, TimeKind)> = None; // (end word, kind)
 
@@ -289,6 +293,35 @@ pub fn find(words: &[Word]) -> Vec<TimeMention> {
         }
     }
     out
+}
+
+/// Whether a lowercase word's first byte allows it to open an expression
+/// below when it is not capitalized (a month or weekday name must be): a
+/// digit or sign (dates, years, decades, numbers), or the first letter of
+/// a word the finder reads ("today", "yesterday", "between", "last",
+/// "next", "past", "earlier", "later", "this", a number word, "mid-",
+/// "the-"). Most words are turned away here.
+fn may_open_expression(lower: &str) -> bool {
+    matches!(
+        lower.as_bytes().first(),
+        Some(
+            b'0'..=b'9'
+                | b'+'
+                | b'-'
+                | b'a'
+                | b'b'
+                | b'e'
+                | b'f'
+                | b'l'
+                | b'm'
+                | b'n'
+                | b'o'
+                | b'p'
+                | b's'
+                | b't'
+                | b'y'
+        )
+    )
 }
 
 fn push(out: &mut Vec<TimeMention>, words: &[Word], start: usize, end: usize, kind: TimeKind) {
