@@ -27,6 +27,16 @@ pub fn norm_word(word: &str) -> Cow<'_, str> {
     )
 }
 
+/// Append [`norm_word`]`(word)` to `out`, without a String of its own for
+/// a plain ASCII word.
+pub fn push_norm_word(out: &mut String, word: &str) {
+    if word.is_ascii() && !word.contains('`') {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&norm_word(word));
+    }
+}
+
 /// A person-name word as compared: [`norm_word`] without a joined particle
 /// ("al-Doe" → "doe").
 pub fn person_word(word: &str) -> String {
@@ -218,6 +228,22 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pushed_words_are_the_normal_forms() {
+        for word in [
+            "Kestrel",
+            "O`Neil-Vesk",
+            "O\u{2019}Neil",
+            "ÉLAN",
+            "vell",
+            "",
+        ] {
+            let mut out = String::from("x ");
+            push_norm_word(&mut out, word);
+            assert_eq!(out, format!("x {}", norm_word(word)), "{word:?}");
+        }
+    }
 
     #[test]
     fn ascii_and_typographic_words_compare_alike() {

@@ -4,7 +4,9 @@
 //! word equal to a known person's surname is that person.
 
 use crate::clean::AcronymLink;
-use crate::names::{is_abbreviation_of, is_all_caps, norm_word, person_key, person_word};
+use crate::names::{
+    is_abbreviation_of, is_all_caps, norm_word, person_key, person_word, push_norm_word,
+};
 use crate::titles::title_len_before;
 use crate::words::{Cand, Words};
 use crate::{Map as HashMap, Set as HashSet};
@@ -34,7 +36,7 @@ fn form_key(w: &Words, c: &Cand) -> String {
         if i > c.ts {
             key.push(' ');
         }
-        key.push_str(&norm_word(w.word(i)));
+        push_norm_word(&mut key, w.word(i));
     }
     key
 }

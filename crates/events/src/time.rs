@@ -9,6 +9,7 @@
 use crate::words::Word;
 use newsparse_core::date::{day as date, Date, Weekday};
 use newsparse_core::{ByteSpan, Layout, PartialDate};
+use newsparse_lang::lexicon::WordSet;
 use time::Duration;
 
 /// What a time expression says, before it is resolved.
@@ -450,6 +451,10 @@ const IRREGULAR_PAST: &[&str] = &[
     "ran", "hit", "put", "set", "cut", "spent", "built", "sought", "won", "ago", "been", "broke",
 ];
 
+// The tense cues are read for up to sixteen words around every expression.
+static IRREGULAR_PAST_SET: WordSet = WordSet::new(IRREGULAR_PAST);
+static FUTURE_CUE_SET: WordSet = WordSet::new(FUTURE_CUES);
+
 const FUTURE_CUES: &[&str] = &[
     "will",
     "'ll",
@@ -471,10 +476,10 @@ const FUTURE_CUES: &[&str] = &[
 pub fn tense_near(words: &[Word], start: usize, end: usize) -> Tense {
     let cue = |w: &Word| -> Option<Tense> {
         let l = w.lower.as_ref();
-        if FUTURE_CUES.contains(&l) {
+        if FUTURE_CUE_SET.has(l) {
             return Some(Tense::Future);
         }
-        if IRREGULAR_PAST.contains(&l)
+        if IRREGULAR_PAST_SET.has(l)
             || (l.len() > 4 && l.ends_with("ed") && !matches!(l, "need" | "indeed" | "speed"))
         {
             return Some(Tense::Past);
