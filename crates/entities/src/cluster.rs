@@ -108,6 +108,15 @@ thread_local! {
 }
 
 impl Candidates {
+    /// An index sized for `forms` forms, so that its maps seldom grow.
+    fn with_capacity(forms: usize) -> Self {
+        let mut index = Candidates::default();
+        for map in &mut index.by {
+            map.reserve(forms);
+        }
+        index
+    }
+
     fn add(&mut self, sig: Sig, s: &str, e: usize) {
         #[cfg(test)]
         if !self.all.contains(&e) {
@@ -315,8 +324,9 @@ fn split_by_sex(w: &Words, cands: &[Cand], form: Form) -> Vec<(Option<Sex>, Form
 fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
     let first = entities.len();
     let mut sexes: Vec<Option<Sex>> = Vec::new();
-    let mut index = Candidates::default();
-    for whole in forms(w, cands, EntityKind::Person, person_key) {
+    let forms = forms(w, cands, EntityKind::Person, person_key);
+    let mut index = Candidates::with_capacity(forms.len());
+    for whole in forms {
         for (sex, form) in split_by_sex(w, cands, whole) {
             // Every match shares the last word of the key, or (a one-word
             // form) its first word.
@@ -416,8 +426,9 @@ fn cluster_names(
     let entity_of = |entities: &[Entity], cand: usize| {
         (first..entities.len()).find(|&e| entities[e].members.contains(&cand))
     };
-    let mut index = Candidates::default();
-    for form in forms(w, cands, kind, org_key) {
+    let forms = forms(w, cands, kind, org_key);
+    let mut index = Candidates::with_capacity(forms.len());
+    for form in forms {
         let exact: Vec<usize> = index
             .lookup(&[(Sig::Key, &form.key.join("\u{1}"))])
             .into_iter()

@@ -6,6 +6,27 @@ use newsparse_core::{ByteSpan, Doc, EntityKind};
 use std::borrow::Cow;
 use std::cell::OnceCell;
 
+/// For every token, the index of the candidate covering it, if any. Four
+/// bytes a token: the steps build one several times per article, and half
+/// the size halves the clearing.
+pub struct Cover(Vec<u32>);
+
+impl Cover {
+    /// A token no candidate covers.
+    const FREE: u32 = u32::MAX;
+
+    /// The candidate covering token `t`.
+    pub fn at(&self, t: usize) -> Option<usize> {
+        let c = self.0[t];
+        (c != Cover::FREE).then_some(c as usize)
+    }
+
+    /// Each token's candidate, in token order.
+    pub fn iter(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        (0..self.0.len()).map(|t| self.at(t))
+    }
+}
+
 /// A mention as a half-open token range `[ts, te)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Cand {
@@ -109,14 +130,18 @@ impl<'d> Words<'d> {
     }
 
     /// For every token, the candidate covering it.
-    pub fn cover(&self, cands: &[Cand]) -> Vec<Option<usize>> {
-        let mut cover = vec![None; self.len()];
+    pub fn cover(&self, cands: &[Cand]) -> Cover {
+        let mut cover = vec![Cover::FREE; self.len()];
         for (i, c) in cands.iter().enumerate() {
+            let i = u32::try_from(i)
+                .ok()
+                .filter(|&i| i != Cover::FREE)
+                .expect("fewer candidates than u32::MAX");
             for slot in &mut cover[c.ts..c.te] {
-                *slot = Some(i);
+                *slot = i;
             }
         }
-        cover
+        Cover(cover)
     }
 }
 
