@@ -43,7 +43,9 @@ pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLi
 fn spelled_by_acronyms(w: &Words, cands: &mut Vec<Cand>) {
     let acronyms: Vec<&str> = (0..w.len())
         .map(|t| w.word(t))
-        .filter(|x| x.chars().count() >= 3 && is_all_caps(x))
+        // The capitals test first: it turns a lowercase word away at its
+        // first letter, while counting characters reads the whole word.
+        .filter(|x| is_all_caps(x) && x.chars().count() >= 3)
         .collect();
     if acronyms.is_empty() {
         return;
@@ -386,7 +388,7 @@ fn left_end(w: &Words, ts: usize, floor: usize) -> usize {
 fn newspaper_sunday(w: &Words, at: usize, floor: usize) -> bool {
     at == floor
         || !matches!(
-            norm_word(w.word(at - 1)).as_str(),
+            &*norm_word(w.word(at - 1)),
             "on" | "until"
                 | "till"
                 | "since"

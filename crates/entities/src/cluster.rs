@@ -12,6 +12,7 @@ use crate::names::{
 };
 use crate::words::{Cand, Words};
 use crate::Map as HashMap;
+use newsparse_core::hash::{hash_str, HashedMap};
 use newsparse_core::EntityKind;
 use newsparse_lang::lexicon;
 
@@ -48,7 +49,7 @@ struct Form {
 }
 
 /// What a form can be found by, for [`Candidates`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Sig {
     /// The whole key (words joined).
     Key,
@@ -75,11 +76,30 @@ enum Sig {
 /// `candidates_give_the_same_clusters_as_testing_every_entity`.
 #[derive(Default)]
 struct Candidates {
-    by: HashMap<(Sig, String), Vec<usize>>,
+    /// One map per signature (`Sig as usize`), keyed by the string's hash:
+    /// no key is allocated, and two strings of one hash only widen a
+    /// lookup's superset, which the full test then narrows.
+    by: [HashedMap<Found>; SIGS],
     /// Every registered entity (for the test that compares with testing all).
     #[cfg(test)]
     all: Vec<usize>,
 }
+
+/// The entities one signature finds, in the order they were added: most
+/// signatures find one, which is kept without a Vec of its own.
+struct Found {
+    first: usize,
+    more: Vec<usize>,
+}
+
+impl Found {
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        std::iter::once(self.first).chain(self.more.iter().copied())
+    }
+}
+
+/// How many kinds of signature there are.
+const SIGS: usize = Sig::Acronym as usize + 1;
 
 #[cfg(test)]
 thread_local! {
@@ -88,15 +108,31 @@ thread_local! {
 }
 
 impl Candidates {
+    /// An index sized for `forms` forms, so that its maps seldom grow.
+    fn with_capacity(forms: usize) -> Self {
+        let mut index = Candidates::default();
+        for map in &mut index.by {
+            map.reserve(forms);
+        }
+        index
+    }
+
     fn add(&mut self, sig: Sig, s: &str, e: usize) {
         #[cfg(test)]
         if !self.all.contains(&e) {
             self.all.push(e);
         }
-        let list = self.by.entry((sig, s.to_string())).or_default();
-        if !list.contains(&e) {
-            list.push(e);
-        }
+        self.by[sig as usize]
+            .entry(hash_str(s))
+            .and_modify(|found| {
+                if found.first != e && !found.more.contains(&e) {
+                    found.more.push(e);
+                }
+            })
+            .or_insert(Found {
+                first: e,
+                more: Vec::new(),
+            });
     }
 
     /// Register entity `e`'s form (its key, words as written, lowercased).
@@ -137,9 +173,8 @@ impl Candidates {
         }
         let mut out: Vec<usize> = sigs
             .iter()
-            .filter_map(|&(sig, s)| self.by.get(&(sig, s.to_string())))
-            .flatten()
-            .copied()
+            .filter_map(|&(sig, s)| self.by[sig as usize].get(&hash_str(s)))
+            .flat_map(Found::iter)
             .collect();
         out.sort_unstable();
         out.dedup();
@@ -289,8 +324,9 @@ fn split_by_sex(w: &Words, cands: &[Cand], form: Form) -> Vec<(Option<Sex>, Form
 fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
     let first = entities.len();
     let mut sexes: Vec<Option<Sex>> = Vec::new();
-    let mut index = Candidates::default();
-    for whole in forms(w, cands, EntityKind::Person, person_key) {
+    let forms = forms(w, cands, EntityKind::Person, person_key);
+    let mut index = Candidates::with_capacity(forms.len());
+    for whole in forms {
         for (sex, form) in split_by_sex(w, cands, whole) {
             // Every match shares the last word of the key, or (a one-word
             // form) its first word.
@@ -357,7 +393,10 @@ fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
 }
 
 fn lower(words: &[String]) -> Vec<String> {
-    words.iter().map(|x| crate::names::norm_word(x)).collect()
+    words
+        .iter()
+        .map(|x| crate::names::norm_word(x).into_owned())
+        .collect()
 }
 
 /// Whether every word is generic: a suffix ("Party") or function word.
@@ -387,8 +426,9 @@ fn cluster_names(
     let entity_of = |entities: &[Entity], cand: usize| {
         (first..entities.len()).find(|&e| entities[e].members.contains(&cand))
     };
-    let mut index = Candidates::default();
-    for form in forms(w, cands, kind, org_key) {
+    let forms = forms(w, cands, kind, org_key);
+    let mut index = Candidates::with_capacity(forms.len());
+    for form in forms {
         let exact: Vec<usize> = index
             .lookup(&[(Sig::Key, &form.key.join("\u{1}"))])
             .into_iter()

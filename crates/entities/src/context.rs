@@ -5,7 +5,7 @@
 
 use crate::names::norm_word;
 use crate::titles::title_len_before;
-use crate::words::{is_possessive, Cand, Words};
+use crate::words::{is_possessive, Cand, Cover, Words};
 use newsparse_core::EntityKind;
 use newsparse_lang::lexicon;
 
@@ -19,21 +19,16 @@ pub struct PersonContext {
     pub attributes: Vec<String>,
 }
 
-fn other_entity(cands: &[Cand], cover: &[Option<usize>], t: usize) -> Option<Cand> {
-    cover[t]
+fn other_entity(cands: &[Cand], cover: &Cover, t: usize) -> Option<Cand> {
+    cover
+        .at(t)
         .map(|c| cands[c])
         .filter(|c| c.kind != EntityKind::Person)
 }
 
 /// Titles, roles and attributes read around the person mention `[ts, te)`.
 /// `cover` maps each token to the candidate covering it.
-pub fn person(
-    w: &Words,
-    cands: &[Cand],
-    cover: &[Option<usize>],
-    ts: usize,
-    te: usize,
-) -> PersonContext {
+pub fn person(w: &Words, cands: &[Cand], cover: &Cover, ts: usize, te: usize) -> PersonContext {
     let mut out = PersonContext::default();
     let floor = w.sentence_first(ts);
 
@@ -44,7 +39,7 @@ pub fn person(
         let Some((k, office)) = title_len_before(w, p, floor, chain.is_empty()) else {
             break;
         };
-        if cover[p - k..p].iter().any(Option::is_some) {
+        if (p - k..p).any(|t| cover.at(t).is_some()) {
             break;
         }
         chain.push((p - k, p, office));
@@ -85,7 +80,7 @@ pub fn person(
             q = c.ts;
             continue;
         }
-        if cover[t].is_some() {
+        if cover.at(t).is_some() {
             break;
         }
         let word = w.word(t);
@@ -118,7 +113,7 @@ pub fn person(
 
     // After the name: a post-nominal title or an appositive role.
     let sentence_end = w.sentence_end(ts);
-    if te < sentence_end && cover[te].is_none() && lexicon::is_postnominal(w.word(te)) {
+    if te < sentence_end && cover.at(te).is_none() && lexicon::is_postnominal(w.word(te)) {
         out.titles.push(w.word(te).to_string());
         out.aliases.push(w.surface(ts, te + 1).to_string());
     } else if te + 1 < sentence_end && w.word(te) == "," {
@@ -131,7 +126,7 @@ pub fn person(
 fn appositive(
     w: &Words,
     cands: &[Cand],
-    cover: &[Option<usize>],
+    cover: &Cover,
     start: usize,
     sentence_end: usize,
     out: &mut PersonContext,
@@ -143,7 +138,7 @@ fn appositive(
             || word
                 .chars()
                 .all(|c| "\"'\u{201c}\u{201d}\u{2018}\u{2019}\u{2013}\u{2014}".contains(c))
-            || matches!(norm_word(word).as_str(), "who" | "which" | "that" | "and")
+            || matches!(&*norm_word(word), "who" | "which" | "that" | "and")
             || lexicon::REPORTING_VERB_SET.has(&norm_word(word));
         if stop {
             break;

@@ -88,7 +88,7 @@ fn role_start(w: &Words, ts: usize) -> Option<usize> {
 pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
     let cover = w.cover(cands);
     let mut out: Vec<Cand> = Vec::new();
-    let free = |i: usize| cover[i].is_none() && nameish(w.word(i));
+    let free = |i: usize| cover.at(i).is_none() && nameish(w.word(i));
     // After a kind-of-organization noun.
     for i in 0..w.len().saturating_sub(1) {
         if !lexicon::ORG_NOUN_SET.has(w.word(i)) {
@@ -176,16 +176,16 @@ pub fn new_orgs(w: &Words, cands: &[Cand]) -> Vec<Cand> {
         .map(|c| w.word(c.ts))
         .collect();
     for (i, covered) in cover.iter().enumerate().skip(1) {
+        // The cheap tests first: few words follow "the" untagged.
+        if covered.is_some() || !matches!(w.word(i - 1), "the" | "The") {
+            continue;
+        }
         let word = w.word(i);
         let letters = word.chars().filter(|c| c.is_ascii_uppercase()).count();
         let acronym = (2..=5).contains(&letters)
             && word.chars().all(|c| c.is_ascii_uppercase() || c == '&')
             && !lexicon::is_common_acronym(word);
-        if acronym
-            && covered.is_none()
-            && matches!(w.word(i - 1), "the" | "The")
-            && !places.contains(&word)
-        {
+        if acronym && !places.contains(&word) {
             out.push(Cand {
                 kind: EntityKind::Organization,
                 ts: i,
@@ -486,7 +486,7 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
             _ => continue,
         }
         while j < end {
-            let Some(o) = cover[j] else {
+            let Some(o) = cover.at(j) else {
                 break;
             };
             // An explicit statement of kind outweighs the tagger's guesses,
@@ -504,7 +504,7 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
     // "X analyst Jane Doe": X is where Jane Doe works.
     for c in cands.iter().filter(|c| c.kind == EntityKind::Person) {
         if let Some(p) = role_start(w, c.ts) {
-            if let Some(o) = cover[p - 1] {
+            if let Some(o) = cover.at(p - 1) {
                 let other = cands[o];
                 let misc_name = other.kind == EntityKind::Misc
                     && !(other.ts..other.te).any(|t| lexicon::is_demonym(w.word(t)));

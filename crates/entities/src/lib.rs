@@ -65,6 +65,18 @@ mod clean;
 mod vote;
 
 fn collapse_spaces(s: &str) -> String {
+    // Most forms are ASCII with one space between words already: copied.
+    let b = s.as_bytes();
+    let single_spaced = s.is_ascii()
+        && b.first() != Some(&b' ')
+        && b.last() != Some(&b' ')
+        && !b.windows(2).any(|pair| pair == b"  ")
+        && !b
+            .iter()
+            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'));
+    if single_spaced {
+        return s.to_string();
+    }
     s.split(newsparse_lang::chars::is_space)
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
@@ -164,5 +176,32 @@ fn number_ids(entities: &mut [FoundEntity]) {
         };
         counts[slot] += 1;
         e.id = format!("{prefix}{}", counts[slot]);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse_spaces;
+
+    /// The copy taken for a single-spaced form is what splitting gives.
+    #[test]
+    fn collapsed_spaces_match_splitting() {
+        for s in [
+            "Ola Brandt",
+            " Ola Brandt",
+            "Ola  Brandt ",
+            "Ola\tBrandt",
+            "Ola\u{a0}Brandt",
+            "Ola \r\nBrandt",
+            "",
+            " ",
+            "Kest",
+        ] {
+            let split: Vec<&str> = s
+                .split(newsparse_lang::chars::is_space)
+                .filter(|p| !p.is_empty())
+                .collect();
+            assert_eq!(collapse_spaces(s), split.join(" "), "{s:?}");
+        }
     }
 }

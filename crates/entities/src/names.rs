@@ -2,21 +2,39 @@
 //! name ("Doe", "J. Doe", "al-Doe") refers to the same entity as a longer one.
 
 use newsparse_lang::lexicon;
+use std::borrow::Cow;
 
-/// A word as compared: lowercase, typographic apostrophes and hyphens made plain.
-pub fn norm_word(word: &str) -> String {
-    // Most words are plain ASCII: one allocation of the right size.
+/// A word as compared: lowercase, typographic apostrophes and hyphens made
+/// plain. Borrowed when the word already is its own form (a lowercase ASCII
+/// word), since most look-ups only test it.
+pub fn norm_word(word: &str) -> Cow<'_, str> {
     if word.is_ascii() && !word.contains('`') {
-        return word.to_ascii_lowercase();
+        return if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(word.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(word)
+        };
     }
-    word.chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
-            c => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+    Cow::Owned(
+        word.chars()
+            .map(|c| match c {
+                '\u{2018}' | '\u{2019}' | '\u{02bc}' | '`' => '\'',
+                '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' => '-',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect(),
+    )
+}
+
+/// Append [`norm_word`]`(word)` to `out`, without a String of its own for
+/// a plain ASCII word.
+pub fn push_norm_word(out: &mut String, word: &str) {
+    if word.is_ascii() && !word.contains('`') {
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.push_str(&norm_word(word));
+    }
 }
 
 /// A person-name word as compared: [`norm_word`] without a joined particle
@@ -30,7 +48,7 @@ pub fn person_word(word: &str) -> String {
             }
         }
     }
-    w
+    w.into_owned()
 }
 
 /// The key of a person's name: its words without particles or generational
@@ -43,7 +61,7 @@ pub fn person_key(words: &[&str]) -> Vec<String> {
         .filter(|w| !lexicon::is_particle(w))
         .collect();
     if key.is_empty() {
-        words.iter().map(|w| norm_word(w)).collect()
+        words.iter().map(|w| norm_word(w).into_owned()).collect()
     } else {
         key
     }
@@ -53,7 +71,7 @@ pub fn person_key(words: &[&str]) -> Vec<String> {
 /// leading "the", a final "Party" or a plural "s" on the last word, so
 /// "the Greens", "Green Party" and "Green" compare equal.
 pub fn org_key(words: &[&str]) -> Vec<String> {
-    let mut key: Vec<String> = words.iter().map(|w| norm_word(w)).collect();
+    let mut key: Vec<String> = words.iter().map(|w| norm_word(w).into_owned()).collect();
     if key.len() > 1 && key[0] == "the" {
         key.remove(0);
     }
@@ -210,6 +228,22 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pushed_words_are_the_normal_forms() {
+        for word in [
+            "Kestrel",
+            "O`Neil-Vesk",
+            "O\u{2019}Neil",
+            "ÉLAN",
+            "vell",
+            "",
+        ] {
+            let mut out = String::from("x ");
+            push_norm_word(&mut out, word);
+            assert_eq!(out, format!("x {}", norm_word(word)), "{word:?}");
+        }
+    }
 
     #[test]
     fn ascii_and_typographic_words_compare_alike() {

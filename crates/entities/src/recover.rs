@@ -38,7 +38,7 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
             }
         }
         if let Some(acr) = &ent.acronym {
-            insert(vec![norm_word(acr)], e);
+            insert(vec![norm_word(acr).into_owned()], e);
         }
     }
     let mut by_first: HashMap<&str, Vec<(&[String], usize)>> = HashMap::default();
@@ -57,7 +57,7 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
     let mut i = 0;
     while i < w.len() {
         let word = w.word(i);
-        if cover[i].is_some() || !is_capitalized(word) {
+        if cover.at(i).is_some() || !is_capitalized(word) {
             i += 1;
             continue;
         }
@@ -66,7 +66,8 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
                 let end = i + seq.len();
                 end <= w.len()
                     && w.same_sentence(i, end - 1)
-                    && (i..end).all(|j| cover[j].is_none() && person_word(w.word(j)) == seq[j - i])
+                    && (i..end)
+                        .all(|j| cover.at(j).is_none() && person_word(w.word(j)) == seq[j - i])
                     && fits(w, i, end)
             })
         });

@@ -4,12 +4,15 @@
 //! word equal to a known person's surname is that person.
 
 use crate::clean::AcronymLink;
-use crate::names::{is_abbreviation_of, is_all_caps, norm_word, person_key, person_word};
+use crate::names::{
+    is_abbreviation_of, is_all_caps, norm_word, person_key, person_word, push_norm_word,
+};
 use crate::titles::title_len_before;
 use crate::words::{Cand, Words};
 use crate::{Map as HashMap, Set as HashSet};
 use newsparse_core::EntityKind;
 use newsparse_lang::lexicon;
+use std::borrow::Cow;
 
 fn slot(kind: EntityKind) -> usize {
     match kind {
@@ -28,10 +31,14 @@ const KINDS: [EntityKind; 4] = [
 ];
 
 fn form_key(w: &Words, c: &Cand) -> String {
-    (c.ts..c.te)
-        .map(|i| norm_word(w.word(i)))
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut key = String::new();
+    for i in c.ts..c.te {
+        if i > c.ts {
+            key.push(' ');
+        }
+        push_norm_word(&mut key, w.word(i));
+    }
+    key
 }
 
 /// Whether the name at `ts` follows a preposition of place ("in the X"),
@@ -52,7 +59,7 @@ fn is_locative(w: &Words, ts: usize) -> bool {
     }
     p - 1 == floor
         || !matches!(
-            norm_word(w.word(p - 2)).as_str(),
+            &*norm_word(w.word(p - 2)),
             "stake" | "stakes" | "shares" | "share" | "interest" | "investment" | "holding"
         )
 }
@@ -197,7 +204,7 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
     // A two-word "organization" whose last word is a person elsewhere is
     // a person's name mistagged ("Ann Vesk" beside "Vesk said"): it
     // claims no lone word.
-    let person_words = |longer_only: bool| -> HashSet<String> {
+    let person_words = |longer_only: bool| -> HashSet<Cow<str>> {
         cands
             .iter()
             .filter(|c| c.kind == EntityKind::Person && (!longer_only || c.te - c.ts > 1))
@@ -205,7 +212,7 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
             .collect()
     };
     let any_person = person_words(false);
-    let org_heads: HashSet<String> = cands
+    let org_heads: HashSet<Cow<str>> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Organization && c.te - c.ts > 1)
         .filter(|c| c.te - c.ts > 2 || !any_person.contains(&norm_word(w.word(c.te - 1))))

@@ -3,7 +3,29 @@
 use crate::names::norm_word;
 use crate::Set as HashSet;
 use newsparse_core::{ByteSpan, Doc, EntityKind};
+use std::borrow::Cow;
 use std::cell::OnceCell;
+
+/// For every token, the index of the candidate covering it, if any. Four
+/// bytes a token: the steps build one several times per article, and half
+/// the size halves the clearing.
+pub struct Cover(Vec<u32>);
+
+impl Cover {
+    /// A token no candidate covers.
+    const FREE: u32 = u32::MAX;
+
+    /// The candidate covering token `t`.
+    pub fn at(&self, t: usize) -> Option<usize> {
+        let c = self.0[t];
+        (c != Cover::FREE).then_some(c as usize)
+    }
+
+    /// Each token's candidate, in token order.
+    pub fn iter(&self) -> impl Iterator<Item = Option<usize>> + '_ {
+        (0..self.0.len()).map(|t| self.at(t))
+    }
+}
 
 /// A mention as a half-open token range `[ts, te)`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,11 +37,14 @@ pub struct Cand {
 
 pub struct Words<'d> {
     pub doc: &'d Doc<'d>,
+    /// The text of every token, sliced once: the steps read each token
+    /// many times, and slicing checks bounds and character boundaries.
+    texts: Vec<&'d str>,
     /// The sentence of every token.
     sentence: Vec<usize>,
     /// Every word the text writes in lowercase: a capitalized one of these
     /// opening a sentence is a common word, not a name.
-    lowercase: OnceCell<HashSet<String>>,
+    lowercase: OnceCell<HashSet<Cow<'d, str>>>,
 }
 
 impl<'d> Words<'d> {
@@ -30,8 +55,10 @@ impl<'d> Words<'d> {
                 sentence[t] = s;
             }
         }
+        let texts = doc.tokens.iter().map(|t| t.span.text(doc.text)).collect();
         Words {
             doc,
+            texts,
             sentence,
             lowercase: OnceCell::new(),
         }
@@ -39,16 +66,15 @@ impl<'d> Words<'d> {
 
     /// Whether the text also writes `word` in lowercase.
     pub fn is_common_word(&self, word: &str) -> bool {
-        let doc = self.doc;
         self.lowercase
             .get_or_init(|| {
-                (0..doc.tokens.len())
-                    .map(|i| doc.token_text(i))
+                self.texts
+                    .iter()
                     .filter(|x| x.chars().next().is_some_and(char::is_lowercase))
-                    .map(norm_word)
+                    .map(|x| norm_word(x))
                     .collect()
             })
-            .contains(&norm_word(word))
+            .contains(&*norm_word(word))
     }
 
     pub fn len(&self) -> usize {
@@ -56,7 +82,7 @@ impl<'d> Words<'d> {
     }
 
     pub fn word(&self, i: usize) -> &'d str {
-        self.doc.token_text(i)
+        self.texts[i]
     }
 
     pub fn words(&self, ts: usize, te: usize) -> Vec<&'d str> {
@@ -104,14 +130,18 @@ impl<'d> Words<'d> {
     }
 
     /// For every token, the candidate covering it.
-    pub fn cover(&self, cands: &[Cand]) -> Vec<Option<usize>> {
-        let mut cover = vec![None; self.len()];
+    pub fn cover(&self, cands: &[Cand]) -> Cover {
+        let mut cover = vec![Cover::FREE; self.len()];
         for (i, c) in cands.iter().enumerate() {
+            let i = u32::try_from(i)
+                .ok()
+                .filter(|&i| i != Cover::FREE)
+                .expect("fewer candidates than u32::MAX");
             for slot in &mut cover[c.ts..c.te] {
-                *slot = Some(i);
+                *slot = i;
             }
         }
-        cover
+        Cover(cover)
     }
 }
 

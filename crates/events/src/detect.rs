@@ -3,7 +3,7 @@
 //! participants, place and time.
 
 use crate::lexicon::{
-    by_form, is_org_description, is_place_noun, is_post, Cond, Entry, Frame, HUMAN,
+    by_form, is_org_description, is_place_noun, is_post, may_be_form, Cond, Entry, Frame, HUMAN,
 };
 use crate::words::Word;
 use newsparse_core::ByteSpan;
@@ -45,7 +45,7 @@ pub struct Trigger {
 
 impl SentenceView<'_, '_> {
     fn lw(&self, i: usize) -> &str {
-        self.words.get(i).map_or("", |w| w.lower.as_str())
+        self.words.get(i).map_or("", |w| w.lower.as_ref())
     }
 
     fn mention_starting_within(&self, from: usize, n: usize, kinds: &[EntityKind]) -> bool {
@@ -66,7 +66,7 @@ impl SentenceView<'_, '_> {
                 && self.words.get(m.end).is_none_or(|w| {
                     w.is_punct()
                         || matches!(
-                            w.lower.as_str(),
+                            w.lower.as_ref(),
                             "in" | "on"
                                 | "at"
                                 | "to"
@@ -100,7 +100,7 @@ impl SentenceView<'_, '_> {
             Cond::NextIn(set) => set.contains(&self.lw(after)),
             Cond::NextWithin(n, set) => (after..after + n).any(|k| set.contains(&self.lw(k))),
             Cond::NextWithinIs(n, test) => (after..after + n).any(|k| test(self.lw(k))),
-            Cond::SentenceHas(set) => self.words.iter().any(|w| set.contains(&w.lower.as_str())),
+            Cond::SentenceHas(set) => self.words.iter().any(|w| set.contains(&w.lower.as_ref())),
             Cond::PersonNext => self.mention_starting_within(after, 3, &[EntityKind::Person]),
             Cond::PlaceNext => self.mention_starting_within(after, 3, &[EntityKind::Place]),
             Cond::OrgNext => self.mention_starting_within(after, 4, &[EntityKind::Organization]),
@@ -185,7 +185,10 @@ impl SentenceView<'_, '_> {
         let lex = by_form();
         let mut out: Vec<Trigger> = Vec::new();
         for (i, w) in self.words.iter().enumerate() {
-            let Some(entries) = lex.get(w.lower.as_str()) else {
+            if !may_be_form(&w.lower) {
+                continue;
+            }
+            let Some(entries) = lex.get(w.lower.as_ref()) else {
                 continue;
             };
             if self.inside_mention(i) || self.negated(i) || self.in_proper_name(i) {
@@ -606,13 +609,13 @@ const MAX_REACH: usize = 12;
 /// Whether word `at` is the "on" or "in" of "is (now) on a tour", "was in
 /// talks": the copula makes the sentence's subject the one doing it.
 fn is_copular_on(words: &[Word], at: usize) -> bool {
-    if !matches!(words[at].lower.as_str(), "on" | "in") {
+    if !matches!(words[at].lower.as_ref(), "on" | "in") {
         return false;
     }
     let mut j = at;
     while j > 0
         && matches!(
-            words[j - 1].lower.as_str(),
+            words[j - 1].lower.as_ref(),
             "now" | "currently" | "still" | "already" | "also"
         )
     {
@@ -631,7 +634,7 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
     // ("X held talks with Y").
     let mut in_phrase = nominal;
     while start > 0 && t.start - start < MAX_REACH {
-        let w = words[start - 1].lower.as_str();
+        let w = words[start - 1].lower.as_ref();
         if in_phrase && !view.inside_mention(start - 1) {
             if LIGHT_VERBS.contains(&w) || is_copular_on(words, start - 1) {
                 in_phrase = false;
@@ -672,7 +675,7 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
     let mut reach = 0;
     while end < words.len() && reach < MAX_REACH {
         reach += 1;
-        let w = words[end].lower.as_str();
+        let w = words[end].lower.as_ref();
         // A noun's clause on the right is its complements ("talks with Y",
         // "takeover of X by Y"), not what follows "at", "as", "during"…
         if nominal
@@ -736,7 +739,7 @@ fn starts_verb_phrase(view: &SentenceView, i: usize) -> bool {
         && !w.lower.starts_with(|c: char| c.is_ascii_digit())
         && !DETERMINER_SET.has(&w.lower)
         && !matches!(
-            w.lower.as_str(),
+            w.lower.as_ref(),
             "this"
                 | "that"
                 | "these"
@@ -789,7 +792,7 @@ pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<
             return;
         }
         let preposition = if m.start > 0 {
-            view.words[m.start - 1].lower.as_str()
+            view.words[m.start - 1].lower.as_ref()
         } else {
             ""
         };

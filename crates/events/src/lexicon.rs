@@ -5,6 +5,7 @@
 use crate::families::FAMILIES;
 use newsparse_lang::lexicon::{DETERMINER_SET, ORG_NOUN_SET, ORG_PLURAL_SET, POST_SET};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// A test on a trigger word's context.
@@ -1182,12 +1183,37 @@ pub fn expand(forms: &'static str) -> impl Iterator<Item = &'static str> {
     })
 }
 
+/// FNV-1a over a word's bytes: every word of every sentence is looked up,
+/// and the default SipHash costs several times more on such short keys.
+#[derive(Clone, Copy)]
+pub struct FormHasher(u64);
+
+impl Default for FormHasher {
+    fn default() -> Self {
+        FormHasher(0xCBF2_9CE4_8422_2325)
+    }
+}
+
+impl Hasher for FormHasher {
+    fn finish(&self) -> u64 {
+        newsparse_core::hash::finalize(self.0)
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ b as u64).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    }
+}
+
+/// Trigger entries keyed by word form.
+pub type FormMap = HashMap<&'static str, Vec<&'static Entry>, BuildHasherDefault<FormHasher>>;
+
 /// Entries by word form. An entry is listed once under a form, even when
 /// its typed forms and a family both give it.
-pub fn by_form() -> &'static HashMap<&'static str, Vec<&'static Entry>> {
-    static MAP: OnceLock<HashMap<&'static str, Vec<&'static Entry>>> = OnceLock::new();
+pub fn by_form() -> &'static FormMap {
+    static MAP: OnceLock<FormMap> = OnceLock::new();
     MAP.get_or_init(|| {
-        let mut m: HashMap<&'static str, Vec<&'static Entry>> = HashMap::new();
+        let mut m = FormMap::default();
         for entry in ENTRIES {
             for form in expand(entry.forms) {
                 let list = m.entry(form).or_default();
@@ -1198,6 +1224,38 @@ pub fn by_form() -> &'static HashMap<&'static str, Vec<&'static Entry>> {
         }
         m
     })
+}
+
+/// Whether `word` may be a trigger form: tested before the map is hashed,
+/// since most words of a sentence are none. Each form sets a bit for its
+/// first, second and last byte and length ([`form_shape`]); a word whose bit
+/// is clear is no form.
+pub fn may_be_form(word: &str) -> bool {
+    static SHAPES: OnceLock<Vec<u64>> = OnceLock::new();
+    let shapes = SHAPES.get_or_init(|| {
+        let mut shapes = vec![0u64; FORM_SHAPES / 64];
+        for form in by_form().keys() {
+            let bit = form_shape(form.as_bytes());
+            shapes[bit / 64] |= 1 << (bit % 64);
+        }
+        shapes
+    });
+    let bit = form_shape(word.as_bytes());
+    shapes[bit / 64] & (1 << (bit % 64)) != 0
+}
+
+/// How many bits [`may_be_form`] keeps: a few times the number of forms.
+const FORM_SHAPES: usize = 1 << 14;
+
+/// A word's bit among [`FORM_SHAPES`] for its first, second and last byte
+/// and its length.
+fn form_shape(word: &[u8]) -> usize {
+    let byte = |i: Option<&u8>| u32::from(i.copied().unwrap_or(0));
+    let shape = byte(word.first())
+        | byte(word.get(1)) << 8
+        | byte(word.last()) << 16
+        | (word.len() as u32) << 24;
+    (shape.wrapping_mul(0x9E37_79B1) >> 18) as usize
 }
 
 #[cfg(test)]

@@ -25,6 +25,7 @@ use newsparse_core::{
     QuoteFound, TimeFound,
 };
 use newsparse_lang::chars::is_space;
+use newsparse_lang::lexicon::WordSet;
 use time::TimeMention;
 use words::{sentence_words, span_words, Word};
 
@@ -50,6 +51,9 @@ const TAKEOVER_WORDS: &[&str] = &[
     "per",
     "tender",
 ];
+
+static TAKEOVER_WORD_SET: WordSet = WordSet::new(TAKEOVER_WORDS);
+static JUSTICE_SET: WordSet = WordSet::new(lexicon::JUSTICE);
 
 /// Openings that carry the time of the sentence before ("At that stage he…").
 const CARRY_OPENERS: &[&[&str]] = &[
@@ -100,14 +104,14 @@ pub fn analyze(
     let takeover = words
         .iter()
         .flatten()
-        .filter(|w| TAKEOVER_WORDS.contains(&w.lower.as_str()))
+        .filter(|w| TAKEOVER_WORD_SET.has(&w.lower))
         .count()
         >= 2;
 
     let court = words
         .iter()
         .flatten()
-        .filter(|w| lexicon::JUSTICE.contains(&w.lower.as_str()))
+        .filter(|w| JUSTICE_SET.has(&w.lower))
         .count()
         >= 3;
 
@@ -239,7 +243,7 @@ pub fn analyze(
                 };
                 ws[a..b]
                     .iter()
-                    .any(|w| matches!(w.lower.as_str(), "and" | "but" | ";"))
+                    .any(|w| matches!(w.lower.as_ref(), "and" | "but" | ";"))
             };
             let nearest = |inside: bool| {
                 resolved
@@ -387,7 +391,7 @@ fn event_place(
         .filter(|m| m.kind == EntityKind::Place && m.start >= clause.start && m.end <= clause.end)
         .collect();
     let after_preposition = places.iter().find(|m| {
-        m.start > 0 && PLACE_PREPOSITIONS.contains(&view.words[m.start - 1].lower.as_str())
+        m.start > 0 && PLACE_PREPOSITIONS.contains(&view.words[m.start - 1].lower.as_ref())
     });
     let m = after_preposition.or(places.first())?;
     let e = &entities[m.entity];

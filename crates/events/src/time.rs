@@ -9,6 +9,7 @@
 use crate::words::Word;
 use newsparse_core::date::{day as date, Date, Weekday};
 use newsparse_core::{ByteSpan, Layout, PartialDate};
+use newsparse_lang::lexicon::WordSet;
 use time::Duration;
 
 /// What a time expression says, before it is resolved.
@@ -116,12 +117,25 @@ fn number_word(lower: &str) -> Option<i64> {
 
 /// A day of the month: "21", "21st", "3rd".
 fn day_number(lower: &str) -> Option<u8> {
+    // Only a digit or a sign ("+5" parses) can start one: most words go here.
+    if !lower.starts_with(|c: char| c.is_ascii_digit() || c == '+') {
+        return None;
+    }
     let digits = lower.trim_end_matches(|c: char| c.is_ascii_alphabetic());
     let suffix = &lower[digits.len()..];
     if !matches!(suffix, "" | "st" | "nd" | "rd" | "th") || digits.is_empty() || digits.len() > 2 {
         return None;
     }
     digits.parse().ok().filter(|d| (1..=31).contains(d))
+}
+
+/// `s` without every leading copy of `prefix` (`str::trim_start_matches`
+/// without building a substring searcher for each word).
+fn trim_prefixes<'s>(mut s: &'s str, prefix: &str) -> &'s str {
+    while let Some(rest) = s.strip_prefix(prefix) {
+        s = rest;
+    }
+    s
 }
 
 /// A year as news writes it: four digits, 1800–2099.
@@ -191,16 +205,20 @@ const SEASONS: &[&str] = &["spring", "summer", "autumn", "fall", "winter"];
 pub fn find(words: &[Word]) -> Vec<TimeMention> {
     let mut out = Vec::new();
     let n = words.len();
-    let lw = |i: usize| words.get(i).map_or("", |w| w.lower.as_str());
+    let lw = |i: usize| words.get(i).map_or("", |w| w.lower.as_ref());
     let mut i = 0;
     while i < n {
         let w = lw(i);
+        if !may_open_expression(w) && !words[i].is_capitalized() {
+            i += 1;
+            continue;
+        }
         let start = i;
         let mut found: Option<(usize, TimeKind)> = None; // (end word, kind)
 
         if let Some(kind) = iso_date(w) {
             found = Some((i + 1, kind));
-        } else if let (Some(m), true) = (month_number(w), words[i].is_capitalized()) {
+        } else if let Some(m) = words[i].is_capitalized().then(|| month_number(w)).flatten() {
             found = month_phrase(words, i, m);
         } else if let Some(d) = day_number(w) {
             // "21 July 2020", "28 March"
@@ -228,12 +246,12 @@ pub fn find(words: &[Word]) -> Vec<TimeMention> {
             }
         } else if let Some(decade) = w
             .strip_suffix('s')
-            .map(|d| d.trim_start_matches("mid-").trim_start_matches("the-"))
+            .map(|d| trim_prefixes(trim_prefixes(d, "mid-"), "the-"))
             .and_then(year_number)
             .filter(|y| y % 10 == 0)
         {
             found = Some((i + 1, TimeKind::Decade(decade)));
-        } else if let Some(day) = weekday_of(w).filter(|_| words[i].is_capitalized()) {
+        } else if let Some(day) = words[i].is_capitalized().then(|| weekday_of(w)).flatten() {
             let shift = shift_before(words, i);
             let s = if shift == Shift::Bare { i } else { i - 1 };
             push(&mut out, words, s, i + 1, TimeKind::Weekday { day, shift });
@@ -278,6 +296,35 @@ pub fn find(words: &[Word]) -> Vec<TimeMention> {
     out
 }
 
+/// Whether a lowercase word's first byte allows it to open an expression
+/// below when it is not capitalized (a month or weekday name must be): a
+/// digit or sign (dates, years, decades, numbers), or the first letter of
+/// a word the finder reads ("today", "yesterday", "between", "last",
+/// "next", "past", "earlier", "later", "this", a number word, "mid-",
+/// "the-"). Most words are turned away here.
+fn may_open_expression(lower: &str) -> bool {
+    matches!(
+        lower.as_bytes().first(),
+        Some(
+            b'0'..=b'9'
+                | b'+'
+                | b'-'
+                | b'a'
+                | b'b'
+                | b'e'
+                | b'f'
+                | b'l'
+                | b'm'
+                | b'n'
+                | b'o'
+                | b'p'
+                | b's'
+                | b't'
+                | b'y'
+        )
+    )
+}
+
 fn push(out: &mut Vec<TimeMention>, words: &[Word], start: usize, end: usize, kind: TimeKind) {
     out.push(TimeMention {
         span: ByteSpan::new(words[start].span.start, words[end - 1].span.end),
@@ -288,7 +335,7 @@ fn push(out: &mut Vec<TimeMention>, words: &[Word], start: usize, end: usize, ki
 }
 
 fn shift_before(words: &[Word], i: usize) -> Shift {
-    match i.checked_sub(1).map(|j| words[j].lower.as_str()) {
+    match i.checked_sub(1).map(|j| words[j].lower.as_ref()) {
         Some("last") | Some("past") => Shift::Last,
         Some("next") | Some("coming") => Shift::Next,
         Some("this") => Shift::This,
@@ -298,7 +345,7 @@ fn shift_before(words: &[Word], i: usize) -> Shift {
 
 /// A phrase starting with a capitalized month name at `i`.
 fn month_phrase(words: &[Word], i: usize, m: u8) -> Option<(usize, TimeKind)> {
-    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_ref());
     // "Sept. 3": a split-off abbreviation stop.
     let j = if lw(i + 1) == "." && words[i].lower.len() <= 4 {
         i + 2
@@ -320,7 +367,7 @@ fn month_phrase(words: &[Word], i: usize, m: u8) -> Option<(usize, TimeKind)> {
     }
     // A bare month name: "May" is also a verb and "March" a noun, so those
     // need a word before them that only goes with dates.
-    let prev = i.checked_sub(1).map_or("", |j| words[j].lower.as_str());
+    let prev = i.checked_sub(1).map_or("", |j| words[j].lower.as_ref());
     let datey = matches!(
         prev,
         "in" | "since"
@@ -354,7 +401,7 @@ fn month_phrase(words: &[Word], i: usize, m: u8) -> Option<(usize, TimeKind)> {
 
 /// "between July and September 2004" → the year.
 fn month_range(words: &[Word], i: usize) -> Option<(usize, TimeKind)> {
-    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_ref());
     month_number(lw(i + 1))?;
     if lw(i + 2) != "and" {
         return None;
@@ -366,7 +413,7 @@ fn month_range(words: &[Word], i: usize) -> Option<(usize, TimeKind)> {
 
 /// "this week", "last year", "earlier this month", "next spring"…
 fn relative_phrase(words: &[Word], i: usize) -> Option<(usize, TimeKind)> {
-    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_str());
+    let lw = |k: usize| words.get(k).map_or("", |w| w.lower.as_ref());
     let (offset, unit_at) = match lw(i) {
         "earlier" | "later" if lw(i + 1) == "this" => (0, i + 2),
         "this" => (0, i + 1),
@@ -404,6 +451,10 @@ const IRREGULAR_PAST: &[&str] = &[
     "ran", "hit", "put", "set", "cut", "spent", "built", "sought", "won", "ago", "been", "broke",
 ];
 
+// The tense cues are read for up to sixteen words around every expression.
+static IRREGULAR_PAST_SET: WordSet = WordSet::new(IRREGULAR_PAST);
+static FUTURE_CUE_SET: WordSet = WordSet::new(FUTURE_CUES);
+
 const FUTURE_CUES: &[&str] = &[
     "will",
     "'ll",
@@ -424,11 +475,11 @@ const FUTURE_CUES: &[&str] = &[
 /// The tense of the nearest verb cue around words `start..end`.
 pub fn tense_near(words: &[Word], start: usize, end: usize) -> Tense {
     let cue = |w: &Word| -> Option<Tense> {
-        let l = w.lower.as_str();
-        if FUTURE_CUES.contains(&l) {
+        let l = w.lower.as_ref();
+        if FUTURE_CUE_SET.has(l) {
             return Some(Tense::Future);
         }
-        if IRREGULAR_PAST.contains(&l)
+        if IRREGULAR_PAST_SET.has(l)
             || (l.len() > 4 && l.ends_with("ed") && !matches!(l, "need" | "indeed" | "speed"))
         {
             return Some(Tense::Past);
@@ -438,7 +489,7 @@ pub fn tense_near(words: &[Word], start: usize, end: usize) -> Tense {
     // "is to launch", "are to meet": a plan.
     let is_to = |k: usize| {
         k + 1 < words.len()
-            && matches!(words[k].lower.as_str(), "is" | "are")
+            && matches!(words[k].lower.as_ref(), "is" | "are")
             && words[k + 1].lower == "to"
     };
     for d in 1..=8 {

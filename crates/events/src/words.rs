@@ -3,6 +3,7 @@
 
 use newsparse_core::{ByteSpan, Doc};
 use newsparse_lang::chars::is_word;
+use std::borrow::Cow;
 
 /// One token of a sentence, with its text as written and a lowercased form
 /// (typographic apostrophes made plain, an abbreviation's full stop dropped:
@@ -10,7 +11,9 @@ use newsparse_lang::chars::is_word;
 #[derive(Debug, Clone)]
 pub struct Word<'t> {
     pub text: &'t str,
-    pub lower: String,
+    /// Borrowed from `text` when the token already is its own lowercase
+    /// form (most words): no allocation per word.
+    pub lower: Cow<'t, str>,
     pub span: ByteSpan,
 }
 
@@ -26,7 +29,30 @@ impl Word<'_> {
 }
 
 /// Lowercase a token for lexicon look-ups.
-pub fn normalize(token: &str) -> String {
+pub fn normalize(token: &str) -> Cow<'_, str> {
+    // An abbreviation's stop goes ("Sept." → "sept"); a lone "." stays.
+    let strip_stop = |s: &str| s.len() > 1 && s.ends_with('.') && !s.starts_with('.');
+    // One pass tells plain ASCII from the rest, and whether it has capitals.
+    let (mut ascii, mut upper) = (true, false);
+    for &b in token.as_bytes() {
+        ascii &= b.is_ascii();
+        upper |= b.is_ascii_uppercase();
+    }
+    if ascii {
+        // ASCII has no apostrophe or dash variant to map, and lowercasing
+        // keeps its length: most words are borrowed as they are.
+        let end = if strip_stop(token) {
+            token.len() - 1
+        } else {
+            token.len()
+        };
+        let token = &token[..end];
+        return if upper {
+            Cow::Owned(token.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(token)
+        };
+    }
     let mut s: String = token
         .chars()
         .map(|c| match c {
@@ -36,10 +62,10 @@ pub fn normalize(token: &str) -> String {
         })
         .flat_map(char::to_lowercase)
         .collect();
-    if s.len() > 1 && s.ends_with('.') && !s.starts_with('.') {
+    if strip_stop(&s) {
         s.pop();
     }
-    s
+    Cow::Owned(s)
 }
 
 /// The words of sentence `s` of `doc`.
@@ -78,7 +104,7 @@ mod tests {
     fn splits_clitics_and_keeps_numbers_whole() {
         let t = "Zorvan’s 3,000 men didn't go on 2021-03-04.";
         let w = span_words(t, ByteSpan::new(0, t.len()));
-        let lw: Vec<&str> = w.iter().map(|w| w.lower.as_str()).collect();
+        let lw: Vec<&str> = w.iter().map(|w| w.lower.as_ref()).collect();
         assert_eq!(
             lw,
             [

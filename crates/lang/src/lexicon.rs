@@ -1372,10 +1372,95 @@ pub const DEMONYMS: &[&str] = &[
 /// A word list with constant-time lookup, built on first use.
 pub struct WordSet {
     list: &'static [&'static str],
-    /// The words, and the shortest and longest length in bytes.
-    set: OnceLock<(HashSet<&'static str>, usize, usize)>,
+    set: OnceLock<Exact>,
     /// The words lowercased, for [`WordSet::has_folded`].
-    folded: OnceLock<HashSet<String>>,
+    folded: OnceLock<Folded>,
+}
+
+/// A list's words lowercased, with the lengths and first bytes they have.
+struct Folded {
+    words: HashSet<String>,
+    min: usize,
+    max: usize,
+    first_bytes: [u64; 4],
+}
+
+impl Folded {
+    fn new(list: &'static [&'static str]) -> Self {
+        let words: HashSet<String> = list.iter().map(|w| w.to_lowercase()).collect();
+        let mut first_bytes = [0u64; 4];
+        for w in &words {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+        }
+        Folded {
+            min: words.iter().map(String::len).min().unwrap_or(0),
+            max: words.iter().map(String::len).max().unwrap_or(0),
+            words,
+            first_bytes,
+        }
+    }
+}
+
+/// A list's words for exact look-ups, with cheap tests that turn most
+/// other words away before hashing: the shortest and longest length in
+/// bytes, which bytes a word starts with, and a bit per (first byte, last
+/// byte, length) of the words (`shape_bit`).
+struct Exact {
+    words: HashSet<&'static str>,
+    min: usize,
+    max: usize,
+    first_bytes: [u64; 4],
+    shapes: [u64; 16],
+}
+
+/// A word's bit among 1,024 for its first byte, last byte and length.
+#[inline]
+fn shape_bit(word: &[u8]) -> usize {
+    let (first, last) = match word {
+        [] => (0, 0),
+        [f, .., l] => (*f, *l),
+        [f] => (*f, *f),
+    };
+    let shape = u32::from(first) | u32::from(last) << 8 | (word.len() as u32) << 16;
+    (shape.wrapping_mul(0x9E37_79B1) >> 22) as usize
+}
+
+impl Exact {
+    fn new(list: &'static [&'static str]) -> Self {
+        let mut first_bytes = [0u64; 4];
+        let mut shapes = [0u64; 16];
+        for w in list {
+            if let Some(&b) = w.as_bytes().first() {
+                first_bytes[usize::from(b >> 6)] |= 1 << (b & 63);
+            }
+            let bit = shape_bit(w.as_bytes());
+            shapes[bit >> 6] |= 1 << (bit & 63);
+        }
+        Exact {
+            words: list.iter().copied().collect(),
+            min: list.iter().map(|w| w.len()).min().unwrap_or(0),
+            max: list.iter().map(|w| w.len()).max().unwrap_or(0),
+            first_bytes,
+            shapes,
+        }
+    }
+
+    #[inline]
+    fn has(&self, word: &str) -> bool {
+        if !(self.min..=self.max).contains(&word.len()) {
+            return false;
+        }
+        // The empty word (when listed) has no first byte to test.
+        if let Some(&b) = word.as_bytes().first() {
+            if self.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                return false;
+            }
+        }
+        let bit = shape_bit(word.as_bytes());
+        self.shapes[bit >> 6] & (1 << (bit & 63)) != 0 && self.words.contains(word)
+    }
 }
 
 impl WordSet {
@@ -1387,23 +1472,38 @@ impl WordSet {
         }
     }
     /// Whether `word` is in the list exactly as written.
+    #[inline]
     pub fn has(&self, word: &str) -> bool {
-        let (set, min, max) = self.set.get_or_init(|| {
-            let min = self.list.iter().map(|w| w.len()).min().unwrap_or(0);
-            let max = self.list.iter().map(|w| w.len()).max().unwrap_or(0);
-            (self.list.iter().copied().collect(), min, max)
-        });
-        (*min..=*max).contains(&word.len()) && set.contains(word)
+        self.set.get_or_init(|| Exact::new(self.list)).has(word)
     }
     /// Whether `word` is in the list in any case ("MR", "mr" and "Mr").
     pub fn has_folded(&self, word: &str) -> bool {
-        let folded = self
-            .folded
-            .get_or_init(|| self.list.iter().map(|w| w.to_lowercase()).collect());
+        let folded = self.folded.get_or_init(|| Folded::new(self.list));
+        if word.is_ascii() {
+            // Lowercasing ASCII keeps the length and maps the first byte
+            // alone: most words are turned away without lowercasing them.
+            if !(folded.min..=folded.max).contains(&word.len()) {
+                return false;
+            }
+            if let Some(&b) = word.as_bytes().first() {
+                let b = b.to_ascii_lowercase();
+                if folded.first_bytes[usize::from(b >> 6)] & (1 << (b & 63)) == 0 {
+                    return false;
+                }
+            }
+            // A short word is lowercased on the stack, not in a String.
+            let mut buf = [0u8; 32];
+            if let Some(lower) = buf.get_mut(..word.len()) {
+                lower.copy_from_slice(word.as_bytes());
+                lower.make_ascii_lowercase();
+                let lower = std::str::from_utf8(lower).expect("ASCII stays UTF-8");
+                return folded.words.contains(lower);
+            }
+        }
         if word.chars().any(char::is_uppercase) {
-            folded.contains(&word.to_lowercase())
+            folded.words.contains(&word.to_lowercase())
         } else {
-            folded.contains(word)
+            folded.words.contains(word)
         }
     }
     /// The words as listed.
@@ -1577,9 +1677,23 @@ pub fn demonym_of(place: &str) -> Option<&'static str> {
     if place.len() < 4 {
         return None;
     }
-    if let Some(d) = DEMONYMS
-        .iter()
-        .find(|d| d.len() > place.len() && d.starts_with(place))
+    // A demonym that extends a word starts with the word's first byte: only
+    // those are scanned, in the list's order.
+    let starting = |b: u8| {
+        static BY_FIRST_BYTE: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+        let by = BY_FIRST_BYTE.get_or_init(|| {
+            let mut by = vec![Vec::new(); 256];
+            for d in DEMONYMS {
+                if let Some(&first) = d.as_bytes().first() {
+                    by[usize::from(first)].push(*d);
+                }
+            }
+            by
+        });
+        by[usize::from(b)].iter().copied()
+    };
+    if let Some(d) =
+        starting(place.as_bytes()[0]).find(|d| d.len() > place.len() && d.starts_with(place))
     {
         return Some(d);
     }
@@ -1587,10 +1701,7 @@ pub fn demonym_of(place: &str) -> Option<&'static str> {
     if stem.len() < 4 {
         return None;
     }
-    DEMONYMS
-        .iter()
-        .find(|d| d.starts_with(stem) && d.len() > stem.len())
-        .copied()
+    starting(stem.as_bytes()[0]).find(|d| d.starts_with(stem) && d.len() > stem.len())
 }
 
 /// Reporting verbs in the forms news writing uses ("said", "told",

@@ -5,6 +5,7 @@ use crate::lexicon::{self, CueForm, Described, Pronoun, Sex};
 use newsparse_core::{ByteSpan, EntityKind, FoundEntity, QuoteFound, QuoteKind, SpeakerFound};
 use newsparse_lang::chars::{is_space, is_word};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
 
 /// A speaker: an entity (index into the entities) or just a name.
@@ -42,6 +43,11 @@ struct Ctx<'a> {
     said: Vec<Vec<Speaker>>,
     /// People and organizations by the names a run of words may give.
     by_name: NameIndex,
+    /// Every token's text when it is a word, sliced once: the attribution
+    /// rules read most tokens several times.
+    words: Vec<Option<&'a str>>,
+    /// Every word's lowercase form (`Ctx::lword`), made on first reading.
+    lowered: Vec<OnceCell<Cow<'a, str>>>,
 }
 
 /// The first person or organization (in entity order) each way a name can be
@@ -118,6 +124,8 @@ pub fn attribute(
         sex,
         said: vec![Vec::new(); l.sents.len()],
         by_name: NameIndex::new(entities),
+        words: (0..l.toks.len()).map(|t| l.word(text, t)).collect(),
+        lowered: vec![OnceCell::new(); l.toks.len()],
     };
     let mut found: Vec<Option<QuoteFound>> = vec![None; quotes.len()];
     for si in 0..l.sents.len() {
@@ -223,19 +231,21 @@ fn is_capitalized(w: &str) -> bool {
 
 impl Ctx<'_> {
     fn word(&self, t: usize) -> Option<&str> {
-        self.l.word(self.text, t)
+        self.words[t]
     }
 
     /// The word at `t` in lower case, with a straight apostrophe ("’s" is
     /// "'s"); borrowed when it already is.
     fn lword(&self, t: usize) -> Option<Cow<'_, str>> {
-        self.word(t).map(|w| {
+        let w = self.words[t]?;
+        let lower = self.lowered[t].get_or_init(|| {
             if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
                 Cow::Owned(w.to_lowercase().replace('\u{2019}', "'"))
             } else {
                 Cow::Borrowed(w)
             }
-        })
+        });
+        Some(Cow::Borrowed(lower))
     }
 
     /// Whether the word at `t` sits between a subject and its verb ("has",
@@ -297,12 +307,14 @@ impl Ctx<'_> {
                 });
                 continue;
             }
-            if t > range.start && self.lword(t - 1).as_deref() == Some("according") {
-                continue;
-            }
+            // The verb test first: most words are not verbs, and reading the
+            // word before may lowercase a name.
             let Some(form) = lexicon::cue(&w) else {
                 continue;
             };
+            if t > range.start && self.lword(t - 1).as_deref() == Some("according") {
+                continue;
+            }
             if self.is_infinitive(range.start, t) {
                 continue; // "refused to say": nothing was said
             }

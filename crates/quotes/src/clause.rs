@@ -164,6 +164,7 @@ impl<'d> Layout<'d> {
 /// Append `tok`, first ending the sentence at `start` when the token before
 /// is a quotation that ends one (`"… year." Hayes said`: the `Doc` does not
 /// know the stop is the speaker's).
+#[inline]
 fn push(
     text: &str,
     quotes: &[Quote],
