@@ -482,7 +482,7 @@ pub fn is_definite_noun(view: &SentenceView, t: &Trigger) -> bool {
 /// money, a share, a year and an age between commas ("Doe, 39, was") are no
 /// count of people.
 pub fn tells_of_group(view: &SentenceView, c: &Clause, t: &Trigger) -> bool {
-    let lw = |i: usize| view.words.get(i).map_or("", |w| w.lower.as_str());
+    let lw = |i: usize| view.words.get(i).map_or("", |w| w.lower.as_ref());
     // After the trigger, up to a coordinated clause ("… resignation and we
     // will end our protest"), which tells of something else.
     let end = (t.end..c.end)
