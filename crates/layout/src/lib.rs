@@ -452,7 +452,21 @@ pub fn analyze(text: &str) -> Layout {
                 && rest_of_block
                     .iter()
                     .all(|r| matches!(r, Role::Byline(_) | Role::Date(..) | Role::Credit(_)));
+            // Wire copy prints a sentence a paragraph: a one-sentence
+            // opening followed straight by two more one-sentence paragraphs
+            // is its lead, unless the page marks it (printed twice, over a
+            // byline).
+            let next_body: Vec<usize> = (i + 1..units.len())
+                .filter(|&j| matches!(roles[j], Role::Body))
+                .take(2)
+                .collect();
+            let wire_style = next_body.len() == 2
+                && next_body[0] == i + 1
+                && next_body.iter().all(|&j| {
+                    units[j].whole && newsparse_lang::count_sentences(text, units[j].span) == 1
+                });
             (u.whole || in_header || heads_byline_block)
+                && (!wire_style || repeated || heads_byline_block)
                 && !after_photo
                 && (!story_in_header || repeated)
                 && s.len() <= 600

@@ -188,6 +188,24 @@ fn bbc_style_standfirst() {
 }
 
 #[test]
+fn wire_copy_of_one_sentence_paragraphs_has_no_standfirst() {
+    // A sentence a paragraph: the opening one is the lead.
+    let wire = "Ostland miner posts record profit\n\nOstland's largest miner reported a record \
+        profit on Monday.\n\nThe firm said demand from Asia had been strong.\n\nIts shares \
+        rose 4% in early trading.\n";
+    assert_eq!(analyze(wire).subtitle, None);
+    // A match report's venue line over one-sentence paragraphs is no standfirst either.
+    let venue = "Kell 2-1 Varn\n\nOstwick Park\n\nKell beat Varn on Saturday.\n\nBrisk scored \
+        twice.\n";
+    assert_eq!(analyze(venue).subtitle, None);
+    // Printed twice, the opening is the page's standfirst all the same.
+    let marked = "Ostland miner posts record profit\n\nOstland's largest miner reported a record \
+        profit.\n\nOstland's largest miner reported a record profit.\n\nThe firm said demand \
+        had been strong.\n\nIts shares rose.\n";
+    assert!(analyze(marked).subtitle.is_some());
+}
+
+#[test]
 fn hard_wrapped_paragraphs_are_one_block() {
     let text = "Wrapped story\n\nThis paragraph was wrapped at a fixed width by an old\nnewswire system, so its lines break in the middle of\nsentences and must be read as one paragraph.\n\nSecond paragraph here.\n";
     let l = analyze(text);
