@@ -31,7 +31,9 @@ pub fn norm_word(word: &str) -> Cow<'_, str> {
 /// a plain ASCII word.
 pub fn push_norm_word(out: &mut String, word: &str) {
     if word.is_ascii() && !word.contains('`') {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&norm_word(word));
     }
