@@ -32,11 +32,12 @@ pub struct Entity {
 }
 
 impl Entity {
-    /// Remember another full form of the name, for later short forms to match.
-    pub fn add_form(&mut self, key: Vec<String>, words: Vec<String>) {
+    /// Remember another full form of the name (its key, its words and
+    /// those lowercased), for later short forms to match.
+    pub fn add_form(&mut self, key: Vec<String>, words: Vec<String>, lowered: Vec<String>) {
         if !self.keys.contains(&key) {
             self.keys.push(key);
-            self.lowered.push(lower(&words));
+            self.lowered.push(lowered);
             self.forms.push(words);
         }
     }
@@ -261,12 +262,12 @@ fn assign(cands: &[Cand], entities: &mut [Entity], choices: &[usize], form: &For
     }
 }
 
-fn new_entity(kind: EntityKind, form: Form) -> Entity {
+fn new_entity(kind: EntityKind, form: Form, lowered: Vec<String>) -> Entity {
     Entity {
         kind,
         members: form.members,
         keys: vec![form.key],
-        lowered: vec![lower(&form.words)],
+        lowered: vec![lowered],
         forms: vec![form.words],
         acronym: None,
     }
@@ -370,8 +371,9 @@ fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
                 choices = matching(PersonMatch::Weak);
             }
             if choices.is_empty() {
-                index_new(&mut index, entities.len(), &form);
-                entities.push(new_entity(EntityKind::Person, form));
+                let lowered = lower(&form.words);
+                index_new(&mut index, entities.len(), &form, &lowered);
+                entities.push(new_entity(EntityKind::Person, form, lowered));
                 sexes.push(sex);
                 continue;
             }
@@ -384,9 +386,10 @@ fn cluster_people(w: &Words, cands: &[Cand], entities: &mut Vec<Entity>) {
             if form.key.len() >= 2 && choices.len() == 1 {
                 let e = choices[0];
                 if !entities[e].keys.contains(&form.key) {
-                    index_new(&mut index, e, &form);
+                    let lowered = lower(&form.words);
+                    index_new(&mut index, e, &form, &lowered);
+                    entities[e].add_form(form.key, form.words, lowered);
                 }
-                entities[e].add_form(form.key, form.words);
             }
         }
     }
@@ -409,9 +412,10 @@ fn all_generic(words: &[String]) -> bool {
     })
 }
 
-/// Register a form that founds or joins entity `e`.
-fn index_new(index: &mut Candidates, e: usize, form: &Form) {
-    index.add_form(e, &form.key, &form.words, &lower(&form.words));
+/// Register a form that founds or joins entity `e` (`lowered`: its words
+/// lowercased, which the entity keeps too).
+fn index_new(index: &mut Candidates, e: usize, form: &Form, lowered: &[String]) {
+    index.add_form(e, &form.key, &form.words, lowered);
 }
 
 fn cluster_names(
@@ -511,8 +515,9 @@ fn cluster_names(
                 .collect();
         }
         if choices.is_empty() {
-            index_new(&mut index, entities.len(), &form);
-            entities.push(new_entity(kind, form));
+            let lowered = lower(&form.words);
+            index_new(&mut index, entities.len(), &form, &lowered);
+            entities.push(new_entity(kind, form, lowered));
             continue;
         }
         choices.dedup();

@@ -31,7 +31,9 @@ pub fn norm_word(word: &str) -> Cow<'_, str> {
 /// a plain ASCII word.
 pub fn push_norm_word(out: &mut String, word: &str) {
     if word.is_ascii() && !word.contains('`') {
-        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
     } else {
         out.push_str(&norm_word(word));
     }
@@ -41,14 +43,39 @@ pub fn push_norm_word(out: &mut String, word: &str) {
 /// ("al-Doe" → "doe").
 pub fn person_word(word: &str) -> String {
     let w = norm_word(word);
+    match without_particle(&w) {
+        rest if rest.len() < w.len() => rest.to_string(),
+        _ => w.into_owned(),
+    }
+}
+
+/// [`person_word`]`(word)` handed to `f`, made on the stack for a short
+/// ASCII word: look-ups of every capitalized word need no String.
+pub fn with_person_word<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 32];
+    match buf.get_mut(..word.len()) {
+        Some(lower) if word.is_ascii() && !word.contains('`') => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            f(without_particle(
+                std::str::from_utf8(lower).expect("ASCII stays UTF-8"),
+            ))
+        }
+        _ => f(&person_word(word)),
+    }
+}
+
+/// A normalized word without a joined particle ("al-doe" → "doe"), when two
+/// or more characters are left.
+fn without_particle(w: &str) -> &str {
     for p in lexicon::PARTICLE_PREFIXES {
         if let Some(rest) = w.strip_prefix(p) {
             if rest.chars().count() >= 2 {
-                return rest.to_string();
+                return rest;
             }
         }
     }
-    w.into_owned()
+    w
 }
 
 /// The key of a person's name: its words without particles or generational
@@ -228,6 +255,26 @@ fn is_subsequence(short: &str, long: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn person_words_on_the_stack_are_the_person_words() {
+        for word in [
+            "Al-Tamimi",
+            "al-Doe",
+            "Van",
+            "O`Neil",
+            "ÉLAN",
+            "Kestrel",
+            "Abcdefghijklmnopqrstuvwxyzabcdefghij",
+            "",
+        ] {
+            assert_eq!(
+                with_person_word(word, str::to_string),
+                person_word(word),
+                "{word:?}"
+            );
+        }
+    }
 
     #[test]
     fn pushed_words_are_the_normal_forms() {

@@ -4,7 +4,7 @@
 //! start of a sentence, an all-caps lead-in ("DOE ALSO said"), a bare acronym.
 
 use crate::cluster::Entity;
-use crate::names::{is_all_caps, norm_word, person_word};
+use crate::names::{is_all_caps, norm_word, person_word, with_person_word};
 use crate::titles::title_len_before;
 use crate::words::{is_capitalized, is_possessive, Cand, Words};
 use crate::Map as HashMap;
@@ -61,13 +61,15 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
             i += 1;
             continue;
         }
-        let found = by_first.get(person_word(word).as_str()).and_then(|list| {
+        let found = with_person_word(word, |key| by_first.get(key)).and_then(|list| {
             list.iter().find(|(seq, _)| {
                 let end = i + seq.len();
                 end <= w.len()
                     && w.same_sentence(i, end - 1)
-                    && (i..end)
-                        .all(|j| cover.at(j).is_none() && person_word(w.word(j)) == seq[j - i])
+                    && (i..end).all(|j| {
+                        cover.at(j).is_none()
+                            && with_person_word(w.word(j), |key| key == seq[j - i])
+                    })
                     && fits(w, i, end)
             })
         });

@@ -5,7 +5,7 @@
 
 use crate::clean::AcronymLink;
 use crate::names::{
-    is_abbreviation_of, is_all_caps, norm_word, person_key, person_word, push_norm_word,
+    is_abbreviation_of, is_all_caps, norm_word, person_key, push_norm_word, with_person_word,
 };
 use crate::titles::title_len_before;
 use crate::words::{Cand, Words};
@@ -77,7 +77,8 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
     let known = surnames(w, cands);
     for c in cands.iter_mut() {
         let all_caps = (c.ts..c.te).all(|i| is_all_caps(w.word(i)));
-        if c.te - c.ts > 1 && all_caps && known.contains(&person_word(w.word(c.ts))) {
+        if c.te - c.ts > 1 && all_caps && with_person_word(w.word(c.ts), |key| known.contains(key))
+        {
             c.te = c.ts + 1;
             c.kind = EntityKind::Person;
         }
@@ -191,8 +192,8 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
     }
     for c in cands.iter_mut() {
         if c.te - c.ts == 1 && c.kind != EntityKind::Person {
-            let key = person_word(w.word(c.ts));
-            if surnames.contains(&key) && !in_other_names.contains(&norm_word(w.word(c.ts))) {
+            let surname = with_person_word(w.word(c.ts), |key| surnames.contains(key));
+            if surname && !in_other_names.contains(&norm_word(w.word(c.ts))) {
                 c.kind = EntityKind::Person;
             }
         }
