@@ -4,21 +4,21 @@
 //! A court report follows one accused through arrest, charge, trial,
 //! verdict and sentence; later sentences say "the sentencing" or "was
 //! found guilty" without the name, and a headline says "gunman gets life".
-//! Likewise an article's attacks are often one attacker's, a resignation
-//! story is one person's, and "the acquisition" is the deal told before.
-//! Steps, after every sentence's events are found:
-//! 1. per chain (the accused of justice events; the attacker of attacks;
-//!    the person leaving a post; the one taking a post), count how often
-//!    each entity fills the chain's role across the article;
-//! 2. when one person fills it at least twice and more often than anyone
-//!    else, they fill the role in the chain's events that have nobody in it,
-//!    whose sentence names no other person and whose clause tells of no
-//!    group ("two men were arrested");
-//! 3. an attack and the deaths and injuries told in its sentence share the
-//!    one doer the sentence gives ("X killed nine in the attack");
-//! 4. "the deal" ("the acquisition", "this combination") with no participant,
+//! Likewise an article's attacks are often one attacker's, its bids are for
+//! one company, a resignation story is one person's, and "the acquisition"
+//! is the deal told before. Steps, after every sentence's events are found:
+//! 1. "the deal" ("the acquisition", "this combination") with no participant,
 //!    in a sentence naming no other organization, takes the participants of
-//!    the nearest deal before it that has a buyer.
+//!    the nearest deal before it that has a buyer;
+//! 2. per chain (the accused of justice events; the attacker of attacks;
+//!    the company deals are for; the person leaving a post; the one taking
+//!    a post), count how often each entity fills the chain's role;
+//! 3. when one fills it at least twice and more often than anyone else, it
+//!    fills the role in the chain's events that have nobody in it, whose
+//!    sentence names no one else of its kind who is not taking part, and
+//!    whose clause tells of no group ("two men were arrested");
+//! 4. an attack and the deaths and injuries told in its sentence share the
+//!    one doer the sentence gives ("X killed nine in the attack").
 
 use newsparse_core::{ByteSpan, EntityKind, EventFound, FoundEntity};
 use std::collections::HashMap;
@@ -51,6 +51,10 @@ fn attacker_role(event_type: &str) -> Option<&'static str> {
     (event_type == "Conflict.Attack").then_some("Attacker")
 }
 
+fn deal_target_role(event_type: &str) -> Option<&'static str> {
+    (event_type == "Transaction.Transfer-Ownership").then_some("Artifact")
+}
+
 fn leaver_role(event_type: &str) -> Option<&'static str> {
     (event_type == "Personnel.End-Position").then_some("Person")
 }
@@ -69,6 +73,10 @@ const CHAINS: &[Chain] = &[
         // A lone gunman, not a side in a war: armies and groups in a
         // conflict attack many times, each attack its own.
         kinds: &[EntityKind::Person],
+    },
+    Chain {
+        role_of: deal_target_role,
+        kinds: &[EntityKind::Organization],
     },
     Chain {
         role_of: leaver_role,
@@ -90,13 +98,15 @@ pub struct Telling {
     pub of_group: bool,
 }
 
-/// Fills the chains' empty roles (steps 2 to 4); `tellings[i]` is how
+/// Fills the chains' empty roles (steps 1 to 4); `tellings[i]` is how
 /// event `i` is told.
 pub fn share(events: &mut [EventFound], tellings: &[Telling], entities: &[FoundEntity]) {
     let kinds: HashMap<&str, EntityKind> =
         entities.iter().map(|e| (e.id.as_str(), e.kind)).collect();
     let kind_of = |id: &str| kinds.get(id).copied();
     let mentions = Mentions::of(entities);
+    // "The deal" first: the target chain would fill its artifact alone.
+    share_deals(events, tellings, &mentions);
     for chain in CHAINS {
         let Some(filler) = main_filler(events, chain, &kind_of) else {
             continue;
@@ -109,18 +119,21 @@ pub fn share(events: &mut [EventFound], tellings: &[Telling], entities: &[FoundE
                 .participants
                 .iter()
                 .any(|(id, r)| r == role && kind_of(id).is_some_and(|k| chain.kinds.contains(&k)));
-            // A sentence that names someone else may be about them.
+            // A sentence that names someone else, not taking part, may be
+            // about them.
+            let taking_part: Vec<&str> = std::iter::once(filler.as_str())
+                .chain(e.participants.iter().map(|(id, _)| id.as_str()))
+                .collect();
             if !filled
                 && !told.of_group
                 && !e.participants.iter().any(|(id, _)| *id == filler)
-                && !mentions.names_other(e.sentence, chain.kinds, &[&filler])
+                && !mentions.names_other(e.sentence, chain.kinds, &taking_part)
             {
                 e.participants.push((filler.clone(), role.to_string()));
             }
         }
     }
     share_in_sentence(events);
-    share_deals(events, tellings, &mentions);
 }
 
 /// Every mention in text order, so that a sentence's are found by bisection
@@ -233,7 +246,7 @@ fn share_in_sentence(events: &mut [EventFound]) {
     }
 }
 
-/// Step 4: "the deal" with nobody in it, in a sentence that names no other
+/// Step 1: "the deal" with nobody in it, in a sentence that names no other
 /// organization, is the nearest deal told before it that has a buyer.
 fn share_deals(events: &mut [EventFound], tellings: &[Telling], mentions: &Mentions) {
     // The nearest deal so far with a buyer (kept as the loop goes, so an

@@ -987,3 +987,28 @@ fn the_one_who_claims_a_deed_did_it() {
     );
     assert_eq!(roles("killed"), [("o2".to_string(), "Agent".to_string())]);
 }
+
+#[test]
+fn the_company_a_story_s_bids_are_for_is_the_target_of_its_unnamed_ones() {
+    let text = "Board rejects bid\n\nKestco made a takeover bid for Varnco on Monday. Varnco \
+        shareholders said the takeover bid for Varnco was too low. Lomar said Kestco's offer \
+        was fair.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        org(text, "o1", "Kestco"),
+        org(text, "o2", "Varnco"),
+        org(text, "o3", "Lomar"),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let of = |trigger: &str| {
+        s.iter()
+            .find(|e| e.1 == trigger)
+            .unwrap_or_else(|| panic!("no {trigger}: {s:?}"))
+            .2
+            .clone()
+    };
+    // The headline's bid is for Varnco, the company two bids are for.
+    assert!(of("bid").contains(&"o2".to_string()), "{s:?}");
+    // Kestco's offer, in a sentence naming Lomar (not taking part), is left alone.
+    assert!(!of("offer").contains(&"o2".to_string()), "{s:?}");
+}
