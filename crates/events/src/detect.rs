@@ -1110,6 +1110,53 @@ pub fn possessive_owner(
     owner.map(|e| (e, at))
 }
 
+/// The one who speaks to or at a meeting takes part in it ("Doe told an
+/// investors' conference", "Doe spoke at a rally", "Doe addressed the
+/// summit"): the person named just before the verb, with the verb, an
+/// optional "at"/"to", a determiner and at most two words before the trigger.
+pub fn addresser(view: &SentenceView, t: &Trigger) -> Option<(usize, usize)> {
+    if t.entry.event_type != "Contact.Meet" {
+        return None;
+    }
+    let lw = |i: usize| view.lw(i);
+    let det = (t.start.saturating_sub(3)..t.start)
+        .rev()
+        .find(|&i| matches!(lw(i), "a" | "an" | "the" | "this" | "that" | "his" | "her"))?;
+    if (det + 1..t.start).any(|i| view.words[i].is_punct() && lw(i) != "'" && lw(i) != "'s") {
+        return None;
+    }
+    let mut verb = det.checked_sub(1)?;
+    if matches!(lw(verb), "at" | "to") {
+        verb = verb.checked_sub(1)?;
+    }
+    if !matches!(
+        lw(verb),
+        "told"
+            | "tells"
+            | "addressed"
+            | "addresses"
+            | "spoke"
+            | "speaks"
+            | "attended"
+            | "attends"
+            | "chaired"
+            | "chairs"
+            | "hosted"
+            | "hosts"
+    ) {
+        return None;
+    }
+    let mut k = verb;
+    while k > 0 && matches!(lw(k - 1), "has" | "had" | "have" | "also" | "later") {
+        k -= 1;
+    }
+    let m = view
+        .mentions
+        .iter()
+        .find(|m| m.end == k && m.kind == EntityKind::Person)?;
+    Some((m.entity, m.start))
+}
+
 /// The one who claims the deed ("X claimed to have killed", "X (has)
 /// claimed responsibility for the attack"): the name just before "claim"
 /// (with "reportedly", "has", "also" between). With the word where it

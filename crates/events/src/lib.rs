@@ -218,6 +218,7 @@ pub fn analyze(
                     &recent_orgs,
                 ),
                 detect::claimant(&view, &t),
+                detect::addresser(&view, &t),
                 detect::reported_it(&view, &t, &clause, entities, &mention_counts, &recent_orgs),
             ];
             let extra = extra.into_iter().flatten().map(|(e, at)| (e, at, passive));

@@ -1012,3 +1012,18 @@ fn the_company_a_story_s_bids_are_for_is_the_target_of_its_unnamed_ones() {
     // Kestco's offer, in a sentence naming Lomar (not taking part), is left alone.
     assert!(!of("offer").contains(&"o2".to_string()), "{s:?}");
 }
+
+#[test]
+fn one_who_speaks_to_a_meeting_takes_part_in_it() {
+    let text = "Summit\n\nProfits will rise, Olan Brisk told an investors' conference in Kell. \
+        Tova Lenn addressed the summit.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Olan Brisk", &[]),
+        person(text, "p2", "Tova Lenn", &[]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let of = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().2.clone();
+    assert_eq!(of("conference"), ["p1"], "{s:?}");
+    assert_eq!(of("summit"), ["p2"], "{s:?}");
+}
