@@ -669,7 +669,7 @@ impl KeySink for PartKeys {
 }
 
 /// The `Context` keys alone, appended to a list (tagging a token whose
-/// form parts' scores are all cached): `part` is a constant at every call
+/// other parts' scores are all cached): `part` is a constant at every call
 /// of an inlined `push_part`, so the other parts cost nothing.
 pub struct ContextKeys<'a>(pub &'a mut Vec<u64>);
 

@@ -55,10 +55,10 @@ pub struct Model {
 
 /// Scores of both stages' tags from the keys of one cached part of a token
 /// (`features::Part`: the word itself, one neighbour, or the word in its
-/// sentence), by the part and what it depends on. Kept per thread across documents: most tokens
-/// and neighbours are words seen before, and these keys are most of a
-/// token's lookups in a large table. Integer sums, so a cached score equals
-/// a fresh one exactly.
+/// sentence), by the part and what it depends on. Kept per thread across
+/// documents: most tokens and neighbours are words seen before, and these
+/// keys are most of a token's lookups in a large table. Integer sums, so a
+/// cached score equals a fresh one exactly.
 #[derive(Default)]
 struct FormScores {
     model_id: u64,
@@ -127,7 +127,7 @@ const CACHED_PARTS: usize = FORM_PARTS.len() + 1;
 struct PartRows {
     rows: Vec<[u32; FORM_PARTS.len()]>,
     /// Per form, by its sentence flags, the row of `Part::WordSent` (the
-    /// document's case memory of a form is one).
+    /// rest it depends on, a form's case memory, is one per document).
     word_sent: Vec<[u32; SENT_FLAGS]>,
     /// Per form, its id in the thread's `ThreadForms` (`NO_ROW` for none).
     thread_ids: Vec<u32>,
