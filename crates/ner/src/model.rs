@@ -10,8 +10,8 @@
 //! the gazetteer of training names (sorted by key).
 
 use crate::features::{
-    allowed, allowed_last, chunk_tag, continues_chunk, ChunkPos, WordInfo, WordTable, CLUSTER_SETS,
-    FEATURE_VERSION, NT, TYPE_NAMES,
+    allowed, allowed_last, around_tags_key, chunk_tag, continues_chunk, own_tag_key, ChunkPos,
+    WordInfo, WordTable, CLUSTER_SETS, FEATURE_VERSION, NO_TAG, NT, TYPE_NAMES,
 };
 use crate::gazetteer::Gazetteer;
 use crate::hash::BuildPassThrough;
@@ -149,7 +149,6 @@ impl FeatTable {
         }
     }
 
-    #[cfg(test)]
     pub fn get(&self, key: u64) -> Option<&TagWeights> {
         self.find(key).map(|r| &self.rows[r as usize])
     }
@@ -249,6 +248,44 @@ pub struct Weights {
     /// tagging.
     pub decoders: [Decoder; STAGES],
     pub feats: FeatTable,
+    pub tag_keys: TagKeyScores,
+}
+
+/// Stage 2's scores of the keys of stage 1's tags alone ([`own_tag_key`],
+/// [`around_tags_key`]): they take few values, so they are looked up once
+/// per model instead of once per token.
+pub struct TagKeyScores {
+    /// By stage 1's tag of the token.
+    own: [[i32; NT]; NT],
+    /// By stage 1's tags before and after it (`NT` beyond the sentence).
+    around: Vec<[[i32; NT]; NT + 1]>,
+}
+
+impl TagKeyScores {
+    fn new(feats: &FeatTable) -> TagKeyScores {
+        let stage2 = |key: u64| -> [i32; NT] {
+            let row = feats.get(key);
+            std::array::from_fn(|t| row.map_or(0, |w| i32::from(w[NT + t])))
+        };
+        let tag = |t: usize| if t == NT { NO_TAG } else { t as u64 };
+        TagKeyScores {
+            own: std::array::from_fn(|t| stage2(own_tag_key(t as u64))),
+            around: (0..=NT)
+                .map(|p| std::array::from_fn(|n| stage2(around_tags_key(tag(p), tag(n)))))
+                .collect(),
+        }
+    }
+
+    /// Add to `scores` (stage 2's) those of the tag keys of a token tagged
+    /// `own` by stage 1, after `prev` and before `next` (`None` beyond the
+    /// sentence).
+    pub fn add(&self, own: u8, prev: Option<u8>, next: Option<u8>, scores: &mut [i32; NT]) {
+        let index = |t: Option<u8>| t.map_or(NT, usize::from);
+        let around = &self.around[index(prev)][index(next)];
+        for ((s, &a), &b) in scores.iter_mut().zip(&self.own[own as usize]).zip(around) {
+            *s += a + b;
+        }
+    }
 }
 
 /// Serialize a model. `words` and `feats` must be sorted by key.
@@ -403,7 +440,12 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
     }
     let feats = FeatTable::from_parts(keys, rows);
     let decoders = stages.each_ref().map(Decoder::new);
-    Ok((Weights { decoders, feats }, words, gazetteer))
+    let weights = Weights {
+        decoders,
+        tag_keys: TagKeyScores::new(&feats),
+        feats,
+    };
+    Ok((weights, words, gazetteer))
 }
 
 /// Score type of decoding: f32 while training, i32 when tagging (weights
