@@ -602,12 +602,14 @@ const CHUNK_MOVES: [(usize, usize, usize); CHUNK_TAGS] = {
 /// decoding as [`Lattice::viterbi`] on constrained `i32` scores, ties
 /// included (`viterbi_and_decoder_match_a_search_of_every_move`). The generic
 /// decoder spends most of its time on bounds checks and one-lane compares;
-/// here each step's 81 free moves are 9 rounds of 16-lane add, compare and
-/// select, and the per-step emissions are read in place from the score rows.
+/// here a step's 81 free moves are two passes of 9 rounds of 16-lane adds
+/// (the best score, then the first move reaching it), the chunk moves are
+/// constants, backpointers are a byte vector and a bit mask, and the
+/// emissions are read in place from the score rows.
 pub struct Decoder {
     start: [i32; NT],
     /// `free[k][j]`: the move from `closed[k]` to `opening[j]`
-    /// ([`FREE_TAGS`]); lanes past `FREE` are never read.
+    /// ([`FREE_TAGS`]); lanes past `FREE` are padding, their results unused.
     free: [[i32; FREE_LANES]; FREE],
     /// Per tag that continues a chunk ([`CHUNK_MOVES`]), the scores of
     /// its moves from Begin and from Inside.
@@ -690,9 +692,8 @@ impl Decoder {
             let e = emission(i);
             let mut cur = [0i32; NT];
             // Free moves: per opening tag (lane), the best closed tag to
-            // come from, the first best kept.
-            // Two passes, each a plain vector loop: the best score, then
-            // the first that reaches it.
+            // come from, the first best kept, in two passes that are each a
+            // plain vector loop: the best score, then the first reaching it.
             let mut from = [0i32; FREE];
             for (f, &p) in from.iter_mut().zip(&closed) {
                 *f = prev[p];
