@@ -194,6 +194,9 @@ impl FeatTable {
         // added, and probed (its row prefetched) `AHEAD` keys before.
         const AHEAD: usize = 8;
         const RING: usize = 2 * AHEAD;
+        if scores.is_empty() {
+            return;
+        }
         let base = offsets[0];
         let keys = &keys[base..offsets[scores.len()]];
         let mut ring: [Option<u32>; RING] = [None; RING];
@@ -914,6 +917,7 @@ mod tests {
         }
         let mut scores = vec![[0i32; STAGES * NT]; 40];
         table.score_tokens(&keys, &offsets, &mut scores);
+        table.score_tokens(&[], &[], &mut []);
         for (i, got) in scores.iter().enumerate() {
             let mut want = [0i32; STAGES * NT];
             for k in &keys[offsets[i]..offsets[i + 1]] {
