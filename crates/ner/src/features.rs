@@ -669,7 +669,7 @@ impl KeySink for PartKeys {
 }
 
 /// The `Context` keys alone, appended to a list (tagging a token whose
-/// form parts' scores are all cached): `part` is a constant at every call
+/// other parts' scores are all cached): `part` is a constant at every call
 /// of an inlined `push_part`, so the other parts cost nothing.
 pub struct ContextKeys<'a>(pub &'a mut Vec<u64>);
 
@@ -813,6 +813,20 @@ pub fn token_features_of_set(
     out.context(|| f2(59, p1.parts as u64, n1.parts as u64));
 }
 
+/// Stage 1's tag beyond the sentence, in [`around_tags_key`].
+pub const NO_TAG: u64 = 99;
+
+/// The key of stage 1's tag of a token (a document-level feature).
+pub fn own_tag_key(own: u64) -> u64 {
+    f1(60, own)
+}
+
+/// The key of stage 1's tags before and after a token ([`NO_TAG`] beyond
+/// the sentence).
+pub fn around_tags_key(prev: u64, next: u64) -> u64 {
+    f2(61, prev, next)
+}
+
 /// What the document-level features read of a token.
 #[derive(Debug, Clone, Copy)]
 pub struct DocTok {
@@ -913,12 +927,15 @@ impl DocCounts {
     }
 
     /// Append the keys of each token of sentence `r` to `out`, pushing to
-    /// `offsets` the end of each token's keys.
+    /// `offsets` the end of each token's keys; those of stage 1's tags
+    /// alone ([`own_tag_key`], [`around_tags_key`]) only if `tag_keys`
+    /// (tagging adds their scores from a table made once per model).
     pub fn sentence_keys(
         &mut self,
         tok: impl Fn(usize) -> DocTok,
         r: std::ops::Range<usize>,
         tags1: &[u8],
+        tag_keys: bool,
         out: &mut Vec<u64>,
         offsets: &mut Vec<usize>,
     ) {
@@ -932,11 +949,15 @@ impl DocCounts {
         for i in r.clone() {
             let t = tok(i);
             let own = tags1[i] as u64;
-            let prev = if i > r.start { tags1[i - 1] as u64 } else { 99 };
+            let prev = if i > r.start {
+                tags1[i - 1] as u64
+            } else {
+                NO_TAG
+            };
             let next = if i + 1 < r.end {
                 tags1[i + 1] as u64
             } else {
-                99
+                NO_TAG
             };
             if t.case & CASE_INIT != 0 {
                 if let Some(mut c) = self.in_long.get(&t.lw).copied() {
@@ -964,8 +985,10 @@ impl DocCounts {
                     }
                 }
             }
-            out.push(f1(60, own));
-            out.push(f2(61, prev, next));
+            if tag_keys {
+                out.push(own_tag_key(own));
+                out.push(around_tags_key(prev, next));
+            }
             out.push(f2(62, own, t.short));
             if t.case & CASE_INIT != 0 {
                 let mut c = self.counts[&t.lw];
@@ -1011,7 +1034,7 @@ pub fn nonlocal_features(
         offsets.push(out.len());
     }
     for r in sentences {
-        counts.sentence_keys(tok, r.clone(), &tags1, out, offsets);
+        counts.sentence_keys(tok, r.clone(), &tags1, true, out, offsets);
     }
 }
 

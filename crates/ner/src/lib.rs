@@ -55,10 +55,10 @@ pub struct Model {
 
 /// Scores of both stages' tags from the keys of one cached part of a token
 /// (`features::Part`: the word itself, one neighbour, or the word in its
-/// sentence), by the part and what it depends on. Kept per thread across documents: most tokens
-/// and neighbours are words seen before, and these keys are most of a
-/// token's lookups in a large table. Integer sums, so a cached score equals
-/// a fresh one exactly.
+/// sentence), by the part and what it depends on. Kept per thread across
+/// documents: most tokens and neighbours are words seen before, and these
+/// keys are most of a token's lookups in a large table. Integer sums, so a
+/// cached score equals a fresh one exactly.
 #[derive(Default)]
 struct FormScores {
     model_id: u64,
@@ -127,7 +127,7 @@ const CACHED_PARTS: usize = FORM_PARTS.len() + 1;
 struct PartRows {
     rows: Vec<[u32; FORM_PARTS.len()]>,
     /// Per form, by its sentence flags, the row of `Part::WordSent` (the
-    /// document's case memory of a form is one).
+    /// rest it depends on, a form's case memory, is one per document).
     word_sent: Vec<[u32; SENT_FLAGS]>,
     /// Per form, its id in the thread's `ThreadForms` (`NO_ROW` for none).
     thread_ids: Vec<u32>,
@@ -442,19 +442,22 @@ impl Model {
         for g in &groups {
             let group = &sentences[g.clone()];
             let first = group[0].start;
-            let last = group[group.len() - 1].end;
             keys.clear();
             offsets.clear();
             offsets.push(0);
-            for r in group {
-                counts.sentence_keys(tok, r.clone(), &tags1, &mut keys, &mut offsets);
-            }
             scores.clear();
-            scores.extend(local2[first..last].iter().map(|s2| {
-                let mut s = [0; STAGES * NT];
-                s[NT..].copy_from_slice(s2);
-                s
-            }));
+            for r in group {
+                counts.sentence_keys(tok, r.clone(), &tags1, false, &mut keys, &mut offsets);
+                for i in r.clone() {
+                    let mut s2 = local2[i];
+                    let prev = (i > r.start).then(|| tags1[i - 1]);
+                    let next = (i + 1 < r.end).then(|| tags1[i + 1]);
+                    self.weights.tag_keys.add(tags1[i], prev, next, &mut s2);
+                    let mut s = [0; STAGES * NT];
+                    s[NT..].copy_from_slice(&s2);
+                    scores.push(s);
+                }
+            }
             feats.score_tokens(&keys, &offsets, &mut scores);
             for r in group {
                 let group_scores = &scores[r.start - first..r.end - first];
@@ -869,6 +872,30 @@ mod tests {
         let kept = FORM_SCORES.with_borrow(|c| c.forms.index[0].contains_key("Quelbert"));
         assert!(kept, "the thread keeps the words it met");
         assert_eq!(mentions(text, BlockKind::Body), fresh, "from kept words");
+    }
+
+    #[test]
+    fn tag_key_table_scores_as_the_keys_do() {
+        let weights = &Model::embedded().weights;
+        let mut nonzero = false;
+        for own in 0..NT as u8 {
+            for (prev, next) in [(None, None), (Some(0), Some(3)), (Some(16), None)] {
+                let tag = |t: Option<u8>| t.map_or(features::NO_TAG, u64::from);
+                let keys = [
+                    features::own_tag_key(own.into()),
+                    features::around_tags_key(tag(prev), tag(next)),
+                ];
+                let mut want = [[0; STAGES * NT]];
+                weights
+                    .feats
+                    .score_tokens(&keys, &[0, keys.len()], &mut want);
+                let mut got = [0; NT];
+                weights.tag_keys.add(own, prev, next, &mut got);
+                assert_eq!(got[..], want[0][NT..], "{own} {prev:?} {next:?}");
+                nonzero |= got.iter().any(|&s| s != 0);
+            }
+        }
+        assert!(nonzero);
     }
 
     #[test]

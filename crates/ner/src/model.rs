@@ -10,8 +10,8 @@
 //! the gazetteer of training names (sorted by key).
 
 use crate::features::{
-    allowed, allowed_last, chunk_tag, continues_chunk, ChunkPos, WordInfo, WordTable, CLUSTER_SETS,
-    FEATURE_VERSION, NT, TYPE_NAMES,
+    allowed, allowed_last, around_tags_key, chunk_tag, continues_chunk, own_tag_key, ChunkPos,
+    WordInfo, WordTable, CLUSTER_SETS, FEATURE_VERSION, NO_TAG, NT, TYPE_NAMES,
 };
 use crate::gazetteer::Gazetteer;
 use crate::hash::BuildPassThrough;
@@ -149,7 +149,6 @@ impl FeatTable {
         }
     }
 
-    #[cfg(test)]
     pub fn get(&self, key: u64) -> Option<&TagWeights> {
         self.find(key).map(|r| &self.rows[r as usize])
     }
@@ -195,6 +194,9 @@ impl FeatTable {
         // added, and probed (its row prefetched) `AHEAD` keys before.
         const AHEAD: usize = 8;
         const RING: usize = 2 * AHEAD;
+        if scores.is_empty() {
+            return;
+        }
         let base = offsets[0];
         let keys = &keys[base..offsets[scores.len()]];
         let mut ring: [Option<u32>; RING] = [None; RING];
@@ -249,6 +251,44 @@ pub struct Weights {
     /// tagging.
     pub decoders: [Decoder; STAGES],
     pub feats: FeatTable,
+    pub tag_keys: TagKeyScores,
+}
+
+/// Stage 2's scores of the keys of stage 1's tags alone ([`own_tag_key`],
+/// [`around_tags_key`]): they take few values, so they are looked up once
+/// per model instead of once per token.
+pub struct TagKeyScores {
+    /// By stage 1's tag of the token.
+    own: [[i32; NT]; NT],
+    /// By stage 1's tags before and after it (`NT` beyond the sentence).
+    around: Vec<[[i32; NT]; NT + 1]>,
+}
+
+impl TagKeyScores {
+    fn new(feats: &FeatTable) -> TagKeyScores {
+        let stage2 = |key: u64| -> [i32; NT] {
+            let row = feats.get(key);
+            std::array::from_fn(|t| row.map_or(0, |w| i32::from(w[NT + t])))
+        };
+        let tag = |t: usize| if t == NT { NO_TAG } else { t as u64 };
+        TagKeyScores {
+            own: std::array::from_fn(|t| stage2(own_tag_key(t as u64))),
+            around: (0..=NT)
+                .map(|p| std::array::from_fn(|n| stage2(around_tags_key(tag(p), tag(n)))))
+                .collect(),
+        }
+    }
+
+    /// Add to `scores` (stage 2's) those of the tag keys of a token tagged
+    /// `own` by stage 1, after `prev` and before `next` (`None` beyond the
+    /// sentence).
+    pub fn add(&self, own: u8, prev: Option<u8>, next: Option<u8>, scores: &mut [i32; NT]) {
+        let index = |t: Option<u8>| t.map_or(NT, usize::from);
+        let around = &self.around[index(prev)][index(next)];
+        for ((s, &a), &b) in scores.iter_mut().zip(&self.own[own as usize]).zip(around) {
+            *s += a + b;
+        }
+    }
 }
 
 /// Serialize a model. `words` and `feats` must be sorted by key.
@@ -403,7 +443,12 @@ pub fn read_model(bytes: &[u8]) -> Result<(Weights, WordTable, Gazetteer), Strin
     }
     let feats = FeatTable::from_parts(keys, rows);
     let decoders = stages.each_ref().map(Decoder::new);
-    Ok((Weights { decoders, feats }, words, gazetteer))
+    let weights = Weights {
+        decoders,
+        tag_keys: TagKeyScores::new(&feats),
+        feats,
+    };
+    Ok((weights, words, gazetteer))
 }
 
 /// Score type of decoding: f32 while training, i32 when tagging (weights
@@ -560,12 +605,14 @@ const CHUNK_MOVES: [(usize, usize, usize); CHUNK_TAGS] = {
 /// decoding as [`Lattice::viterbi`] on constrained `i32` scores, ties
 /// included (`viterbi_and_decoder_match_a_search_of_every_move`). The generic
 /// decoder spends most of its time on bounds checks and one-lane compares;
-/// here each step's 81 free moves are 9 rounds of 16-lane add, compare and
-/// select, and the per-step emissions are read in place from the score rows.
+/// here a step's 81 free moves are two passes of 9 rounds of 16-lane adds
+/// (the best score, then the first move reaching it), the chunk moves are
+/// constants, backpointers are a byte vector and a bit mask, and the
+/// emissions are read in place from the score rows.
 pub struct Decoder {
     start: [i32; NT],
     /// `free[k][j]`: the move from `closed[k]` to `opening[j]`
-    /// ([`FREE_TAGS`]); lanes past `FREE` are never read.
+    /// ([`FREE_TAGS`]); lanes past `FREE` are padding, their results unused.
     free: [[i32; FREE_LANES]; FREE],
     /// Per tag that continues a chunk ([`CHUNK_MOVES`]), the scores of
     /// its moves from Begin and from Inside.
@@ -648,9 +695,8 @@ impl Decoder {
             let e = emission(i);
             let mut cur = [0i32; NT];
             // Free moves: per opening tag (lane), the best closed tag to
-            // come from, the first best kept.
-            // Two passes, each a plain vector loop: the best score, then
-            // the first that reaches it.
+            // come from, the first best kept, in two passes that are each a
+            // plain vector loop: the best score, then the first reaching it.
             let mut from = [0i32; FREE];
             for (f, &p) in from.iter_mut().zip(&closed) {
                 *f = prev[p];
@@ -871,6 +917,7 @@ mod tests {
         }
         let mut scores = vec![[0i32; STAGES * NT]; 40];
         table.score_tokens(&keys, &offsets, &mut scores);
+        table.score_tokens(&[], &[], &mut []);
         for (i, got) in scores.iter().enumerate() {
             let mut want = [0i32; STAGES * NT];
             for k in &keys[offsets[i]..offsets[i + 1]] {
