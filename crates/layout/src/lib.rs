@@ -17,7 +17,9 @@
 //!   recognized by their shape; a caption printed again is a `Repeat`;
 //! - the subtitle (standfirst) is the first remaining unit under a title when
 //!   it is a whole paragraph of one sentence and body text follows; a lead
-//!   paragraph of several sentences, or one opening with a dateline, is body;
+//!   paragraph of several sentences, or one opening with a dateline, is body,
+//!   and so is the opening of wire copy (a sentence a paragraph) unless
+//!   printed twice or over a byline;
 //!   in a title block that runs straight on into the story (one paragraph per
 //!   line) the line after the headline is the lead, unless printed twice;
 //! - the first body unit may open with a dateline (`LONDON (Reuters) -`).
