@@ -18,7 +18,7 @@
 //!    sentence names no one else of its kind who is not taking part, and
 //!    whose clause tells of no group ("two men were arrested");
 //! 4. an attack and the deaths and injuries told in its sentence share the
-//!    one doer the sentence gives ("X killed nine in the attack").
+//!    one doer the sentence gives ("the gang shot three guards in the raid").
 
 use newsparse_core::{ByteSpan, EntityKind, EventFound, FoundEntity};
 use std::collections::HashMap;
@@ -194,8 +194,8 @@ fn main_filler(
 
 /// An attack and the deaths and injuries told in its sentence have one
 /// doer: when the sentence gives exactly one (the attacker of the one, the
-/// agent of the others), it is the doer of them all ("X killed nine soldiers
-/// in the attack").
+/// agent of the others), it is the doer of them all ("the gang shot three
+/// guards in the raid").
 fn share_in_sentence(events: &mut [EventFound]) {
     let doer_role = |event_type: &str| match event_type {
         "Conflict.Attack" => Some("Attacker"),

@@ -483,8 +483,8 @@ pub fn is_definite_noun(view: &SentenceView, t: &Trigger) -> bool {
 /// count of people.
 pub fn tells_of_group(view: &SentenceView, c: &Clause, t: &Trigger) -> bool {
     let lw = |i: usize| view.words.get(i).map_or("", |w| w.lower.as_ref());
-    // After the trigger, up to a coordinated clause ("… resignation and we
-    // will end our protest"), which tells of something else.
+    // After the trigger, up to a coordinated clause ("… accept his exit, and
+    // all members will go home"), which tells of something else.
     let end = (t.end..c.end)
         .find(|&i| matches!(lw(i), "and" | "but" | ";"))
         .unwrap_or(c.end);
@@ -533,8 +533,8 @@ pub fn tells_of_group(view: &SentenceView, c: &Clause, t: &Trigger) -> bool {
     })
 }
 
-/// The subject a verb shares with the verb before "and" ("Doe became chief
-/// in 1980, and was appointed president in 1990"): when the trigger's
+/// The subject a verb shares with the verb before "and" ("Doe joined the
+/// bank in 2004, and was named its chairman in 2011"): when the trigger's
 /// clause is "and" and auxiliaries before it, the sentence's first person
 /// named before the "and", not after a preposition or a possessive and with
 /// no pronoun before it (the pronoun is then the subject). With the word
@@ -1110,9 +1110,9 @@ pub fn possessive_owner(
     owner.map(|e| (e, at))
 }
 
-/// The one who speaks to or at a meeting takes part in it ("Doe told an
-/// investors' conference", "Doe spoke at a rally", "Doe addressed the
-/// summit"): the person named just before the verb, with the verb, an
+/// The one who speaks to or at a meeting takes part in it ("Doe told a
+/// bankers' summit", "Doe spoke at a rally", "Doe addressed the
+/// conference"): the person named just before the verb, with the verb, an
 /// optional "at"/"to", a determiner and at most two words before the trigger.
 pub fn addresser(view: &SentenceView, t: &Trigger) -> Option<(usize, usize)> {
     if t.entry.event_type != "Contact.Meet" {
@@ -1157,8 +1157,8 @@ pub fn addresser(view: &SentenceView, t: &Trigger) -> Option<(usize, usize)> {
     Some((m.entity, m.start))
 }
 
-/// The one who claims the deed ("X claimed to have killed", "X (has)
-/// claimed responsibility for the attack"): the name just before "claim"
+/// The one who claims the deed ("X claims to have shot", "X (has)
+/// claimed responsibility for the bombing"): the name just before "claim"
 /// (with "reportedly", "has", "also" between). With the word where it
 /// stands.
 pub fn claimant(view: &SentenceView, t: &Trigger) -> Option<(usize, usize)> {
@@ -1192,8 +1192,8 @@ pub fn claimant(view: &SentenceView, t: &Trigger) -> Option<(usize, usize)> {
     Some((m.entity, m.start))
 }
 
-/// The organization a reported "it" stands for ("Kestco said it would buy
-/// Varnco", "the company said that it had sold…"): the trigger's clause
+/// The organization a reported "it" stands for ("Kestco says it plans to
+/// acquire Varnco", "the company said that it had sold…"): the trigger's clause
 /// opens with "(that) it" after a reporting verb, and the reporter is the
 /// organization named just before the verb or an organization description
 /// there (`resolve_org_description`). With the word of the "it".

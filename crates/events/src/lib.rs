@@ -190,7 +190,7 @@ pub fn analyze(
                     reference = None;
                 }
             }
-            // "X became chief, and was appointed president": X, when the
+            // "X joined the bank, and was named chairman": X, when the
             // clause itself names nobody before the trigger.
             let shared = if found.iter().any(|f| f.before) || reference.is_some() {
                 None

@@ -854,13 +854,14 @@ fn a_chain_needs_one_person_told_at_least_twice() {
     assert!(headline.2.is_empty(), "{s:?}");
     // Told twice, one person stands in.
     let text = "Minister resigns\n\nLera Quill resigned on Monday. Quill said her \
-        resignation was final. The party will accept the resignation and we will go home.";
+        resignation was final. The party will accept the resignation, and all members will \
+        go home.";
     let (doc, layout) = build(text, false);
     let ents = vec![person(text, "p1", "Lera Quill", &["Quill"])];
     let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     let headline = s.iter().find(|e| e.1 == "resigns").unwrap();
     assert_eq!(headline.2, ["p1"], "{s:?}");
-    // "we" in the clause coordinated after it is no group it tells of.
+    // "all" in the clause coordinated after it is no group it tells of.
     let last = s.iter().rfind(|e| e.1 == "resignation").unwrap();
     assert_eq!(last.2, ["p1"], "{s:?}");
 }
@@ -885,8 +886,8 @@ fn the_deal_told_again_takes_the_parties_of_the_last_deal() {
 
 #[test]
 fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
-    let text = "Board\n\nOlan Brisk praised the plan in 1990, and was appointed chairman of \
-        Kestco in 1994. He praised Tova Lenn, and resigned in 2001.";
+    let text = "Board\n\nOlan Brisk praised the plan in 2003, and was named chairman of \
+        Kestco in 2008. He praised Tova Lenn, and resigned in 2001.";
     let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Olan Brisk", &["Brisk"]),
@@ -894,13 +895,13 @@ fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
         person(text, "p2", "Tova Lenn", &[]),
     ];
     let found = analyze(&doc, &layout, &ents, &[]);
-    let appointed = found
+    let named = found
         .events
         .iter()
-        .find(|e| e.trigger.text(text) == "appointed")
+        .find(|e| e.trigger.text(text) == "named")
         .unwrap_or_else(|| panic!("{found:?}"));
     assert!(
-        appointed
+        named
             .participants
             .contains(&("p1".to_string(), "Person".to_string())),
         "{found:?}"
@@ -919,7 +920,7 @@ fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
 
 #[test]
 fn a_reported_it_is_the_organization_that_reports() {
-    let text = "Deal\n\nKestco said it would buy Varnco. Kestco shares rose. Later the \
+    let text = "Deal\n\nKestco says it plans to acquire Varnco. Kestco shares rose. Later the \
         company said that it had sold Lomar.";
     let (doc, layout) = build(text, false);
     let ents = vec![
@@ -929,7 +930,7 @@ fn a_reported_it_is_the_organization_that_reports() {
     ];
     let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
     let of = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().2.clone();
-    assert!(of("buy").contains(&"o1".to_string()), "{s:?}");
+    assert!(of("acquire").contains(&"o1".to_string()), "{s:?}");
     assert!(of("sold").contains(&"o1".to_string()), "{s:?}");
 }
 
@@ -967,8 +968,8 @@ fn an_attack_and_the_deaths_in_its_sentence_share_one_doer() {
 
 #[test]
 fn the_one_who_claims_a_deed_did_it() {
-    let text = "Raid\n\nThe Varn Front claimed responsibility for the attack. Kell Army \
-        reportedly claimed to have killed two guards.";
+    let text = "Raid\n\nThe Varn Front claimed responsibility for the bombing. Kell Army \
+        also claims to have attacked two depots.";
     let (doc, layout) = build(text, false);
     let ents = vec![org(text, "o1", "Varn Front"), org(text, "o2", "Kell Army")];
     let found = analyze(&doc, &layout, &ents, &[]);
@@ -982,10 +983,13 @@ fn the_one_who_claims_a_deed_did_it() {
             .clone()
     };
     assert_eq!(
-        roles("attack"),
+        roles("bombing"),
         [("o1".to_string(), "Attacker".to_string())]
     );
-    assert_eq!(roles("killed"), [("o2".to_string(), "Agent".to_string())]);
+    assert_eq!(
+        roles("attacked"),
+        [("o2".to_string(), "Attacker".to_string())]
+    );
 }
 
 #[test]
@@ -1015,7 +1019,7 @@ fn the_company_a_story_s_bids_are_for_is_the_target_of_its_unnamed_ones() {
 
 #[test]
 fn one_who_speaks_to_a_meeting_takes_part_in_it() {
-    let text = "Summit\n\nProfits will rise, Olan Brisk told an investors' conference in Kell. \
+    let text = "Summit\n\nProfits will rise, Olan Brisk told a bankers' conference in Kell. \
         Tova Lenn addressed the summit.";
     let (doc, layout) = build(text, false);
     let ents = vec![
