@@ -86,6 +86,17 @@ fn summary(text: &str, found: &EventsFound) -> Vec<(String, String, Vec<String>,
         .collect()
 }
 
+/// (entity id, role) of the first event whose trigger reads `trigger`.
+fn roles_of(text: &str, found: &EventsFound, trigger: &str) -> Vec<(String, String)> {
+    found
+        .events
+        .iter()
+        .find(|e| e.trigger.text(text) == trigger)
+        .unwrap_or_else(|| panic!("no {trigger}: {found:?}"))
+        .participants
+        .clone()
+}
+
 fn types(found: &EventsFound) -> Vec<&'static str> {
     found.events.iter().map(|e| e.event_type).collect()
 }
@@ -895,25 +906,15 @@ fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
         person(text, "p2", "Tova Lenn", &[]),
     ];
     let found = analyze(&doc, &layout, &ents, &[]);
-    let named = found
-        .events
-        .iter()
-        .find(|e| e.trigger.text(text) == "named")
-        .unwrap_or_else(|| panic!("{found:?}"));
     assert!(
-        named
-            .participants
-            .contains(&("p1".to_string(), "Person".to_string())),
+        roles_of(text, &found, "named").contains(&("p1".to_string(), "Person".to_string())),
         "{found:?}"
     );
     // A pronoun before the name is the subject: Lenn did not resign.
-    let resigned = found
-        .events
-        .iter()
-        .find(|e| e.trigger.text(text) == "resigned")
-        .unwrap_or_else(|| panic!("{found:?}"));
     assert!(
-        !resigned.participants.iter().any(|(id, _)| id == "p2"),
+        !roles_of(text, &found, "resigned")
+            .iter()
+            .any(|(id, _)| id == "p2"),
         "{found:?}"
     );
 }
@@ -946,15 +947,7 @@ fn an_attack_and_the_deaths_in_its_sentence_share_one_doer() {
         person(text, "p3", "Ivo Marsh", &[]),
     ];
     let found = analyze(&doc, &layout, &ents, &[]);
-    let roles = |trigger: &str| {
-        found
-            .events
-            .iter()
-            .find(|e| e.trigger.text(text) == trigger)
-            .unwrap_or_else(|| panic!("{found:?}"))
-            .participants
-            .clone()
-    };
+    let roles = |trigger: &str| roles_of(text, &found, trigger);
     assert!(
         roles("attack").contains(&("o1".to_string(), "Attacker".to_string())),
         "{found:?}"
@@ -973,15 +966,7 @@ fn the_one_who_claims_a_deed_did_it() {
     let (doc, layout) = build(text, false);
     let ents = vec![org(text, "o1", "Varn Front"), org(text, "o2", "Kell Army")];
     let found = analyze(&doc, &layout, &ents, &[]);
-    let roles = |trigger: &str| {
-        found
-            .events
-            .iter()
-            .find(|e| e.trigger.text(text) == trigger)
-            .unwrap_or_else(|| panic!("{found:?}"))
-            .participants
-            .clone()
-    };
+    let roles = |trigger: &str| roles_of(text, &found, trigger);
     assert_eq!(
         roles("bombing"),
         [("o1".to_string(), "Attacker".to_string())]
