@@ -589,7 +589,9 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 /// normalized form alone, keys of a neighbour part on that neighbour's form
 /// alone (or on its being a sentence pad), keys of `WordSent` on the
 /// token's form, its sentence flags and the document's case memory of it
-/// ([`TokInfo::word_sent`]); `Context` keys on anything else. Tagging
+/// ([`TokInfo::word_sent`]), keys of `Marks` on the name marks of the
+/// token and its neighbours ([`marks_at`]); `Context` keys on anything
+/// else. Tagging
 /// caches the summed scores of every part but `Context`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -600,6 +602,7 @@ pub enum Part {
     Next2 = 4,
     Context = 5,
     WordSent = 6,
+    Marks = 7,
 }
 
 /// Parts whose scores are cached by form, and their offsets from the token.
@@ -637,15 +640,15 @@ impl KeySink for Vec<u64> {
 
 /// Keys in one list per part (tagging), of the parts `wanted` (bit `part`).
 pub struct PartKeys {
-    pub lists: [Vec<u64>; 7],
-    pub wanted: u8,
+    pub lists: [Vec<u64>; 8],
+    pub wanted: u16,
 }
 
 impl Default for PartKeys {
     fn default() -> Self {
         PartKeys {
             lists: Default::default(),
-            wanted: u8::MAX,
+            wanted: u16::MAX,
         }
     }
 }
@@ -702,6 +705,16 @@ fn token_at(sent: &[TokInfo], j: isize) -> &TokInfo {
 /// beyond the sentence): what the keys of a neighbour part depend on.
 pub fn form_at(sent: &[TokInfo], i: usize, offset: isize) -> u64 {
     token_at(sent, i as isize + offset).exact
+}
+
+/// What the keys of `Part::Marks` of token `i` depend on: the name marks
+/// (`gaz`, `parts`) of the token and of its neighbours, as two words (a
+/// pad's are 0).
+pub fn marks_at(sent: &[TokInfo], i: usize) -> (u64, u64) {
+    let ii = i as isize;
+    let (t, p1, n1) = (&sent[i], token_at(sent, ii - 1), token_at(sent, ii + 1));
+    let marks = |t: &TokInfo| u64::from(t.gaz) | u64::from(t.parts) << 16;
+    (marks(t) | marks(p1) << 24, marks(n1))
 }
 
 /// The cluster features of one clustering (`set`) for a token `t` with
@@ -799,18 +812,18 @@ pub fn token_features_of_set(
     out.context(|| f2(42, n1.lw, t.short));
     out.context(|| f2(43, p1.short, t.short));
     if t.gaz != 0 {
-        out.context(|| f1(44, t.gaz as u64));
+        out.push_part(Part::Marks, || f1(44, t.gaz as u64));
         for b in 0..12 {
             if t.gaz & (1 << b) != 0 {
-                out.context(|| f1(45, b));
+                out.push_part(Part::Marks, || f1(45, b));
             }
         }
     }
-    out.context(|| f2(46, p1.gaz as u64, n1.gaz as u64));
+    out.push_part(Part::Marks, || f2(46, p1.gaz as u64, n1.gaz as u64));
     if t.parts != 0 {
-        out.context(|| f1(58, t.parts as u64));
+        out.push_part(Part::Marks, || f1(58, t.parts as u64));
     }
-    out.context(|| f2(59, p1.parts as u64, n1.parts as u64));
+    out.push_part(Part::Marks, || f2(59, p1.parts as u64, n1.parts as u64));
 }
 
 /// Stage 1's tag beyond the sentence, in [`around_tags_key`].
@@ -1179,6 +1192,9 @@ mod tests {
         assert_eq!(x.of(Part::Prev2), y.of(Part::Prev2));
         assert_eq!(x.of(Part::Next), y.of(Part::Next));
         assert_ne!(x.of(Part::Prev), y.of(Part::Prev), "another word before");
+        // No name marks around: the same keys of the marks, whatever the words.
+        assert!(!x.of(Part::Marks).is_empty());
+        assert_eq!(x.of(Part::Marks), a.of(Part::Marks));
         // The word in its sentence: the same form and sentence flags (and
         // the same case memory: one sentence) give the same keys.
         assert_eq!(

@@ -27,9 +27,9 @@ mod model;
 mod train;
 
 use features::{
-    form_at, prepare_forms_with, token_features, token_info, BuildWordHasher, ContextKeys,
-    DocCounts, DocForms, Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
-    SENT_FLAGS,
+    form_at, marks_at, prepare_forms_with, token_features, token_info, BuildWordHasher,
+    ContextKeys, DocCounts, DocForms, Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable,
+    FORM_PARTS, NT, SENT_FLAGS,
 };
 use hash::{mix, HashedMap};
 use model::{Weights, STAGES};
@@ -133,8 +133,12 @@ const SCORE_GROUP_TOKENS: usize = 4096;
 
 const NO_ROW: u32 = u32::MAX;
 
-/// Rows of a token's cached parts: its `FORM_PARTS`, then `Part::WordSent`.
-const CACHED_PARTS: usize = FORM_PARTS.len() + 1;
+/// Cached parts that depend on more than one form, looked up per token
+/// (not memoized per form of the document), in the order of their rows.
+const TOKEN_PARTS: [Part; 2] = [Part::WordSent, Part::Marks];
+
+/// Rows of a token's cached parts: its `FORM_PARTS`, then `TOKEN_PARTS`.
+const CACHED_PARTS: usize = FORM_PARTS.len() + TOKEN_PARTS.len();
 
 /// Per form of the document being tagged, then the start and end pads, the
 /// `FormScores` row of each of its parts (`Part` order), or `NO_ROW`: a
@@ -335,6 +339,9 @@ impl Model {
                 memo.clear();
             }
             let start = cache.rows.len();
+            // The row of `Part::Marks` of most tokens (no name marks
+            // around), spared a probe of the index.
+            let mut unmarked_row = NO_ROW;
             for r in sentences {
                 let sent = &toks[r.clone()];
                 let sent_ids = &ids[r.clone()];
@@ -386,6 +393,23 @@ impl Model {
                         *memoized = row;
                     }
                     rows[FORM_PARTS.len()] = *memoized;
+                    // The name marks around the token take few values, so
+                    // their keys are looked up once per thread.
+                    let (marks, next_marks) = marks_at(sent, i);
+                    let unmarked = marks == 0 && next_marks == 0;
+                    rows[FORM_PARTS.len() + 1] = if unmarked && unmarked_row != NO_ROW {
+                        unmarked_row
+                    } else {
+                        let id = mix(mix(marks, next_marks), Part::Marks as u64);
+                        let (row, new) = cache.row_of(id);
+                        if new {
+                            parts.wanted |= 1 << Part::Marks as u8;
+                        }
+                        if unmarked {
+                            unmarked_row = row;
+                        }
+                        row
+                    };
                     if parts.wanted == 1 << Part::Context as u8 {
                         // Most tokens: every part cached, and a sink that
                         // drops the other parts' keys at compile time.
@@ -396,7 +420,7 @@ impl Model {
                         keys.extend_from_slice(parts.of(Part::Context));
                         // New rows were appended in this order.
                         let cached = FORM_PARTS.map(|(part, _)| part);
-                        for part in cached.into_iter().chain([Part::WordSent]) {
+                        for part in cached.into_iter().chain(TOKEN_PARTS) {
                             if parts.wanted & (1 << part as u8) != 0 {
                                 miss_keys.extend_from_slice(parts.of(part));
                                 miss_offsets.push(miss_keys.len());
