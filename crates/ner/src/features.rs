@@ -211,10 +211,22 @@ impl TokInfo {
     pub fn is_capitalized(&self) -> bool {
         self.case & CASE_INIT != 0
     }
-    /// What the keys of `Part::WordSent` depend on: the form's hash, the
-    /// sentence flags (below [`SENT_FLAGS`]) and the document's case memory.
-    pub fn word_sent(&self) -> (u64, u8, u8) {
-        (self.exact, self.sent, self.doc)
+    /// The sentence flags (below [`SENT_FLAGS`]), and what the keys of
+    /// `Part::WordSent` depend on as two words: the flags, the word's
+    /// capitalization rate, case and short shape, the document's case
+    /// memory, and the lowercased form in an all-caps sentence alone (so
+    /// most words share their keys with others written alike).
+    pub fn word_sent(&self) -> (u8, u64, u64) {
+        let small = u64::from(self.sent)
+            | u64::from(self.cap) << 8
+            | u64::from(self.case) << 16
+            | u64::from(self.doc) << 24;
+        let lw = if self.sent & SENT_CAPS != 0 {
+            self.lw
+        } else {
+            0
+        };
+        (self.sent, mix(small, self.short), lw)
     }
 }
 
@@ -1202,6 +1214,12 @@ mod tests {
             keys(vec!["Mr", "Zorvan", "met"], 1).of(Part::WordSent)
         );
         assert_ne!(a.of(Part::WordSent), b.of(Part::WordSent), "sentence start");
+        // ... and so do other words written alike (tagging caches the
+        // part by what `TokInfo::word_sent` gives, not by the form).
+        assert_eq!(
+            b.of(Part::WordSent),
+            keys(vec!["Mr", "Blenko", "met"], 1).of(Part::WordSent)
+        );
         assert!(!a.of(Part::WordSent).is_empty());
         assert_eq!(y.of(Part::Prev), z.of(Part::Prev));
         assert_eq!(x.of(Part::Next2), z.of(Part::Next2));

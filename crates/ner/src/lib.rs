@@ -381,11 +381,10 @@ impl Model {
                     }
                     // The word in its sentence, after the form parts (new
                     // rows are appended in this order too).
-                    let (form_hash, flags, doc_case) = sent[i].word_sent();
+                    let (flags, shape, caps_form) = sent[i].word_sent();
                     let memoized = &mut memo.word_sent[sent_ids[i] as usize][flags as usize];
                     if *memoized == NO_ROW {
-                        let context = u64::from(flags) | u64::from(doc_case) << 8;
-                        let id = mix(mix(form_hash, Part::WordSent as u64), context);
+                        let id = mix(mix(shape, Part::WordSent as u64), caps_form);
                         let (row, new) = cache.row_of(id);
                         if new {
                             parts.wanted |= 1 << Part::WordSent as u8;
