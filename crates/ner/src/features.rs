@@ -602,8 +602,9 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 /// alone (or on its being a sentence pad), keys of `WordSent` on the
 /// token's form, its sentence flags and the document's case memory of it
 /// ([`TokInfo::word_sent`]), keys of `Marks` on the name marks of the
-/// token and its neighbours ([`marks_at`]); `Context` keys on anything
-/// else. Tagging
+/// token and its neighbours ([`marks_at`]), keys of `Shapes` on the short
+/// shapes of the token and its neighbours ([`shapes_at`]); `Context` keys
+/// on anything else. Tagging
 /// caches the summed scores of every part but `Context`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -615,6 +616,7 @@ pub enum Part {
     Context = 5,
     WordSent = 6,
     Marks = 7,
+    Shapes = 8,
 }
 
 /// Parts whose scores are cached by form, and their offsets from the token.
@@ -652,7 +654,7 @@ impl KeySink for Vec<u64> {
 
 /// Keys in one list per part (tagging), of the parts `wanted` (bit `part`).
 pub struct PartKeys {
-    pub lists: [Vec<u64>; 8],
+    pub lists: [Vec<u64>; 9],
     pub wanted: u16,
 }
 
@@ -729,6 +731,14 @@ pub fn marks_at(sent: &[TokInfo], i: usize) -> (u64, u64) {
     (marks(t) | marks(p1) << 24, marks(n1))
 }
 
+/// What the keys of `Part::Shapes` of token `i` depend on: the short
+/// shapes of the token and of its neighbours (a pad's is its own).
+pub fn shapes_at(sent: &[TokInfo], i: usize) -> (u64, u64, u64) {
+    let ii = i as isize;
+    let (t, p1, n1) = (&sent[i], token_at(sent, ii - 1), token_at(sent, ii + 1));
+    (p1.short, t.short, n1.short)
+}
+
 /// The cluster features of one clustering (`set`) for a token `t` with
 /// neighbours `p1`, `n1`, `p2`, `n2`.
 fn cluster_features(
@@ -794,7 +804,7 @@ pub fn token_features_of_set(
     out.word(|| f1(10, t.short));
     out.push_part(Part::Prev, || f1(11, p1.short));
     out.push_part(Part::Next, || f1(12, n1.short));
-    out.context(|| f3(13, p1.short, t.short, n1.short));
+    out.push_part(Part::Shapes, || f3(13, p1.short, t.short, n1.short));
     for k in 0..4 {
         out.word(|| f1(14 + k as u64, t.pre[k]));
         out.word(|| f1(18 + k as u64, t.suf[k]));
@@ -822,7 +832,7 @@ pub fn token_features_of_set(
     });
     out.context(|| f2(41, p1.lw, t.short));
     out.context(|| f2(42, n1.lw, t.short));
-    out.context(|| f2(43, p1.short, t.short));
+    out.push_part(Part::Shapes, || f2(43, p1.short, t.short));
     if t.gaz != 0 {
         out.push_part(Part::Marks, || f1(44, t.gaz as u64));
         for b in 0..12 {
@@ -1207,6 +1217,9 @@ mod tests {
         // No name marks around: the same keys of the marks, whatever the words.
         assert!(!x.of(Part::Marks).is_empty());
         assert_eq!(x.of(Part::Marks), a.of(Part::Marks));
+        // Words written alike around: the same keys of the shapes.
+        assert!(!x.of(Part::Shapes).is_empty());
+        assert_eq!(x.of(Part::Shapes), y.of(Part::Shapes));
         // The word in its sentence: the same form and sentence flags (and
         // the same case memory: one sentence) give the same keys.
         assert_eq!(

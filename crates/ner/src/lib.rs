@@ -27,7 +27,7 @@ mod model;
 mod train;
 
 use features::{
-    form_at, marks_at, prepare_forms_with, token_features, token_info, BuildWordHasher,
+    form_at, marks_at, prepare_forms_with, shapes_at, token_features, token_info, BuildWordHasher,
     ContextKeys, DocCounts, DocForms, Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable,
     FORM_PARTS, NT, SENT_FLAGS,
 };
@@ -135,7 +135,7 @@ const NO_ROW: u32 = u32::MAX;
 
 /// Cached parts that depend on more than one form, looked up per token
 /// (not memoized per form of the document), in the order of their rows.
-const TOKEN_PARTS: [Part; 2] = [Part::WordSent, Part::Marks];
+const TOKEN_PARTS: [Part; 3] = [Part::WordSent, Part::Marks, Part::Shapes];
 
 /// Rows of a token's cached parts: its `FORM_PARTS`, then `TOKEN_PARTS`.
 const CACHED_PARTS: usize = FORM_PARTS.len() + TOKEN_PARTS.len();
@@ -409,6 +409,14 @@ impl Model {
                         }
                         row
                     };
+                    // So do the short shapes around it.
+                    let (prev_shape, shape, next_shape) = shapes_at(sent, i);
+                    let id = mix(mix(mix(prev_shape, shape), next_shape), Part::Shapes as u64);
+                    let (row, new) = cache.row_of(id);
+                    if new {
+                        parts.wanted |= 1 << Part::Shapes as u8;
+                    }
+                    rows[FORM_PARTS.len() + 2] = row;
                     if parts.wanted == 1 << Part::Context as u8 {
                         // Most tokens: every part cached, and a sink that
                         // drops the other parts' keys at compile time.
