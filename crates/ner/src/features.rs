@@ -211,10 +211,22 @@ impl TokInfo {
     pub fn is_capitalized(&self) -> bool {
         self.case & CASE_INIT != 0
     }
-    /// What the keys of `Part::WordSent` depend on: the form's hash, the
-    /// sentence flags (below [`SENT_FLAGS`]) and the document's case memory.
-    pub fn word_sent(&self) -> (u64, u8, u8) {
-        (self.exact, self.sent, self.doc)
+    /// The sentence flags (below [`SENT_FLAGS`]), and what the keys of
+    /// `Part::WordSent` depend on as two words: the flags, the word's
+    /// capitalization rate, case and short shape, the document's case
+    /// memory, and the lowercased form in an all-caps sentence alone (so
+    /// most words share their keys with others written alike).
+    pub fn word_sent(&self) -> (u8, u64, u64) {
+        let small = u64::from(self.sent)
+            | u64::from(self.cap) << 8
+            | u64::from(self.case) << 16
+            | u64::from(self.doc) << 24;
+        let lw = if self.sent & SENT_CAPS != 0 {
+            self.lw
+        } else {
+            0
+        };
+        (self.sent, mix(small, self.short), lw)
     }
 }
 
@@ -589,7 +601,10 @@ fn f3(t: u64, a: u64, b: u64, c: u64) -> u64 {
 /// normalized form alone, keys of a neighbour part on that neighbour's form
 /// alone (or on its being a sentence pad), keys of `WordSent` on the
 /// token's form, its sentence flags and the document's case memory of it
-/// ([`TokInfo::word_sent`]); `Context` keys on anything else. Tagging
+/// ([`TokInfo::word_sent`]), keys of `Marks` on the name marks of the
+/// token and its neighbours ([`marks_at`]), keys of `Shapes` on the short
+/// shapes of the token and its neighbours ([`shapes_at`]); `Context` keys
+/// on anything else. Tagging
 /// caches the summed scores of every part but `Context`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Part {
@@ -600,6 +615,8 @@ pub enum Part {
     Next2 = 4,
     Context = 5,
     WordSent = 6,
+    Marks = 7,
+    Shapes = 8,
 }
 
 /// Parts whose scores are cached by form, and their offsets from the token.
@@ -637,15 +654,15 @@ impl KeySink for Vec<u64> {
 
 /// Keys in one list per part (tagging), of the parts `wanted` (bit `part`).
 pub struct PartKeys {
-    pub lists: [Vec<u64>; 7],
-    pub wanted: u8,
+    pub lists: [Vec<u64>; 9],
+    pub wanted: u16,
 }
 
 impl Default for PartKeys {
     fn default() -> Self {
         PartKeys {
             lists: Default::default(),
-            wanted: u8::MAX,
+            wanted: u16::MAX,
         }
     }
 }
@@ -702,6 +719,24 @@ fn token_at(sent: &[TokInfo], j: isize) -> &TokInfo {
 /// beyond the sentence): what the keys of a neighbour part depend on.
 pub fn form_at(sent: &[TokInfo], i: usize, offset: isize) -> u64 {
     token_at(sent, i as isize + offset).exact
+}
+
+/// What the keys of `Part::Marks` of token `i` depend on: the name marks
+/// (`gaz`, `parts`) of the token and of its neighbours, as two words (a
+/// pad's are 0).
+pub fn marks_at(sent: &[TokInfo], i: usize) -> (u64, u64) {
+    let ii = i as isize;
+    let (t, p1, n1) = (&sent[i], token_at(sent, ii - 1), token_at(sent, ii + 1));
+    let marks = |t: &TokInfo| u64::from(t.gaz) | u64::from(t.parts) << 16;
+    (marks(t) | marks(p1) << 24, marks(n1))
+}
+
+/// What the keys of `Part::Shapes` of token `i` depend on: the short
+/// shapes of the token and of its neighbours (a pad's is its own).
+pub fn shapes_at(sent: &[TokInfo], i: usize) -> (u64, u64, u64) {
+    let ii = i as isize;
+    let (t, p1, n1) = (&sent[i], token_at(sent, ii - 1), token_at(sent, ii + 1));
+    (p1.short, t.short, n1.short)
 }
 
 /// The cluster features of one clustering (`set`) for a token `t` with
@@ -769,7 +804,7 @@ pub fn token_features_of_set(
     out.word(|| f1(10, t.short));
     out.push_part(Part::Prev, || f1(11, p1.short));
     out.push_part(Part::Next, || f1(12, n1.short));
-    out.context(|| f3(13, p1.short, t.short, n1.short));
+    out.push_part(Part::Shapes, || f3(13, p1.short, t.short, n1.short));
     for k in 0..4 {
         out.word(|| f1(14 + k as u64, t.pre[k]));
         out.word(|| f1(18 + k as u64, t.suf[k]));
@@ -797,20 +832,20 @@ pub fn token_features_of_set(
     });
     out.context(|| f2(41, p1.lw, t.short));
     out.context(|| f2(42, n1.lw, t.short));
-    out.context(|| f2(43, p1.short, t.short));
+    out.push_part(Part::Shapes, || f2(43, p1.short, t.short));
     if t.gaz != 0 {
-        out.context(|| f1(44, t.gaz as u64));
+        out.push_part(Part::Marks, || f1(44, t.gaz as u64));
         for b in 0..12 {
             if t.gaz & (1 << b) != 0 {
-                out.context(|| f1(45, b));
+                out.push_part(Part::Marks, || f1(45, b));
             }
         }
     }
-    out.context(|| f2(46, p1.gaz as u64, n1.gaz as u64));
+    out.push_part(Part::Marks, || f2(46, p1.gaz as u64, n1.gaz as u64));
     if t.parts != 0 {
-        out.context(|| f1(58, t.parts as u64));
+        out.push_part(Part::Marks, || f1(58, t.parts as u64));
     }
-    out.context(|| f2(59, p1.parts as u64, n1.parts as u64));
+    out.push_part(Part::Marks, || f2(59, p1.parts as u64, n1.parts as u64));
 }
 
 /// Stage 1's tag beyond the sentence, in [`around_tags_key`].
@@ -1179,6 +1214,12 @@ mod tests {
         assert_eq!(x.of(Part::Prev2), y.of(Part::Prev2));
         assert_eq!(x.of(Part::Next), y.of(Part::Next));
         assert_ne!(x.of(Part::Prev), y.of(Part::Prev), "another word before");
+        // No name marks around: the same keys of the marks, whatever the words.
+        assert!(!x.of(Part::Marks).is_empty());
+        assert_eq!(x.of(Part::Marks), a.of(Part::Marks));
+        // Words written alike around: the same keys of the shapes.
+        assert!(!x.of(Part::Shapes).is_empty());
+        assert_eq!(x.of(Part::Shapes), y.of(Part::Shapes));
         // The word in its sentence: the same form and sentence flags (and
         // the same case memory: one sentence) give the same keys.
         assert_eq!(
@@ -1186,6 +1227,12 @@ mod tests {
             keys(vec!["Mr", "Zorvan", "met"], 1).of(Part::WordSent)
         );
         assert_ne!(a.of(Part::WordSent), b.of(Part::WordSent), "sentence start");
+        // ... and so do other words written alike (tagging caches the
+        // part by what `TokInfo::word_sent` gives, not by the form).
+        assert_eq!(
+            b.of(Part::WordSent),
+            keys(vec!["Mr", "Blenko", "met"], 1).of(Part::WordSent)
+        );
         assert!(!a.of(Part::WordSent).is_empty());
         assert_eq!(y.of(Part::Prev), z.of(Part::Prev));
         assert_eq!(x.of(Part::Next2), z.of(Part::Next2));

@@ -27,9 +27,9 @@ mod model;
 mod train;
 
 use features::{
-    form_at, prepare_forms_with, token_features, token_info, BuildWordHasher, ContextKeys,
-    DocCounts, DocForms, Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable, FORM_PARTS, NT,
-    SENT_FLAGS,
+    form_at, marks_at, prepare_forms_with, shapes_at, token_features, token_info, BuildWordHasher,
+    ContextKeys, DocCounts, DocForms, Part, PartKeys, Scratch, SentenceIn, TokInfo, WordTable,
+    FORM_PARTS, NT, SENT_FLAGS,
 };
 use hash::{mix, HashedMap};
 use model::{Weights, STAGES};
@@ -108,6 +108,22 @@ impl FormScores {
     }
 }
 
+impl FormScores {
+    /// Room for the tables' sizes before they start over, and a document
+    /// or group past that: grown push by push, they were copied at every
+    /// doubling (a large block is mapped, so untouched room costs no
+    /// memory).
+    fn reserve(&mut self) {
+        let rows = FORM_SCORES_MAX + SCORE_GROUP_TOKENS * CACHED_PARTS;
+        self.index.reserve(rows);
+        self.rows.reserve(rows);
+        let forms = THREAD_FORMS_MAX + SCORE_GROUP_TOKENS;
+        self.forms.index[0].reserve(forms);
+        self.forms.infos.reserve(forms);
+        self.forms.rows.reserve(forms);
+    }
+}
+
 /// Entries kept before the cache starts over (~9 MB per thread).
 const FORM_SCORES_MAX: usize = 1 << 16;
 
@@ -117,8 +133,12 @@ const SCORE_GROUP_TOKENS: usize = 4096;
 
 const NO_ROW: u32 = u32::MAX;
 
-/// Rows of a token's cached parts: its `FORM_PARTS`, then `Part::WordSent`.
-const CACHED_PARTS: usize = FORM_PARTS.len() + 1;
+/// Cached parts that depend on more than one form, looked up per token
+/// (not memoized per form of the document), in the order of their rows.
+const TOKEN_PARTS: [Part; 3] = [Part::WordSent, Part::Marks, Part::Shapes];
+
+/// Rows of a token's cached parts: its `FORM_PARTS`, then `TOKEN_PARTS`.
+const CACHED_PARTS: usize = FORM_PARTS.len() + TOKEN_PARTS.len();
 
 /// Per form of the document being tagged, then the start and end pads, the
 /// `FormScores` row of each of its parts (`Part` order), or `NO_ROW`: a
@@ -169,8 +189,28 @@ struct LocalScratch {
     miss_offsets: Vec<usize>,
 }
 
+/// Buffers of [`Model::tag_prepared`] whose size is bounded by a group of
+/// sentences, kept per thread from document to document: made afresh per
+/// document, their growth was a good part of tagging's allocation and
+/// copying.
+#[derive(Default)]
+struct TagBuffers {
+    toks: Vec<TokInfo>,
+    rel: Vec<Range<usize>>,
+    scores: Vec<[i32; STAGES * NT]>,
+    local: LocalScratch,
+    back: Vec<model::Backpointers>,
+    keys: Vec<u64>,
+    offsets: Vec<usize>,
+}
+
+/// Tokens of a group whose buffers a thread keeps (a group is one sentence
+/// when that is longer than `SCORE_GROUP_TOKENS`; such buffers are dropped).
+const TAG_BUFFERS_MAX_TOKENS: usize = 4 * SCORE_GROUP_TOKENS;
+
 thread_local! {
     static FORM_SCORES: RefCell<FormScores> = RefCell::default();
+    static TAG_BUFFERS: RefCell<TagBuffers> = RefCell::default();
 }
 
 /// Entity kind of a tag type index (`features::TYPE_NAMES` order).
@@ -299,6 +339,9 @@ impl Model {
                 memo.clear();
             }
             let start = cache.rows.len();
+            // The row of `Part::Marks` of most tokens (no name marks
+            // around), spared a probe of the index.
+            let mut unmarked_row = NO_ROW;
             for r in sentences {
                 let sent = &toks[r.clone()];
                 let sent_ids = &ids[r.clone()];
@@ -338,11 +381,10 @@ impl Model {
                     }
                     // The word in its sentence, after the form parts (new
                     // rows are appended in this order too).
-                    let (form_hash, flags, doc_case) = sent[i].word_sent();
+                    let (flags, shape, caps_form) = sent[i].word_sent();
                     let memoized = &mut memo.word_sent[sent_ids[i] as usize][flags as usize];
                     if *memoized == NO_ROW {
-                        let context = u64::from(flags) | u64::from(doc_case) << 8;
-                        let id = mix(mix(form_hash, Part::WordSent as u64), context);
+                        let id = mix(mix(shape, Part::WordSent as u64), caps_form);
                         let (row, new) = cache.row_of(id);
                         if new {
                             parts.wanted |= 1 << Part::WordSent as u8;
@@ -350,6 +392,31 @@ impl Model {
                         *memoized = row;
                     }
                     rows[FORM_PARTS.len()] = *memoized;
+                    // The name marks around the token take few values, so
+                    // their keys are looked up once per thread.
+                    let (marks, next_marks) = marks_at(sent, i);
+                    let unmarked = marks == 0 && next_marks == 0;
+                    rows[FORM_PARTS.len() + 1] = if unmarked && unmarked_row != NO_ROW {
+                        unmarked_row
+                    } else {
+                        let id = mix(mix(marks, next_marks), Part::Marks as u64);
+                        let (row, new) = cache.row_of(id);
+                        if new {
+                            parts.wanted |= 1 << Part::Marks as u8;
+                        }
+                        if unmarked {
+                            unmarked_row = row;
+                        }
+                        row
+                    };
+                    // So do the short shapes around it.
+                    let (prev_shape, shape, next_shape) = shapes_at(sent, i);
+                    let id = mix(mix(mix(prev_shape, shape), next_shape), Part::Shapes as u64);
+                    let (row, new) = cache.row_of(id);
+                    if new {
+                        parts.wanted |= 1 << Part::Shapes as u8;
+                    }
+                    rows[FORM_PARTS.len() + 2] = row;
                     if parts.wanted == 1 << Part::Context as u8 {
                         // Most tokens: every part cached, and a sink that
                         // drops the other parts' keys at compile time.
@@ -360,7 +427,7 @@ impl Model {
                         keys.extend_from_slice(parts.of(Part::Context));
                         // New rows were appended in this order.
                         let cached = FORM_PARTS.map(|(part, _)| part);
-                        for part in cached.into_iter().chain([Part::WordSent]) {
+                        for part in cached.into_iter().chain(TOKEN_PARTS) {
                             if parts.wanted & (1 << part as u8) != 0 {
                                 miss_keys.extend_from_slice(parts.of(part));
                                 miss_offsets.push(miss_keys.len());
@@ -393,12 +460,17 @@ impl Model {
     ) -> Vec<u8> {
         let n = doc.len();
         let feats = &self.weights.feats;
-        let mut toks: Vec<TokInfo> = vec![];
-        let mut rel: Vec<Range<usize>> = vec![];
-        let mut scores: Vec<[i32; STAGES * NT]> = vec![];
-        let mut scratch = LocalScratch::default();
+        let mut buffers = TAG_BUFFERS.take();
+        let TagBuffers {
+            toks,
+            rel,
+            scores,
+            local: scratch,
+            back,
+            keys,
+            offsets,
+        } = &mut buffers;
         let [decoder1, decoder2] = &self.weights.decoders;
-        let mut back = vec![];
         let mut tags1 = vec![0u8; n];
         let mut local2: Vec<[i32; NT]> = Vec::with_capacity(n);
         let mut memo = PartRows::new(doc);
@@ -411,22 +483,15 @@ impl Model {
             toks.extend((first..last).map(|i| doc.tok(i)));
             rel.clear();
             rel.extend(group.iter().map(|r| r.start - first..r.end - first));
-            for r in &rel {
+            for r in rel.iter() {
                 self.gazetteer.mark_names(&mut toks[r.clone()]);
             }
             scores.clear();
             scores.resize(toks.len(), [0; STAGES * NT]);
-            self.local_scores_of(
-                &toks,
-                &rel,
-                doc.ids(first..last),
-                &mut memo,
-                &mut scores,
-                &mut scratch,
-            );
-            for r in &rel {
+            self.local_scores_of(toks, rel, doc.ids(first..last), &mut memo, scores, scratch);
+            for r in rel.iter() {
                 let out = &mut tags1[first + r.start..first + r.end];
-                decoder1.decode(&scores[r.clone()], 0, &mut back, out);
+                decoder1.decode(&scores[r.clone()], 0, back, out);
             }
             local2.extend(scores.iter().map(|s| {
                 let mut s2 = [0; NT];
@@ -434,11 +499,9 @@ impl Model {
                 s2
             }));
         }
-        drop(toks);
         let tok = |i: usize| doc.doc_tok(i);
         let mut counts = DocCounts::new(tok, sentences, &tags1);
         let mut tags = vec![0u8; n];
-        let (mut keys, mut offsets) = (vec![], vec![]);
         for g in &groups {
             let group = &sentences[g.clone()];
             let first = group[0].start;
@@ -447,7 +510,7 @@ impl Model {
             offsets.push(0);
             scores.clear();
             for r in group {
-                counts.sentence_keys(tok, r.clone(), &tags1, false, &mut keys, &mut offsets);
+                counts.sentence_keys(tok, r.clone(), &tags1, false, keys, offsets);
                 for i in r.clone() {
                     let mut s2 = local2[i];
                     let prev = (i > r.start).then(|| tags1[i - 1]);
@@ -458,11 +521,14 @@ impl Model {
                     scores.push(s);
                 }
             }
-            feats.score_tokens(&keys, &offsets, &mut scores);
+            feats.score_tokens(keys, offsets, scores);
             for r in group {
                 let group_scores = &scores[r.start - first..r.end - first];
-                decoder2.decode(group_scores, NT, &mut back, &mut tags[r.clone()]);
+                decoder2.decode(group_scores, NT, back, &mut tags[r.clone()]);
             }
+        }
+        if buffers.toks.capacity() <= TAG_BUFFERS_MAX_TOKENS {
+            TAG_BUFFERS.set(buffers);
         }
         tags
     }
@@ -485,6 +551,7 @@ impl Model {
                 cache.rows.clear();
                 cache.forms.clear();
                 cache.model_id = self.id;
+                cache.reserve();
             }
             let forms = &mut cache.forms;
             if forms.infos.len() > THREAD_FORMS_MAX {
