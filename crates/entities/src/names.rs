@@ -159,6 +159,10 @@ pub fn person_match(short: &[String], full: &[String]) -> Option<PersonMatch> {
 
 /// Whether every letter of `word` is uppercase and it has at least two.
 pub fn is_all_caps(word: &str) -> bool {
+    // Most words open with a lowercase ASCII letter: no need to walk them.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let mut letters = 0;
     for c in word.chars() {
         if c.is_alphabetic() {

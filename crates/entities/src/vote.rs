@@ -31,7 +31,8 @@ const KINDS: [EntityKind; 4] = [
 ];
 
 fn form_key(w: &Words, c: &Cand) -> String {
-    let mut key = String::new();
+    // Lowercasing ASCII keeps the length: one allocation for most keys.
+    let mut key = String::with_capacity((c.ts..c.te).map(|i| w.word(i).len() + 1).sum::<usize>());
     for i in c.ts..c.te {
         if i > c.ts {
             key.push(' ');
