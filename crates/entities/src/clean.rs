@@ -43,9 +43,11 @@ pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLi
 fn spelled_by_acronyms(w: &Words, cands: &mut Vec<Cand>) {
     let acronyms: Vec<&str> = (0..w.len())
         .map(|t| w.word(t))
-        // The capitals test first: it turns a lowercase word away at its
-        // first letter, while counting characters reads the whole word.
-        .filter(|x| is_all_caps(x) && x.chars().count() >= 3)
+        // Fewer than three bytes is fewer than three characters: punctuation
+        // and short words go first. The capitals test next: it turns a
+        // lowercase word away at its first letter, while counting
+        // characters reads the whole word.
+        .filter(|x| x.len() >= 3 && is_all_caps(x) && x.chars().count() >= 3)
         .collect();
     if acronyms.is_empty() {
         return;
