@@ -198,8 +198,20 @@ fn forms(
     // instead of being cloned for the index; a hash shared by two keys
     // (rare) falls back to reading every form.
     let mut index: HashedMap<usize> = HashedMap::default();
+    // The key is the words': a mention written as an earlier one (its
+    // tokens' hash, then its words compared) joins that one's form without
+    // making the key again. Maps the hash to (ts, te, form).
+    let mut written: HashedMap<(usize, usize, usize)> = HashedMap::default();
     let mut out: Vec<Form> = Vec::new();
     for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == kind) {
+        let words_hash =
+            (c.ts..c.te).fold((c.te - c.ts) as u64, |h, t| mix(h, hash_str(w.word(t))));
+        if let Some(&(ts, te, f)) = written.get(&words_hash) {
+            if te - ts == c.te - c.ts && (0..te - ts).all(|k| w.word(ts + k) == w.word(c.ts + k)) {
+                out[f].members.push(i);
+                continue;
+            }
+        }
         let words = w.words(c.ts, c.te);
         let k = key(&words);
         let hash = key_hash(&k);
@@ -208,6 +220,8 @@ fn forms(
             Some(_) => out.iter().position(|f| f.key == k),
             None => None,
         };
+        let f = found.unwrap_or(out.len());
+        written.entry(words_hash).or_insert((c.ts, c.te, f));
         match found {
             Some(f) => out[f].members.push(i),
             None => {
@@ -494,6 +508,7 @@ fn cluster_names(
                 (Sig::LowLast, &written[written.len() - 1]),
                 (Sig::Initials, &initials(&written)),
             ]);
+            let short: Vec<&str> = form.words.iter().map(String::as_str).collect();
             choices = near
                 .into_iter()
                 .filter(|&e| {
@@ -521,7 +536,6 @@ fn cluster_names(
                             .any(|f| f.len() >= 2 && f[0] == form.words[0]);
                     let abbreviated = ent.forms.iter().any(|f| {
                         let long: Vec<&str> = f.iter().map(String::as_str).collect();
-                        let short: Vec<&str> = form.words.iter().map(String::as_str).collect();
                         is_abbreviation_of(&short, &long) || is_abbreviation_of(&long, &short)
                     });
                     part_of_key || caps_word_inside || opens_name || abbreviated

@@ -67,13 +67,17 @@ mod vote;
 fn collapse_spaces(s: &str) -> String {
     // Most forms are ASCII with one space between words already: copied.
     let b = s.as_bytes();
-    let single_spaced = s.is_ascii()
-        && b.first() != Some(&b' ')
+    // One pass: ASCII, no other white space, no two spaces running.
+    let mut after_space = false;
+    let single_spaced = b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
-        && !b.windows(2).any(|pair| pair == b"  ")
-        && !b
-            .iter()
-            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'));
+        && b.iter().all(|&c| {
+            let fits = c.is_ascii()
+                && !matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+                && !(after_space && c == b' ');
+            after_space = c == b' ';
+            fits
+        });
     if single_spaced {
         return s.to_string();
     }
