@@ -1,6 +1,6 @@
 //! Step 1: the recognizer's mentions as clean token ranges.
 
-use crate::names::{capitals, is_all_caps, norm_word};
+use crate::names::{capitals, is_all_caps, norm_word, norm_word_in};
 use crate::titles::title_len_at;
 use crate::words::{is_capitalized, is_possessive, is_punct, Cand, Words};
 use newsparse_core::{EntityKind, EntityMention};
@@ -295,7 +295,7 @@ fn extend(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
             && lexicon::FIRM_PARTNER_SET.has(w.word(c.ts))
             && matches!(w.word(c.ts - 1), "and" | "&")
             && is_capitalized(w.word(c.ts - 2))
-            && !lexicon::CLOSED_CLASS_SET.has(&norm_word(w.word(c.ts - 2)))
+            && !lexicon::CLOSED_CLASS_SET.has(&norm_word_in(w.word(c.ts - 2), &mut [0u8; 32]))
         {
             c.ts -= 2;
             c.kind = EntityKind::Organization;
@@ -363,13 +363,12 @@ fn left_end(w: &Words, ts: usize, floor: usize) -> usize {
     let mut s = ts;
     while s > floor && ts - s < 2 {
         let word = w.word(s - 1);
-        let lower = norm_word(word);
         let sunday = word == "Sunday" && newspaper_sunday(w, s - 1, floor);
         let fits = is_capitalized(word)
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '&')
-            && !lexicon::CLOSED_CLASS_SET.has(&lower)
+            && !lexicon::CLOSED_CLASS_SET.has(&norm_word_in(word, &mut [0u8; 32]))
             && (!lexicon::is_calendar_word(word) || sunday)
             && !lexicon::is_demonym(word)
             && !lexicon::OFFICE_SET.has(word)

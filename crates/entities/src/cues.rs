@@ -11,7 +11,7 @@
 //! - an acronym after "the" that the recognizer left untagged: "told the
 //!   ACB." (a country's acronym is tagged as a place, so it never gets here).
 
-use crate::names::norm_word;
+use crate::names::{norm_word, norm_word_in};
 use crate::titles::title_len_before;
 use crate::words::{is_capitalized, is_possessive, Cand, Words};
 use newsparse_core::EntityKind;
@@ -32,7 +32,8 @@ fn nameish(word: &str) -> bool {
     if !is_capitalized(word) {
         return false;
     }
-    let lower = norm_word(word);
+    let mut buf = [0u8; 32];
+    let lower = norm_word_in(word, &mut buf);
     // "Somali-Dutch", "Kest-born": a compound of a demonym, or of a
     // birthplace, describes a person.
     let described = word.contains('-')
@@ -49,7 +50,7 @@ fn nameish(word: &str) -> bool {
 }
 
 fn closed_class(word: &str) -> bool {
-    lexicon::CLOSED_CLASS_SET.has(&norm_word(word))
+    lexicon::CLOSED_CLASS_SET.has(&norm_word_in(word, &mut [0u8; 32]))
 }
 
 /// Whether a name may start right after `prev`: a lowercase or closed-class

@@ -28,6 +28,25 @@ pub fn norm_word(word: &str) -> Cow<'_, str> {
     )
 }
 
+/// [`norm_word`]`(word)`, made in `buf` instead of a String when the word is
+/// plain ASCII with capitals and fits: for the look-ups of capitalized words.
+pub fn norm_word_in<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
+    if !is_plain(word) {
+        return norm_word(word);
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word);
+    }
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+        }
+        None => Cow::Owned(word.to_ascii_lowercase()),
+    }
+}
+
 /// Whether [`norm_word`] of `word` is its ASCII lowercase.
 fn is_plain(word: &str) -> bool {
     word.is_ascii() && !word.contains('`')
@@ -372,6 +391,26 @@ mod tests {
                     );
                 }
             }
+        }
+    }
+
+    #[test]
+    fn words_normalized_in_a_buffer_are_the_normal_forms() {
+        for word in [
+            "Kestrel",
+            "kestrel",
+            "O`Neil",
+            "O\u{2019}Neil",
+            "ÉLAN",
+            "KESTREL",
+            "Abcdefghijklmnopqrstuvwxyzabcdefghij",
+            "",
+        ] {
+            assert_eq!(
+                norm_word_in(word, &mut [0u8; 32]),
+                norm_word(word),
+                "{word:?}"
+            );
         }
     }
 
