@@ -34,6 +34,7 @@ mod titles;
 mod words;
 
 use newsparse_core::{Doc, EntityKind, EntityMention, FoundEntity};
+use std::borrow::Cow;
 
 /// Hash maps and sets keyed by short words: lookups are hot, so a fast hash;
 /// a fixed seed keeps every run the same.
@@ -64,8 +65,8 @@ pub fn resolve(doc: &Doc, mentions: &[EntityMention]) -> Vec<FoundEntity> {
 mod clean;
 mod vote;
 
-fn collapse_spaces(s: &str) -> String {
-    // Most forms are ASCII with one space between words already: copied.
+fn collapse_spaces(s: &str) -> Cow<'_, str> {
+    // Most forms are ASCII with one space between words already: borrowed.
     let b = s.as_bytes();
     // One pass: ASCII, no other white space, no two spaces running.
     let mut after_space = false;
@@ -79,12 +80,21 @@ fn collapse_spaces(s: &str) -> String {
             fits
         });
     if single_spaced {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    s.split(newsparse_lang::chars::is_space)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    Cow::Owned(
+        s.split(newsparse_lang::chars::is_space)
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// [`push_unique`] of a form that is copied only when it is pushed.
+fn push_unique_form(list: &mut Vec<String>, item: Cow<str>) {
+    if !item.is_empty() && !list.iter().any(|x| *x == *item) {
+        list.push(item.into_owned());
+    }
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
@@ -97,6 +107,10 @@ fn build(w: &Words, cands: &[Cand], entities: &[cluster::Entity]) -> Vec<FoundEn
     let cover = w.cover(cands);
     let mut out: Vec<(EntityKind, usize, FoundEntity)> = Vec::new();
     for e in entities {
+        // Not in the record: the list below drops them.
+        if e.kind == EntityKind::Misc {
+            continue;
+        }
         let mut members: Vec<usize> = e.members.clone();
         members.sort_by_key(|&m| (cands[m].ts, cands[m].te));
         members.dedup_by_key(|m| (cands[*m].ts, cands[*m].te));
@@ -114,7 +128,7 @@ fn build(w: &Words, cands: &[Cand], entities: &[cluster::Entity]) -> Vec<FoundEn
                 (mixed_case, c.te - c.ts, chars, std::cmp::Reverse(c.ts))
             })
             .expect("members is not empty");
-        let name = collapse_spaces(w.surface(cands[best].ts, cands[best].te));
+        let name = collapse_spaces(w.surface(cands[best].ts, cands[best].te)).into_owned();
         let mut aliases = Vec::new();
         let mut titles = Vec::new();
         let mut roles = Vec::new();
@@ -123,21 +137,21 @@ fn build(w: &Words, cands: &[Cand], entities: &[cluster::Entity]) -> Vec<FoundEn
             let c = &cands[m];
             let form = collapse_spaces(w.surface(c.ts, c.te));
             if form != name {
-                push_unique(&mut aliases, form);
+                push_unique_form(&mut aliases, form);
             }
             if e.kind == EntityKind::Person {
                 let found = context::person(w, cands, &cover, c.ts, c.te);
                 for a in found.aliases {
-                    push_unique(&mut aliases, collapse_spaces(&a));
+                    push_unique_form(&mut aliases, collapse_spaces(&a));
                 }
                 for t in found.titles {
-                    push_unique(&mut titles, collapse_spaces(&t));
+                    push_unique_form(&mut titles, collapse_spaces(&t));
                 }
                 for r in found.roles {
-                    push_unique(&mut roles, collapse_spaces(&r));
+                    push_unique_form(&mut roles, collapse_spaces(&r));
                 }
                 for a in found.attributes {
-                    push_unique(&mut attributes, collapse_spaces(&a));
+                    push_unique_form(&mut attributes, collapse_spaces(&a));
                 }
             }
         }
