@@ -41,17 +41,9 @@ pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLi
 /// acronym the article uses spells the whole ("KVNR") and not the part.
 /// Whatever mention the words after it had joins it.
 fn spelled_by_acronyms(w: &Words, cands: &mut Vec<Cand>) {
-    let acronyms: Vec<&str> = (0..w.len())
-        .map(|t| w.word(t))
-        // Fewer than three bytes is fewer than three characters: punctuation
-        // and short words go first. The capitals test next: it turns a
-        // lowercase word away at its first letter, while counting
-        // characters reads the whole word.
-        .filter(|x| x.len() >= 3 && is_all_caps(x) && x.chars().count() >= 3)
-        .collect();
-    if acronyms.is_empty() {
-        return;
-    }
+    // The article's acronyms, gathered (a scan of every token) only when an
+    // organization is followed by "in", "of" or "for": few are.
+    let mut acronyms: Option<Vec<&str>> = None;
     let mut i = 0;
     while i < cands.len() {
         let c = cands[i];
@@ -67,6 +59,19 @@ fn spelled_by_acronyms(w: &Words, cands: &mut Vec<Cand>) {
         t += 1;
         if t < end && w.word(t) == "the" {
             t += 1;
+        }
+        let acronyms = acronyms.get_or_insert_with(|| {
+            (0..w.len())
+                .map(|t| w.word(t))
+                // Fewer than three bytes is fewer than three characters:
+                // punctuation and short words go first. The capitals test
+                // next: it turns a lowercase word away at its first letter,
+                // while counting characters reads the whole word.
+                .filter(|x| x.len() >= 3 && is_all_caps(x) && x.chars().count() >= 3)
+                .collect()
+        });
+        if acronyms.is_empty() {
+            continue;
         }
         let own = capitals(&w.words(c.ts, c.te));
         let mut best = None;
