@@ -74,14 +74,16 @@ fn surnames(w: &Words, cands: &[Cand]) -> HashSet<String> {
 }
 
 pub fn vote(w: &Words, cands: &mut [Cand]) {
-    // "DOE ALSO met…": an all-caps lead-in is the surname alone.
-    let known = surnames(w, cands);
-    for c in cands.iter_mut() {
-        let all_caps = (c.ts..c.te).all(|i| is_all_caps(w.word(i)));
-        if c.te - c.ts > 1 && all_caps && with_person_word(w.word(c.ts), |key| known.contains(key))
-        {
-            c.te = c.ts + 1;
-            c.kind = EntityKind::Person;
+    // "DOE ALSO met…": an all-caps lead-in is the surname alone. The
+    // surnames are gathered (before any change) only when there is one.
+    let all_caps_run = |c: &Cand| c.te - c.ts > 1 && (c.ts..c.te).all(|i| is_all_caps(w.word(i)));
+    if cands.iter().any(all_caps_run) {
+        let known = surnames(w, cands);
+        for c in cands.iter_mut() {
+            if all_caps_run(c) && with_person_word(w.word(c.ts), |key| known.contains(key)) {
+                c.te = c.ts + 1;
+                c.kind = EntityKind::Person;
+            }
         }
     }
 
