@@ -98,9 +98,12 @@ fn spelled_by_acronyms(w: &Words, cands: &mut Vec<Cand>) {
 fn common_noun_acronyms<'d>(w: &Words<'d>) -> Vec<&'d str> {
     let mut out = Vec::new();
     for i in 1..w.len().saturating_sub(2) {
+        // The bracket first: most tokens are not one.
+        if w.word(i) != "(" {
+            continue;
+        }
         let (before, acr) = (w.word(i - 1), w.word(i + 1));
-        if w.word(i) != "("
-            || w.word(i + 2) != ")"
+        if w.word(i + 2) != ")"
             || !is_all_caps(acr)
             || acr.chars().count() < 2
             || !before.chars().all(|c| c.is_ascii_lowercase() || c == '-')
