@@ -193,13 +193,55 @@ fn number_ids(entities: &mut [FoundEntity]) {
             EntityKind::Misc => (3, 'm'),
         };
         counts[slot] += 1;
-        e.id = format!("{prefix}{}", counts[slot]);
+        // Written by hand: the formatting machinery cost more than the rest
+        // of numbering.
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = counts[slot];
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        e.id.clear();
+        e.id.push(prefix);
+        e.id.push_str(std::str::from_utf8(&digits[at..]).expect("digits are ASCII"));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::collapse_spaces;
+
+    #[test]
+    fn ids_are_the_kind_letter_and_the_count() {
+        let mut entities: Vec<super::FoundEntity> = (0..12)
+            .map(|i| super::FoundEntity {
+                id: "stale".to_string(),
+                kind: if i % 3 == 0 {
+                    super::EntityKind::Person
+                } else {
+                    super::EntityKind::Place
+                },
+                name: String::new(),
+                aliases: Vec::new(),
+                titles: Vec::new(),
+                roles: Vec::new(),
+                acronym: None,
+                attributes: Vec::new(),
+                mentions: Vec::new(),
+            })
+            .collect();
+        super::number_ids(&mut entities);
+        let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["p1", "l1", "l2", "p2", "l3", "l4", "p3", "l5", "l6", "p4", "l7", "l8"]
+        );
+    }
 
     /// The copy taken for a single-spaced form is what splitting gives.
     #[test]
