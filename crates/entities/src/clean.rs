@@ -1,6 +1,6 @@
 //! Step 1: the recognizer's mentions as clean token ranges.
 
-use crate::names::{capitals, is_all_caps, norm_word};
+use crate::names::{capitals, is_all_caps, norm_word, norm_word_in};
 use crate::titles::title_len_at;
 use crate::words::{is_capitalized, is_possessive, is_punct, Cand, Words};
 use newsparse_core::{EntityKind, EntityMention};
@@ -41,15 +41,9 @@ pub fn clean(w: &Words, mentions: &[EntityMention]) -> (Vec<Cand>, Vec<AcronymLi
 /// acronym the article uses spells the whole ("KVNR") and not the part.
 /// Whatever mention the words after it had joins it.
 fn spelled_by_acronyms(w: &Words, cands: &mut Vec<Cand>) {
-    let acronyms: Vec<&str> = (0..w.len())
-        .map(|t| w.word(t))
-        // The capitals test first: it turns a lowercase word away at its
-        // first letter, while counting characters reads the whole word.
-        .filter(|x| is_all_caps(x) && x.chars().count() >= 3)
-        .collect();
-    if acronyms.is_empty() {
-        return;
-    }
+    // The article's acronyms, gathered (a scan of every token) only when an
+    // organization is followed by "in", "of" or "for": few are.
+    let mut acronyms: Option<Vec<&str>> = None;
     let mut i = 0;
     while i < cands.len() {
         let c = cands[i];
@@ -65,6 +59,19 @@ fn spelled_by_acronyms(w: &Words, cands: &mut Vec<Cand>) {
         t += 1;
         if t < end && w.word(t) == "the" {
             t += 1;
+        }
+        let acronyms = acronyms.get_or_insert_with(|| {
+            (0..w.len())
+                .map(|t| w.word(t))
+                // Fewer than three bytes is fewer than three characters:
+                // punctuation and short words go first. The capitals test
+                // next: it turns a lowercase word away at its first letter,
+                // while counting characters reads the whole word.
+                .filter(|x| x.len() >= 3 && is_all_caps(x) && x.chars().count() >= 3)
+                .collect()
+        });
+        if acronyms.is_empty() {
+            continue;
         }
         let own = capitals(&w.words(c.ts, c.te));
         let mut best = None;
@@ -91,9 +98,12 @@ fn spelled_by_acronyms(w: &Words, cands: &mut Vec<Cand>) {
 fn common_noun_acronyms<'d>(w: &Words<'d>) -> Vec<&'d str> {
     let mut out = Vec::new();
     for i in 1..w.len().saturating_sub(2) {
+        // The bracket first: most tokens are not one.
+        if w.word(i) != "(" {
+            continue;
+        }
         let (before, acr) = (w.word(i - 1), w.word(i + 1));
-        if w.word(i) != "("
-            || w.word(i + 2) != ")"
+        if w.word(i + 2) != ")"
             || !is_all_caps(acr)
             || acr.chars().count() < 2
             || !before.chars().all(|c| c.is_ascii_lowercase() || c == '-')
@@ -293,7 +303,7 @@ fn extend(w: &Words, cands: Vec<Cand>) -> Vec<Cand> {
             && lexicon::FIRM_PARTNER_SET.has(w.word(c.ts))
             && matches!(w.word(c.ts - 1), "and" | "&")
             && is_capitalized(w.word(c.ts - 2))
-            && !lexicon::CLOSED_CLASS_SET.has(&norm_word(w.word(c.ts - 2)))
+            && !lexicon::CLOSED_CLASS_SET.has(&norm_word_in(w.word(c.ts - 2), &mut [0u8; 32]))
         {
             c.ts -= 2;
             c.kind = EntityKind::Organization;
@@ -361,13 +371,12 @@ fn left_end(w: &Words, ts: usize, floor: usize) -> usize {
     let mut s = ts;
     while s > floor && ts - s < 2 {
         let word = w.word(s - 1);
-        let lower = norm_word(word);
         let sunday = word == "Sunday" && newspaper_sunday(w, s - 1, floor);
         let fits = is_capitalized(word)
             && word
                 .chars()
                 .all(|c| c.is_alphabetic() || c == '-' || c == '&')
-            && !lexicon::CLOSED_CLASS_SET.has(&lower)
+            && !lexicon::CLOSED_CLASS_SET.has(&norm_word_in(word, &mut [0u8; 32]))
             && (!lexicon::is_calendar_word(word) || sunday)
             && !lexicon::is_demonym(word)
             && !lexicon::OFFICE_SET.has(word)

@@ -11,8 +11,7 @@ use crate::names::{
     person_key, person_match, PersonMatch,
 };
 use crate::words::{Cand, Words};
-use crate::Map as HashMap;
-use newsparse_core::hash::{hash_str, HashedMap};
+use newsparse_core::hash::{hash_str, mix, HashedMap};
 use newsparse_core::EntityKind;
 use newsparse_lang::lexicon;
 
@@ -195,15 +194,38 @@ fn forms(
     kind: EntityKind,
     key: impl Fn(&[&str]) -> Vec<String>,
 ) -> Vec<Form> {
-    let mut index: HashMap<Vec<String>, usize> = HashMap::default();
+    // Keyed by the key's hash, so that a new key moves into its form
+    // instead of being cloned for the index; a hash shared by two keys
+    // (rare) falls back to reading every form.
+    let mut index: HashedMap<usize> = HashedMap::default();
+    // The key is the words': a mention written as an earlier one (its
+    // tokens' hash, then its words compared) joins that one's form without
+    // making the key again. Maps the hash to (ts, te, form).
+    let mut written: HashedMap<(usize, usize, usize)> = HashedMap::default();
     let mut out: Vec<Form> = Vec::new();
     for (i, c) in cands.iter().enumerate().filter(|(_, c)| c.kind == kind) {
+        let words_hash =
+            (c.ts..c.te).fold((c.te - c.ts) as u64, |h, t| mix(h, hash_str(w.word(t))));
+        if let Some(&(ts, te, f)) = written.get(&words_hash) {
+            if te - ts == c.te - c.ts && (0..te - ts).all(|k| w.word(ts + k) == w.word(c.ts + k)) {
+                out[f].members.push(i);
+                continue;
+            }
+        }
         let words = w.words(c.ts, c.te);
         let k = key(&words);
-        match index.get(&k) {
-            Some(&f) => out[f].members.push(i),
+        let hash = key_hash(&k);
+        let found = match index.get(&hash) {
+            Some(&f) if out[f].key == k => Some(f),
+            Some(_) => out.iter().position(|f| f.key == k),
+            None => None,
+        };
+        let f = found.unwrap_or(out.len());
+        written.entry(words_hash).or_insert((c.ts, c.te, f));
+        match found {
+            Some(f) => out[f].members.push(i),
             None => {
-                index.insert(k.clone(), out.len());
+                index.entry(hash).or_insert(out.len());
                 out.push(Form {
                     key: k,
                     words: words.iter().map(|s| s.to_string()).collect(),
@@ -215,6 +237,12 @@ fn forms(
     // Longest first; the sort is stable, so ties stay in text order.
     out.sort_by_key(|f| std::cmp::Reverse(f.key.len()));
     out
+}
+
+/// A hash of a form's key words, each word's hash mixed in turn.
+fn key_hash(key: &[String]) -> u64 {
+    key.iter()
+        .fold(key.len() as u64, |h, word| mix(h, hash_str(word)))
 }
 
 pub fn cluster(w: &Words, cands: &[Cand], links: &[AcronymLink]) -> Vec<Entity> {
@@ -480,6 +508,7 @@ fn cluster_names(
                 (Sig::LowLast, &written[written.len() - 1]),
                 (Sig::Initials, &initials(&written)),
             ]);
+            let short: Vec<&str> = form.words.iter().map(String::as_str).collect();
             choices = near
                 .into_iter()
                 .filter(|&e| {
@@ -507,7 +536,6 @@ fn cluster_names(
                             .any(|f| f.len() >= 2 && f[0] == form.words[0]);
                     let abbreviated = ent.forms.iter().any(|f| {
                         let long: Vec<&str> = f.iter().map(String::as_str).collect();
-                        let short: Vec<&str> = form.words.iter().map(String::as_str).collect();
                         is_abbreviation_of(&short, &long) || is_abbreviation_of(&long, &short)
                     });
                     part_of_key || caps_word_inside || opens_name || abbreviated

@@ -11,11 +11,12 @@
 //! - an acronym after "the" that the recognizer left untagged: "told the
 //!   ACB." (a country's acronym is tagged as a place, so it never gets here).
 
-use crate::names::norm_word;
+use crate::names::{norm_word, norm_word_in};
 use crate::titles::title_len_before;
 use crate::words::{is_capitalized, is_possessive, Cand, Words};
 use newsparse_core::EntityKind;
 use newsparse_lang::lexicon;
+use std::cell::OnceCell;
 
 /// A kind vote for one candidate, with its weight.
 pub type Cue = (usize, EntityKind, u32);
@@ -32,7 +33,8 @@ fn nameish(word: &str) -> bool {
     if !is_capitalized(word) {
         return false;
     }
-    let lower = norm_word(word);
+    let mut buf = [0u8; 32];
+    let lower = norm_word_in(word, &mut buf);
     // "Somali-Dutch", "Kest-born": a compound of a demonym, or of a
     // birthplace, describes a person.
     let described = word.contains('-')
@@ -49,7 +51,7 @@ fn nameish(word: &str) -> bool {
 }
 
 fn closed_class(word: &str) -> bool {
-    lexicon::CLOSED_CLASS_SET.has(&norm_word(word))
+    lexicon::CLOSED_CLASS_SET.has(&norm_word_in(word, &mut [0u8; 32]))
 }
 
 /// Whether a name may start right after `prev`: a lowercase or closed-class
@@ -235,17 +237,25 @@ pub fn votes(w: &Words, cands: &[Cand]) -> Vec<Cue> {
     let cover = w.cover(cands);
     let mut out = Vec::new();
     let initial_names = cands.iter().filter(|c| is_initial_name(w, c)).count();
-    // Demonyms the article uses ("Malian"), for the country they name.
-    let demonyms: Vec<&str> = (0..w.len())
-        .map(|t| w.word(t))
-        .filter(|x| lexicon::is_demonym(x))
-        .collect();
+    // Demonyms the article uses ("Malian"), for the country they name:
+    // gathered the first time a candidate has a demonym to look for.
+    let demonyms: OnceCell<Vec<&str>> = OnceCell::new();
+    let uses_demonym = |d: &str| {
+        demonyms
+            .get_or_init(|| {
+                (0..w.len())
+                    .map(|t| w.word(t))
+                    .filter(|x| lexicon::is_demonym(x))
+                    .collect()
+            })
+            .contains(&d)
+    };
     for (i, c) in cands.iter().enumerate() {
         // "Varnia" in an article that also says "Varnian": the country, not
         // a person of that name.
         if c.te - c.ts == 1
             && matches!(c.kind, EntityKind::Person | EntityKind::Place)
-            && lexicon::demonym_of(w.word(c.ts)).is_some_and(|d| demonyms.contains(&d))
+            && lexicon::demonym_of(w.word(c.ts)).is_some_and(uses_demonym)
             && !(c.ts > 0 && {
                 // "Prince Saud": a title makes it a person's name.
                 let before = w.word(c.ts - 1);

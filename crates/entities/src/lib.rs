@@ -34,6 +34,7 @@ mod titles;
 mod words;
 
 use newsparse_core::{Doc, EntityKind, EntityMention, FoundEntity};
+use std::borrow::Cow;
 
 /// Hash maps and sets keyed by short words: lookups are hot, so a fast hash;
 /// a fixed seed keeps every run the same.
@@ -64,23 +65,36 @@ pub fn resolve(doc: &Doc, mentions: &[EntityMention]) -> Vec<FoundEntity> {
 mod clean;
 mod vote;
 
-fn collapse_spaces(s: &str) -> String {
-    // Most forms are ASCII with one space between words already: copied.
+fn collapse_spaces(s: &str) -> Cow<'_, str> {
+    // Most forms are ASCII with one space between words already: borrowed.
     let b = s.as_bytes();
-    let single_spaced = s.is_ascii()
-        && b.first() != Some(&b' ')
+    // One pass: ASCII, no other white space, no two spaces running.
+    let mut after_space = false;
+    let single_spaced = b.first() != Some(&b' ')
         && b.last() != Some(&b' ')
-        && !b.windows(2).any(|pair| pair == b"  ")
-        && !b
-            .iter()
-            .any(|&c| matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r'));
+        && b.iter().all(|&c| {
+            let fits = c.is_ascii()
+                && !matches!(c, b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+                && !(after_space && c == b' ');
+            after_space = c == b' ';
+            fits
+        });
     if single_spaced {
-        return s.to_string();
+        return Cow::Borrowed(s);
     }
-    s.split(newsparse_lang::chars::is_space)
-        .filter(|p| !p.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    Cow::Owned(
+        s.split(newsparse_lang::chars::is_space)
+            .filter(|p| !p.is_empty())
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+/// [`push_unique`] of a form that is copied only when it is pushed.
+fn push_unique_form(list: &mut Vec<String>, item: Cow<str>) {
+    if !item.is_empty() && !list.iter().any(|x| *x == *item) {
+        list.push(item.into_owned());
+    }
 }
 
 fn push_unique(list: &mut Vec<String>, item: String) {
@@ -93,6 +107,10 @@ fn build(w: &Words, cands: &[Cand], entities: &[cluster::Entity]) -> Vec<FoundEn
     let cover = w.cover(cands);
     let mut out: Vec<(EntityKind, usize, FoundEntity)> = Vec::new();
     for e in entities {
+        // Not in the record: the list below drops them.
+        if e.kind == EntityKind::Misc {
+            continue;
+        }
         let mut members: Vec<usize> = e.members.clone();
         members.sort_by_key(|&m| (cands[m].ts, cands[m].te));
         members.dedup_by_key(|m| (cands[*m].ts, cands[*m].te));
@@ -110,7 +128,7 @@ fn build(w: &Words, cands: &[Cand], entities: &[cluster::Entity]) -> Vec<FoundEn
                 (mixed_case, c.te - c.ts, chars, std::cmp::Reverse(c.ts))
             })
             .expect("members is not empty");
-        let name = collapse_spaces(w.surface(cands[best].ts, cands[best].te));
+        let name = collapse_spaces(w.surface(cands[best].ts, cands[best].te)).into_owned();
         let mut aliases = Vec::new();
         let mut titles = Vec::new();
         let mut roles = Vec::new();
@@ -119,21 +137,21 @@ fn build(w: &Words, cands: &[Cand], entities: &[cluster::Entity]) -> Vec<FoundEn
             let c = &cands[m];
             let form = collapse_spaces(w.surface(c.ts, c.te));
             if form != name {
-                push_unique(&mut aliases, form);
+                push_unique_form(&mut aliases, form);
             }
             if e.kind == EntityKind::Person {
                 let found = context::person(w, cands, &cover, c.ts, c.te);
                 for a in found.aliases {
-                    push_unique(&mut aliases, collapse_spaces(&a));
+                    push_unique_form(&mut aliases, collapse_spaces(&a));
                 }
                 for t in found.titles {
-                    push_unique(&mut titles, collapse_spaces(&t));
+                    push_unique_form(&mut titles, collapse_spaces(&t));
                 }
                 for r in found.roles {
-                    push_unique(&mut roles, collapse_spaces(&r));
+                    push_unique_form(&mut roles, collapse_spaces(&r));
                 }
                 for a in found.attributes {
-                    push_unique(&mut attributes, collapse_spaces(&a));
+                    push_unique_form(&mut attributes, collapse_spaces(&a));
                 }
             }
         }
@@ -175,13 +193,55 @@ fn number_ids(entities: &mut [FoundEntity]) {
             EntityKind::Misc => (3, 'm'),
         };
         counts[slot] += 1;
-        e.id = format!("{prefix}{}", counts[slot]);
+        // Written by hand: the formatting machinery cost more than the rest
+        // of numbering.
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        let mut n = counts[slot];
+        loop {
+            at -= 1;
+            digits[at] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        e.id.clear();
+        e.id.push(prefix);
+        e.id.push_str(std::str::from_utf8(&digits[at..]).expect("digits are ASCII"));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::collapse_spaces;
+
+    #[test]
+    fn ids_are_the_kind_letter_and_the_count() {
+        let mut entities: Vec<super::FoundEntity> = (0..12)
+            .map(|i| super::FoundEntity {
+                id: "stale".to_string(),
+                kind: if i % 3 == 0 {
+                    super::EntityKind::Person
+                } else {
+                    super::EntityKind::Place
+                },
+                name: String::new(),
+                aliases: Vec::new(),
+                titles: Vec::new(),
+                roles: Vec::new(),
+                acronym: None,
+                attributes: Vec::new(),
+                mentions: Vec::new(),
+            })
+            .collect();
+        super::number_ids(&mut entities);
+        let ids: Vec<&str> = entities.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            ["p1", "l1", "l2", "p2", "l3", "l4", "p3", "l5", "l6", "p4", "l7", "l8"]
+        );
+    }
 
     /// The copy taken for a single-spaced form is what splitting gives.
     #[test]

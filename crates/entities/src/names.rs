@@ -3,6 +3,7 @@
 
 use newsparse_lang::lexicon;
 use std::borrow::Cow;
+use std::hash::{Hash, Hasher};
 
 /// A word as compared: lowercase, typographic apostrophes and hyphens made
 /// plain. Borrowed when the word already is its own form (a lowercase ASCII
@@ -25,6 +26,86 @@ pub fn norm_word(word: &str) -> Cow<'_, str> {
             .flat_map(char::to_lowercase)
             .collect(),
     )
+}
+
+/// [`norm_word`]`(word)`, made in `buf` instead of a String when the word is
+/// plain ASCII with capitals and fits: for the look-ups of capitalized words.
+pub fn norm_word_in<'a>(word: &'a str, buf: &'a mut [u8; 32]) -> Cow<'a, str> {
+    if !is_plain(word) {
+        return norm_word(word);
+    }
+    if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(word);
+    }
+    match buf.get_mut(..word.len()) {
+        Some(lower) => {
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            Cow::Borrowed(std::str::from_utf8(lower).expect("ASCII stays UTF-8"))
+        }
+        None => Cow::Owned(word.to_ascii_lowercase()),
+    }
+}
+
+/// Whether [`norm_word`] of `word` is its ASCII lowercase.
+fn is_plain(word: &str) -> bool {
+    word.is_ascii() && !word.contains('`')
+}
+
+/// A word compared and hashed as its [`norm_word`] form, without making
+/// that form (a String for every capitalized word) when the word is plain
+/// ASCII: for sets that are only asked whether they hold a word.
+#[derive(Debug, Clone, Copy)]
+pub struct NormKey<'a>(pub &'a str);
+
+impl PartialEq for NormKey<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b) = (self.0, other.0);
+        if is_plain(a) && is_plain(b) {
+            a.eq_ignore_ascii_case(b)
+        } else {
+            norm_word(a) == norm_word(b)
+        }
+    }
+}
+
+impl Eq for NormKey<'_> {}
+
+impl Hash for NormKey<'_> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        // The normal form's bytes, fed 32 at a time whichever way they are
+        // made, so that equal forms hash alike.
+        fn feed<H: Hasher>(state: &mut H, bytes: impl Iterator<Item = u8>) {
+            let mut chunk = [0u8; 32];
+            let mut n = 0;
+            for b in bytes {
+                chunk[n] = b;
+                n += 1;
+                if n == chunk.len() {
+                    state.write(&chunk);
+                    n = 0;
+                }
+            }
+            state.write(&chunk[..n]);
+            state.write_u8(0xff);
+        }
+        if is_plain(self.0) {
+            feed(state, self.0.bytes().map(|b| b.to_ascii_lowercase()));
+        } else {
+            feed(state, norm_word(self.0).bytes());
+        }
+    }
+}
+
+/// The first character of [`norm_word`]`(word)`.
+pub fn norm_initial(word: &str) -> Option<char> {
+    if is_plain(word) {
+        word.bytes()
+            .next()
+            .map(|b| char::from(b.to_ascii_lowercase()))
+    } else {
+        norm_word(word).chars().next()
+    }
 }
 
 /// Append [`norm_word`]`(word)` to `out`, without a String of its own for
@@ -159,6 +240,10 @@ pub fn person_match(short: &[String], full: &[String]) -> Option<PersonMatch> {
 
 /// Whether every letter of `word` is uppercase and it has at least two.
 pub fn is_all_caps(word: &str) -> bool {
+    // Most words open with a lowercase ASCII letter: no need to walk them.
+    if word.as_bytes().first().is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
     let mut letters = 0;
     for c in word.chars() {
         if c.is_alphabetic() {
@@ -271,6 +356,59 @@ mod tests {
             assert_eq!(
                 with_person_word(word, str::to_string),
                 person_word(word),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn norm_keys_compare_and_hash_as_the_normal_forms() {
+        use std::hash::BuildHasher;
+        let words = [
+            "Kestrel",
+            "KESTREL",
+            "kestrel",
+            "O'Neil",
+            "O`Neil",
+            "O\u{2019}NEIL",
+            "ÉLAN",
+            "élan",
+            "Abcdefghijklmnopqrstuvwxyzabcdefghij-Doe",
+            "abcdefghijklmnopqrstuvwxyzabcdefghij\u{2010}doe",
+            "",
+        ];
+        let state = foldhash::fast::FixedState::default();
+        for a in words {
+            assert_eq!(norm_initial(a), norm_word(a).chars().next(), "{a:?}");
+            for b in words {
+                let same = norm_word(a) == norm_word(b);
+                assert_eq!(NormKey(a) == NormKey(b), same, "{a:?} {b:?}");
+                if same {
+                    assert_eq!(
+                        state.hash_one(NormKey(a)),
+                        state.hash_one(NormKey(b)),
+                        "{a:?} {b:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn words_normalized_in_a_buffer_are_the_normal_forms() {
+        for word in [
+            "Kestrel",
+            "kestrel",
+            "O`Neil",
+            "O\u{2019}Neil",
+            "ÉLAN",
+            "KESTREL",
+            "Abcdefghijklmnopqrstuvwxyzabcdefghij",
+            "",
+        ] {
+            assert_eq!(
+                norm_word_in(word, &mut [0u8; 32]),
+                norm_word(word),
                 "{word:?}"
             );
         }

@@ -27,9 +27,21 @@ pub fn recover(w: &Words, cands: &mut Vec<Cand>, entities: &mut [Entity]) {
             })
             .or_insert(Some(e));
     };
+    // Inserting a form again for the same entity changes nothing, so each
+    // entity's forms are made once however often they are mentioned.
+    let mut seen: Vec<(usize, usize)> = Vec::new();
     for (e, ent) in entities.iter().enumerate() {
+        seen.clear();
         for &m in &ent.members {
-            let words = w.words(cands[m].ts, cands[m].te);
+            let Cand { ts, te, .. } = cands[m];
+            let same_words = |&(s, t): &(usize, usize)| {
+                t - s == te - ts && (0..te - ts).all(|k| w.word(s + k) == w.word(ts + k))
+            };
+            if seen.iter().any(same_words) {
+                continue;
+            }
+            seen.push((ts, te));
+            let words = w.words(ts, te);
             insert(words.iter().map(|x| person_word(x)).collect(), e);
             if ent.kind == EntityKind::Person && words.len() > 1 {
                 if let Some(last) = words.iter().rev().find(|x| !lexicon::is_name_suffix(x)) {

@@ -5,14 +5,14 @@
 
 use crate::clean::AcronymLink;
 use crate::names::{
-    is_abbreviation_of, is_all_caps, norm_word, person_key, push_norm_word, with_person_word,
+    is_abbreviation_of, is_all_caps, norm_initial, norm_word, person_key, push_norm_word,
+    with_person_word, NormKey,
 };
 use crate::titles::title_len_before;
 use crate::words::{Cand, Words};
 use crate::{Map as HashMap, Set as HashSet};
 use newsparse_core::EntityKind;
 use newsparse_lang::lexicon;
-use std::borrow::Cow;
 
 fn slot(kind: EntityKind) -> usize {
     match kind {
@@ -31,7 +31,8 @@ const KINDS: [EntityKind; 4] = [
 ];
 
 fn form_key(w: &Words, c: &Cand) -> String {
-    let mut key = String::new();
+    // Lowercasing ASCII keeps the length: one allocation for most keys.
+    let mut key = String::with_capacity((c.ts..c.te).map(|i| w.word(i).len() + 1).sum::<usize>());
     for i in c.ts..c.te {
         if i > c.ts {
             key.push(' ');
@@ -73,14 +74,16 @@ fn surnames(w: &Words, cands: &[Cand]) -> HashSet<String> {
 }
 
 pub fn vote(w: &Words, cands: &mut [Cand]) {
-    // "DOE ALSO met…": an all-caps lead-in is the surname alone.
-    let known = surnames(w, cands);
-    for c in cands.iter_mut() {
-        let all_caps = (c.ts..c.te).all(|i| is_all_caps(w.word(i)));
-        if c.te - c.ts > 1 && all_caps && with_person_word(w.word(c.ts), |key| known.contains(key))
-        {
-            c.te = c.ts + 1;
-            c.kind = EntityKind::Person;
+    // "DOE ALSO met…": an all-caps lead-in is the surname alone. The
+    // surnames are gathered (before any change) only when there is one.
+    let all_caps_run = |c: &Cand| c.te - c.ts > 1 && (c.ts..c.te).all(|i| is_all_caps(w.word(i)));
+    if cands.iter().any(all_caps_run) {
+        let known = surnames(w, cands);
+        for c in cands.iter_mut() {
+            if all_caps_run(c) && with_person_word(w.word(c.ts), |key| known.contains(key)) {
+                c.te = c.ts + 1;
+                c.kind = EntityKind::Person;
+            }
         }
     }
 
@@ -141,12 +144,7 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
     // abbreviation keeps the last word's initial (or the word itself), so
     // each distinct form is compared only with the organizations whose last
     // word starts alike: linear in practice however long the article.
-    let last_initial = |words: &[&str]| {
-        words
-            .last()
-            .and_then(|l| norm_word(l).chars().next())
-            .unwrap_or(' ')
-    };
+    let last_initial = |words: &[&str]| words.last().and_then(|l| norm_initial(l)).unwrap_or(' ');
     let mut orgs: HashMap<char, Vec<Vec<&str>>> = HashMap::default();
     for c in cands
         .iter()
@@ -188,12 +186,12 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
         .iter()
         .filter(|c| c.te - c.ts > 1 && c.kind != EntityKind::Person)
     {
-        in_other_names.extend((c.ts..c.te).map(|i| norm_word(w.word(i))));
+        in_other_names.extend((c.ts..c.te).map(|i| NormKey(w.word(i))));
     }
     for c in cands.iter_mut() {
         if c.te - c.ts == 1 && c.kind != EntityKind::Person {
             let surname = with_person_word(w.word(c.ts), |key| surnames.contains(key));
-            if surname && !in_other_names.contains(&norm_word(w.word(c.ts))) {
+            if surname && !in_other_names.contains(&NormKey(w.word(c.ts))) {
                 c.kind = EntityKind::Person;
             }
         }
@@ -205,24 +203,24 @@ pub fn vote(w: &Words, cands: &mut [Cand]) {
     // A two-word "organization" whose last word is a person elsewhere is
     // a person's name mistagged ("Ann Vesk" beside "Vesk said"): it
     // claims no lone word.
-    let person_words = |longer_only: bool| -> HashSet<Cow<str>> {
+    let person_words = |longer_only: bool| -> HashSet<NormKey> {
         cands
             .iter()
             .filter(|c| c.kind == EntityKind::Person && (!longer_only || c.te - c.ts > 1))
-            .flat_map(|c| (c.ts..c.te).map(|i| norm_word(w.word(i))))
+            .flat_map(|c| (c.ts..c.te).map(|i| NormKey(w.word(i))))
             .collect()
     };
     let any_person = person_words(false);
-    let org_heads: HashSet<Cow<str>> = cands
+    let org_heads: HashSet<NormKey> = cands
         .iter()
         .filter(|c| c.kind == EntityKind::Organization && c.te - c.ts > 1)
-        .filter(|c| c.te - c.ts > 2 || !any_person.contains(&norm_word(w.word(c.te - 1))))
-        .map(|c| norm_word(w.word(c.ts)))
+        .filter(|c| c.te - c.ts > 2 || !any_person.contains(&NormKey(w.word(c.te - 1))))
+        .map(|c| NormKey(w.word(c.ts)))
         .collect();
     let in_person_names = person_words(true);
     for c in cands.iter_mut() {
         if c.te - c.ts == 1 && c.kind == EntityKind::Person {
-            let word = norm_word(w.word(c.ts));
+            let word = NormKey(w.word(c.ts));
             if org_heads.contains(&word) && !in_person_names.contains(&word) {
                 c.kind = EntityKind::Organization;
             }

@@ -1,6 +1,6 @@
 //! A token-indexed view of the document that the other steps share.
 
-use crate::names::norm_word;
+use crate::names::{norm_word, norm_word_in};
 use crate::Set as HashSet;
 use newsparse_core::{ByteSpan, Doc, EntityKind};
 use std::borrow::Cow;
@@ -74,7 +74,7 @@ impl<'d> Words<'d> {
                     .map(|x| norm_word(x))
                     .collect()
             })
-            .contains(&*norm_word(word))
+            .contains(&*norm_word_in(word, &mut [0u8; 32]))
     }
 
     pub fn len(&self) -> usize {

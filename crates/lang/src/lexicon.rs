@@ -1654,10 +1654,13 @@ pub fn is_party_designation(word: &str) -> bool {
 /// premodifies a company or other organization.
 pub fn is_company_modifier(word: &str) -> bool {
     const ENDINGS: &[&str] = &["-based", "-listed", "-owned", "-headquartered"];
-    let lower = word.to_lowercase();
-    ENDINGS
-        .iter()
-        .any(|e| lower.len() > e.len() && lower.ends_with(e))
+    // The endings are ASCII, and no other character lowercases to their
+    // letters, so comparing the last bytes ASCII-blind is comparing the
+    // lowercased word's, without lowercasing it.
+    let bytes = word.as_bytes();
+    ENDINGS.iter().any(|e| {
+        bytes.len() > e.len() && bytes[bytes.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+    })
 }
 
 /// "Foreign Minister", "Culture Secretary": a capitalized word (not a
@@ -2023,6 +2026,23 @@ pub const DEITY_NAMES: &[&str] = &["God", "Allah", "Allahu", "Jehovah", "Yahweh"
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn company_modifiers_read_as_lowercased() {
+        for (word, expected) in [
+            ("London-based", true),
+            ("LONDON-BASED", true),
+            ("State-Owned", true),
+            ("Zürich-headquartered", true),
+            ("-based", false),
+            ("Based", false),
+            ("London-basedx", false),
+            ("Éire-Listed", true),
+            ("", false),
+        ] {
+            assert_eq!(is_company_modifier(word), expected, "{word:?}");
+        }
+    }
 
     #[test]
     fn demonyms_are_guessed_from_spelling() {

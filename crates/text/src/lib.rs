@@ -32,7 +32,16 @@ pub fn segment<'t>(text: &'t str, blocks: &[Block]) -> Doc<'t> {
                 / 5,
         ),
     };
-    let mut kinds = Vec::new();
+    // Room for the longest block's kinds, so that the first long block
+    // does not grow the vector a doubling at a time.
+    let mut kinds = Vec::with_capacity(
+        blocks
+            .iter()
+            .filter(|b| b.kind.is_read())
+            .map(|b| b.span.len() / 4)
+            .max()
+            .unwrap_or(0),
+    );
     let mut ranges = Vec::new();
     let mut last_end = 0;
     for block in blocks {
