@@ -9,7 +9,7 @@ use crate::words::Word;
 use newsparse_core::ByteSpan;
 use newsparse_core::{EntityKind, FoundEntity};
 use newsparse_lang::lexicon::{
-    DETERMINER_SET, PASSIVE_AUXILIARY_SET, PREPOSITION_SET, REPORTING_VERB_SET,
+    DETERMINER_SET, HONORIFIC_SET, PASSIVE_AUXILIARY_SET, PREPOSITION_SET, REPORTING_VERB_SET,
 };
 
 /// An entity mention inside a sentence, by word indices.
@@ -783,6 +783,54 @@ pub struct Found<'s> {
     pub preposition: &'s str,
 }
 
+/// Participles that carry out what a noun names ("a bid tabled by X",
+/// "charges filed by X"): the agent after them is the noun's.
+const SUPPORT_PARTICIPLES: &[&str] = &[
+    "filed",
+    "lodged",
+    "launched",
+    "tabled",
+    "submitted",
+    "issued",
+    "imposed",
+    "carried",
+    "staged",
+    "mounted",
+    "announced",
+    "unveiled",
+    "placed",
+    "signed",
+    "agreed",
+    "completed",
+    "finalised",
+    "finalized",
+    "organised",
+    "organized",
+    "planned",
+    "proposed",
+    "sought",
+];
+
+/// The word before a mention starting at word `start`, stepping back over
+/// an honorific and "the" ("by Mr Doe", "from the Kest Group"): what
+/// relates the name to the trigger is the preposition before its title.
+fn preposition_before<'s>(view: &'s SentenceView, start: usize) -> &'s str {
+    let mut k = start;
+    while k > 0 && start - k < 3 {
+        let w = &view.words[k - 1];
+        let honorific = HONORIFIC_SET.has(w.text.trim_end_matches('.'));
+        if !(honorific || w.lower == "the") {
+            break;
+        }
+        k -= 1;
+    }
+    if k > 0 {
+        view.words[k - 1].lower.as_ref()
+    } else {
+        ""
+    }
+}
+
 /// The people and organizations of a clause, without affiliations and
 /// apposition contents; pronouns and descriptions are resolved by the caller.
 pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<Found<'s>> {
@@ -791,11 +839,22 @@ pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<
         if out.iter().any(|f| f.entity == m.entity) {
             return;
         }
-        let preposition = if m.start > 0 {
-            view.words[m.start - 1].lower.as_ref()
-        } else {
-            ""
-        };
+        let mut preposition = preposition_before(view, m.start);
+        // "an attempt turned down by X": the by-phrase of a participle
+        // between the trigger and X is that verb's agent, not the trigger's;
+        // but a verb that only carries the noun out keeps it ("a lawsuit
+        // filed by X", "an attack carried out by X").
+        if preposition == "by"
+            && m.start > t.end
+            && view.words[t.end..m.start].iter().any(|w| {
+                !w.is_capitalized()
+                    && w.lower.len() > 3
+                    && w.lower.ends_with("ed")
+                    && !SUPPORT_PARTICIPLES.contains(&w.lower.as_ref())
+            })
+        {
+            preposition = "";
+        }
         out.push(Found {
             entity: m.entity,
             at: m.start,

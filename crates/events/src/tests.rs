@@ -1016,3 +1016,37 @@ fn one_who_speaks_to_a_meeting_takes_part_in_it() {
     assert_eq!(of("conference"), ["p1"], "{s:?}");
     assert_eq!(of("summit"), ["p2"], "{s:?}");
 }
+
+#[test]
+fn a_by_phrase_after_a_title_or_the_names_the_doer() {
+    // The preposition before "Mr" or "the" relates the name to the trigger;
+    // a participle that is another verb ("turned down") takes its own agent,
+    // one that carries the noun out ("filed") does not.
+    let text = "Court\n\nVarnco is opposed to any takeover by Mr Orrin. The grant was \
+        funded by the Kest Guild. Tavi Roon dropped a lawsuit filed by Mr Lenn.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        org(text, "o1", "Varnco"),
+        person(text, "p1", "Orrin", &[]),
+        org(text, "o2", "Kest Guild"),
+        person(text, "p2", "Tavi Roon", &[]),
+        person(text, "p3", "Lenn", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let has = |trigger: &str, id: &str, role: &str| {
+        roles_of(text, &found, trigger).contains(&(id.to_string(), role.to_string()))
+    };
+    assert!(has("takeover", "p1", "Buyer"), "{found:?}");
+    assert!(has("funded", "o2", "Giver"), "{found:?}");
+    assert!(has("lawsuit", "p3", "Plaintiff"), "{found:?}");
+
+    let text = "Court
+
+An earlier takeover was turned down by Ostco.";
+    let (doc, layout) = build(text, false);
+    let found = analyze(&doc, &layout, &[org(text, "o3", "Ostco")], &[]);
+    assert!(
+        !roles_of(text, &found, "takeover").contains(&("o3".to_string(), "Buyer".to_string())),
+        "{found:?}"
+    );
+}
