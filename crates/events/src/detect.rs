@@ -665,6 +665,9 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
             });
             break;
         }
+        if w == "," && antecedent.is_none() {
+            antecedent = relative_antecedent(view, start - 1);
+        }
         if is_boundary(w) || w == "," || w == "when" {
             break;
         }
@@ -726,6 +729,35 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
         antecedent,
         skipped,
     }
+}
+
+/// The name before a relative clause that closes with the comma at word
+/// `comma` ("Doe, who led the firm for years, resigned"): the subject of
+/// the verb after the comma.
+fn relative_antecedent(view: &SentenceView, comma: usize) -> Option<usize> {
+    let words = view.words;
+    // After the comma comes the verb, not another phrase ("…by Rosneft, a
+    // firm that…", "…, and…").
+    let next = words.get(comma + 1)?;
+    if next.is_capitalized()
+        || DETERMINER_SET.has(&next.lower)
+        || matches!(next.lower.as_ref(), "and" | "or" | "but")
+    {
+        return None;
+    }
+    let mut k = comma;
+    while k > 0 && comma - k < 15 {
+        k -= 1;
+        match words[k].lower.as_ref() {
+            "who" | "which" if k >= 2 && words[k - 1].lower == "," => {
+                return view.mentions.iter().rposition(|m| m.end == k - 1);
+            }
+            "," | ";" | "\"" | "(" | ")" => return None,
+            w if is_boundary(w) => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Whether the word at `i` looks like the verb of an infinitive: lowercase,
@@ -1015,6 +1047,24 @@ pub fn role(
                 "Org"
             }
         }
+    }
+}
+
+/// Which side of a succession trigger names the one leaving the post, whose
+/// people do not take part in the event: "X succeeded Y" and "X took over
+/// from Y" (taking the post: not Y), and "took over from Y" read as Y's
+/// leaving (not X). `Some(true)`: the people after the trigger stay out;
+/// `Some(false)`: those before it.
+pub fn succession_side(view: &SentenceView, t: &Trigger) -> Option<bool> {
+    // "to be succeeded by X": X takes the post.
+    if is_passive(view, t) || view.lw(t.end) == "by" {
+        return None;
+    }
+    let from = view.lw(t.end) == "from";
+    match t.entry.event_type {
+        "Personnel.Start-Position" if from || t.entry.forms == "@succeed:v" => Some(true),
+        "Personnel.End-Position" if from && t.entry.particle == Some("over") => Some(false),
+        _ => None,
     }
 }
 

@@ -197,8 +197,17 @@ pub fn analyze(
             } else {
                 detect::shared_subject(&view, &t, &clause)
             };
+            // People on the predecessor's side of "succeeded", "took over
+            // from" (or the successor's, for the one leaving) stay out.
+            let succession = detect::succession_side(&view, &t);
+            let other_side = |kind: EntityKind, at: usize| {
+                kind == EntityKind::Person && succession == Some(at >= t.end)
+            };
             let mut participants: Vec<(String, String)> = Vec::new();
             for f in found {
+                if other_side(entities[f.entity].kind, f.at) {
+                    continue;
+                }
                 let e = &entities[f.entity];
                 let role = detect::role(t.entry, e.kind, f.before, passive, f.preposition);
                 participants.push((e.id.clone(), role.to_string()));
@@ -224,7 +233,7 @@ pub fn analyze(
             let extra = extra.into_iter().flatten().map(|(e, at)| (e, at, passive));
             for (e, at, passive) in extra.chain(shared) {
                 let ent = &entities[e];
-                if !participants.iter().any(|(id, _)| *id == ent.id) {
+                if !participants.iter().any(|(id, _)| *id == ent.id) && !other_side(ent.kind, at) {
                     let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");
                     participants.push((ent.id.clone(), role.to_string()));
                 }

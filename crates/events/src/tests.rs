@@ -1050,3 +1050,47 @@ An earlier takeover was turned down by Ostco.";
         "{found:?}"
     );
 }
+
+#[test]
+fn who_takes_a_post_and_who_leaves_it_are_told_apart() {
+    // The subject before a closed relative clause takes the post; the one
+    // after "from" or after "succeeded" leaves it, unless the verb is
+    // passive ("to be succeeded by X": X takes it).
+    let text = "Guild\n\nVell Orrin, who ran the mill for years, took over from Kasia Doran \
+        as president. Tavi Roon succeeded Ilsa Marrow as treasurer. Marrow is to be \
+        succeeded by Olan Brisk as secretary.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Vell Orrin", &[]),
+        person(text, "p2", "Kasia Doran", &[]),
+        person(text, "p3", "Tavi Roon", &[]),
+        person(text, "p4", "Ilsa Marrow", &["Marrow"]),
+        person(text, "p5", "Olan Brisk", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let people = |event_type: &str, trigger: &str| -> Vec<String> {
+        found
+            .events
+            .iter()
+            .find(|e| e.event_type == event_type && e.trigger.text(text) == trigger)
+            .unwrap_or_else(|| panic!("no {event_type} {trigger}: {found:?}"))
+            .participants
+            .iter()
+            .filter(|(_, role)| role == "Person")
+            .map(|(id, _)| id.clone())
+            .collect()
+    };
+    assert_eq!(people("Personnel.Start-Position", "took over"), ["p1"]);
+    assert_eq!(people("Personnel.End-Position", "took over"), ["p2"]);
+    assert_eq!(people("Personnel.Start-Position", "succeeded"), ["p3"]);
+    let passive = found
+        .events
+        .iter()
+        .filter(|e| e.trigger.text(text) == "succeeded")
+        .nth(1)
+        .unwrap_or_else(|| panic!("{found:?}"));
+    assert!(
+        passive.participants.iter().any(|(id, _)| id == "p5"),
+        "{found:?}"
+    );
+}
