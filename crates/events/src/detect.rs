@@ -1148,7 +1148,12 @@ pub fn resolve_reference(
 /// conference where the sentence's speaker speaks has that person taking
 /// part, wherever the name stands in the sentence. Returns the entity and
 /// the name's first word index.
-pub fn conference_speaker(view: &SentenceView, t: &Trigger) -> Option<(usize, usize)> {
+pub fn conference_speaker(
+    view: &SentenceView,
+    t: &Trigger,
+    quote_speakers: &[(ByteSpan, usize)],
+    last_subject: Option<usize>,
+) -> Option<(usize, usize)> {
     if t.entry.event_type != "Contact.Meet"
         || !matches!(view.lw(t.end - 1), "conference" | "briefing")
         || !(t.start..t.end)
@@ -1167,6 +1172,25 @@ pub fn conference_speaker(view: &SentenceView, t: &Trigger) -> Option<(usize, us
                     .any(|i| REPORTING_VERB_SET.has(view.lw(i)) && !view.words[i].is_capitalized())
         })
         .map(|m| (m.entity, m.start))
+        .or_else(|| {
+            // "'…,' he said at a news conference": the quote's speaker, else
+            // the person the last sentence that named one spoke of.
+            let he = (0..t.start).find(|&i| {
+                matches!(view.lw(i), "he" | "she")
+                    && (REPORTING_VERB_SET.has(view.lw(i + 1))
+                        || i > 0 && REPORTING_VERB_SET.has(view.lw(i - 1)))
+            })?;
+            let named_before = view
+                .mentions
+                .iter()
+                .any(|m| m.kind == EntityKind::Person && m.end <= he);
+            let (first, last) = (view.words.first()?.span, view.words.last()?.span);
+            let speaker = quote_speakers
+                .iter()
+                .find(|(q, _)| q.start < last.end && q.end > first.start)
+                .map(|&(_, e)| e);
+            (!named_before).then_some((speaker.or(last_subject)?, he))
+        })
 }
 
 /// "I" or "me" in the clause, inside a quote whose speaker is an entity:

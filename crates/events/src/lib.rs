@@ -218,7 +218,7 @@ pub fn analyze(
                 reference,
                 detect::possessive_owner(&view, &t, last_subject),
                 detect::quoted_first_person(&view, &clause, &quote_speakers),
-                detect::conference_speaker(&view, &t),
+                detect::conference_speaker(&view, &t, &quote_speakers, last_subject),
                 detect::resolve_org_description(
                     &view,
                     &clause,

@@ -1094,3 +1094,39 @@ fn who_takes_a_post_and_who_leaves_it_are_told_apart() {
         "{found:?}"
     );
 }
+
+#[test]
+fn he_who_speaks_at_a_news_conference_is_the_quote_s_speaker() {
+    // "he" is the speaker of the sentence's quote, not the last person named.
+    let text = "Floods\n\nTamsin Reld met Orrin Valtch on Monday. \"The river will be \
+        dredged,\" he said at a news conference in Velmora.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Tamsin Reld", &[]),
+        person(text, "p2", "Orrin Valtch", &[]),
+    ];
+    let open = text.find('"').unwrap() + 1;
+    let close = open + text[open..].find('"').unwrap();
+    let quote = QuoteFound {
+        span: ByteSpan::new(open, close),
+        speaker: Some(newsparse_core::SpeakerFound {
+            entity: Some("p2".to_string()),
+            name: "Orrin Valtch".to_string(),
+        }),
+        cue: None,
+        kind: newsparse_core::QuoteKind::Direct,
+    };
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[quote]));
+    let conference = s
+        .iter()
+        .find(|e| e.1.ends_with("conference"))
+        .expect("a meeting");
+    assert_eq!(conference.2, ["p2"], "{s:?}");
+    // Without a quote, the last sentence's first person.
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let conference = s
+        .iter()
+        .find(|e| e.1.ends_with("conference"))
+        .expect("a meeting");
+    assert_eq!(conference.2, ["p1"], "{s:?}");
+}
