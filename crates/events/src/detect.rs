@@ -633,6 +633,7 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
     // "the border war"), unless a light verb makes its subject the doer
     // ("X held talks with Y").
     let mut in_phrase = nominal;
+    let mut skipped = Vec::new();
     while start > 0 && t.start - start < MAX_REACH {
         let w = words[start - 1].lower.as_ref();
         if in_phrase && !view.inside_mention(start - 1) {
@@ -647,6 +648,20 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
             {
                 break;
             }
+        }
+        // "The man who shot Doe was jailed", "the raid that wounded Doe
+        // has been condemned": a name after a relative pronoun and its own
+        // verb is that verb's; the trigger's subject stands before it.
+        if !nominal
+            && matches!(w, "who" | "that" | "which")
+            && start >= 2
+            && start < t.start
+            && opens_relative_verb(view, start)
+            && names_relative_object(view, start, t)
+        {
+            skipped.push((start, t.start));
+            start -= 1;
+            continue;
         }
         if matches!(w, "who" | "which" | "whom") {
             // "Adel, who resigned": the name before the pronoun takes part;
@@ -674,7 +689,6 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
         start -= 1;
     }
     let mut end = t.end;
-    let mut skipped = Vec::new();
     let mut reach = 0;
     while end < words.len() && reach < MAX_REACH {
         reach += 1;
@@ -729,6 +743,87 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
         antecedent,
         skipped,
     }
+}
+
+/// Whether word `i`, after a relative pronoun, is the relative clause's
+/// own verb ("who shot", "that had wounded"): a lowercase past or present
+/// form or an auxiliary, not the start of a name or a noun phrase.
+fn opens_relative_verb(view: &SentenceView, i: usize) -> bool {
+    let Some(w) = view.words.get(i) else {
+        return false;
+    };
+    let l = w.lower.as_ref();
+    !w.is_capitalized()
+        && !view.mentions.iter().any(|m| m.start == i)
+        && (is_be(l)
+            || matches!(
+                l,
+                "has"
+                    | "had"
+                    | "have"
+                    | "will"
+                    | "would"
+                    | "could"
+                    | "can"
+                    | "may"
+                    | "might"
+                    | "shot"
+                    | "led"
+                    | "won"
+                    | "lost"
+                    | "took"
+                    | "made"
+                    | "told"
+                    | "left"
+                    | "ran"
+                    | "beat"
+                    | "hit"
+                    | "met"
+                    | "sent"
+                    | "sold"
+                    | "bought"
+                    | "fled"
+                    | "held"
+                    | "stole"
+                    | "struck"
+                    | "fought"
+                    | "gave"
+                    | "brought"
+                    | "paid"
+            )
+            || l.len() > 4 && l.ends_with("ed"))
+}
+
+/// Whether the words from `from` (a relative clause's verb) to the trigger
+/// end in a name and then the trigger's own auxiliary ("…wounded Doe has
+/// been sentenced"), with no subordinate clause opening between ("who took
+/// the post after Doe quit").
+fn names_relative_object(view: &SentenceView, from: usize, t: &Trigger) -> bool {
+    let Some(m) = view
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.start > from && m.end <= t.start)
+    else {
+        return false;
+    };
+    let between = &view.words[m.end..t.start];
+    let auxiliary =
+        |w: &str| is_be(w) && w != "'s" || matches!(w, "has" | "have" | "had" | "will" | "would");
+    between.iter().any(|w| auxiliary(&w.lower))
+        && between.iter().all(|w| {
+            auxiliary(&w.lower)
+                || matches!(
+                    w.lower.as_ref(),
+                    "now" | "also" | "since" | "later" | "then" | "not"
+                )
+        })
+        && !view.words[from..m.start].iter().any(|w| {
+            matches!(
+                w.lower.as_ref(),
+                "after" | "before" | "when" | "since" | "until" | "as" | "if" | "because" | "while"
+            )
+        })
 }
 
 /// The name before a relative clause that closes with the comma at word

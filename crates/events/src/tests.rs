@@ -1130,3 +1130,20 @@ fn he_who_speaks_at_a_news_conference_is_the_quote_s_speaker() {
         .expect("a meeting");
     assert_eq!(conference.2, ["p1"], "{s:?}");
 }
+
+#[test]
+fn a_name_inside_a_relative_clause_is_not_the_subject_after_it() {
+    // "The man who wounded X has been jailed": X was wounded, not jailed.
+    let text = "Court\n\nThe man who wounded Olan Brisk has been jailed for life. \
+        Tavi Roon spoke after the hearing.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Olan Brisk", &[]),
+        person(text, "p2", "Tavi Roon", &[]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let jailed = s.iter().find(|e| e.1 == "jailed").expect("a jailing");
+    assert!(!jailed.2.contains(&"p1".to_string()), "{s:?}");
+    let wounded = s.iter().find(|e| e.1 == "wounded").expect("a wounding");
+    assert!(wounded.2.contains(&"p1".to_string()), "{s:?}");
+}
