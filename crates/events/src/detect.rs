@@ -1458,7 +1458,14 @@ pub fn reported_it(
         antecedent: None,
         skipped: Vec::new(),
     };
-    resolve_org_description(view, &reporter, entities, counts, recent).map(|(e, _)| (e, it))
+    let (e, at) = resolve_org_description(view, &reporter, entities, counts, recent)?;
+    // "Shares of X fell after the company said it…": a description that
+    // reports is the organization named earlier in its own sentence.
+    let in_sentence =
+        view.mentions.iter().rev().find(|m| {
+            m.end <= at && m.kind == EntityKind::Organization && !is_affiliation(view, m)
+        });
+    Some((in_sentence.map_or(e, |m| m.entity), it))
 }
 
 /// The organization a description in the clause ("the football club", "the

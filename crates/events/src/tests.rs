@@ -933,6 +933,21 @@ fn a_reported_it_is_the_organization_that_reports() {
     let of = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().2.clone();
     assert!(of("acquire").contains(&"o1".to_string()), "{s:?}");
     assert!(of("sold").contains(&"o1".to_string()), "{s:?}");
+
+    // The company of its own sentence, not the one most talked of.
+    let text = "Deal\n\nKestco says it plans to acquire Varnco. Kestco shares rose. Shares of \
+        Ostra Mills fell after the company said it would buy Lomar.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        org(text, "o1", "Kestco"),
+        org(text, "o2", "Varnco"),
+        org(text, "o3", "Lomar"),
+        org(text, "o4", "Ostra Mills"),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let buy = s.iter().find(|e| e.1 == "buy").expect("a purchase");
+    assert!(buy.2.contains(&"o4".to_string()), "{s:?}");
+    assert!(!buy.2.contains(&"o1".to_string()), "{s:?}");
 }
 
 #[test]
