@@ -720,6 +720,14 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
                     end += 2;
                     continue;
                 }
+                // "one of the bidders, Kest-based group Ostco, …": a name
+                // set beside a noun trigger names who it is.
+                _ if nominal && end == t.end => {
+                    if let Some(m) = apposed_name(view, end + 1) {
+                        end = m;
+                    }
+                    break;
+                }
                 _ => break,
             }
         }
@@ -855,6 +863,29 @@ fn relative_antecedent(view: &SentenceView, comma: usize) -> Option<usize> {
     None
 }
 
+/// A noun naming who does the deed ("bidder", "attackers", "investors").
+fn is_doer_noun(w: &str) -> bool {
+    let stem = w.strip_suffix('s').unwrap_or(w);
+    stem.len() > 4 && (stem.ends_with("er") || stem.ends_with("or"))
+}
+
+/// The end of a name set in apposition from word `from` (after a comma):
+/// at most four lowercase or hyphenated describing words, then a name of a
+/// person or organization closed by a comma, a full stop or a bracket (not
+/// the subject of a new clause: "after the talks, Doe flew home").
+fn apposed_name(view: &SentenceView, from: usize) -> Option<usize> {
+    let m = view.mentions.iter().find(|m| {
+        m.start >= from
+            && m.start <= from + 4
+            && matches!(m.kind, EntityKind::Person | EntityKind::Organization)
+    })?;
+    let describing = view.words[from..m.start]
+        .iter()
+        .all(|w| !w.is_punct() && !REPORTING_VERB_SET.has(&w.lower));
+    let closed = matches!(view.lw(m.end), "," | "." | "(" | "");
+    (describing && closed).then_some(m.end)
+}
+
 /// Whether the word at `i` looks like the verb of an infinitive: lowercase,
 /// not a determiner or number, not the start of a name.
 fn starts_verb_phrase(view: &SentenceView, i: usize) -> bool {
@@ -967,6 +998,15 @@ pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<
             return;
         }
         let mut preposition = preposition_before(view, m.start);
+        // A name set beside a noun of the doer ("the bidders, Ostco,")
+        // is the doer, as an agent after "by" is.
+        if view.lw(t.end) == ","
+            && m.start > t.end
+            && m.start <= t.end + 5
+            && is_doer_noun(view.lw(t.end - 1))
+        {
+            preposition = "by";
+        }
         // "an attempt turned down by X": the by-phrase of a participle
         // between the trigger and X is that verb's agent, not the trigger's;
         // but a verb that only carries the noun out keeps it ("a lawsuit

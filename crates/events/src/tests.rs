@@ -1162,3 +1162,22 @@ fn a_name_inside_a_relative_clause_is_not_the_subject_after_it() {
     let wounded = s.iter().find(|e| e.1 == "wounded").expect("a wounding");
     assert!(wounded.2.contains(&"p1".to_string()), "{s:?}");
 }
+
+#[test]
+fn a_name_set_beside_a_noun_trigger_takes_part() {
+    // "the bidders, X," names a bidder; a new clause after the comma
+    // ("After the talks, Doe flew home") does not.
+    let text = "Mill takeover\n\nThe takeover of the mill stalled. One of the rival \
+        bidders, Kest-based group Ostco, said it would wait. After the talks, Tavi Roon flew home.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        org(text, "o1", "Ostco"),
+        person(text, "p1", "Tavi Roon", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    assert_eq!(
+        roles_of(text, &found, "bidders"),
+        [("o1".to_string(), "Buyer".to_string())]
+    );
+    assert!(roles_of(text, &found, "talks").is_empty(), "{found:?}");
+}
