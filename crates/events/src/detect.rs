@@ -9,7 +9,8 @@ use crate::words::Word;
 use newsparse_core::ByteSpan;
 use newsparse_core::{EntityKind, FoundEntity};
 use newsparse_lang::lexicon::{
-    DETERMINER_SET, HONORIFIC_SET, PASSIVE_AUXILIARY_SET, PREPOSITION_SET, REPORTING_VERB_SET,
+    is_demonym, DETERMINER_SET, HONORIFIC_SET, PASSIVE_AUXILIARY_SET, PREPOSITION_SET,
+    REPORTING_VERB_SET,
 };
 
 /// An entity mention inside a sentence, by word indices.
@@ -970,22 +971,37 @@ const SUPPORT_PARTICIPLES: &[&str] = &[
 ];
 
 /// The word before a mention starting at word `start`, stepping back over
-/// an honorific and "the" ("by Mr Doe", "from the Kest Group"): what
-/// relates the name to the trigger is the preposition before its title.
-fn preposition_before<'s>(view: &'s SentenceView, start: usize) -> &'s str {
+/// a title, "the" and describing words ("by Mr Doe", "from the Kest Group",
+/// "by rival Ostco", "by Velorian firm Ostco"): what relates the name to
+/// the trigger is the preposition before them.
+fn preposition_before<'s>(view: &'s SentenceView, start: usize, t: &Trigger) -> &'s str {
+    // Never into the trigger's own words ("to sell off X").
+    let floor = if start >= t.end { t.end } else { 0 };
     let mut k = start;
-    while k > 0 && start - k < 3 {
+    while k > floor && start - k < 4 {
         let w = &view.words[k - 1];
         let honorific = HONORIFIC_SET.has(w.text.trim_end_matches('.'));
-        if !(honorific || w.lower == "the") {
+        let describing = !w.is_capitalized()
+            && w.text.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !PREPOSITION_SET.has(&w.lower)
+            && !REPORTING_VERB_SET.has(&w.lower)
+            && !matches!(w.lower.as_ref(), "and" | "or" | "but" | "a" | "an")
+            && !w.lower.ends_with("ed");
+        if !(honorific || describing || w.lower == "the" || is_demonym(w.text)) {
             break;
         }
         k -= 1;
     }
-    if k > 0 {
+    let before = if k > 0 {
         view.words[k - 1].lower.as_ref()
     } else {
         ""
+    };
+    // Only a preposition counts when words were stepped over.
+    if k == start || PREPOSITION_SET.has(before) {
+        before
+    } else {
+        view.words[start - 1].lower.as_ref()
     }
 }
 
@@ -997,7 +1013,17 @@ pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<
         if out.iter().any(|f| f.entity == m.entity) {
             return;
         }
-        let mut preposition = preposition_before(view, m.start);
+        let mut preposition = preposition_before(view, m.start, t);
+        // "an offer from X", "a takeover proposal from X": the bidder.
+        if preposition == "from"
+            && m.start > t.end
+            && matches!(
+                view.lw(t.end - 1),
+                "bid" | "bids" | "offer" | "offers" | "approach" | "buyout" | "takeover"
+            )
+        {
+            preposition = "by";
+        }
         // A name set beside a noun of the doer ("the bidders, Ostco,")
         // is the doer, as an agent after "by" is.
         if view.lw(t.end) == ","

@@ -1181,3 +1181,28 @@ fn a_name_set_beside_a_noun_trigger_takes_part() {
     );
     assert!(roles_of(text, &found, "talks").is_empty(), "{found:?}");
 }
+
+#[test]
+fn the_preposition_before_describing_words_gives_the_role() {
+    // "by rival X", "to Dutch firm X": the words between describe X;
+    // "a buyout from X" is X's; "to sell off X" sells X.
+    let text = "Mill news\n\nOstco rejected a hostile takeover bid by rival Kestco. \
+        The mill was sold to Dutch firm Lomar. Varnco weighed a buyout from Kestco. \
+        Ostco was forced to sell off Brasko.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        org(text, "o1", "Ostco"),
+        org(text, "o2", "Kestco"),
+        org(text, "o3", "Lomar"),
+        org(text, "o4", "Varnco"),
+        org(text, "o5", "Brasko"),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    let has = |trigger: &str, id: &str, role: &str| {
+        roles_of(text, &found, trigger).contains(&(id.to_string(), role.to_string()))
+    };
+    assert!(has("takeover", "o2", "Buyer"), "{found:?}");
+    assert!(has("sold", "o3", "Buyer"), "{found:?}");
+    assert!(has("buyout", "o2", "Buyer"), "{found:?}");
+    assert!(has("sell", "o5", "Artifact"), "{found:?}");
+}
