@@ -111,6 +111,12 @@ pub fn share(events: &mut [EventFound], tellings: &[Telling], entities: &[FoundE
         let Some(filler) = main_filler(events, chain, &kind_of) else {
             continue;
         };
+        // Who takes part in each sentence's events, by the sentence's start.
+        let mut in_sentence: HashMap<usize, Vec<String>> = HashMap::new();
+        for e in events.iter() {
+            let ids = in_sentence.entry(e.sentence.start).or_default();
+            ids.extend(e.participants.iter().map(|(id, _)| id.clone()));
+        }
         for (e, told) in events.iter_mut().zip(tellings) {
             let Some(role) = (chain.role_of)(e.event_type) else {
                 continue;
@@ -119,10 +125,16 @@ pub fn share(events: &mut [EventFound], tellings: &[Telling], entities: &[FoundE
                 .participants
                 .iter()
                 .any(|(id, r)| r == role && kind_of(id).is_some_and(|k| chain.kinds.contains(&k)));
-            // A sentence that names someone else, not taking part, may be
-            // about them.
+            // A sentence that names someone else, taking part in none of
+            // its events, may be about them.
             let taking_part: Vec<&str> = std::iter::once(filler.as_str())
-                .chain(e.participants.iter().map(|(id, _)| id.as_str()))
+                .chain(
+                    in_sentence
+                        .get(&e.sentence.start)
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str),
+                )
                 .collect();
             if !filled
                 && !told.of_group

@@ -690,8 +690,10 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
         start -= 1;
     }
     let mut end = t.end;
+    // "left six dead and Doe wounded": what follows is another state's.
+    let resultative = is_resultative(view, t);
     let mut reach = 0;
-    while end < words.len() && reach < MAX_REACH {
+    while !resultative && end < words.len() && reach < MAX_REACH {
         reach += 1;
         let w = words[end].lower.as_ref();
         // A noun's clause on the right is its complements ("talks with Y",
@@ -1227,6 +1229,17 @@ pub fn succession_side(view: &SentenceView, t: &Trigger) -> Option<bool> {
         "Personnel.End-Position" if from && t.entry.particle == Some("over") => Some(false),
         _ => None,
     }
+}
+
+/// Whether the trigger is a state that something left someone in ("the
+/// blast left two people dead", "leaving Doe injured"): the name between
+/// "left" and the trigger undergoes it.
+pub fn is_resultative(view: &SentenceView, t: &Trigger) -> bool {
+    matches!(t.entry.event_type, "Life.Die" | "Life.Injure")
+        && (t.start.saturating_sub(8)..t.start)
+            .rev()
+            .take_while(|&i| !view.words[i].is_punct() && !is_boundary(view.lw(i)))
+            .any(|i| matches!(view.lw(i), "left" | "leaving" | "leaves" | "leave"))
 }
 
 /// Whether the trigger is a passive participle ("was sold", "were released").

@@ -848,6 +848,21 @@ fn the_accused_of_a_court_report_is_the_defendant_of_its_unnamed_steps() {
     // Not where a group is arrested, nor where another person is named.
     assert!(of("arrested").is_empty(), "{s:?}");
     assert!(!of("acquitted").contains(&"p2".to_string()), "{s:?}");
+
+    // A person named as the victim of the sentence's other event is
+    // accounted for: the accused still stands in.
+    let text = "Courier jailed\n\nJudge Mira Sallow sentenced Dov Pentry to ten years. \
+        Pentry was convicted in May. The man who pleaded guilty to a raid that wounded \
+        Ona Greve was jailed on Friday.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        person(text, "p1", "Mira Sallow", &["Sallow"]),
+        person(text, "p2", "Dov Pentry", &["Pentry"]),
+        person(text, "p3", "Ona Greve", &[]),
+    ];
+    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let jailed = s.iter().rfind(|e| e.1 == "jailed").expect("a jailing");
+    assert_eq!(jailed.2, ["p2"], "{s:?}");
 }
 
 #[test]
@@ -1205,4 +1220,17 @@ fn the_preposition_before_describing_words_gives_the_role() {
     assert!(has("sold", "o3", "Buyer"), "{found:?}");
     assert!(has("buyout", "o2", "Buyer"), "{found:?}");
     assert!(has("sell", "o5", "Artifact"), "{found:?}");
+}
+
+#[test]
+fn the_one_an_attack_left_hurt_is_its_victim() {
+    // "left X wounded": X undergoes it; the next state's names are not its.
+    let text = "Raid\n\nThe raid left two guards dead and Ona Greve wounded.";
+    let (doc, layout) = build(text, false);
+    let found = analyze(&doc, &layout, &[person(text, "p1", "Ona Greve", &[])], &[]);
+    assert_eq!(
+        roles_of(text, &found, "wounded"),
+        [("p1".to_string(), "Victim".to_string())]
+    );
+    assert!(roles_of(text, &found, "dead").is_empty(), "{found:?}");
 }
