@@ -97,6 +97,26 @@ fn roles_of(text: &str, found: &EventsFound, trigger: &str) -> Vec<(String, Stri
         .clone()
 }
 
+/// The article's first double-quoted span, said by entity `id`.
+fn first_quote(text: &str, id: &str, name: &str) -> QuoteFound {
+    let open = text.find('"').unwrap() + 1;
+    let close = open + text[open..].find('"').unwrap();
+    QuoteFound {
+        span: ByteSpan::new(open, close),
+        speaker: Some(newsparse_core::SpeakerFound {
+            entity: Some(id.to_string()),
+            name: name.to_string(),
+        }),
+        cue: None,
+        kind: newsparse_core::QuoteKind::Direct,
+    }
+}
+
+/// Whether the event of `trigger` has `id` in `role`.
+fn has_role(text: &str, found: &EventsFound, trigger: &str, id: &str, role: &str) -> bool {
+    roles_of(text, found, trigger).contains(&(id.to_string(), role.to_string()))
+}
+
 fn types(found: &EventsFound) -> Vec<&'static str> {
     found.events.iter().map(|e| e.event_type).collect()
 }
@@ -416,18 +436,8 @@ fn first_person_in_a_quote_is_its_speaker() {
         person(text, "p1", "Orrin Valtch", &[]),
         person(text, "p2", "Tamsin Reld", &[]),
     ];
-    let open = text.find('"').unwrap() + 1;
-    let close = open + text[open..].find('"').unwrap();
-    let quote = |speaker: Option<&str>| QuoteFound {
-        span: ByteSpan::new(open, close),
-        speaker: speaker.map(|id| newsparse_core::SpeakerFound {
-            entity: Some(id.to_string()),
-            name: "Tamsin Reld".to_string(),
-        }),
-        cue: None,
-        kind: newsparse_core::QuoteKind::Direct,
-    };
-    let with = summary(text, &analyze(&doc, &layout, &ents, &[quote(Some("p2"))]));
+    let quote = first_quote(text, "p2", "Tamsin Reld");
+    let with = summary(text, &analyze(&doc, &layout, &ents, &[quote]));
     let met = with.iter().find(|e| e.1 == "met").unwrap();
     assert_eq!(met.2, ["p1", "p2"], "{with:?}");
     let without = summary(text, &analyze(&doc, &layout, &ents, &[]));
@@ -1063,9 +1073,7 @@ fn a_by_phrase_after_a_title_or_the_names_the_doer() {
         person(text, "p3", "Lenn", &[]),
     ];
     let found = analyze(&doc, &layout, &ents, &[]);
-    let has = |trigger: &str, id: &str, role: &str| {
-        roles_of(text, &found, trigger).contains(&(id.to_string(), role.to_string()))
-    };
+    let has = |trigger: &str, id: &str, role: &str| has_role(text, &found, trigger, id, role);
     assert!(has("takeover", "p1", "Buyer"), "{found:?}");
     assert!(has("funded", "o2", "Giver"), "{found:?}");
     assert!(has("lawsuit", "p3", "Plaintiff"), "{found:?}");
@@ -1135,17 +1143,7 @@ fn he_who_speaks_at_a_news_conference_is_the_quote_s_speaker() {
         person(text, "p1", "Tamsin Reld", &[]),
         person(text, "p2", "Orrin Valtch", &[]),
     ];
-    let open = text.find('"').unwrap() + 1;
-    let close = open + text[open..].find('"').unwrap();
-    let quote = QuoteFound {
-        span: ByteSpan::new(open, close),
-        speaker: Some(newsparse_core::SpeakerFound {
-            entity: Some("p2".to_string()),
-            name: "Orrin Valtch".to_string(),
-        }),
-        cue: None,
-        kind: newsparse_core::QuoteKind::Direct,
-    };
+    let quote = first_quote(text, "p2", "Orrin Valtch");
     let s = summary(text, &analyze(&doc, &layout, &ents, &[quote]));
     let conference = s
         .iter()
@@ -1213,9 +1211,7 @@ fn the_preposition_before_describing_words_gives_the_role() {
         org(text, "o5", "Brasko"),
     ];
     let found = analyze(&doc, &layout, &ents, &[]);
-    let has = |trigger: &str, id: &str, role: &str| {
-        roles_of(text, &found, trigger).contains(&(id.to_string(), role.to_string()))
-    };
+    let has = |trigger: &str, id: &str, role: &str| has_role(text, &found, trigger, id, role);
     assert!(has("takeover", "o2", "Buyer"), "{found:?}");
     assert!(has("sold", "o3", "Buyer"), "{found:?}");
     assert!(has("buyout", "o2", "Buyer"), "{found:?}");
