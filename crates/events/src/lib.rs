@@ -3,7 +3,9 @@
 //! Per sentence of the `Doc`: time expressions (`time`), then triggers from
 //! the lexicon (`lexicon`) checked against their context, then the clause
 //! around each trigger for participants, place and the nearest resolved date
-//! (`detect`); last, an event whose sentence names nobody for its main part
+//! (`detect`: who stands before it and who after, past relative clauses and
+//! appositions, each role read from that side and the preposition before
+//! the name); last, an event whose sentence names nobody for its main part
 //! shares the one the article's other events of its kind name (`chain`).
 //! Relative dates are read against the article's reference date
 //! (`time::reference_date`); with none they stay unresolved. Photo captions
