@@ -428,7 +428,7 @@ const NOUN_TRIGGERS: &[&str] = &[
 
 /// Whether a trigger is a noun ("the bid", "talks"), judged by its form and
 /// the word before it.
-fn is_nominal(view: &SentenceView, t: &Trigger) -> bool {
+pub fn is_nominal(view: &SentenceView, t: &Trigger) -> bool {
     if t.end - t.start > 1 {
         return false;
     }
@@ -635,17 +635,33 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
     // ("X held talks with Y").
     let mut in_phrase = nominal;
     let mut skipped = Vec::new();
-    while start > 0 && t.start - start < MAX_REACH {
+    // Words inside brackets stepped over, which count for no reach.
+    let mut bracketed = 0;
+    while start > 0 && t.start - start - bracketed < MAX_REACH {
         let w = words[start - 1].lower.as_ref();
+        // "X (nearly Rs 3,000 crore) takeover", "Doe (pictured) was
+        // jailed": an aside in brackets is stepped over, names and all.
+        if w == ")" {
+            let open = (start.saturating_sub(12)..start - 1)
+                .rev()
+                .find(|&k| matches!(words[k].lower.as_ref(), "(" | ")"))
+                .filter(|&k| words[k].lower == "(");
+            if let Some(open) = open {
+                skipped.push((open, start));
+                bracketed += start - open;
+                start = open;
+                continue;
+            }
+        }
         if in_phrase && !view.inside_mention(start - 1) {
             if LIGHT_VERBS.contains(&w) || is_copular_on(words, start - 1) {
                 in_phrase = false;
             } else if NP_STOP.contains(&w)
                 || REPORTING_VERB_SET.has(w)
-                || words[start - 1].is_punct() && w != "'s" && w != "'"
+                || words[start - 1].is_punct() && !matches!(w, "'s" | "'" | "$" | "£" | "€")
                 || (w.ends_with("ed") && w.len() > 4)
                 || (is_be(w) && w != "'s")
-                || t.start - start >= 5
+                || t.start - start - bracketed >= 5
             {
                 break;
             }
@@ -684,7 +700,9 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
         if w == "," && antecedent.is_none() {
             antecedent = relative_antecedent(view, start - 1);
         }
-        if is_boundary(w) || w == "," || w == "when" {
+        // ("agreed" reports, but "X agreed a takeover" is X's deal.)
+        let light = nominal && LIGHT_VERBS.contains(&w);
+        if is_boundary(w) && !light || w == "," || w == "when" {
             break;
         }
         start -= 1;

@@ -206,12 +206,17 @@ pub fn analyze(
                 kind == EntityKind::Person && succession == Some(at >= t.end)
             };
             let mut participants: Vec<(String, String)> = Vec::new();
+            // "X agreed a takeover by Y", "X suffered an attack by Y": with
+            // the noun's doer after "by", the subject before undergoes it.
+            let undergoes = detect::is_nominal(&view, &t)
+                && found.iter().any(|f| !f.before && f.preposition == "by");
             for f in found {
                 if other_side(entities[f.entity].kind, f.at) {
                     continue;
                 }
                 let e = &entities[f.entity];
-                let role = detect::role(t.entry, e.kind, f.before, passive, f.preposition);
+                let before = f.before && !undergoes;
+                let role = detect::role(t.entry, e.kind, before, passive, f.preposition);
                 participants.push((e.id.clone(), role.to_string()));
             }
             // Participants found beyond the clause's own names, each with
@@ -236,7 +241,8 @@ pub fn analyze(
             for (e, at, passive) in extra.chain(shared) {
                 let ent = &entities[e];
                 if !participants.iter().any(|(id, _)| *id == ent.id) && !other_side(ent.kind, at) {
-                    let role = detect::role(t.entry, ent.kind, at < t.start, passive, "");
+                    let before = at < t.start && !undergoes;
+                    let role = detect::role(t.entry, ent.kind, before, passive, "");
                     participants.push((ent.id.clone(), role.to_string()));
                 }
             }

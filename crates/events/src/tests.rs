@@ -1230,3 +1230,41 @@ fn the_one_an_attack_left_hurt_is_its_victim() {
     );
     assert!(roles_of(text, &found, "dead").is_empty(), "{found:?}");
 }
+
+#[test]
+fn a_noun_trigger_s_doer_stands_before_its_light_verb_and_asides() {
+    // The doer stands before an acronym or an amount in brackets, and
+    // before "agreed" (a reporting verb, but its deal is its subject's).
+    let text = "Deal\n\nKest Holdings (KH) has agreed a $5bn (about 4bn euros) takeover of \
+        Varnco. The Ostra Guild (OG) will hold talks with Varnco.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![
+        org(text, "o1", "Kest Holdings"),
+        org(text, "o2", "Varnco"),
+        org(text, "o3", "Ostra Guild"),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    assert!(
+        has_role(text, &found, "takeover", "o1", "Buyer"),
+        "{found:?}"
+    );
+    assert!(
+        has_role(text, &found, "takeover", "o2", "Artifact"),
+        "{found:?}"
+    );
+    assert!(has_role(text, &found, "talks", "o3", "Entity"), "{found:?}");
+
+    // With the noun's doer after "by", the subject undergoes it.
+    let text = "Deal\n\nVarnco has agreed a takeover by Ostra Mills.";
+    let (doc, layout) = build(text, false);
+    let ents = vec![org(text, "o1", "Varnco"), org(text, "o2", "Ostra Mills")];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    assert!(
+        has_role(text, &found, "takeover", "o1", "Artifact"),
+        "{found:?}"
+    );
+    assert!(
+        has_role(text, &found, "takeover", "o2", "Buyer"),
+        "{found:?}"
+    );
+}
