@@ -179,7 +179,9 @@ def test_ctrl_c_interrupts_extract_many_while_an_article_runs():
     import threading
     import time
 
-    big = ARTICLE * 2000  # ~0.6 MB: long enough to be caught in the middle
+    # ~3 MB: long enough (some 0.4 s) to be caught well inside one article
+    # even on a loaded machine.
+    big = ARTICLE * 10000
     t = time.perf_counter()
     newsparse.extract(big)
     one = time.perf_counter() - t
