@@ -267,6 +267,11 @@ const LIGHT_VERBS: &[&str] = &[
     "completed",
     "won",
     "lost",
+    // "X faces charges", "X faced a jail sentence": X undergoes it.
+    "face",
+    "faces",
+    "faced",
+    "facing",
     // A deal's parties: "X agreed a takeover of Y", "X reached a deal".
     "agreed",
     "agrees",
@@ -876,12 +881,32 @@ fn relative_antecedent(view: &SentenceView, comma: usize) -> Option<usize> {
             "who" | "which" if k >= 2 && words[k - 1].lower == "," => {
                 return view.mentions.iter().rposition(|m| m.end == k - 1);
             }
+            // "Doe, a former chief, resigned": an apposition, its name
+            // just before its opening comma.
+            "," if k >= 1 && matches!(view.lw(k + 1), "a" | "an" | "the") => {
+                return view
+                    .mentions
+                    .iter()
+                    .rposition(|m| m.end == k && m.kind == EntityKind::Person);
+            }
             "," | ";" | "\"" | "(" | ")" => return None,
             w if is_boundary(w) => return None,
             _ => {}
         }
     }
     None
+}
+
+/// Whether the subject before the trigger undergoes a court's step: "X
+/// faces trial", "X faced a fine", "X pleaded guilty".
+pub fn undergoes_justice(view: &SentenceView, c: &Clause, t: &Trigger) -> bool {
+    t.entry.event_type.starts_with("Justice.")
+        && (c.start..t.start).any(|i| {
+            matches!(
+                view.lw(i),
+                "face" | "faces" | "faced" | "facing" | "plead" | "pleads" | "pleaded" | "pleading"
+            )
+        })
 }
 
 /// A noun naming who does the deed ("bidder", "attackers", "investors").

@@ -209,7 +209,8 @@ pub fn analyze(
             // "X agreed a takeover by Y", "X suffered an attack by Y": with
             // the noun's doer after "by", the subject before undergoes it.
             let undergoes = detect::is_nominal(&view, &t)
-                && found.iter().any(|f| !f.before && f.preposition == "by");
+                && found.iter().any(|f| !f.before && f.preposition == "by")
+                || detect::undergoes_justice(&view, &clause, &t);
             for f in found {
                 if other_side(entities[f.entity].kind, f.at) {
                     continue;

@@ -1268,3 +1268,31 @@ fn a_noun_trigger_s_doer_stands_before_its_light_verb_and_asides() {
         "{found:?}"
     );
 }
+
+#[test]
+fn who_faces_a_court_s_step_or_pleads_undergoes_it() {
+    // "X pleaded guilty", "X faces trial", "X faced a fine": X is the
+    // defendant, not the court; "Doe, a former chief, resigned": the name
+    // before an apposition is the subject.
+    let text = "Court\n\nTavi Roon pleaded guilty to fraud. Olan Brisk faces a trial in May. \
+        Ilsa Marrow, a former treasurer, resigned.";
+    let (doc, layout) = build(text, true);
+    let ents = vec![
+        person(text, "p1", "Tavi Roon", &[]),
+        person(text, "p2", "Olan Brisk", &[]),
+        person(text, "p3", "Ilsa Marrow", &[]),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    assert!(
+        has_role(text, &found, "guilty", "p1", "Defendant"),
+        "{found:?}"
+    );
+    assert!(
+        has_role(text, &found, "trial", "p2", "Defendant"),
+        "{found:?}"
+    );
+    assert!(
+        has_role(text, &found, "resigned", "p3", "Person"),
+        "{found:?}"
+    );
+}
