@@ -898,15 +898,20 @@ fn relative_antecedent(view: &SentenceView, comma: usize) -> Option<usize> {
 }
 
 /// Whether the subject before the trigger undergoes a court's step: "X
-/// faces trial", "X faced a fine", "X pleaded guilty".
+/// faces trial", "X faced a fine", "X pleaded guilty", "X is on trial".
 pub fn undergoes_justice(view: &SentenceView, c: &Clause, t: &Trigger) -> bool {
     t.entry.event_type.starts_with("Justice.")
-        && (c.start..t.start).any(|i| {
+        && ((c.start..t.start).any(|i| {
             matches!(
                 view.lw(i),
                 "face" | "faces" | "faced" | "facing" | "plead" | "pleads" | "pleaded" | "pleading"
             )
-        })
+        }) || t.start >= 1
+            // "X is on trial", "X stood trial"
+            && matches!(
+                view.lw(t.start - 1),
+                "on" | "stand" | "stands" | "stood" | "standing"
+            ))
 }
 
 /// A noun naming who does the deed ("bidder", "attackers", "investors").
@@ -966,7 +971,9 @@ fn is_affiliation(view: &SentenceView, m: &WordMention) -> bool {
         return false;
     }
     let lw = |i: usize| view.lw(i);
+    // ("BNP founding chairman X": one word may stand before the post.)
     let role_after = is_post(lw(m.end))
+        || is_post(lw(m.end + 1)) && !view.words.get(m.end).is_some_and(|w| w.is_punct())
         || (lw(m.end) == "'s" && is_post(lw(m.end + 1)))
         || (lw(m.end) == "'s" && is_post(lw(m.end + 2)));
     let person_after = view

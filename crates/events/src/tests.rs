@@ -1295,4 +1295,23 @@ fn who_faces_a_court_s_step_or_pleads_undergoes_it() {
         has_role(text, &found, "resigned", "p3", "Person"),
         "{found:?}"
     );
+
+    // "X is on trial"; "Y founding chairman X": Y is X's affiliation.
+    let text = "Court\n\nTavi Roon is on trial for fraud. Ostra Guild founding chairman \
+        Olan Brisk was arrested on Sunday.";
+    let (doc, layout) = build(text, true);
+    let ents = vec![
+        person(text, "p1", "Tavi Roon", &[]),
+        person(text, "p2", "Olan Brisk", &[]),
+        org(text, "o1", "Ostra Guild"),
+    ];
+    let found = analyze(&doc, &layout, &ents, &[]);
+    assert!(
+        has_role(text, &found, "trial", "p1", "Defendant"),
+        "{found:?}"
+    );
+    assert_eq!(
+        roles_of(text, &found, "arrested"),
+        [("p2".to_string(), "Person".to_string())]
+    );
 }
