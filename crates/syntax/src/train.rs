@@ -50,7 +50,7 @@ impl Default for TrainConfig {
             seed: 1,
             tagger_epochs: 8,
             xpos_min_count: 20,
-            folds: 5,
+            folds: 10,
             parser_epochs: 15,
             beam: 4,
             max_violation: true,
