@@ -26,10 +26,15 @@ fn main() {
             let mut limit = usize::MAX;
             for kv in &args[2..] {
                 let (k, v) = kv.split_once('=').expect("key=value");
+                if k == "probe" {
+                    cfg.probe_min_weights = v.split(',').map(|x| x.parse().unwrap()).collect();
+                    continue;
+                }
                 let n: u64 = v.parse().expect("a number");
                 match k {
                     "seed" => cfg.seed = n,
                     "tagger_epochs" => cfg.tagger_epochs = n as usize,
+                    "xpos_min_count" => cfg.xpos_min_count = n as usize,
                     "folds" => cfg.folds = n as usize,
                     "parser_epochs" => cfg.parser_epochs = n as usize,
                     "explore_from" => cfg.explore_from = n as usize,
@@ -56,11 +61,65 @@ fn main() {
             train.extend(read_conllu(&Path::new(DATA).join("gum-news-train.conllu")).unwrap());
             let dev_name = args.get(2).map_or("en_ewt-ud-dev.conllu", String::as_str);
             let dev = read_conllu(&Path::new(DATA).join(dev_name)).unwrap();
+            let xmin: Vec<usize> = args
+                .get(3)
+                .map_or("0", String::as_str)
+                .split(',')
+                .map(|x| x.parse().unwrap())
+                .collect();
             for e in args[1].split(',') {
                 let e: usize = e.parse().unwrap();
-                let a = newsparse_syntax::tagger_experiment(&train, &dev, e, 1);
-                println!("tagger epochs {e}: dev {:.2}", 100.0 * a);
+                for &x in &xmin {
+                    let a = newsparse_syntax::tagger_experiment(&train, &dev, e, 1, x);
+                    println!(
+                        "tagger epochs {e} xpos_min_count {x}: dev UPOS {:.2}",
+                        100.0 * a
+                    );
+                }
             }
+        }
+        Some("confusions") => {
+            // confusions MODEL FILE: the commonest (gold, predicted)
+            // universal relations of words with the right head.
+            let m = Model::from_bytes(&std::fs::read(&args[1]).unwrap()).unwrap();
+            let sents = read_conllu(Path::new(&args[2])).unwrap();
+            let mut c: std::collections::HashMap<(String, String), usize> = Default::default();
+            let (mut n, mut wrong) = (0, 0);
+            for s in &sents {
+                let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                let p = m.parse(&w);
+                for i in 0..w.len() {
+                    n += 1;
+                    if p.head[i] == s.head[i] && p.deprel[i].universal() != s.deprel[i].universal()
+                    {
+                        wrong += 1;
+                        *c.entry((
+                            s.deprel[i].universal().to_string(),
+                            p.deprel[i].universal().to_string(),
+                        ))
+                        .or_default() += 1;
+                    }
+                }
+            }
+            let mut v: Vec<_> = c.into_iter().collect();
+            v.sort_by_key(|x| std::cmp::Reverse(x.1));
+            println!("{wrong} of {n} words: right head, wrong relation");
+            for ((g, p), k) in v.iter().take(30) {
+                println!("{k:5} gold {g:12} predicted {p}");
+            }
+        }
+        Some("check") => {
+            // check MODEL FILE: the fast tagger and decoder give the plain ones' output.
+            let m = Model::from_bytes(&std::fs::read(&args[1]).unwrap()).unwrap();
+            let sents = read_conllu(Path::new(&args[2])).unwrap();
+            let mut bad = 0;
+            for s in &sents {
+                let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                if m.parse(&w) != m.parse_reference(&w, m.beam()) {
+                    bad += 1;
+                }
+            }
+            println!("{bad} of {} sentences differ", sents.len());
         }
         Some("eval") => {
             let mut m = Model::from_bytes(&std::fs::read(&args[1]).unwrap()).unwrap();

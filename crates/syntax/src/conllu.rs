@@ -8,6 +8,8 @@ use crate::labels::{Deprel, Upos};
 pub struct Sentence {
     pub words: Vec<String>,
     pub upos: Vec<Upos>,
+    /// The language-specific tags (English: Penn Treebank's), `_` if none.
+    pub xpos: Vec<String>,
     /// Head of each word: 0 is the root, `i + 1` is `words[i]`.
     pub head: Vec<usize>,
     pub deprel: Vec<Deprel>,
@@ -19,6 +21,7 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Sentence>, String> {
     let mut cur = Sentence {
         words: vec![],
         upos: vec![],
+        xpos: vec![],
         head: vec![],
         deprel: vec![],
     };
@@ -31,6 +34,7 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Sentence>, String> {
                     Sentence {
                         words: vec![],
                         upos: vec![],
+                        xpos: vec![],
                         head: vec![],
                         deprel: vec![],
                     },
@@ -60,6 +64,7 @@ pub fn parse(text: &str, name: &str) -> Result<Vec<Sentence>, String> {
             .map_err(|_| format!("{name}:{}: bad head {:?}", n + 1, cols[6]))?;
         cur.words.push(cols[1].to_string());
         cur.upos.push(upos);
+        cur.xpos.push(cols[4].to_string());
         cur.head.push(head);
         cur.deprel.push(Deprel::parse_ud(cols[7]));
     }
@@ -100,5 +105,6 @@ mod tests {
         assert_eq!(s[0].head, [4, 4, 4, 0, 4]);
         assert_eq!(s[0].deprel[3], Deprel::Root);
         assert_eq!(s[0].upos[1], Upos::Aux);
+        assert_eq!(s[0].xpos[3], "VBN");
     }
 }

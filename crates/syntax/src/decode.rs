@@ -26,7 +26,8 @@
 
 use crate::hash::{finalize, mix, HashedMap};
 use crate::parser::{
-    dist_bucket, key, State, LABEL_NONE, NA, NL, RE, ROOT_LABEL, SH, TAG_NONE, TAG_ROOT,
+    between, between_tags, dist_bucket, key, surrounding, word_view, State, LABEL_NONE, NA, NL,
+    NONE_VIEW, RE, ROOT_LABEL, ROOT_VIEW, SH, TAG_NONE, TAG_ROOT,
 };
 use crate::perceptron::{Frozen, Row, STRIDE};
 use crate::words::WordInfo;
@@ -143,6 +144,8 @@ pub struct Decoder {
     next: Vec<Item>,
     best: Vec<(i64, u32, u32)>,
     words: Vec<u64>,
+    /// Suffixes, shapes and ambiguity classes, indexed like `words`.
+    views: Vec<(u64, u64, u64)>,
     tags: Vec<u64>,
     /// Queued lookups: (row, key) into `roles`, and into `rows`.
     role_jobs: Vec<(u32, u64)>,
@@ -208,6 +211,10 @@ impl Decoder {
         self.words.push(0xB007);
         self.words.extend(words[1..=n].iter().map(|x| x.norm));
         self.words.push(0xDEAD);
+        self.views.clear();
+        self.views.push(ROOT_VIEW);
+        self.views.extend(words[1..=n].iter().map(word_view));
+        self.views.push(NONE_VIEW);
         self.tags.clear();
         self.tags.push(TAG_ROOT);
         self.tags.extend(tags[1..=n].iter().map(|&t| u64::from(t)));
@@ -250,7 +257,16 @@ impl Decoder {
         match role {
             S0_HH0 | S0_HH1 => {
                 let hh = u64::from(role == S0_HH1);
-                for (id, v) in [(1, wp), (2, w), (3, p), (78, mix(hh, wp))] {
+                let (sf, sh, am) = self.views[t];
+                for (id, v) in [
+                    (1, wp),
+                    (2, w),
+                    (3, p),
+                    (78, mix(hh, wp)),
+                    (84, mix(sf, p)),
+                    (85, mix(sh, p)),
+                    (89, mix(am, p)),
+                ] {
                     jobs.push((r, key(id, v)));
                 }
             }
@@ -259,6 +275,8 @@ impl Decoder {
                 let (t1, t2) = (at(t + 1), at(t + 2));
                 let (w1, p1) = (self.words[t1], self.tags[t1]);
                 let (w2, p2) = (self.words[t2], self.tags[t2]);
+                let p3 = self.tags[at(t + 3)];
+                let (sf, sh, am) = self.views[t];
                 for (id, v) in [
                     (4, wp),
                     (5, w),
@@ -271,6 +289,10 @@ impl Decoder {
                     (12, p2),
                     (20, mix(p, p1)),
                     (21, mix(mix(p, p1), p2)),
+                    (86, mix(sf, p)),
+                    (87, mix(sh, p)),
+                    (88, mix(mix(p1, p2), p3)),
+                    (90, mix(am, p)),
                 ] {
                     jobs.push((r, key(id, v)));
                 }
@@ -450,6 +472,24 @@ impl Decoder {
         ] {
             self.job(r, id, v);
         }
+        let (s0i, n0i) = (s0 as usize, n0 as usize);
+        let btw = between(s0i, n0i, |i| self.words[i]);
+        self.job(r, 79, mix(mix(s0p, n0p), btw));
+        let n = self.n;
+        let around = surrounding(s0i, n0i, |i| {
+            if i == usize::MAX || i > n {
+                TAG_NONE
+            } else {
+                self.tags[i]
+            }
+        });
+        for (k, v) in around.into_iter().enumerate() {
+            self.job(r, 80 + k as u64, v);
+        }
+        let (a0, a1) = (self.views[s0i].2, self.views[n0i].2);
+        self.job(r, 91, mix(mix(a0, a1), mix(s0p, n0p)));
+        let (tags, jobs) = (&self.tags, &mut self.jobs);
+        between_tags(s0i, n0i, |i| tags[i], |v| jobs.push((r, key(92, v))));
         self.pair_memo.insert(h, r);
         r
     }

@@ -5,12 +5,18 @@
 //! Steps, for one sentence of words:
 //! 1. each word's hashed views (normalized form, affixes, shape, flags:
 //!    `words`);
-//! 2. UPOS tags, greedily left to right, by an averaged perceptron with a
-//!    dictionary of frequent unambiguous words (`tagger`); each thread
-//!    keeps, per word, its views and the summed weights of the features
-//!    that read it alone, so a token looks up only the rest;
+//! 2. tags, greedily left to right, by an averaged perceptron with a
+//!    dictionary of frequent unambiguous words (`tagger`): its classes are
+//!    the UPOS tags refined by the XPOS (Penn) tags seen at least 20 times
+//!    with them (`VERB VBN`, `PRON PRP$`…, 85 in all); the caller gets the
+//!    UPOS part, the parser reads the class. Each thread keeps, per word,
+//!    its views and the summed weights of the features that read it
+//!    alone, so a token looks up only the rest;
 //! 3. the tree, by an arc-eager transition parser with the rich non-local
-//!    features of Zhang & Nivre (2011), scored by an averaged perceptron
+//!    features of Zhang & Nivre (2011), plus the tags between and around
+//!    the stack top and the buffer front (as McDonald et al.'s graph
+//!    parser has them), the punctuation between them, their suffixes,
+//!    shapes and ambiguity classes, scored by an averaged perceptron
 //!    and searched with a beam of 4 (`parser`: moves, features, training
 //!    with a dynamic oracle and max-violation updates on jackknifed tags);
 //! 4. the beam decoder (`decode`) gives exactly the scores of the plain
@@ -95,7 +101,12 @@ impl Model {
     pub fn tag(&self, words: &[&str]) -> Vec<Upos> {
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
-            self.inner.tagger.tag_words(words, &mut s.0).1
+            let t = &self.inner.tagger;
+            t.tag_words(words, &mut s.0)
+                .1
+                .into_iter()
+                .map(|c| t.upos(c))
+                .collect()
         })
     }
 
@@ -114,8 +125,10 @@ impl Model {
     pub fn parse_with_beam(&self, words: &[&str], beam: usize) -> Parsed {
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
-            let (w, upos) = self.inner.tagger.tag_words(words, &mut s.0);
-            let (head, deprel) = self.inner.parser.parse(&w, &upos, beam.max(1), &mut s.1);
+            let t = &self.inner.tagger;
+            let (w, classes) = t.tag_words(words, &mut s.0);
+            let (head, deprel) = self.inner.parser.parse(&w, &classes, beam.max(1), &mut s.1);
+            let upos = classes.into_iter().map(|c| t.upos(c)).collect();
             Parsed { upos, head, deprel }
         })
     }
@@ -126,12 +139,12 @@ impl Model {
     /// equal, for tests.
     #[doc(hidden)]
     pub fn parse_reference(&self, words: &[&str], beam: usize) -> Parsed {
-        let w = tagger::padded(words);
-        let upos = self
-            .inner
-            .tagger
-            .tag_infos(&w, &mut tagger::Scratch::default());
-        let (head, deprel) = self.inner.parser.parse_reference(&w, &upos, beam);
+        let mut w = tagger::padded(words);
+        self.inner.tagger.set_amb(&mut w);
+        let t = &self.inner.tagger;
+        let classes = t.tag_infos(&w, &mut tagger::Scratch::default());
+        let (head, deprel) = self.inner.parser.parse_reference(&w, &classes, beam);
+        let upos = classes.into_iter().map(|c| t.upos(c)).collect();
         Parsed { upos, head, deprel }
     }
 

@@ -1,10 +1,10 @@
-//! The model file: magic, the tagger (its dictionary and weights), the
-//! parser's weights; little-endian, every table in key order.
+//! The model file: magic, the tagger (its classes, dictionary and
+//! weights), the parser's weights; little-endian, every table in key order.
 
 use crate::parser::Parser;
 use crate::tagger::Tagger;
 
-pub const MAGIC: &[u8; 8] = b"NSSYN01\n";
+pub const MAGIC: &[u8; 8] = b"NSSYN02\n";
 
 pub struct Model {
     pub tagger: Tagger,

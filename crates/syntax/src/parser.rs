@@ -6,8 +6,8 @@
 //! taught the best move still open from there.
 
 use crate::decode::{self, Decoder};
-use crate::hash::{mix, SplitMix};
-use crate::labels::{Deprel, Upos};
+use crate::hash::{hash_str, mix, SplitMix};
+use crate::labels::Deprel;
 use crate::perceptron::{Frozen, Row, Training};
 use crate::words::WordInfo;
 
@@ -19,9 +19,10 @@ pub(crate) const RE: usize = 1;
 pub(crate) const ROOT_LABEL: usize = Deprel::Root as usize;
 const NONE: usize = usize::MAX;
 
-/// Tag values of the root and of a missing position.
-pub(crate) const TAG_ROOT: u64 = 40;
-pub(crate) const TAG_NONE: u64 = 41;
+/// Tag values of the root and of a missing position (the tagger's
+/// classes are below `tagger::NTAGS`).
+pub(crate) const TAG_ROOT: u64 = 200;
+pub(crate) const TAG_NONE: u64 = 201;
 pub(crate) const LABEL_NONE: u64 = 99;
 
 /// The weight-table key of feature template `id` with value `v`.
@@ -210,6 +211,25 @@ fn word(w: &[WordInfo], i: usize) -> u64 {
     }
 }
 
+/// A word's three-letter suffix, shape and ambiguity class.
+pub(crate) fn word_view(w: &WordInfo) -> (u64, u64, u64) {
+    (w.suffix[2], w.shape, u64::from(w.amb))
+}
+
+/// What the root and a missing word give for `word_view`.
+pub(crate) const ROOT_VIEW: (u64, u64, u64) = (0xB007, 0xB007, 1 << 40);
+pub(crate) const NONE_VIEW: (u64, u64, u64) = (0xDEAD, 0xDEAD, 1 << 41);
+
+fn view(w: &[WordInfo], i: usize) -> (u64, u64, u64) {
+    if i == NONE {
+        NONE_VIEW
+    } else if i == 0 {
+        ROOT_VIEW
+    } else {
+        word_view(&w[i])
+    }
+}
+
 fn tag(t: &[u8], i: usize) -> u64 {
     if i == NONE {
         TAG_NONE
@@ -217,6 +237,52 @@ fn tag(t: &[u8], i: usize) -> u64 {
         TAG_ROOT
     } else {
         u64::from(t[i])
+    }
+}
+
+/// What lies between s0 and n0 (words `s0 + 1 .. n0`; `norm` gives a
+/// word's normalized form): commas and other punctuation, up to 3 each.
+pub(crate) fn between(s0: usize, n0: usize, norm: impl Fn(usize) -> u64) -> u64 {
+    let comma = hash_str(",");
+    let others = [";", ":", "-", "--", "(", ")", "\""].map(hash_str);
+    let (mut c, mut o) = (0u64, 0u64);
+    for i in s0 + 1..n0 {
+        let w = norm(i);
+        if w == comma {
+            c += 1;
+        } else if others.contains(&w) {
+            o += 1;
+        }
+    }
+    c.min(3) << 2 | o.min(3)
+}
+
+/// The tags around s0 and n0 (McDonald et al.'s surrounding tags): `p`
+/// gives the tag at a position (`NONE`: outside).
+pub(crate) fn surrounding(s0: usize, n0: usize, p: impl Fn(usize) -> u64) -> [u64; 4] {
+    let pair = mix(p(s0), p(n0));
+    let before = |i: usize| if i == 0 { NONE } else { i - 1 };
+    let (sl, sr, nl, nr) = (p(before(s0)), p(s0 + 1), p(before(n0)), p(n0 + 1));
+    [
+        mix(mix(pair, sl), nl),
+        mix(mix(pair, sr), nl),
+        mix(mix(pair, sl), nr),
+        mix(mix(pair, sr), nr),
+    ]
+}
+
+/// Each distinct tag between s0 and n0, with theirs (McDonald et al.'s
+/// in-between tags), given to `f`.
+pub(crate) fn between_tags(s0: usize, n0: usize, p: impl Fn(usize) -> u64, mut f: impl FnMut(u64)) {
+    let pair = mix(p(s0), p(n0));
+    let mut seen = 0u128;
+    for i in s0 + 1..n0 {
+        let t = p(i);
+        let bit = 1u128 << (t & 127);
+        if seen & bit == 0 {
+            seen |= bit;
+            f(mix(pair, t));
+        }
     }
 }
 
@@ -380,6 +446,27 @@ fn features(s: &State, w: &[WordInfo], t: &[u8], out: &mut Vec<u64>) {
     let has_head = u64::from(s0 != 0 && s.head[s0] != NONE);
     f(mix(has_head, mix(s0p, n0p)));
     f(mix(has_head, s0wp));
+    // Between and around s0 and n0 (ids 79 on; `decode` names each).
+    if n0 != NONE {
+        f(mix(mix(s0p, n0p), between(s0, n0, |i| w[i].norm)));
+        for v in surrounding(s0, n0, |i| if i > n { TAG_NONE } else { tag(t, i) }) {
+            f(v);
+        }
+        // Word shapes and suffixes, for words the tagger got wrong.
+        let (s0s, s0h, s0a) = view(w, s0);
+        let (n0s, n0h, n0a) = view(w, n0);
+        f(mix(s0s, s0p));
+        f(mix(s0h, s0p));
+        f(mix(n0s, n0p));
+        f(mix(n0h, n0p));
+        let n3 = at(s.b + 3);
+        f(mix(mix(n1p, n2p), tag(t, n3)));
+        // The tags the tagger could have given.
+        f(mix(s0a, s0p));
+        f(mix(n0a, n0p));
+        f(mix(mix(s0a, n0a), mix(s0p, n0p)));
+        between_tags(s0, n0, |i| tag(t, i), |v| out.push(key(92, v)));
+    }
 }
 
 pub struct Parser {
@@ -471,12 +558,12 @@ impl Parser {
     }
 
     /// Parse a sentence: `padded` are the tagger's word infos (two boundary
-    /// words on each side), `tags` the predicted tags. Gives heads (0 is
-    /// the root) and labels.
+    /// words on each side), `tags` the predicted tagger classes. Gives
+    /// heads (0 is the root) and labels.
     pub fn parse(
         &self,
         padded: &[WordInfo],
-        tags: &[Upos],
+        tags: &[u8],
         beam: usize,
         sc: &mut Scratch,
     ) -> (Vec<usize>, Vec<Deprel>) {
@@ -485,7 +572,7 @@ impl Parser {
         sc.words.extend_from_slice(&padded[1..n + 2]);
         sc.tags.clear();
         sc.tags.push(0);
-        sc.tags.extend(tags.iter().map(|&t| t as u8));
+        sc.tags.extend_from_slice(tags);
         sc.state.reset(n);
         // Greedy decoding is the beam of one: the best move, ties to the
         // first, as `best_valid` chooses.
@@ -517,13 +604,13 @@ impl Parser {
     pub fn parse_reference(
         &self,
         padded: &[WordInfo],
-        tags: &[Upos],
+        tags: &[u8],
         beam: usize,
     ) -> (Vec<usize>, Vec<Deprel>) {
         let n = tags.len();
         let words = &padded[1..n + 2];
         let mut t = vec![0u8];
-        t.extend(tags.iter().map(|&x| x as u8));
+        t.extend_from_slice(tags);
         let mut start = State::new();
         start.reset(n);
         let mut items = vec![start];
@@ -862,13 +949,14 @@ impl Trainer {
     }
 }
 
-/// A training example from a sentence's words, predicted tags and gold tree.
-pub fn example(padded: &[WordInfo], tags: &[Upos], head: &[usize], label: &[Deprel]) -> Example {
+/// A training example from a sentence's words, predicted tagger classes
+/// and gold tree.
+pub fn example(padded: &[WordInfo], tags: &[u8], head: &[usize], label: &[Deprel]) -> Example {
     let n = tags.len();
     let mut words = Vec::with_capacity(n + 1);
     words.extend_from_slice(&padded[1..n + 2]);
     let mut t = vec![0u8];
-    t.extend(tags.iter().map(|&x| x as u8));
+    t.extend_from_slice(tags);
     let mut h = vec![NONE];
     h.extend_from_slice(head);
     let mut l = vec![0u8];
@@ -884,6 +972,31 @@ pub fn example(padded: &[WordInfo], tags: &[Upos], head: &[usize], label: &[Depr
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The features between and around s0 and n0 read the right words.
+    #[test]
+    fn between_and_around() {
+        // root Ola , the mayor ( of Kest ) opened
+        let words = ["Ola", ",", "the", "mayor", "(", "of", "Kest", ")", "opened"];
+        let norm = |i: usize| hash_str(&words[i - 1].to_lowercase());
+        assert_eq!(between(1, 9, norm), 1 << 2 | 2);
+        assert_eq!(between(2, 4, norm), 0);
+        assert_eq!(between(0, 9, norm), between(1, 9, norm));
+        let tag = |i: usize| if i == NONE || i > 9 { 99 } else { i as u64 };
+        let mut seen = vec![];
+        between_tags(3, 7, tag, |v| seen.push(v));
+        let pair = mix(3, 7);
+        assert_eq!(seen, [mix(pair, 4), mix(pair, 5), mix(pair, 6)]);
+        // Distinct tags only.
+        let mut seen = vec![];
+        between_tags(0, 9, |i| u64::from(i == 4), |v| seen.push(v));
+        assert_eq!(seen.len(), 2);
+        // The root has nothing before it; the last word nothing after.
+        let s = surrounding(0, 9, tag);
+        let pair = mix(0, 9);
+        assert_eq!(s[0], mix(mix(pair, 99), 8));
+        assert_eq!(s[3], mix(mix(pair, 1), 99));
+    }
 
     /// Following zero-cost moves from the start rebuilds a projective gold
     /// tree exactly.

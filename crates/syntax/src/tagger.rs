@@ -1,6 +1,8 @@
-//! The UPOS tagger: greedy left to right, an averaged perceptron over
-//! features in the style of Honnibal's tagger, and a dictionary of frequent
-//! words that always take one tag.
+//! The tagger: greedy left to right, an averaged perceptron over features
+//! in the style of Honnibal's tagger, and a dictionary of frequent words
+//! that always take one tag. Its classes are UPOS tags refined by frequent
+//! XPOS (Penn Treebank) tags (`VERB VBN`, `PRON PRP$`…): the parser reads
+//! the class, the caller gets its UPOS part.
 
 use crate::conllu::Sentence;
 use crate::hash::{hash_str, mix, HashedMap, SplitMix};
@@ -8,7 +10,11 @@ use crate::labels::Upos;
 use crate::perceptron::{Frozen, Training};
 use crate::words::WordInfo;
 
-pub const NTAGS: usize = Upos::COUNT;
+/// UPOS tags (the ambiguity classes are sets of them).
+const NUPOS: usize = Upos::COUNT;
+/// Classes at most: the UPOS tags alone (for their rare XPOS tags), then
+/// (UPOS, XPOS) pairs.
+pub const NTAGS: usize = 96;
 /// The "tag" before the sentence's start.
 const START: u64 = 100;
 
@@ -87,6 +93,47 @@ fn features(w: &[WordInfo], amb: &[u32], i: usize, p1: u64, p2: u64, out: &mut V
     f(45, mix(ar1, ar2));
 }
 
+/// The classes of a training set: class `u` (`u < NUPOS`) is UPOS tag
+/// `u` alone, then the (UPOS, XPOS) pairs seen at least `min_count` times
+/// (none if `min_count` is 0), most frequent first, at most `NTAGS` in all.
+/// The jackknife's taggers share the whole training set's classes, so a
+/// class means the same to the parser whichever tagger gave it.
+pub fn make_classes(sents: &[&Sentence], min_count: usize) -> Vec<(Upos, String)> {
+    let mut classes: Vec<(Upos, String)> = (0..NUPOS)
+        .map(|u| (Upos::from_index(u), String::new()))
+        .collect();
+    if min_count == 0 {
+        return classes;
+    }
+    let mut counts: std::collections::BTreeMap<(u8, &str), usize> = Default::default();
+    for s in sents {
+        for (&u, x) in s.upos.iter().zip(&s.xpos) {
+            *counts.entry((u as u8, x.as_str())).or_insert(0) += 1;
+        }
+    }
+    let mut pairs: Vec<((u8, &str), usize)> = counts
+        .into_iter()
+        .filter(|&((_, x), n)| n >= min_count && x != "_" && !x.is_empty() && x.len() < 256)
+        .collect();
+    pairs.sort_by_key(|&(k, n)| (std::cmp::Reverse(n), k));
+    pairs.truncate(NTAGS - NUPOS);
+    classes.extend(
+        pairs
+            .into_iter()
+            .map(|((u, x), _)| (Upos::from_index(u as usize), x.to_string())),
+    );
+    classes
+}
+
+/// The class of each word of `s`.
+fn gold_classes(index: &std::collections::HashMap<(Upos, &str), u8>, s: &Sentence) -> Vec<u8> {
+    s.upos
+        .iter()
+        .zip(&s.xpos)
+        .map(|(&u, x)| index.get(&(u, x.as_str())).copied().unwrap_or(u as u8))
+        .collect()
+}
+
 /// Words seen at least this often in training get an ambiguity class: the
 /// tags they took at least `AMB_MIN_SHARE` of the time.
 const AMB_MIN_COUNT: u32 = 5;
@@ -94,10 +141,10 @@ const AMB_MIN_SHARE: f64 = 0.05;
 
 /// The ambiguity classes of training words (by normalized form).
 fn make_amb(sents: &[&Sentence]) -> HashedMap<u32> {
-    let mut counts: HashedMap<[u32; NTAGS]> = HashedMap::default();
+    let mut counts: HashedMap<[u32; NUPOS]> = HashedMap::default();
     for s in sents {
         for (w, &t) in s.words.iter().zip(&s.upos) {
-            counts.entry(WordInfo::new(w).norm).or_insert([0; NTAGS])[t as usize] += 1;
+            counts.entry(WordInfo::new(w).norm).or_insert([0; NUPOS])[t as usize] += 1;
         }
     }
     let mut amb = HashedMap::default();
@@ -106,7 +153,7 @@ fn make_amb(sents: &[&Sentence]) -> HashedMap<u32> {
         if total < AMB_MIN_COUNT {
             continue;
         }
-        let mask = (0..NTAGS)
+        let mask = (0..NUPOS)
             .filter(|&t| f64::from(c[t]) >= AMB_MIN_SHARE * f64::from(total))
             .fold(0u32, |m, t| m | 1 << t);
         amb.insert(k, mask);
@@ -121,7 +168,9 @@ fn ambiguity(amb: &HashedMap<u32>, w: &[WordInfo], out: &mut Vec<u32>) {
 }
 
 pub struct Tagger {
-    /// Form hash → tag, for frequent unambiguous words.
+    /// The classes: UPOS tags and (UPOS, XPOS) pairs (`make_classes`).
+    classes: Vec<(Upos, String)>,
+    /// Form hash → class, for frequent unambiguous words.
     dict: HashedMap<u8>,
     /// Normalized form hash → the tags the word takes (a bit per tag).
     amb: HashedMap<u32>,
@@ -147,8 +196,8 @@ pub struct Scratch {
     pair_keys: Vec<[u64; PAIRS]>,
 }
 
-/// Words cached at most (each some 400 bytes), then the cache starts over.
-const CACHE_WORDS: usize = 16_384;
+/// Words cached at most (each some 2 KB), then the cache starts over.
+const CACHE_WORDS: usize = 8_192;
 
 /// One word's views and the summed weights of the features that read it
 /// alone, in each position: the word itself, one or two before, one or
@@ -227,7 +276,7 @@ impl Tagger {
     /// `tag_infos(&padded(words))` gives, the features that read one word
     /// alone summed once per word and thread (a per-form cache, as the
     /// recognizer's), the rest looked up with prefetching.
-    pub fn tag_words(&self, words: &[&str], sc: &mut Scratch) -> (Vec<WordInfo>, Vec<Upos>) {
+    pub fn tag_words(&self, words: &[&str], sc: &mut Scratch) -> (Vec<WordInfo>, Vec<u8>) {
         if sc.model != self.id || sc.words.len() + words.len() + 4 > CACHE_WORDS {
             sc.model = self.id;
             sc.cache.clear();
@@ -284,12 +333,13 @@ impl Tagger {
         };
         prefetch(0);
         prefetch(1);
-        let mut tags: Vec<Upos> = Vec::with_capacity(n);
+        let k = self.classes.len();
+        let mut tags: Vec<u8> = Vec::with_capacity(n);
         for i in 0..n {
             prefetch(i + 2);
             let c = &ws[at[i + 2] as usize];
             if let Some(t) = c.dict {
-                tags.push(Upos::from_index(t as usize));
+                tags.push(t);
                 continue;
             }
             let prev = |k: usize| if i >= k { tags[i - k] as u64 } else { START };
@@ -316,14 +366,15 @@ impl Tagger {
             ];
             self.weights.score(&tag_keys, &mut s);
             self.weights.score(&sc.pair_keys[i], &mut s);
-            tags.push(Upos::from_index(argmax(&s)));
+            tags.push(argmax(&s[..k]) as u8);
         }
         let infos = at.iter().map(|&i| ws[i as usize].info).collect();
         (infos, tags)
     }
 
-    fn cached_word(&self, info: WordInfo) -> CachedWord {
+    fn cached_word(&self, mut info: WordInfo) -> CachedWord {
         let amb = self.amb.get(&info.norm).copied().unwrap_or(0);
+        info.amb = amb;
         let mut part = [[0i32; NTAGS]; 5];
         for (row, feats) in part.iter_mut().zip(word_parts(&info, amb)) {
             let keys: Vec<u64> = feats.iter().map(|&(t, v)| mix(t, v)).collect();
@@ -337,10 +388,25 @@ impl Tagger {
         }
     }
 
-    pub fn tag_infos(&self, w: &[WordInfo], scratch: &mut Scratch) -> Vec<Upos> {
+    /// Set the words' ambiguity classes (`tag_words` gives them set).
+    pub fn set_amb(&self, w: &mut [WordInfo]) {
+        for x in w {
+            x.amb = self.amb.get(&x.norm).copied().unwrap_or(0);
+        }
+    }
+
+    /// The UPOS part of class `c`.
+    pub fn upos(&self, c: u8) -> Upos {
+        self.classes[c as usize].0
+    }
+
+    /// The classes of padded words `w`, every feature looked up (what
+    /// `tag_words` must give).
+    pub fn tag_infos(&self, w: &[WordInfo], scratch: &mut Scratch) -> Vec<u8> {
         let n = w.len() - 4;
+        let k = self.classes.len();
         ambiguity(&self.amb, w, &mut scratch.amb);
-        let mut tags: Vec<Upos> = Vec::with_capacity(n);
+        let mut tags: Vec<u8> = Vec::with_capacity(n);
         for i in 0..n {
             let prev = |k: usize| {
                 if i >= k {
@@ -351,18 +417,24 @@ impl Tagger {
             };
             let (p1, p2) = (prev(1), prev(2));
             if let Some(&t) = self.dict.get(&w[i + 2].form) {
-                tags.push(Upos::from_index(t as usize));
+                tags.push(t);
                 continue;
             }
             features(w, &scratch.amb, i, p1, p2, &mut scratch.feats);
             let mut s = [0i32; NTAGS];
             self.weights.score(&scratch.feats, &mut s);
-            tags.push(Upos::from_index(argmax(&s)));
+            tags.push(argmax(&s[..k]) as u8);
         }
         tags
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
+        out.push(self.classes.len() as u8);
+        for (u, x) in &self.classes {
+            out.push(*u as u8);
+            out.push(x.len() as u8);
+            out.extend_from_slice(x.as_bytes());
+        }
         let mut d: Vec<(u64, u8)> = self.dict.iter().map(|(&k, &v)| (k, v)).collect();
         d.sort_unstable();
         out.extend_from_slice(&(d.len() as u32).to_le_bytes());
@@ -381,12 +453,27 @@ impl Tagger {
     }
 
     pub fn read(r: &mut crate::model::Reader) -> Result<Tagger, String> {
+        let nc = r.u8()? as usize;
+        if !(NUPOS..=NTAGS).contains(&nc) {
+            return Err(format!("{nc} tagger classes in the syntax model"));
+        }
+        let mut classes = Vec::with_capacity(nc);
+        for _ in 0..nc {
+            let u = r.u8()? as usize;
+            if u >= NUPOS {
+                return Err("bad UPOS tag in the tagger's classes".into());
+            }
+            let len = r.u8()? as usize;
+            let x: Vec<u8> = (0..len).map(|_| r.u8()).collect::<Result<_, _>>()?;
+            let x = String::from_utf8(x).map_err(|_| "bad XPOS tag in the tagger's classes")?;
+            classes.push((Upos::from_index(u), x));
+        }
         let n = r.u32()? as usize;
         let mut dict = HashedMap::default();
         for _ in 0..n {
             let k = r.u64()?;
             let v = r.u8()?;
-            if v as usize >= NTAGS {
+            if v as usize >= nc {
                 return Err("bad tag in the tag dictionary".into());
             }
             dict.insert(k, v);
@@ -398,9 +485,10 @@ impl Tagger {
             amb.insert(k, r.u32()?);
         }
         Ok(Tagger {
+            classes,
             dict,
             amb,
-            weights: Frozen::read(r, NTAGS)?,
+            weights: Frozen::read(r, nc)?,
             id: next_id(),
         })
     }
@@ -430,11 +518,11 @@ fn argmax(s: &[i32]) -> usize {
     best
 }
 
-/// The tag dictionary of a training set.
-fn make_dict(sents: &[&Sentence]) -> HashedMap<u8> {
+/// The tag dictionary of a training set (`gold`: each word's class).
+fn make_dict(sents: &[&Sentence], gold: &[Vec<u8>]) -> HashedMap<u8> {
     let mut counts: HashedMap<[u32; NTAGS]> = HashedMap::default();
-    for s in sents {
-        for (w, &t) in s.words.iter().zip(&s.upos) {
+    for (s, g) in sents.iter().zip(gold) {
+        for (w, &t) in s.words.iter().zip(g) {
             counts.entry(WordInfo::new(w).form).or_insert([0; NTAGS])[t as usize] += 1;
         }
     }
@@ -453,9 +541,19 @@ fn make_dict(sents: &[&Sentence]) -> HashedMap<u8> {
     dict
 }
 
-/// Train a tagger for `epochs` passes over `sents` (shuffled with `seed`).
-pub fn train(sents: &[&Sentence], epochs: usize, seed: u64) -> Tagger {
-    let dict = make_dict(sents);
+/// Train a tagger for `epochs` passes over `sents` (shuffled with `seed`)
+/// to tell `classes` (`make_classes`).
+pub fn train(sents: &[&Sentence], epochs: usize, seed: u64, classes: &[(Upos, String)]) -> Tagger {
+    let classes = classes.to_vec();
+    let index: std::collections::HashMap<(Upos, &str), u8> = classes
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, x))| !x.is_empty())
+        .map(|(i, (u, x))| ((*u, x.as_str()), i as u8))
+        .collect();
+    let gold: Vec<Vec<u8>> = sents.iter().map(|s| gold_classes(&index, s)).collect();
+    let k = classes.len();
+    let dict = make_dict(sents, &gold);
     let amb_table = make_amb(sents);
     let mut amb = Vec::new();
     let infos: Vec<Vec<WordInfo>> = sents
@@ -472,11 +570,11 @@ pub fn train(sents: &[&Sentence], epochs: usize, seed: u64) -> Tagger {
     for _ in 0..epochs {
         rng.shuffle(&mut order);
         for &si in &order {
-            let (s, w) = (sents[si], &infos[si]);
+            let (s, w, g) = (sents[si], &infos[si], &gold[si]);
             ambiguity(&amb_table, w, &mut amb);
             let mut tags: Vec<u64> = Vec::with_capacity(s.words.len());
             for i in 0..s.words.len() {
-                let gold = s.upos[i] as usize;
+                let gold = g[i] as usize;
                 let prev = |k: usize| if i >= k { tags[i - k] } else { START };
                 let (p1, p2) = (prev(1), prev(2));
                 if let Some(&d) = dict.get(&w[i + 2].form) {
@@ -487,7 +585,7 @@ pub fn train(sents: &[&Sentence], epochs: usize, seed: u64) -> Tagger {
                 let mut sc = [0i64; NTAGS];
                 t.score(&feats, &mut sc);
                 let mut guess = 0;
-                for (c, &v) in sc.iter().enumerate() {
+                for (c, &v) in sc[..k].iter().enumerate() {
                     if v > sc[guess] {
                         guess = c;
                     }
@@ -501,9 +599,60 @@ pub fn train(sents: &[&Sentence], epochs: usize, seed: u64) -> Tagger {
         }
     }
     Tagger {
+        classes,
         dict,
         amb: amb_table,
-        weights: t.averaged(1, NTAGS),
+        weights: t.averaged(1, k),
         id: next_id(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences() -> Vec<Sentence> {
+        let row = |i: usize, w: &str, u: &str, x: &str| {
+            format!("{i}\t{w}\t_\t{u}\t{x}\t_\t0\troot\t_\t_\n")
+        };
+        let mut text = String::new();
+        for _ in 0..3 {
+            text += &row(1, "bridges", "NOUN", "NNS");
+            text += &row(2, "opened", "VERB", "VBD");
+            text += &row(3, "opened", "VERB", "VBN");
+            text += "\n";
+        }
+        text += &row(1, "bridge", "NOUN", "NN");
+        text += &row(2, "shut", "VERB", "VBD");
+        text += "\n";
+        crate::conllu::parse(&text, "t").unwrap()
+    }
+
+    /// The UPOS tags alone come first (a word's class is its UPOS tag
+    /// when its pair is rare), then the frequent pairs, commonest first.
+    #[test]
+    fn classes_refine_upos_by_frequent_xpos() {
+        let s = sentences();
+        let all: Vec<&Sentence> = s.iter().collect();
+        assert_eq!(make_classes(&all, 0).len(), NUPOS);
+        let c = make_classes(&all, 3);
+        assert_eq!(c[Upos::Noun as usize], (Upos::Noun, String::new()));
+        assert_eq!(
+            &c[NUPOS..],
+            [
+                (Upos::Verb, "VBD".to_string()),
+                (Upos::Noun, "NNS".to_string()),
+                (Upos::Verb, "VBN".to_string())
+            ]
+        );
+        let index: std::collections::HashMap<(Upos, &str), u8> = c
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, x))| !x.is_empty())
+            .map(|(i, (u, x))| ((*u, x.as_str()), i as u8))
+            .collect();
+        // "bridge NN" is rare: NOUN alone.
+        let g = gold_classes(&index, &s[3]);
+        assert_eq!(g, [Upos::Noun as u8, NUPOS as u8]);
     }
 }

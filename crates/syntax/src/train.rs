@@ -15,6 +15,9 @@ use crate::Model;
 pub struct TrainConfig {
     pub seed: u64,
     pub tagger_epochs: usize,
+    /// The tagger's classes refine UPOS by the XPOS tags seen this often
+    /// with it (0: UPOS alone); the parser reads the classes.
+    pub xpos_min_count: usize,
     /// Folds for jackknifing the tagger (the parser trains on tags
     /// predicted by a tagger that did not see the sentence).
     pub folds: usize,
@@ -36,6 +39,9 @@ pub struct TrainConfig {
     /// Write the best model so far here after each epoch (a run stopped
     /// after epoch k has written what `parser_epochs: k` would give).
     pub snapshot: Option<std::path::PathBuf>,
+    /// Experiments: after each epoch, also score the weights pruned at
+    /// each of these thresholds (no size cap; reported, never kept).
+    pub probe_min_weights: Vec<i16>,
 }
 
 impl Default for TrainConfig {
@@ -43,16 +49,18 @@ impl Default for TrainConfig {
         TrainConfig {
             seed: 1,
             tagger_epochs: 8,
-            folds: 5,
-            parser_epochs: 12,
+            xpos_min_count: 20,
+            folds: 10,
+            parser_epochs: 15,
             beam: 4,
             max_violation: true,
             explore_from: 1,
             explore_permille: 900,
             min_weight: 300,
-            max_bytes: 25_000_000,
+            max_bytes: 40_000_000,
             progress: false,
             snapshot: None,
+            probe_min_weights: vec![],
         }
     }
 }
@@ -125,6 +133,61 @@ pub fn score_with_beam(m: &Model, sents: &[Sentence], beam: usize) -> Scores {
     }
 }
 
+/// The jackknife's output.
+struct Jackknifed {
+    /// The tagger's classes, made from the whole training set.
+    classes: Vec<(Upos, String)>,
+    /// Each training sentence's classes from the tagger of the other folds…
+    tags: Vec<Vec<u8>>,
+    /// …and the UPOS tags that tagger read them as.
+    upos: Vec<Vec<Upos>>,
+    folds: usize,
+}
+
+/// Tagger classes for each training sentence from a tagger trained on the
+/// other folds.
+fn jackknife(train: &[Sentence], cfg: &TrainConfig) -> Jackknifed {
+    let all: Vec<&Sentence> = train.iter().collect();
+    let classes = &tagger::make_classes(&all, cfg.xpos_min_count);
+    // Jackknifed tags for the parser's training data.
+    let folds = cfg.folds.max(2).min(train.len());
+    let chunk = train.len().div_ceil(folds);
+    let fold_tags: Vec<Vec<(Vec<u8>, Vec<Upos>)>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = (0..folds)
+            .map(|f| {
+                let all = &all;
+                sc.spawn(move || {
+                    let (a, b) = (f * chunk, ((f + 1) * chunk).min(all.len()));
+                    let rest: Vec<&Sentence> = all[..a].iter().chain(&all[b..]).copied().collect();
+                    let t =
+                        tagger::train(&rest, cfg.tagger_epochs, cfg.seed + f as u64 + 1, classes);
+                    let mut scratch = tagger::Scratch::default();
+                    all[a..b]
+                        .iter()
+                        .map(|s| {
+                            let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+                            let c = t.tag_infos(&tagger::padded(&w), &mut scratch);
+                            let u: Vec<Upos> = c.iter().map(|&c| t.upos(c)).collect();
+                            (c, u)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a tagger fold panicked"))
+            .collect()
+    });
+    let (tags, upos) = fold_tags.into_iter().flatten().unzip();
+    Jackknifed {
+        classes: classes.clone(),
+        tags,
+        upos,
+        folds,
+    }
+}
+
 /// `newsparse eval-syntax FILE`.
 pub fn eval_command(file: &Path) -> Result<String, String> {
     let sents = conllu::read(file)?;
@@ -149,36 +212,14 @@ pub fn train_bytes(
     };
     let started = Instant::now();
     let all: Vec<&Sentence> = train.iter().collect();
-    // Jackknifed tags for the parser's training data.
-    let folds = cfg.folds.max(2).min(train.len());
-    let chunk = train.len().div_ceil(folds);
-    let fold_tags: Vec<Vec<Vec<Upos>>> = std::thread::scope(|sc| {
-        let handles: Vec<_> = (0..folds)
-            .map(|f| {
-                let all = &all;
-                sc.spawn(move || {
-                    let (a, b) = (f * chunk, ((f + 1) * chunk).min(all.len()));
-                    let rest: Vec<&Sentence> = all[..a].iter().chain(&all[b..]).copied().collect();
-                    let t = tagger::train(&rest, cfg.tagger_epochs, cfg.seed + f as u64 + 1);
-                    let mut scratch = tagger::Scratch::default();
-                    all[a..b]
-                        .iter()
-                        .map(|s| {
-                            let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
-                            t.tag_infos(&tagger::padded(&w), &mut scratch)
-                        })
-                        .collect::<Vec<_>>()
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("a tagger fold panicked"))
-            .collect()
-    });
-    let jack: Vec<Vec<Upos>> = fold_tags.into_iter().flatten().collect();
+    let Jackknifed {
+        classes,
+        tags: jack,
+        upos,
+        folds,
+    } = jackknife(train, cfg);
     let (mut right, mut n) = (0, 0);
-    for (s, t) in train.iter().zip(&jack) {
+    for (s, t) in train.iter().zip(&upos) {
         n += t.len();
         right += s.upos.iter().zip(t).filter(|(a, b)| a == b).count();
     }
@@ -189,7 +230,7 @@ pub fn train_bytes(
             100.0 * right as f64 / n.max(1) as f64
         ),
     );
-    let final_tagger = tagger::train(&all, cfg.tagger_epochs, cfg.seed);
+    let final_tagger = tagger::train(&all, cfg.tagger_epochs, cfg.seed, &classes);
     let tagger_bytes = {
         let mut b = vec![];
         final_tagger.write(&mut b);
@@ -200,7 +241,9 @@ pub fn train_bytes(
         .zip(&jack)
         .map(|(s, t)| {
             let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            parser::example(&tagger::padded(&w), t, &s.head, &s.deprel)
+            let mut p = tagger::padded(&w);
+            final_tagger.set_amb(&mut p);
+            parser::example(&p, t, &s.head, &s.deprel)
         })
         .collect();
     let mut trainer = Trainer::new(TrainOptions {
@@ -228,6 +271,21 @@ pub fn train_bytes(
             }
             min_weight = min_weight.saturating_add(min_weight / 2 + 1);
         };
+        for &p in &cfg.probe_min_weights {
+            let mut b = model::MAGIC.to_vec();
+            b.extend_from_slice(&tagger_bytes);
+            full.pruned(p.max(1)).write(&mut b);
+            let s = score(&Model::from_bytes(&b)?, dev);
+            say(
+                &mut report,
+                format!(
+                    "  probe: kept above {p}: dev UAS {:.2} LAS {:.2} ({:.1} MB)\n",
+                    100.0 * s.uas,
+                    100.0 * s.las,
+                    b.len() as f64 / 1e6
+                ),
+            );
+        }
         let m = Model::from_bytes(&bytes)?;
         let s = score(&m, dev);
         say(&mut report, format!(
@@ -278,16 +336,71 @@ pub fn train_command(
 
 /// Train a tagger alone and give its accuracy on `dev` (for experiments).
 #[doc(hidden)]
-pub fn tagger_experiment(train: &[Sentence], dev: &[Sentence], epochs: usize, seed: u64) -> f64 {
+pub fn tagger_experiment(
+    train: &[Sentence],
+    dev: &[Sentence],
+    epochs: usize,
+    seed: u64,
+    xpos_min_count: usize,
+) -> f64 {
     let all: Vec<&Sentence> = train.iter().collect();
-    let t = tagger::train(&all, epochs, seed);
+    let t = tagger::train(
+        &all,
+        epochs,
+        seed,
+        &tagger::make_classes(&all, xpos_min_count),
+    );
     let mut scratch = tagger::Scratch::default();
     let (mut right, mut n) = (0, 0);
     for s in dev {
         let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
         let p = t.tag_infos(&tagger::padded(&w), &mut scratch);
         n += p.len();
-        right += p.iter().zip(&s.upos).filter(|(a, b)| a == b).count();
+        right += p
+            .iter()
+            .zip(&s.upos)
+            .filter(|(&a, &b)| t.upos(a) == b)
+            .count();
     }
     right as f64 / n.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every fold's tagger numbers its classes as the whole training set
+    /// does (each fold alone would rank VBD and NNS differently here), so
+    /// a class means one thing to the parser.
+    #[test]
+    fn jackknifed_classes_mean_the_same_in_every_fold() {
+        let mut text = String::new();
+        for (vbd, nns) in [(30, 25), (25, 30)] {
+            for _ in 0..5 {
+                let mut i = 0;
+                for (n, w, u, x) in [
+                    (vbd / 5, "opened", "VERB", "VBD"),
+                    (nns / 5, "bridges", "NOUN", "NNS"),
+                ] {
+                    for _ in 0..n {
+                        i += 1;
+                        text += &format!("{i}\t{w}\t_\t{u}\t{x}\t_\t0\troot\t_\t_\n");
+                    }
+                }
+                text += "\n";
+            }
+        }
+        let train = crate::conllu::parse(&text, "t").unwrap();
+        let cfg = TrainConfig {
+            folds: 2,
+            tagger_epochs: 2,
+            ..TrainConfig::default()
+        };
+        let j = jackknife(&train, &cfg);
+        assert_eq!(j.classes.len(), Upos::COUNT + 2);
+        for (c, u) in j.tags.iter().flatten().zip(j.upos.iter().flatten()) {
+            assert_eq!(j.classes[*c as usize].0, *u);
+        }
+        assert!(j.tags.iter().flatten().any(|&c| c as usize >= Upos::COUNT));
+    }
 }

@@ -16,6 +16,9 @@ pub struct WordInfo {
     /// Bits: title case, all upper, has a digit, has a hyphen, has a
     /// letter.
     pub flags: u8,
+    /// The UPOS tags the word takes in training (a bit per tag; 0:
+    /// unknown), set by the tagger for the parser.
+    pub amb: u32,
 }
 
 pub const TITLE: u8 = 1;
@@ -88,6 +91,7 @@ impl WordInfo {
             suffix,
             shape: mix(98, hash_str(&shape)),
             flags,
+            amb: 0,
         }
     }
 
@@ -101,6 +105,7 @@ impl WordInfo {
             suffix: [h; 4],
             shape: h,
             flags: 0,
+            amb: 0,
         }
     }
 }
