@@ -60,7 +60,8 @@ pub fn add_credited_people(text: &str, spans: &[ByteSpan], entities: &mut Vec<Fo
     renumber(entities);
 }
 
-fn new_entity(kind: EntityKind, name: String) -> FoundEntity {
+/// An entity of `kind` named `name`, with no id, forms or mentions yet.
+pub(crate) fn new_entity(kind: EntityKind, name: String) -> FoundEntity {
     FoundEntity {
         id: String::new(),
         kind,

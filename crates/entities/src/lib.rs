@@ -219,20 +219,15 @@ mod tests {
     #[test]
     fn ids_are_the_kind_letter_and_the_count() {
         let mut entities: Vec<super::FoundEntity> = (0..12)
-            .map(|i| super::FoundEntity {
-                id: "stale".to_string(),
-                kind: if i % 3 == 0 {
+            .map(|i| {
+                let kind = if i % 3 == 0 {
                     super::EntityKind::Person
                 } else {
                     super::EntityKind::Place
-                },
-                name: String::new(),
-                aliases: Vec::new(),
-                titles: Vec::new(),
-                roles: Vec::new(),
-                acronym: None,
-                attributes: Vec::new(),
-                mentions: Vec::new(),
+                };
+                let mut e = super::agencies::new_entity(kind, String::new());
+                e.id = "stale".to_string();
+                e
             })
             .collect();
         super::number_ids(&mut entities);

@@ -608,6 +608,10 @@ pub struct Clause {
     pub antecedent: Option<usize>,
     /// Word ranges inside the clause that are appositions ("X, the head of Y,").
     pub skipped: Vec<(usize, usize)>,
+    /// Where a name set beside a noun trigger starts ("the bidders, X,").
+    pub apposed: Option<usize>,
+    /// The trigger is a state something left someone in (`is_resultative`).
+    pub resultative: bool,
 }
 
 const MAX_REACH: usize = 12;
@@ -706,13 +710,14 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
             antecedent = relative_antecedent(view, start - 1);
         }
         // ("agreed" reports, but "X agreed a takeover" is X's deal.)
-        let light = nominal && LIGHT_VERBS.contains(&w);
-        if is_boundary(w) && !light || w == "," || w == "when" {
+        let boundary = is_boundary(w) && !(nominal && LIGHT_VERBS.contains(&w));
+        if boundary || w == "," || w == "when" {
             break;
         }
         start -= 1;
     }
     let mut end = t.end;
+    let mut apposed = None;
     // "left six dead and Doe wounded": what follows is another state's.
     let resultative = is_resultative(view, t);
     let mut reach = 0;
@@ -750,7 +755,8 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
                 // set beside a noun trigger names who it is.
                 _ if nominal && end == t.end => {
                     if let Some(m) = apposed_name(view, end + 1) {
-                        end = m;
+                        apposed = Some(m.start);
+                        end = m.end;
                     }
                     break;
                 }
@@ -776,7 +782,18 @@ pub fn clause(view: &SentenceView, t: &Trigger) -> Clause {
         end,
         antecedent,
         skipped,
+        apposed,
+        resultative,
     }
+}
+
+/// An auxiliary verb ("was", "has", "will"), not the possessive "'s".
+fn is_auxiliary(w: &str) -> bool {
+    is_be(w) && w != "'s"
+        || matches!(
+            w,
+            "has" | "had" | "have" | "will" | "would" | "could" | "can" | "may" | "might"
+        )
 }
 
 /// Whether word `i`, after a relative pronoun, is the relative clause's
@@ -790,18 +807,10 @@ fn opens_relative_verb(view: &SentenceView, i: usize) -> bool {
     !w.is_capitalized()
         && !view.mentions.iter().any(|m| m.start == i)
         && (is_be(l)
+            || is_auxiliary(l)
             || matches!(
                 l,
-                "has"
-                    | "had"
-                    | "have"
-                    | "will"
-                    | "would"
-                    | "could"
-                    | "can"
-                    | "may"
-                    | "might"
-                    | "shot"
+                "shot"
                     | "led"
                     | "won"
                     | "lost"
@@ -842,11 +851,9 @@ fn names_relative_object(view: &SentenceView, from: usize, t: &Trigger) -> bool 
         return false;
     };
     let between = &view.words[m.end..t.start];
-    let auxiliary =
-        |w: &str| is_be(w) && w != "'s" || matches!(w, "has" | "have" | "had" | "will" | "would");
-    between.iter().any(|w| auxiliary(&w.lower))
+    between.iter().any(|w| is_auxiliary(&w.lower))
         && between.iter().all(|w| {
-            auxiliary(&w.lower)
+            is_auxiliary(&w.lower)
                 || matches!(
                     w.lower.as_ref(),
                     "now" | "also" | "since" | "later" | "then" | "not"
@@ -924,7 +931,7 @@ fn is_doer_noun(w: &str) -> bool {
 /// at most four lowercase or hyphenated describing words, then a name of a
 /// person or organization closed by a comma, a full stop or a bracket (not
 /// the subject of a new clause: "after the talks, Doe flew home").
-fn apposed_name(view: &SentenceView, from: usize) -> Option<usize> {
+fn apposed_name<'v>(view: &'v SentenceView, from: usize) -> Option<&'v WordMention> {
     let m = view.mentions.iter().find(|m| {
         m.start >= from
             && m.start <= from + 4
@@ -934,7 +941,7 @@ fn apposed_name(view: &SentenceView, from: usize) -> Option<usize> {
         .iter()
         .all(|w| !w.is_punct() && !REPORTING_VERB_SET.has(&w.lower));
     let closed = matches!(view.lw(m.end), "," | "." | "(" | "");
-    (describing && closed).then_some(m.end)
+    (describing && closed).then_some(m)
 }
 
 /// Whether the word at `i` looks like the verb of an infinitive: lowercase,
@@ -1078,11 +1085,7 @@ pub fn participants<'s>(view: &'s SentenceView, t: &Trigger, c: &Clause) -> Vec<
         }
         // A name set beside a noun of the doer ("the bidders, Ostco,")
         // is the doer, as an agent after "by" is.
-        if view.lw(t.end) == ","
-            && m.start > t.end
-            && m.start <= t.end + 5
-            && is_doer_noun(view.lw(t.end - 1))
-        {
+        if c.apposed == Some(m.start) && is_doer_noun(view.lw(t.end - 1)) {
             preposition = "by";
         }
         // "an attempt turned down by X": the by-phrase of a participle
@@ -1284,7 +1287,7 @@ pub fn succession_side(view: &SentenceView, t: &Trigger) -> Option<bool> {
 /// Whether the trigger is a state that something left someone in ("the
 /// blast left two people dead", "leaving Doe injured"): the name between
 /// "left" and the trigger undergoes it.
-pub fn is_resultative(view: &SentenceView, t: &Trigger) -> bool {
+fn is_resultative(view: &SentenceView, t: &Trigger) -> bool {
     matches!(t.entry.event_type, "Life.Die" | "Life.Injure")
         && (t.start.saturating_sub(8)..t.start)
             .rev()
@@ -1586,6 +1589,8 @@ pub fn reported_it(
         end: verb,
         antecedent: None,
         skipped: Vec::new(),
+        apposed: None,
+        resultative: false,
     };
     let (e, at) = resolve_org_description(view, &reporter, entities, counts, recent)?;
     // "Shares of X fell after the company said it…": a description that

@@ -175,7 +175,7 @@ pub fn analyze(
         };
         for t in view.triggers() {
             let clause = detect::clause(&view, &t);
-            let passive = detect::is_passive(&view, &t) || detect::is_resultative(&view, &t);
+            let passive = detect::is_passive(&view, &t) || clause.resultative;
             let mut found = detect::participants(&view, &t, &clause);
             let mut reference =
                 detect::resolve_reference(&view, &clause, entities, &recent_people, last_subject);

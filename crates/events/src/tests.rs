@@ -112,6 +112,13 @@ fn first_quote(text: &str, id: &str, name: &str) -> QuoteFound {
     }
 }
 
+/// The events of `text` (a title, then body paragraphs) with `entities`
+/// and no quotes.
+fn events_of(text: &str, entities: &[FoundEntity]) -> EventsFound {
+    let (doc, layout) = build(text, false);
+    analyze(&doc, &layout, entities, &[])
+}
+
 /// Whether the event of `trigger` has `id` in `role`.
 fn has_role(text: &str, found: &EventsFound, trigger: &str, id: &str, role: &str) -> bool {
     roles_of(text, found, trigger).contains(&(id.to_string(), role.to_string()))
@@ -205,9 +212,8 @@ fn an_impossible_caption_date_gives_no_photo_date_and_a_warning() {
 #[test]
 fn without_a_reference_relative_dates_stay_unresolved() {
     let text = "Mill news\n\nBrantor Holdings sold the mill on Tuesday. It was bought in 1998.";
-    let (doc, layout) = build(text, false);
     let ents = vec![org(text, "o1", "Brantor Holdings")];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     assert_eq!(s[0].0, "Transaction.Transfer-Ownership");
     assert_eq!(s[0].1, "sold");
     assert_eq!(s[0].3, None);
@@ -219,12 +225,11 @@ fn without_a_reference_relative_dates_stay_unresolved() {
 fn fired_missiles_is_an_attack_fired_a_manager_is_not() {
     let text = "Two stories\n\nRebels fired missiles at the Velmora garrison. \
         Brantor Holdings fired Gerd Oskarsen after the audit. The coach was fired on the spot.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Brantor Holdings"),
         person(text, "p1", "Gerd Oskarsen", &[]),
     ];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     assert_eq!(
         types(&found),
         [
@@ -247,8 +252,7 @@ fn fired_missiles_is_an_attack_fired_a_manager_is_not() {
 fn workers_strike_is_a_demonstration_an_air_strike_an_attack() {
     let text = "Strikes\n\nRail workers began a national strike over pay. \
         An air strike hit the depot. The talks may strike a deal.";
-    let (doc, layout) = build(text, false);
-    let found = analyze(&doc, &layout, &[], &[]);
+    let found = events_of(text, &[]);
     assert_eq!(
         types(&found),
         ["Conflict.Demonstrate", "Conflict.Attack", "Contact.Meet"]
@@ -260,9 +264,8 @@ fn workers_strike_is_a_demonstration_an_air_strike_an_attack() {
 fn sentenced_is_justice_a_grammatical_sentence_is_not() {
     let text = "Court\n\nThe court sentenced Gerd Oskarsen to four years. \
         He was given a life sentence. The first sentence of the letters was long.";
-    let (doc, layout) = build(text, false);
     let ents = vec![person(text, "p1", "Gerd Oskarsen", &[])];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     let t = types(&found);
     assert_eq!(
         t.iter().filter(|t| **t == "Justice.Sentence").count(),
@@ -282,12 +285,11 @@ fn sentenced_is_justice_a_grammatical_sentence_is_not() {
 fn negated_mentions_are_left_out() {
     let text = "No deal\n\nPetek did not meet Marrow. Fans were urged not to protest. \
         Petek never resigned. Marrow met Petek.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Petek", &[]),
         person(text, "p2", "Marrow", &[]),
     ];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     assert_eq!(types(&found), ["Contact.Meet"]);
     assert_eq!(found.events[0].trigger.text(text), "met");
 }
@@ -296,14 +298,13 @@ fn negated_mentions_are_left_out() {
 fn relative_clause_and_apposition_choose_participants() {
     let text = "Changes\n\nThe board replaced Anja Velt, who resigned in May 2019. \
         A raid killed Oren Duvak, the head of Brantor Holdings, and Tamsin Roe.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Anja Velt", &[]),
         person(text, "p2", "Oren Duvak", &[]),
         person(text, "p3", "Tamsin Roe", &[]),
         org(text, "o1", "Brantor Holdings"),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let resigned = s.iter().find(|e| e.1 == "resigned").unwrap();
     assert_eq!(resigned.2, ["p1"]);
     assert_eq!(resigned.3.as_deref(), Some("2019-05"));
@@ -340,13 +341,12 @@ fn a_bid_is_a_takeover_only_in_a_takeover_story() {
 fn time_is_carried_to_a_sentence_that_continues_the_episode() {
     let text = "Dinner\n\nVelt hosted Duvak at a dinner in November 2003. \
         \"At that stage she saw Tamsin Roe.\" Later, Velt met Roe again.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Velt", &[]),
         person(text, "p2", "Duvak", &[]),
         person(text, "p3", "Tamsin Roe", &[]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     assert_eq!(s.len(), 3, "{s:?}");
     assert_eq!(s[0].3.as_deref(), Some("2003-11"));
     assert_eq!(s[1].1, "saw");
@@ -374,7 +374,6 @@ fn published_date_resolves_tense_of_a_bare_month() {
 fn a_list_before_who_takes_part_and_a_scene_does_not() {
     let text = "Band\n\nAnja Velt, Oren Duvak and Tamsin Roe, who formed Kelso Mills in 1999, met at Brantor Holdings. \
         Velt's offer to buy Kelso Mills was rejected.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Anja Velt", &["Velt"]),
         person(text, "p2", "Oren Duvak", &[]),
@@ -382,7 +381,7 @@ fn a_list_before_who_takes_part_and_a_scene_does_not() {
         org(text, "o1", "Kelso Mills"),
         org(text, "o2", "Brantor Holdings"),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let formed = s.iter().find(|e| e.1 == "formed").unwrap();
     assert_eq!(formed.0, "Business.Start-Org");
     assert_eq!(formed.2, ["p1", "p2", "p3", "o1"]);
@@ -397,12 +396,11 @@ fn a_list_before_who_takes_part_and_a_scene_does_not() {
 fn an_organization_named_by_description_takes_part() {
     let text = "Deal\n\nKelso Mills rejected a takeover. Kelso Mills shareholders were unhappy. \
         Brantor Holdings made an offer to buy the company.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Kelso Mills"),
         org(text, "o2", "Brantor Holdings"),
     ];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     let last = found.events.last().unwrap();
     assert_eq!(last.event_type, "Transaction.Transfer-Ownership");
     let ids: Vec<&str> = last.participants.iter().map(|p| p.0.as_str()).collect();
@@ -412,8 +410,7 @@ fn an_organization_named_by_description_takes_part() {
 #[test]
 fn a_capitalized_trigger_inside_an_unrecognized_name_is_not_one() {
     let text = "Film\n\nThe network showed Silent War on Monday after a deadly attack.";
-    let (doc, layout) = build(text, false);
-    let found = analyze(&doc, &layout, &[], &[]);
+    let found = events_of(text, &[]);
     assert_eq!(types(&found), ["Conflict.Attack"]);
     assert_eq!(found.events[0].trigger.text(text), "attack");
 }
@@ -422,8 +419,7 @@ fn a_capitalized_trigger_inside_an_unrecognized_name_is_not_one() {
 fn figurative_uses_are_not_events() {
     let text = "Idioms\n\nCritics attack 'lazy' budgets. The levy will kill the business model. \
         She won the shot put. Gunmen attacked the convoy and killed two guards.";
-    let (doc, layout) = build(text, false);
-    let found = analyze(&doc, &layout, &[], &[]);
+    let found = events_of(text, &[]);
     assert_eq!(types(&found), ["Conflict.Attack", "Life.Die"]);
     assert_eq!(found.events[0].trigger.text(text), "attacked");
 }
@@ -449,11 +445,10 @@ fn first_person_in_a_quote_is_its_speaker() {
 fn the_nationality_leader_is_the_person_with_that_office() {
     let text = "Talks\n\nVelorian Prime Minister Daro Quint spoke on Monday. \
         The Velorian leader is now on a regional tour.";
-    let (doc, layout) = build(text, false);
     let mut quint = person(text, "p1", "Daro Quint", &[]);
     quint.titles = vec!["Prime Minister".to_string()];
     quint.roles = vec!["Velorian Prime Minister".to_string()];
-    let found = analyze(&doc, &layout, &[quint], &[]);
+    let found = events_of(text, &[quint]);
     let s = summary(text, &found);
     let tour = s.iter().find(|e| e.1 == "tour").expect("a tour event");
     assert_eq!(tour.2, ["p1"], "{s:?}");
@@ -463,12 +458,11 @@ fn the_nationality_leader_is_the_person_with_that_office() {
 fn a_possessive_pronoun_before_the_trigger_names_its_owner() {
     let text = "Deal\n\nBrasklin Holdings completed its purchase of the mill on Monday. \
         Tamsin Reld said her visit was short.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Brasklin Holdings"),
         person(text, "p1", "Tamsin Reld", &[]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let purchase = s
         .iter()
         .find(|e| e.1 == "purchase")
@@ -481,9 +475,8 @@ fn a_possessive_pronoun_before_the_trigger_names_its_owner() {
 #[test]
 fn a_passive_made_with_get_has_its_subject_undergo_it() {
     let text = "Blast news\n\nZorvan Petek got injured in the blast.";
-    let (doc, layout) = build(text, false);
     let ents = vec![person(text, "p1", "Zorvan Petek", &[])];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     let injure = found
         .events
         .iter()
@@ -617,12 +610,11 @@ fn personnel_and_movement_families() {
 fn event_time_is_the_clause_date_and_years_later_count_from_the_last_year() {
     let text = "Orrin\n\nOrrin moved to Velmora in 1975 and was appointed treasurer of \
         the Kest Guild in 1987. Three years later, Orrin took over from Doran as president.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Orrin", &[]),
         person(text, "p2", "Doran", &[]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let time = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().3.clone();
     assert_eq!(time("appointed").as_deref(), Some("1987"), "{s:?}");
     assert_eq!(time("took over").as_deref(), Some("1990"), "{s:?}");
@@ -768,21 +760,19 @@ fn a_posts_organization_is_the_employer_of_a_personnel_event() {
     }
     // The outlet a person told is no employer.
     let text = "Quit\n\nVell Orrin resigned, he told Kest Radio on Monday.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Vell Orrin", &["Orrin"]),
         org(text, "o1", "Kest Radio"),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     assert!(s.iter().all(|e| !e.2.contains(&"o1".to_string())), "{s:?}");
 }
 
 #[test]
 fn the_company_that_agreed_or_reached_a_deal_takes_part_in_it() {
     let text = "Deal\n\nShares in Varnco rose. Kestco has reached a takeover deal with Varnco.";
-    let (doc, layout) = build(text, false);
     let ents = vec![org(text, "o1", "Kestco"), org(text, "o2", "Varnco")];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let deal = s
         .iter()
         .find(|e| e.1 == "takeover")
@@ -794,12 +784,11 @@ fn the_company_that_agreed_or_reached_a_deal_takes_part_in_it() {
 fn he_is_the_sentences_subject_before_a_name_after_a_preposition() {
     let text = "Court\n\nWith lawyer Tam Brisk at his side, Vell Orrin stood still as he \
         was sentenced.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Tam Brisk", &["Brisk"]),
         person(text, "p2", "Vell Orrin", &["Orrin"]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let sentence = s
         .iter()
         .find(|e| e.1 == "sentenced")
@@ -813,12 +802,11 @@ fn an_event_told_again_without_a_date_keeps_the_first_telling_s_date() {
     let text = "Court\n\nVell Orrin was sentenced to five years on 3 March 2019. His lawyer \
         Tam Brisk said little. Orrin wept as he was sentenced. Orrin sold his house in 2018. \
         Later Orrin sold his car.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Vell Orrin", &["Orrin"]),
         person(text, "p2", "Tam Brisk", &["Brisk"]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let sentenced: Vec<_> = s.iter().filter(|e| e.1 == "sentenced").collect();
     assert_eq!(sentenced.len(), 2, "{s:?}");
     assert_eq!(sentenced[1].3.as_deref(), Some("2019-03-03"), "{s:?}");
@@ -835,14 +823,13 @@ fn the_accused_of_a_court_report_is_the_defendant_of_its_unnamed_steps() {
         years on Friday. Pentry was convicted of fraud in May. The conviction followed a \
         long trial. Two men were also arrested. Lawyer Ona Greve said her client, Tam Vost, \
         was acquitted.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Mira Sallow", &["Sallow"]),
         person(text, "p2", "Dov Pentry", &["Pentry"]),
         person(text, "p3", "Ona Greve", &[]),
         person(text, "p4", "Tam Vost", &[]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let of = |trigger: &str| {
         s.iter()
             .find(|e| e.1 == trigger)
@@ -864,13 +851,12 @@ fn the_accused_of_a_court_report_is_the_defendant_of_its_unnamed_steps() {
     let text = "Courier jailed\n\nJudge Mira Sallow sentenced Dov Pentry to ten years. \
         Pentry was convicted in May. The man who pleaded guilty to a raid that wounded \
         Ona Greve was jailed on Friday.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Mira Sallow", &["Sallow"]),
         person(text, "p2", "Dov Pentry", &["Pentry"]),
         person(text, "p3", "Ona Greve", &[]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let jailed = s.iter().rfind(|e| e.1 == "jailed").expect("a jailing");
     assert_eq!(jailed.2, ["p2"], "{s:?}");
 }
@@ -880,21 +866,19 @@ fn a_chain_needs_one_person_told_at_least_twice() {
     // Each of two people resigns once: neither stands in for the headline.
     let text = "Minister resigns\n\nLera Quill resigned on Monday. Osk Varden resigned \
         on Tuesday.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Lera Quill", &[]),
         person(text, "p2", "Osk Varden", &[]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let headline = s.iter().find(|e| e.1 == "resigns").unwrap();
     assert!(headline.2.is_empty(), "{s:?}");
     // Told twice, one person stands in.
     let text = "Minister resigns\n\nLera Quill resigned on Monday. Quill said her \
         resignation was final. The party will accept the resignation, and all members will \
         go home.";
-    let (doc, layout) = build(text, false);
     let ents = vec![person(text, "p1", "Lera Quill", &["Quill"])];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let headline = s.iter().find(|e| e.1 == "resigns").unwrap();
     assert_eq!(headline.2, ["p1"], "{s:?}");
     // "all" in the clause coordinated after it is no group it tells of.
@@ -906,13 +890,12 @@ fn a_chain_needs_one_person_told_at_least_twice() {
 fn the_deal_told_again_takes_the_parties_of_the_last_deal() {
     let text = "Deal\n\nKestco bought Varnco for $2bn. Analysts said the acquisition \
         made sense. Norvel said a takeover was possible.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Kestco"),
         org(text, "o2", "Varnco"),
         org(text, "o3", "Norvel"),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let of = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().2.clone();
     assert_eq!(of("bought"), ["o1", "o2"], "{s:?}");
     assert_eq!(of("acquisition"), ["o1", "o2"], "{s:?}");
@@ -924,13 +907,12 @@ fn the_deal_told_again_takes_the_parties_of_the_last_deal() {
 fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
     let text = "Board\n\nOlan Brisk praised the plan in 2003, and was named chairman of \
         Kestco in 2008. He praised Tova Lenn, and resigned in 2001.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Olan Brisk", &["Brisk"]),
         org(text, "o1", "Kestco"),
         person(text, "p2", "Tova Lenn", &[]),
     ];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     assert!(
         roles_of(text, &found, "named").contains(&("p1".to_string(), "Person".to_string())),
         "{found:?}"
@@ -948,13 +930,12 @@ fn a_verb_after_and_shares_the_subject_of_the_verb_before() {
 fn a_reported_it_is_the_organization_that_reports() {
     let text = "Deal\n\nKestco says it plans to acquire Varnco. Kestco shares rose. Later the \
         company said that it had sold Lomar.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Kestco"),
         org(text, "o2", "Varnco"),
         org(text, "o3", "Lomar"),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let of = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().2.clone();
     assert!(of("acquire").contains(&"o1".to_string()), "{s:?}");
     assert!(of("sold").contains(&"o1".to_string()), "{s:?}");
@@ -962,14 +943,13 @@ fn a_reported_it_is_the_organization_that_reports() {
     // The company of its own sentence, not the one most talked of.
     let text = "Deal\n\nKestco says it plans to acquire Varnco. Kestco shares rose. Shares of \
         Ostra Mills fell after the company said it would buy Lomar.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Kestco"),
         org(text, "o2", "Varnco"),
         org(text, "o3", "Lomar"),
         org(text, "o4", "Ostra Mills"),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let buy = s.iter().find(|e| e.1 == "buy").expect("a purchase");
     assert!(buy.2.contains(&"o4".to_string()), "{s:?}");
     assert!(!buy.2.contains(&"o1".to_string()), "{s:?}");
@@ -979,14 +959,13 @@ fn a_reported_it_is_the_organization_that_reports() {
 fn an_attack_and_the_deaths_in_its_sentence_share_one_doer() {
     let text = "Raid\n\nThe Varn Front killed four guards in the attack on Monday. Tova Lenn \
         shot Olan Brisk in Kell, where Ivo Marsh died.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Varn Front"),
         person(text, "p1", "Olan Brisk", &[]),
         person(text, "p2", "Tova Lenn", &[]),
         person(text, "p3", "Ivo Marsh", &[]),
     ];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     let roles = |trigger: &str| roles_of(text, &found, trigger);
     assert!(
         roles("attack").contains(&("o1".to_string(), "Attacker".to_string())),
@@ -1003,9 +982,8 @@ fn an_attack_and_the_deaths_in_its_sentence_share_one_doer() {
 fn the_one_who_claims_a_deed_did_it() {
     let text = "Raid\n\nThe Varn Front claimed responsibility for the bombing. Kell Army \
         also claims to have attacked two depots.";
-    let (doc, layout) = build(text, false);
     let ents = vec![org(text, "o1", "Varn Front"), org(text, "o2", "Kell Army")];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     let roles = |trigger: &str| roles_of(text, &found, trigger);
     assert_eq!(
         roles("bombing"),
@@ -1022,13 +1000,12 @@ fn the_company_a_story_s_bids_are_for_is_the_target_of_its_unnamed_ones() {
     let text = "Board rejects bid\n\nKestco made a takeover bid for Varnco on Monday. Varnco \
         shareholders said the takeover bid for Varnco was too low. Lomar said Kestco's offer \
         was fair.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Kestco"),
         org(text, "o2", "Varnco"),
         org(text, "o3", "Lomar"),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let of = |trigger: &str| {
         s.iter()
             .find(|e| e.1 == trigger)
@@ -1046,12 +1023,11 @@ fn the_company_a_story_s_bids_are_for_is_the_target_of_its_unnamed_ones() {
 fn one_who_speaks_to_a_meeting_takes_part_in_it() {
     let text = "Summit\n\nProfits will rise, Olan Brisk told a bankers' conference in Kell. \
         Tova Lenn addressed the summit.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Olan Brisk", &[]),
         person(text, "p2", "Tova Lenn", &[]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let of = |trigger: &str| s.iter().find(|e| e.1 == trigger).unwrap().2.clone();
     assert_eq!(of("conference"), ["p1"], "{s:?}");
     assert_eq!(of("summit"), ["p2"], "{s:?}");
@@ -1064,7 +1040,6 @@ fn a_by_phrase_after_a_title_or_the_names_the_doer() {
     // one that carries the noun out ("filed") does not.
     let text = "Court\n\nVarnco is opposed to any takeover by Mr Orrin. The grant was \
         funded by the Kest Guild. Tavi Roon dropped a lawsuit filed by Mr Lenn.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Varnco"),
         person(text, "p1", "Orrin", &[]),
@@ -1072,7 +1047,7 @@ fn a_by_phrase_after_a_title_or_the_names_the_doer() {
         person(text, "p2", "Tavi Roon", &[]),
         person(text, "p3", "Lenn", &[]),
     ];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     let has = |trigger: &str, id: &str, role: &str| has_role(text, &found, trigger, id, role);
     assert!(has("takeover", "p1", "Buyer"), "{found:?}");
     assert!(has("funded", "o2", "Giver"), "{found:?}");
@@ -1081,8 +1056,7 @@ fn a_by_phrase_after_a_title_or_the_names_the_doer() {
     let text = "Court
 
 An earlier takeover was turned down by Ostco.";
-    let (doc, layout) = build(text, false);
-    let found = analyze(&doc, &layout, &[org(text, "o3", "Ostco")], &[]);
+    let found = events_of(text, &[org(text, "o3", "Ostco")]);
     assert!(
         !roles_of(text, &found, "takeover").contains(&("o3".to_string(), "Buyer".to_string())),
         "{found:?}"
@@ -1097,7 +1071,6 @@ fn who_takes_a_post_and_who_leaves_it_are_told_apart() {
     let text = "Guild\n\nVell Orrin, who ran the mill for years, took over from Kasia Doran \
         as president. Tavi Roon succeeded Ilsa Marrow as treasurer. Marrow is to be \
         succeeded by Olan Brisk as secretary.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Vell Orrin", &[]),
         person(text, "p2", "Kasia Doran", &[]),
@@ -1105,7 +1078,7 @@ fn who_takes_a_post_and_who_leaves_it_are_told_apart() {
         person(text, "p4", "Ilsa Marrow", &["Marrow"]),
         person(text, "p5", "Olan Brisk", &[]),
     ];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     let people = |event_type: &str, trigger: &str| -> Vec<String> {
         found
             .events
@@ -1164,12 +1137,11 @@ fn a_name_inside_a_relative_clause_is_not_the_subject_after_it() {
     // "The man who wounded X has been jailed": X was wounded, not jailed.
     let text = "Court\n\nThe man who wounded Olan Brisk has been jailed for life. \
         Tavi Roon spoke after the hearing.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         person(text, "p1", "Olan Brisk", &[]),
         person(text, "p2", "Tavi Roon", &[]),
     ];
-    let s = summary(text, &analyze(&doc, &layout, &ents, &[]));
+    let s = summary(text, &events_of(text, &ents));
     let jailed = s.iter().find(|e| e.1 == "jailed").expect("a jailing");
     assert!(!jailed.2.contains(&"p1".to_string()), "{s:?}");
     let wounded = s.iter().find(|e| e.1 == "wounded").expect("a wounding");
@@ -1182,12 +1154,11 @@ fn a_name_set_beside_a_noun_trigger_takes_part() {
     // ("After the talks, Doe flew home") does not.
     let text = "Mill takeover\n\nThe takeover of the mill stalled. One of the rival \
         bidders, Kest-based group Ostco, said it would wait. After the talks, Tavi Roon flew home.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Ostco"),
         person(text, "p1", "Tavi Roon", &[]),
     ];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     assert_eq!(
         roles_of(text, &found, "bidders"),
         [("o1".to_string(), "Buyer".to_string())]
@@ -1202,7 +1173,6 @@ fn the_preposition_before_describing_words_gives_the_role() {
     let text = "Mill news\n\nOstco rejected a hostile takeover bid by rival Kestco. \
         The mill was sold to Dutch firm Lomar. Varnco weighed a buyout from Kestco. \
         Ostco was forced to sell off Brasko.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Ostco"),
         org(text, "o2", "Kestco"),
@@ -1210,7 +1180,7 @@ fn the_preposition_before_describing_words_gives_the_role() {
         org(text, "o4", "Varnco"),
         org(text, "o5", "Brasko"),
     ];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     let has = |trigger: &str, id: &str, role: &str| has_role(text, &found, trigger, id, role);
     assert!(has("takeover", "o2", "Buyer"), "{found:?}");
     assert!(has("sold", "o3", "Buyer"), "{found:?}");
@@ -1222,8 +1192,7 @@ fn the_preposition_before_describing_words_gives_the_role() {
 fn the_one_an_attack_left_hurt_is_its_victim() {
     // "left X wounded": X undergoes it; the next state's names are not its.
     let text = "Raid\n\nThe raid left two guards dead and Ona Greve wounded.";
-    let (doc, layout) = build(text, false);
-    let found = analyze(&doc, &layout, &[person(text, "p1", "Ona Greve", &[])], &[]);
+    let found = events_of(text, &[person(text, "p1", "Ona Greve", &[])]);
     assert_eq!(
         roles_of(text, &found, "wounded"),
         [("p1".to_string(), "Victim".to_string())]
@@ -1237,13 +1206,12 @@ fn a_noun_trigger_s_doer_stands_before_its_light_verb_and_asides() {
     // before "agreed" (a reporting verb, but its deal is its subject's).
     let text = "Deal\n\nKest Holdings (KH) has agreed a $5bn (about 4bn euros) takeover of \
         Varnco. The Ostra Guild (OG) will hold talks with Varnco.";
-    let (doc, layout) = build(text, false);
     let ents = vec![
         org(text, "o1", "Kest Holdings"),
         org(text, "o2", "Varnco"),
         org(text, "o3", "Ostra Guild"),
     ];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     assert!(
         has_role(text, &found, "takeover", "o1", "Buyer"),
         "{found:?}"
@@ -1256,9 +1224,8 @@ fn a_noun_trigger_s_doer_stands_before_its_light_verb_and_asides() {
 
     // With the noun's doer after "by", the subject undergoes it.
     let text = "Deal\n\nVarnco has agreed a takeover by Ostra Mills.";
-    let (doc, layout) = build(text, false);
     let ents = vec![org(text, "o1", "Varnco"), org(text, "o2", "Ostra Mills")];
-    let found = analyze(&doc, &layout, &ents, &[]);
+    let found = events_of(text, &ents);
     assert!(
         has_role(text, &found, "takeover", "o1", "Artifact"),
         "{found:?}"

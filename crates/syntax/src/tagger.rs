@@ -541,16 +541,22 @@ fn make_dict(sents: &[&Sentence], gold: &[Vec<u8>]) -> HashedMap<u8> {
     dict
 }
 
-/// Train a tagger for `epochs` passes over `sents` (shuffled with `seed`)
-/// to tell `classes` (`make_classes`).
-pub fn train(sents: &[&Sentence], epochs: usize, seed: u64, classes: &[(Upos, String)]) -> Tagger {
-    let classes = classes.to_vec();
-    let index: std::collections::HashMap<(Upos, &str), u8> = classes
+/// Each refined class (a UPOS tag with an XPOS tag) by its number in
+/// `classes`; the UPOS tags alone are not in it.
+fn class_index(classes: &[(Upos, String)]) -> std::collections::HashMap<(Upos, &str), u8> {
+    classes
         .iter()
         .enumerate()
         .filter(|(_, (_, x))| !x.is_empty())
         .map(|(i, (u, x))| ((*u, x.as_str()), i as u8))
-        .collect();
+        .collect()
+}
+
+/// Train a tagger for `epochs` passes over `sents` (shuffled with `seed`)
+/// to tell `classes` (`make_classes`).
+pub fn train(sents: &[&Sentence], epochs: usize, seed: u64, classes: &[(Upos, String)]) -> Tagger {
+    let classes = classes.to_vec();
+    let index = class_index(&classes);
     let gold: Vec<Vec<u8>> = sents.iter().map(|s| gold_classes(&index, s)).collect();
     let k = classes.len();
     let dict = make_dict(sents, &gold);
@@ -645,12 +651,7 @@ mod tests {
                 (Upos::Verb, "VBN".to_string())
             ]
         );
-        let index: std::collections::HashMap<(Upos, &str), u8> = c
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, x))| !x.is_empty())
-            .map(|(i, (u, x))| ((*u, x.as_str()), i as u8))
-            .collect();
+        let index = class_index(&c);
         // "bridge NN" is rare: NOUN alone.
         let g = gold_classes(&index, &s[3]);
         assert_eq!(g, [Upos::Noun as u8, NUPOS as u8]);
