@@ -304,6 +304,20 @@ struct TrainSyntaxArgs {
         default_value = "crates/syntax/model/syntax.bin"
     )]
     out: PathBuf,
+    /// The parsers whose trees vote: f (left to right) or r (right to
+    /// left) and a seed each, comma-separated, e.g. f1,r1,f2 (default:
+    /// the embedded model's)
+    #[arg(long, value_name = "LIST", value_parser = parse_parsers)]
+    parsers: Option<ParserList>,
+}
+
+/// `--parsers`' value (a type of its own: clap would read a `Vec` field
+/// as a list of values).
+#[derive(Clone)]
+struct ParserList(Vec<newsparse_syntax::ParserRun>);
+
+fn parse_parsers(s: &str) -> Result<ParserList, String> {
+    newsparse_syntax::ParserRun::parse_list(s).map(ParserList)
 }
 
 /// Score the embedded tagger and parser on a CoNLL-U file (gold tokens).
@@ -316,6 +330,10 @@ struct EvalSyntaxArgs {
     /// A CoNLL-U file
     #[arg(value_name = "FILE")]
     file: PathBuf,
+    /// Score this model file (from `train-syntax --out`) instead of the
+    /// embedded model
+    #[arg(long, value_name = "PATH")]
+    model: Option<PathBuf>,
 }
 
 /// What `validate` says when given no FILE and stdin is a terminal.
@@ -444,13 +462,18 @@ fn main() {
             max_bytes: 10 << 20,
             quiet: a.quiet,
         }),
-        Command::TrainSyntax(a) => report(newsparse_syntax::train_command(
-            &a.train,
-            &a.dev,
-            &a.out,
-            &newsparse_syntax::TrainConfig::default(),
-        )),
-        Command::EvalSyntax(a) => report(newsparse_syntax::eval_command(&a.file)),
+        Command::TrainSyntax(a) => {
+            let mut cfg = newsparse_syntax::TrainConfig::default();
+            if let Some(ParserList(p)) = a.parsers {
+                cfg.parsers = p;
+            }
+            report(newsparse_syntax::train_command(
+                &a.train, &a.dev, &a.out, &cfg,
+            ))
+        }
+        Command::EvalSyntax(a) => {
+            report(newsparse_syntax::eval_command(&a.file, a.model.as_deref()))
+        }
     };
     std::process::exit(status);
 }

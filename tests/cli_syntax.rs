@@ -47,3 +47,34 @@ fn eval_syntax_on_a_missing_file_is_one_error_line_and_exit_1() {
     let usage = newsparse(tmp.path(), &["eval-syntax"], None);
     assert_eq!(usage.status, 2);
 }
+
+/// `--model` scores a model file; a file that is not one is one error
+/// line naming it; a bad `train-syntax --parsers` list is a usage error.
+#[test]
+fn eval_syntax_reads_a_model_file_and_parsers_lists_are_checked() {
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("s.conllu"), SNIPPET).unwrap();
+    std::fs::write(tmp.path().join("m.bin"), newsparse_syntax::embedded_bytes()).unwrap();
+    let args = ["eval-syntax", "s.conllu", "--model", "m.bin"];
+    let r = newsparse(tmp.path(), &args, None);
+    assert_eq!(r.status, 0, "{}", r.stderr);
+    let embedded = newsparse(tmp.path(), &["eval-syntax", "s.conllu"], None);
+    let las = |out: &str| {
+        out.lines()
+            .find(|l| l.starts_with("LAS "))
+            .map(String::from)
+    };
+    assert_eq!(las(&r.stdout), las(&embedded.stdout));
+    std::fs::write(tmp.path().join("bad.bin"), "not a model").unwrap();
+    let r = newsparse(
+        tmp.path(),
+        &["eval-syntax", "s.conllu", "--model", "bad.bin"],
+        None,
+    );
+    assert_eq!(r.status, 1);
+    assert!(r.stderr.starts_with("error: bad.bin: "), "{}", r.stderr);
+    assert_eq!(r.stderr.lines().count(), 1, "{}", r.stderr);
+    let r = newsparse(tmp.path(), &["train-syntax", "--parsers", "f1,x2"], None);
+    assert_eq!(r.status, 2);
+    assert!(r.stderr.contains("start with f"), "{}", r.stderr);
+}

@@ -2,6 +2,11 @@
 //! model file.
 //!
 //! cargo run --release -p newsparse-syntax --example syntax_tool -- train OUT [key=value]...
+//!     (parsers=f1,r1,f2: the parsers, forward or reversed, and their seeds)
+//! cargo run --release -p newsparse-syntax --example syntax_tool -- merge OUT MODEL... [FILE]
+//!     (the first model's tagger, every model's parsers voting; scored on FILE)
+//! cargo run --release -p newsparse-syntax --example syntax_tool -- select OUT MODEL 0,2,… [FILE]
+//!     (only those parsers of MODEL, in that order; scored on FILE)
 //! cargo run --release -p newsparse-syntax --example syntax_tool -- eval MODEL FILE [BEAM [PRUNE]]
 //! cargo run --release -p newsparse-syntax --example syntax_tool -- dump FILE [BEAM]
 //!
@@ -20,20 +25,26 @@ fn main() {
         Some("train") => {
             let mut cfg = TrainConfig {
                 progress: true,
-                snapshot: Some(format!("{}.snapshot", args[1]).into()),
                 ..TrainConfig::default()
             };
             let mut limit = usize::MAX;
             for kv in &args[2..] {
                 let (k, v) = kv.split_once('=').expect("key=value");
-                if k == "probe" {
-                    cfg.probe_min_weights = v.split(',').map(|x| x.parse().unwrap()).collect();
+                if k == "parsers" {
+                    cfg.parsers = v
+                        .split(',')
+                        .map(|p| newsparse_syntax::ParserRun {
+                            reverse: p.starts_with('r'),
+                            seed: p[1..].parse().expect("f1 or r2"),
+                        })
+                        .collect();
                     continue;
                 }
                 let n: u64 = v.parse().expect("a number");
                 match k {
                     "seed" => cfg.seed = n,
                     "tagger_epochs" => cfg.tagger_epochs = n as usize,
+                    "tagger_reverse" => cfg.tagger_reverse = n != 0,
                     "xpos_min_count" => cfg.xpos_min_count = n as usize,
                     "folds" => cfg.folds = n as usize,
                     "parser_epochs" => cfg.parser_epochs = n as usize,
@@ -56,6 +67,48 @@ fn main() {
             print!("{report}");
             std::fs::write(&args[1], bytes).unwrap();
         }
+        Some("select") => {
+            // select OUT MODEL 0,2,… [FILE]: only those parsers, in that order.
+            let keep: Vec<usize> = args[3].split(',').map(|k| k.parse().unwrap()).collect();
+            let m = Model::from_bytes(&std::fs::read(&args[2]).unwrap())
+                .unwrap()
+                .with_parsers(&keep);
+            std::fs::write(&args[1], m.to_bytes()).unwrap();
+            if let Some(t) = args.get(4) {
+                let sents = read_conllu(Path::new(t)).unwrap();
+                print!("{}", newsparse_syntax::score(&m, &sents).report());
+            }
+        }
+        Some("merge") => {
+            let mut files: Vec<&String> = args[2..].iter().collect();
+            let test = files
+                .last()
+                .filter(|f| f.ends_with(".conllu"))
+                .map(|f| f.to_string());
+            if test.is_some() {
+                files.pop();
+            }
+            let mut m = Model::from_bytes(&std::fs::read(files[0]).unwrap()).unwrap();
+            for f in &files[1..] {
+                m = m.join(Model::from_bytes(&std::fs::read(f).unwrap()).unwrap());
+            }
+            std::fs::write(&args[1], m.to_bytes()).unwrap();
+            if let Some(t) = test {
+                let sents = read_conllu(Path::new(&t)).unwrap();
+                let n = m.parsers();
+                for k in 0..n {
+                    let one = Model::from_bytes(&m.to_bytes()).unwrap().with_parsers(&[k]);
+                    let s = newsparse_syntax::score(&one, &sents);
+                    println!(
+                        "parser {}: UAS {:.2} LAS {:.2}",
+                        k + 1,
+                        100.0 * s.uas,
+                        100.0 * s.las
+                    );
+                }
+                print!("{}", newsparse_syntax::score(&m, &sents).report());
+            }
+        }
         Some("tagger") => {
             let mut train = read_conllu(&Path::new(DATA).join("en_ewt-ud-train.conllu")).unwrap();
             train.extend(read_conllu(&Path::new(DATA).join("gum-news-train.conllu")).unwrap());
@@ -70,13 +123,36 @@ fn main() {
             for e in args[1].split(',') {
                 let e: usize = e.parse().unwrap();
                 for &x in &xmin {
-                    let a = newsparse_syntax::tagger_experiment(&train, &dev, e, 1, x);
-                    println!(
-                        "tagger epochs {e} xpos_min_count {x}: dev UPOS {:.2}",
-                        100.0 * a
-                    );
+                    for reverse in [false, true] {
+                        let a = newsparse_syntax::tagger_experiment(&train, &dev, e, 1, x, reverse);
+                        println!(
+                            "tagger epochs {e} xpos_min_count {x} reverse {reverse}: dev UPOS {:.2}",
+                            100.0 * a
+                        );
+                    }
                 }
             }
+        }
+        Some("goldtags") => {
+            // goldtags MODEL FILE: LAS with gold tagger classes.
+            let m = Model::from_bytes(&std::fs::read(&args[1]).unwrap()).unwrap();
+            let sents = read_conllu(Path::new(&args[2])).unwrap();
+            let (mut n, mut ua, mut la) = (0, 0, 0);
+            for s in &sents {
+                let p = m.parse_gold_tags(s);
+                for i in 0..s.words.len() {
+                    n += 1;
+                    if p.head[i] == s.head[i] {
+                        ua += 1;
+                        la += usize::from(p.deprel[i].universal() == s.deprel[i].universal());
+                    }
+                }
+            }
+            println!(
+                "gold tags: UAS {:.2} LAS {:.2}",
+                100.0 * ua as f64 / n as f64,
+                100.0 * la as f64 / n as f64
+            );
         }
         Some("confusions") => {
             // confusions MODEL FILE: the commonest (gold, predicted)

@@ -15,6 +15,26 @@ pub struct Sentence {
     pub deprel: Vec<Deprel>,
 }
 
+impl Sentence {
+    /// The sentence read from its last word to its first, its tree the
+    /// same.
+    pub fn reversed(&self) -> Sentence {
+        let n = self.words.len();
+        Sentence {
+            words: self.words.iter().rev().cloned().collect(),
+            upos: self.upos.iter().rev().copied().collect(),
+            xpos: self.xpos.iter().rev().cloned().collect(),
+            head: self
+                .head
+                .iter()
+                .rev()
+                .map(|&h| if h == 0 { 0 } else { n + 1 - h })
+                .collect(),
+            deprel: self.deprel.iter().rev().copied().collect(),
+        }
+    }
+}
+
 /// Parse CoNLL-U text; `name` is used in error messages.
 pub fn parse(text: &str, name: &str) -> Result<Vec<Sentence>, String> {
     let mut out = Vec::new();
@@ -106,5 +126,11 @@ mod tests {
         assert_eq!(s[0].deprel[3], Deprel::Root);
         assert_eq!(s[0].upos[1], Upos::Aux);
         assert_eq!(s[0].xpos[3], "VBN");
+        // Read backwards: "." first, its head "won" now word 2.
+        let r = s[0].reversed();
+        assert_eq!(r.words, [".", "won", "not", "'s", "Ola"]);
+        assert_eq!(r.head, [2, 0, 2, 2, 2]);
+        assert_eq!(r.xpos[1], "VBN");
+        assert_eq!(r.reversed(), s[0]);
     }
 }

@@ -5,8 +5,9 @@
 //! Steps, for one sentence of words:
 //! 1. each word's hashed views (normalized form, affixes, shape, flags:
 //!    `words`);
-//! 2. tags, greedily left to right, by an averaged perceptron with a
-//!    dictionary of frequent unambiguous words (`tagger`): its classes are
+//! 2. tags, greedily from the last word to the first, by an averaged
+//!    perceptron with a dictionary of frequent unambiguous words
+//!    (`tagger`; it trains on `Sentence::reversed`): its classes are
 //!    the UPOS tags refined by the XPOS (Penn) tags seen at least 20 times
 //!    with them (`VERB VBN`, `PRON PRP$`…, 85 in all); the caller gets the
 //!    UPOS part, the parser reads the class. Each thread keeps, per word,
@@ -17,8 +18,14 @@
 //!    the stack top and the buffer front (as McDonald et al.'s graph
 //!    parser has them), the punctuation between them, their suffixes,
 //!    shapes and ambiguity classes, scored by an averaged perceptron
-//!    and searched with a beam of 4 (`parser`: moves, features, training
+//!    and searched with a beam of 8 (`parser`: moves, features, training
 //!    with a dynamic oracle and max-violation updates on jackknifed tags);
+//!    a model may hold several such parsers (`train-syntax --parsers
+//!    f1,r1,f2,r2`: left to right or right to left, and a seed each):
+//!    each gives a tree, and the tree with the most votes wins, the
+//!    maximum spanning tree over the arcs they chose (`ensemble`;
+//!    `Model::parse_fast` is the first parser alone). The embedded model
+//!    has one;
 //! 4. the beam decoder (`decode`) gives exactly the scores of the plain
 //!    one (kept as `Parser::parse_reference`) with far fewer lookups: the
 //!    features are summed by the parts each reads (a word in a role, a
@@ -38,6 +45,7 @@
 
 mod conllu;
 mod decode;
+mod ensemble;
 // Stable hashing of feature keys, shared with the other embedded models.
 use newsparse_core::hash;
 mod labels;
@@ -51,8 +59,8 @@ mod words;
 pub use conllu::{parse as parse_conllu, read as read_conllu, Sentence};
 pub use labels::{Deprel, Upos};
 pub use train::{
-    eval_command, score, score_with_beam, tagger_experiment, train_bytes, train_command, Scores,
-    TrainConfig,
+    eval_command, score, score_with_beam, tagger_experiment, train_bytes, train_command, ParserRun,
+    Scores, TrainConfig,
 };
 
 use std::cell::RefCell;
@@ -112,22 +120,59 @@ impl Model {
 
     /// Tags and a dependency tree of `words` (one sentence).
     pub fn parse(&self, words: &[&str]) -> Parsed {
-        self.parse_with_beam(words, self.inner.parser.beam)
+        self.parse_with_beam(words, self.beam())
     }
 
-    /// The beam width the parser was trained for (1: greedy).
+    /// The beam width the parsers were trained for (1: greedy).
     pub fn beam(&self) -> usize {
-        self.inner.parser.beam
+        self.inner.parsers[0].beam
+    }
+
+    /// How many parsers vote on each tree.
+    pub fn parsers(&self) -> usize {
+        self.inner.parsers.len()
+    }
+
+    /// The same model with only the parsers `keep` (indices, in this
+    /// order), for measuring what each adds to the ensemble.
+    pub fn with_parsers(self, keep: &[usize]) -> Model {
+        let mut parsers: Vec<Option<parser::Parser>> =
+            self.inner.parsers.into_iter().map(Some).collect();
+        Model {
+            inner: model::Model {
+                tagger: self.inner.tagger,
+                parsers: keep
+                    .iter()
+                    .map(|&k| parsers[k].take().expect("each parser kept once"))
+                    .collect(),
+            },
+        }
+    }
+
+    /// [`Model::parse`] by the first parser alone, without the vote: about
+    /// a quarter of the time, a little less accurate (README, Syntax model).
+    pub fn parse_fast(&self, words: &[&str]) -> Parsed {
+        self.parse_with(words, self.beam(), 1)
     }
 
     /// [`Model::parse`] with another beam width (for measuring speed and
     /// accuracy; the trained width is best).
     pub fn parse_with_beam(&self, words: &[&str], beam: usize) -> Parsed {
+        self.parse_with(words, beam, self.parsers())
+    }
+
+    /// Tags and the tree the first `count` parsers vote for, each searching
+    /// with a beam of `beam` (1: greedy).
+    pub fn parse_with(&self, words: &[&str], beam: usize, count: usize) -> Parsed {
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
             let t = &self.inner.tagger;
             let (w, classes) = t.tag_words(words, &mut s.0);
-            let (head, deprel) = self.inner.parser.parse(&w, &classes, beam.max(1), &mut s.1);
+            let trees: Vec<ensemble::Tree> = self.inner.parsers[..count.max(1)]
+                .iter()
+                .map(|p| p.parse(&w, &classes, beam.max(1), &mut s.1))
+                .collect();
+            let (head, deprel) = ensemble::combine(&trees);
             let upos = classes.into_iter().map(|c| t.upos(c)).collect();
             Parsed { upos, head, deprel }
         })
@@ -143,27 +188,71 @@ impl Model {
         self.inner.tagger.set_amb(&mut w);
         let t = &self.inner.tagger;
         let classes = t.tag_infos(&w, &mut tagger::Scratch::default());
-        let (head, deprel) = self.inner.parser.parse_reference(&w, &classes, beam);
+        let trees: Vec<ensemble::Tree> = self
+            .inner
+            .parsers
+            .iter()
+            .map(|p| p.parse_reference(&w, &classes, beam))
+            .collect();
+        let (head, deprel) = ensemble::combine(&trees);
         let upos = classes.into_iter().map(|c| t.upos(c)).collect();
         Parsed { upos, head, deprel }
     }
 
-    /// The same model with the parser's weights below `min_abs` dropped
+    /// Trees of `s` by each parser and voted, from its gold tags (for
+    /// experiments).
+    #[doc(hidden)]
+    pub fn parse_gold_tags(&self, s: &Sentence) -> Parsed {
+        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let mut w = tagger::padded(&words);
+        self.inner.tagger.set_amb(&mut w);
+        let classes = self.inner.tagger.gold(s);
+        let mut sc = parser::Scratch::default();
+        let trees: Vec<ensemble::Tree> = self
+            .inner
+            .parsers
+            .iter()
+            .map(|p| p.parse(&w, &classes, p.beam, &mut sc))
+            .collect();
+        let (head, deprel) = ensemble::combine(&trees);
+        let upos = s.upos.clone();
+        Parsed { upos, head, deprel }
+    }
+
+    /// This model with `other`'s parsers added (voting after this one's;
+    /// `other`'s tagger is dropped), for experiments with ensembles.
+    #[doc(hidden)]
+    pub fn join(mut self, other: Model) -> Model {
+        self.inner.parsers.extend(other.inner.parsers);
+        self
+    }
+
+    /// The same model with the parsers' weights below `min_abs` dropped
     /// (for experiments on the model's size).
     pub fn with_pruned_parser(self, min_abs: i16) -> Model {
         Model {
             inner: model::Model {
                 tagger: self.inner.tagger,
-                parser: self.inner.parser.pruned(min_abs),
+                parsers: self
+                    .inner
+                    .parsers
+                    .iter()
+                    .map(|p| p.pruned(min_abs))
+                    .collect(),
             },
         }
     }
 
     /// Sizes: tag-dictionary words, tagger features and weights, parser
-    /// features and weights.
+    /// features and weights (all parsers').
     pub fn sizes(&self) -> [usize; 5] {
         let (d, tf, tw) = self.inner.tagger.size();
-        let (pf, pw) = self.inner.parser.size();
+        let (pf, pw) = self
+            .inner
+            .parsers
+            .iter()
+            .map(|p| p.size())
+            .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         [d, tf, tw, pf, pw]
     }
 }

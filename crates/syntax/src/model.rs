@@ -1,22 +1,21 @@
 //! The model file: magic, the tagger (its classes, dictionary and
-//! weights), the parser's weights; little-endian, every table in key order.
+//! weights), the number of parsers and each parser's beam, direction and
+//! weights; little-endian, every table in key order.
 
 use crate::parser::Parser;
 use crate::tagger::Tagger;
 
-pub const MAGIC: &[u8; 8] = b"NSSYN02\n";
+pub const MAGIC: &[u8; 8] = b"NSSYN03\n";
 
 pub struct Model {
     pub tagger: Tagger,
-    pub parser: Parser,
+    /// One parser, or several whose trees are combined (`ensemble`).
+    pub parsers: Vec<Parser>,
 }
 
 impl Model {
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut out = MAGIC.to_vec();
-        self.tagger.write(&mut out);
-        self.parser.write(&mut out);
-        out
+        write(&self.tagger, &self.parsers)
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
@@ -25,12 +24,29 @@ impl Model {
         }
         let mut r = Reader::new(&bytes[MAGIC.len()..]);
         let tagger = Tagger::read(&mut r)?;
-        let parser = Parser::read(&mut r)?;
+        let count = r.u8()?;
+        if count == 0 {
+            return Err("no parser in the syntax model".into());
+        }
+        let parsers = (0..count)
+            .map(|_| Parser::read(&mut r))
+            .collect::<Result<Vec<_>, _>>()?;
         if !r.done() {
             return Err("trailing bytes after the syntax model".into());
         }
-        Ok(Model { tagger, parser })
+        Ok(Model { tagger, parsers })
     }
+}
+
+/// The bytes of a model file.
+pub fn write(tagger: &Tagger, parsers: &[Parser]) -> Vec<u8> {
+    let mut out = MAGIC.to_vec();
+    tagger.write(&mut out);
+    out.push(u8::try_from(parsers.len()).expect("at most 255 parsers"));
+    for p in parsers {
+        p.write(&mut out);
+    }
+    out
 }
 
 /// A cursor over model bytes.

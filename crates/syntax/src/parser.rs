@@ -475,6 +475,59 @@ pub struct Parser {
     labels: Vec<Row>,
     /// Beam width the model was trained for (1: greedy).
     pub beam: usize,
+    /// Reads the sentence from its last word to its first: its mistakes
+    /// differ from a left-to-right parser's, which is what an ensemble
+    /// needs.
+    pub reverse: bool,
+}
+
+/// The parser's view of a sentence: `[0]` the root, then its `n` words in
+/// reading order, or last to first when `reverse`; `padded` are the
+/// tagger's word infos (two boundary words on each side), `tags` one class
+/// per word.
+fn oriented(
+    padded: &[WordInfo],
+    tags: &[u8],
+    reverse: bool,
+    words: &mut Vec<WordInfo>,
+    t: &mut Vec<u8>,
+) {
+    let n = tags.len();
+    words.clear();
+    t.clear();
+    words.push(padded[1]);
+    t.push(0);
+    if reverse {
+        words.extend(padded[2..n + 2].iter().rev());
+        t.extend(tags.iter().rev());
+    } else {
+        words.extend_from_slice(&padded[2..n + 2]);
+        t.extend_from_slice(tags);
+    }
+}
+
+/// The finished tree of `s`, heads and labels in reading order (`s` read
+/// the sentence reversed if `reverse`).
+fn tree(s: &mut State, reverse: bool) -> (Vec<usize>, Vec<Deprel>) {
+    s.finish();
+    let n = s.n;
+    let at = |i: usize| if reverse { flip(i, n) } else { i };
+    (
+        (1..=n).map(|i| at(s.head[at(i)])).collect(),
+        (1..=n)
+            .map(|i| Deprel::from_index(s.label[at(i)] as usize))
+            .collect(),
+    )
+}
+
+/// Word `i` (1-based; 0 the root) of a sentence of `n` words in the other
+/// reading order.
+fn flip(i: usize, n: usize) -> usize {
+    if i == 0 || i == NONE {
+        i
+    } else {
+        n + 1 - i
+    }
 }
 
 /// Per-thread scratch for parsing.
@@ -549,11 +602,12 @@ fn best_valid<S: PartialOrd + Copy>(s: &State, scores: &[S]) -> usize {
 }
 
 impl Parser {
-    fn new(weights: Frozen, beam: usize) -> Parser {
+    fn new(weights: Frozen, beam: usize, reverse: bool) -> Parser {
         Parser {
             labels: decode::label_rows(&weights),
             weights,
             beam,
+            reverse,
         }
     }
 
@@ -568,11 +622,7 @@ impl Parser {
         sc: &mut Scratch,
     ) -> (Vec<usize>, Vec<Deprel>) {
         let n = tags.len();
-        sc.words.clear();
-        sc.words.extend_from_slice(&padded[1..n + 2]);
-        sc.tags.clear();
-        sc.tags.push(0);
-        sc.tags.extend_from_slice(tags);
+        oriented(padded, tags, self.reverse, &mut sc.words, &mut sc.tags);
         sc.state.reset(n);
         // Greedy decoding is the beam of one: the best move, ties to the
         // first, as `best_valid` chooses.
@@ -584,18 +634,7 @@ impl Parser {
             beam.max(1),
             &mut sc.state,
         );
-        Self::result(&mut sc.state)
-    }
-
-    fn result(s: &mut State) -> (Vec<usize>, Vec<Deprel>) {
-        s.finish();
-        (
-            s.head[1..].to_vec(),
-            s.label[1..]
-                .iter()
-                .map(|&l| Deprel::from_index(l as usize))
-                .collect(),
-        )
+        tree(&mut sc.state, self.reverse)
     }
 
     /// [`Parser::parse`] by the plain decoder: every feature of every
@@ -608,9 +647,9 @@ impl Parser {
         beam: usize,
     ) -> (Vec<usize>, Vec<Deprel>) {
         let n = tags.len();
-        let words = &padded[1..n + 2];
-        let mut t = vec![0u8];
-        t.extend_from_slice(tags);
+        let (mut words, mut t) = (vec![], vec![]);
+        oriented(padded, tags, self.reverse, &mut words, &mut t);
+        let words = &words[..];
         let mut start = State::new();
         start.reset(n);
         let mut items = vec![start];
@@ -648,11 +687,12 @@ impl Parser {
                 .collect();
             scores_of = cands.iter().map(|c| c.0).collect();
         }
-        Self::result(&mut items[0])
+        tree(&mut items[0], self.reverse)
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
         out.push(self.beam as u8);
+        out.push(u8::from(self.reverse));
         self.weights.write(out);
     }
 
@@ -661,11 +701,16 @@ impl Parser {
         if beam == 0 {
             return Err("beam width 0 in the syntax model".into());
         }
-        Ok(Parser::new(Frozen::read(r, NA)?, beam))
+        let reverse = match r.u8()? {
+            0 => false,
+            1 => true,
+            d => return Err(format!("parser direction {d} in the syntax model")),
+        };
+        Ok(Parser::new(Frozen::read(r, NA)?, beam, reverse))
     }
 
     pub fn pruned(&self, min_abs: i16) -> Parser {
-        Parser::new(self.weights.pruned(min_abs), self.beam)
+        Parser::new(self.weights.pruned(min_abs), self.beam, self.reverse)
     }
 
     pub fn size(&self) -> (usize, usize) {
@@ -694,6 +739,9 @@ pub struct TrainOptions {
     pub explore_from: usize,
     /// …with this probability (in 1/1000).
     pub explore_permille: u64,
+    /// Train a right-to-left parser (the examples must be made with
+    /// `reverse` too).
+    pub reverse: bool,
 }
 
 /// The trainer: one epoch at a time, so the caller can average and score
@@ -781,7 +829,11 @@ impl Trainer {
 
     /// The averaged weights so far.
     pub fn parser(&self, min_abs: i16) -> Parser {
-        Parser::new(self.t.averaged(min_abs, NA), self.opts.beam.max(1))
+        Parser::new(
+            self.t.averaged(min_abs, NA),
+            self.opts.beam.max(1),
+            self.opts.reverse,
+        )
     }
 
     /// The costs of every move (`u32::MAX` if invalid) and the least.
@@ -950,17 +1002,22 @@ impl Trainer {
 }
 
 /// A training example from a sentence's words, predicted tagger classes
-/// and gold tree.
-pub fn example(padded: &[WordInfo], tags: &[u8], head: &[usize], label: &[Deprel]) -> Example {
+/// and gold tree, in the reading order of a parser of direction `reverse`.
+pub fn example(
+    padded: &[WordInfo],
+    tags: &[u8],
+    head: &[usize],
+    label: &[Deprel],
+    reverse: bool,
+) -> Example {
     let n = tags.len();
-    let mut words = Vec::with_capacity(n + 1);
-    words.extend_from_slice(&padded[1..n + 2]);
-    let mut t = vec![0u8];
-    t.extend_from_slice(tags);
+    let (mut words, mut t) = (vec![], vec![]);
+    oriented(padded, tags, reverse, &mut words, &mut t);
+    let at = |i: usize| if reverse { flip(i, n) } else { i };
     let mut h = vec![NONE];
-    h.extend_from_slice(head);
+    h.extend((1..=n).map(|i| at(head[at(i) - 1])));
     let mut l = vec![0u8];
-    l.extend(label.iter().map(|&x| x as u8));
+    l.extend((1..=n).map(|i| label[at(i) - 1] as u8));
     Example {
         words,
         tags: t,
@@ -972,6 +1029,34 @@ pub fn example(padded: &[WordInfo], tags: &[u8], head: &[usize], label: &[Deprel
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A right-to-left example, parsed by the oracle's zero-cost moves,
+    /// gives back the sentence's tree in reading order.
+    #[test]
+    fn a_reversed_example_gives_the_tree_in_reading_order() {
+        // Ola opened the bridge yesterday .
+        let words = ["Ola", "opened", "the", "bridge", "yesterday", "."];
+        let head = [2, 0, 4, 2, 2, 2];
+        use Deprel::*;
+        let label = [Nsubj, Root, Det, Obj, Obl, Punct];
+        let padded = crate::tagger::padded(&words);
+        let tags = [1, 2, 3, 4, 5, 6];
+        for reverse in [false, true] {
+            let ex = example(&padded, &tags, &head, &label, reverse);
+            // The reversed example reads "." first and "Ola" last.
+            let first = if reverse { 5 } else { 0 };
+            assert_eq!(ex.words[1].norm, WordInfo::new(words[first]).norm);
+            assert_eq!(ex.tags[1], tags[first]);
+            let mut s = State::new();
+            s.reset(words.len());
+            while !s.terminal() {
+                let (costs, min) = Trainer::all_costs(&s, &ex);
+                assert_eq!(min, 0, "a projective tree has a zero-cost path");
+                s.apply(costs.iter().position(|&c| c == 0).unwrap());
+            }
+            assert_eq!(tree(&mut s, reverse), (head.to_vec(), label.to_vec()));
+        }
+    }
 
     /// The features between and around s0 and n0 read the right words.
     #[test]

@@ -1,4 +1,5 @@
-//! The tagger: greedy left to right, an averaged perceptron over features
+//! The tagger: greedy, from the last word to the first (or the first to
+//! the last), an averaged perceptron over features
 //! in the style of Honnibal's tagger, and a dictionary of frequent words
 //! that always take one tag. Its classes are UPOS tags refined by frequent
 //! XPOS (Penn Treebank) tags (`VERB VBN`, `PRON PRP$`…): the parser reads
@@ -31,6 +32,18 @@ pub fn padded(words: &[&str]) -> Vec<WordInfo> {
     v.extend(words.iter().map(|w| WordInfo::new(w)));
     v.push(WordInfo::boundary(3));
     v.push(WordInfo::boundary(4));
+    v
+}
+
+/// Padded words (`padded`) in the other reading order, the boundary
+/// words staying where they are: what `padded` gives of the reversed
+/// sentence.
+fn flip_padded(w: &[WordInfo]) -> Vec<WordInfo> {
+    let n = w.len() - 4;
+    let mut v = Vec::with_capacity(w.len());
+    v.extend_from_slice(&w[..2]);
+    v.extend(w[2..n + 2].iter().rev());
+    v.extend_from_slice(&w[n + 2..]);
     v
 }
 
@@ -175,6 +188,10 @@ pub struct Tagger {
     /// Normalized form hash → the tags the word takes (a bit per tag).
     amb: HashedMap<u32>,
     weights: Frozen,
+    /// Tags from the last word to the first: each tag then reads the two
+    /// after it (EWT dev UPOS 95.24 against 94.96 left to right, test
+    /// 95.39 against 95.36; the parser on its tags: dev LAS +0.47).
+    reverse: bool,
     /// This tagger among those the process made (the per-thread word
     /// cache belongs to one).
     id: u64,
@@ -277,6 +294,17 @@ impl Tagger {
     /// alone summed once per word and thread (a per-form cache, as the
     /// recognizer's), the rest looked up with prefetching.
     pub fn tag_words(&self, words: &[&str], sc: &mut Scratch) -> (Vec<WordInfo>, Vec<u8>) {
+        if !self.reverse {
+            return self.tag_words_in_order(words, sc);
+        }
+        let reversed: Vec<&str> = words.iter().rev().copied().collect();
+        let (infos, mut tags) = self.tag_words_in_order(&reversed, sc);
+        tags.reverse();
+        (flip_padded(&infos), tags)
+    }
+
+    /// [`Tagger::tag_words`] in the order the words are given.
+    fn tag_words_in_order(&self, words: &[&str], sc: &mut Scratch) -> (Vec<WordInfo>, Vec<u8>) {
         if sc.model != self.id || sc.words.len() + words.len() + 4 > CACHE_WORDS {
             sc.model = self.id;
             sc.cache.clear();
@@ -395,6 +423,12 @@ impl Tagger {
         }
     }
 
+    /// The gold classes of `s` (experiments: the parser on gold tags).
+    #[doc(hidden)]
+    pub fn gold(&self, s: &Sentence) -> Vec<u8> {
+        gold_classes(&class_index(&self.classes), s)
+    }
+
     /// The UPOS part of class `c`.
     pub fn upos(&self, c: u8) -> Upos {
         self.classes[c as usize].0
@@ -403,6 +437,17 @@ impl Tagger {
     /// The classes of padded words `w`, every feature looked up (what
     /// `tag_words` must give).
     pub fn tag_infos(&self, w: &[WordInfo], scratch: &mut Scratch) -> Vec<u8> {
+        if self.reverse {
+            let mut tags = self.tag_infos_in_order(&flip_padded(w), scratch);
+            tags.reverse();
+            tags
+        } else {
+            self.tag_infos_in_order(w, scratch)
+        }
+    }
+
+    /// [`Tagger::tag_infos`] in the order the words are given.
+    fn tag_infos_in_order(&self, w: &[WordInfo], scratch: &mut Scratch) -> Vec<u8> {
         let n = w.len() - 4;
         let k = self.classes.len();
         ambiguity(&self.amb, w, &mut scratch.amb);
@@ -429,6 +474,7 @@ impl Tagger {
     }
 
     pub fn write(&self, out: &mut Vec<u8>) {
+        out.push(u8::from(self.reverse));
         out.push(self.classes.len() as u8);
         for (u, x) in &self.classes {
             out.push(*u as u8);
@@ -453,6 +499,11 @@ impl Tagger {
     }
 
     pub fn read(r: &mut crate::model::Reader) -> Result<Tagger, String> {
+        let reverse = match r.u8()? {
+            0 => false,
+            1 => true,
+            d => return Err(format!("tagger direction {d} in the syntax model")),
+        };
         let nc = r.u8()? as usize;
         if !(NUPOS..=NTAGS).contains(&nc) {
             return Err(format!("{nc} tagger classes in the syntax model"));
@@ -489,6 +540,7 @@ impl Tagger {
             dict,
             amb,
             weights: Frozen::read(r, nc)?,
+            reverse,
             id: next_id(),
         })
     }
@@ -553,8 +605,22 @@ fn class_index(classes: &[(Upos, String)]) -> std::collections::HashMap<(Upos, &
 }
 
 /// Train a tagger for `epochs` passes over `sents` (shuffled with `seed`)
-/// to tell `classes` (`make_classes`).
-pub fn train(sents: &[&Sentence], epochs: usize, seed: u64, classes: &[(Upos, String)]) -> Tagger {
+/// to tell `classes` (`make_classes`), reading each sentence backwards if
+/// `reverse`.
+pub fn train(
+    sents: &[&Sentence],
+    epochs: usize,
+    seed: u64,
+    classes: &[(Upos, String)],
+    reverse: bool,
+) -> Tagger {
+    if reverse {
+        let backwards: Vec<Sentence> = sents.iter().map(|s| s.reversed()).collect();
+        let refs: Vec<&Sentence> = backwards.iter().collect();
+        let mut t = train(&refs, epochs, seed, classes, false);
+        t.reverse = true;
+        return t;
+    }
     let classes = classes.to_vec();
     let index = class_index(&classes);
     let gold: Vec<Vec<u8>> = sents.iter().map(|s| gold_classes(&index, s)).collect();
@@ -609,6 +675,7 @@ pub fn train(sents: &[&Sentence], epochs: usize, seed: u64, classes: &[(Upos, St
         dict,
         amb: amb_table,
         weights: t.averaged(1, k),
+        reverse: false,
         id: next_id(),
     }
 }
@@ -632,6 +699,33 @@ mod tests {
         text += &row(2, "shut", "VERB", "VBD");
         text += "\n";
         crate::conllu::parse(&text, "t").unwrap()
+    }
+
+    /// A tagger that reads right to left: the fast path tags as the plain
+    /// one, the word infos come back in reading order, and the tags are
+    /// those of a sentence read backwards.
+    #[test]
+    fn a_right_to_left_tagger() {
+        let w = padded(&["bridges", "opened", "shut"]);
+        let f = flip_padded(&w);
+        assert_eq!(f[2].norm, WordInfo::new("shut").norm);
+        assert_eq!((f[1].norm, f[5].norm), (w[1].norm, w[5].norm));
+        assert_eq!(flip_padded(&f)[2].norm, w[2].norm);
+        let s = sentences();
+        let all: Vec<&Sentence> = s.iter().collect();
+        let classes = make_classes(&all, 3);
+        let t = train(&all, 4, 1, &classes, true);
+        let mut out = vec![];
+        t.write(&mut out);
+        let t = Tagger::read(&mut crate::model::Reader::new(&out)).unwrap();
+        assert!(t.reverse);
+        let words = ["bridges", "opened", "opened"];
+        let (infos, tags) = t.tag_words(&words, &mut Scratch::default());
+        assert_eq!(infos[2].norm, WordInfo::new("bridges").norm);
+        assert_eq!(tags, t.tag_infos(&padded(&words), &mut Scratch::default()));
+        // As in training: the "opened" that ends the sentence is the VBN.
+        let name = |c: u8| classes[c as usize].1.clone();
+        assert_eq!([name(tags[1]), name(tags[2])], ["VBD", "VBN"]);
     }
 
     /// The UPOS tags alone come first (a word's class is its UPOS tag

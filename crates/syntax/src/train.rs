@@ -10,19 +10,72 @@ use crate::parser::{self, TrainOptions, Trainer};
 use crate::tagger;
 use crate::Model;
 
+/// One parser of the model: its reading direction and its seed (the
+/// order it visits the training sentences in).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParserRun {
+    pub reverse: bool,
+    pub seed: u64,
+}
+
+impl ParserRun {
+    /// Parsers as `train-syntax --parsers` names them: `f` (left to right)
+    /// or `r` (right to left) and a seed, comma-separated: `f1,r1,f2`.
+    pub fn parse_list(list: &str) -> Result<Vec<ParserRun>, String> {
+        let runs = list
+            .split(',')
+            .map(|p| {
+                let p = p.trim();
+                let reverse = match p.chars().next() {
+                    Some('f') => false,
+                    Some('r') => true,
+                    _ => return Err(format!("parser {p:?}: start with f (left to right) or r (right to left), then a seed: f1")),
+                };
+                let seed = p[1..]
+                    .parse()
+                    .map_err(|_| format!("parser {p:?}: the seed after {:?} must be a number: f1", &p[..1]))?;
+                Ok(ParserRun { reverse, seed })
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        for (i, r) in runs.iter().enumerate() {
+            if runs[..i].contains(r) {
+                let name = ParserRun::list_name(std::slice::from_ref(r));
+                return Err(format!(
+                    "parser {name} given twice: it would train the same parser again"
+                ));
+            }
+        }
+        Ok(runs)
+    }
+
+    /// The list as `parse_list` reads it.
+    pub fn list_name(runs: &[ParserRun]) -> String {
+        runs.iter()
+            .map(|r| format!("{}{}", if r.reverse { 'r' } else { 'f' }, r.seed))
+            .collect::<Vec<_>>()
+            .join(",")
+    }
+}
+
 /// What training does; `Default` is the shipped model's configuration.
 #[derive(Debug, Clone)]
 pub struct TrainConfig {
+    /// The tagger's seed.
     pub seed: u64,
     pub tagger_epochs: usize,
+    /// Tag from the last word to the first.
+    pub tagger_reverse: bool,
     /// The tagger's classes refine UPOS by the XPOS tags seen this often
     /// with it (0: UPOS alone); the parser reads the classes.
     pub xpos_min_count: usize,
     /// Folds for jackknifing the tagger (the parser trains on tags
     /// predicted by a tagger that did not see the sentence).
     pub folds: usize,
+    /// The parsers, trained on the same tags, each choosing its own best
+    /// epoch; with several, their trees vote (`ensemble`).
+    pub parsers: Vec<ParserRun>,
     pub parser_epochs: usize,
-    /// Beam width of the parser (1: greedy with a dynamic oracle).
+    /// Beam width of the parsers (1: greedy with a dynamic oracle).
     pub beam: usize,
     /// Beam training by max-violation updates (else early updates).
     pub max_violation: bool,
@@ -31,17 +84,11 @@ pub struct TrainConfig {
     /// Quantized weights below this magnitude are dropped (the largest is
     /// `i16::MAX`)…
     pub min_weight: i16,
-    /// …and the threshold is raised by half again until the model file
-    /// is at most this large.
+    /// …and the threshold is raised by half again until each parser, with
+    /// the tagger, would make a model file at most this large.
     pub max_bytes: usize,
     /// Print each line of the report on stderr as it is made.
     pub progress: bool,
-    /// Write the best model so far here after each epoch (a run stopped
-    /// after epoch k has written what `parser_epochs: k` would give).
-    pub snapshot: Option<std::path::PathBuf>,
-    /// Experiments: after each epoch, also score the weights pruned at
-    /// each of these thresholds (no size cap; reported, never kept).
-    pub probe_min_weights: Vec<i16>,
 }
 
 impl Default for TrainConfig {
@@ -49,18 +96,23 @@ impl Default for TrainConfig {
         TrainConfig {
             seed: 1,
             tagger_epochs: 8,
+            tagger_reverse: true,
             xpos_min_count: 20,
             folds: 10,
+            // One parser: `--parsers` builds an ensemble (README, Syntax
+            // model, for what four or six give and cost).
+            parsers: vec![ParserRun {
+                reverse: false,
+                seed: 1,
+            }],
             parser_epochs: 15,
-            beam: 4,
+            beam: 8,
             max_violation: true,
             explore_from: 1,
             explore_permille: 900,
             min_weight: 300,
             max_bytes: 40_000_000,
             progress: false,
-            snapshot: None,
-            probe_min_weights: vec![],
         }
     }
 }
@@ -159,8 +211,13 @@ fn jackknife(train: &[Sentence], cfg: &TrainConfig) -> Jackknifed {
                 sc.spawn(move || {
                     let (a, b) = (f * chunk, ((f + 1) * chunk).min(all.len()));
                     let rest: Vec<&Sentence> = all[..a].iter().chain(&all[b..]).copied().collect();
-                    let t =
-                        tagger::train(&rest, cfg.tagger_epochs, cfg.seed + f as u64 + 1, classes);
+                    let t = tagger::train(
+                        &rest,
+                        cfg.tagger_epochs,
+                        cfg.seed + f as u64 + 1,
+                        classes,
+                        cfg.tagger_reverse,
+                    );
                     let mut scratch = tagger::Scratch::default();
                     all[a..b]
                         .iter()
@@ -189,9 +246,18 @@ fn jackknife(train: &[Sentence], cfg: &TrainConfig) -> Jackknifed {
 }
 
 /// `newsparse eval-syntax FILE`.
-pub fn eval_command(file: &Path) -> Result<String, String> {
+/// `newsparse eval-syntax FILE [--model PATH]`: the embedded model, or
+/// the model file at `model`.
+pub fn eval_command(file: &Path, model: Option<&Path>) -> Result<String, String> {
     let sents = conllu::read(file)?;
-    Ok(score(Model::embedded(), &sents).report())
+    let m = match model {
+        None => return Ok(score(Model::embedded(), &sents).report()),
+        Some(p) => {
+            let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
+            Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", p.display()))?
+        }
+    };
+    Ok(score(&m, &sents).report())
 }
 
 /// Train a model; gives its bytes and a report.
@@ -230,30 +296,107 @@ pub fn train_bytes(
             100.0 * right as f64 / n.max(1) as f64
         ),
     );
-    let final_tagger = tagger::train(&all, cfg.tagger_epochs, cfg.seed, &classes);
-    let tagger_bytes = {
-        let mut b = vec![];
-        final_tagger.write(&mut b);
-        b
+    let final_tagger = tagger::train(
+        &all,
+        cfg.tagger_epochs,
+        cfg.seed,
+        &classes,
+        cfg.tagger_reverse,
+    );
+    if cfg.parsers.is_empty() {
+        return Err("no parsers to train".into());
+    }
+    // The parsers are independent: one thread each.
+    let trained: Vec<Result<(parser::Parser, String), String>> = std::thread::scope(|sc| {
+        let handles: Vec<_> = cfg
+            .parsers
+            .iter()
+            .enumerate()
+            .map(|(k, run)| {
+                let (tagger, jack) = (&final_tagger, &jack);
+                sc.spawn(move || train_parser(k, *run, train, jack, dev, tagger, cfg, started))
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("a parser's training panicked"))
+            .collect()
+    });
+    let mut parsers = vec![];
+    for t in trained {
+        let (p, r) = t?;
+        report.push_str(&r);
+        parsers.push(p);
+    }
+    let bytes = model::write(&final_tagger, &parsers);
+    let s = score(&Model::from_bytes(&bytes)?, dev);
+    say(
+        &mut report,
+        format!(
+            "{}: dev UPOS {:.2} UAS {:.2} LAS {:.2}; model {} bytes\n",
+            match parsers.len() {
+                1 => "one parser".to_string(),
+                n => format!("{n} parsers voting"),
+            },
+            100.0 * s.upos,
+            100.0 * s.uas,
+            100.0 * s.las,
+            bytes.len()
+        ),
+    );
+    Ok((bytes, report))
+}
+
+/// Train parser `k` of the model on the jackknifed tags; gives the
+/// parser of its best epoch on `dev` (scored alone) and its report.
+#[allow(clippy::too_many_arguments)]
+fn train_parser(
+    k: usize,
+    run: ParserRun,
+    train: &[Sentence],
+    jack: &[Vec<u8>],
+    dev: &[Sentence],
+    final_tagger: &tagger::Tagger,
+    cfg: &TrainConfig,
+    started: Instant,
+) -> Result<(parser::Parser, String), String> {
+    let mut report = String::new();
+    let name = format!(
+        "parser {} ({}, seed {})",
+        k + 1,
+        if run.reverse {
+            "right to left"
+        } else {
+            "left to right"
+        },
+        run.seed
+    );
+    let mut say = |line: String| {
+        let line = format!("{name}: {line}");
+        if cfg.progress {
+            eprint!("{line}");
+        }
+        report.push_str(&line);
     };
     let examples: Vec<parser::Example> = train
         .iter()
-        .zip(&jack)
+        .zip(jack)
         .map(|(s, t)| {
             let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
             let mut p = tagger::padded(&w);
             final_tagger.set_amb(&mut p);
-            parser::example(&p, t, &s.head, &s.deprel)
+            parser::example(&p, t, &s.head, &s.deprel, run.reverse)
         })
         .collect();
     let mut trainer = Trainer::new(TrainOptions {
-        seed: cfg.seed,
+        seed: run.seed,
         beam: cfg.beam.max(1),
         max_violation: cfg.max_violation,
         explore_from: cfg.explore_from,
         explore_permille: cfg.explore_permille,
+        reverse: run.reverse,
     });
-    let mut best: Option<(f64, usize, Vec<u8>)> = None;
+    let mut best: Option<(f64, usize, parser::Parser)> = None;
     for e in 0..cfg.parser_epochs {
         let err = if cfg.beam > 1 {
             trainer.beam_epoch(&examples)
@@ -262,57 +405,32 @@ pub fn train_bytes(
         };
         let full = trainer.parser(1);
         let mut min_weight = cfg.min_weight.max(1);
-        let bytes = loop {
-            let mut bytes = model::MAGIC.to_vec();
-            bytes.extend_from_slice(&tagger_bytes);
-            full.pruned(min_weight).write(&mut bytes);
+        let (parser, bytes) = loop {
+            let p = full.pruned(min_weight);
+            let bytes = model::write(final_tagger, std::slice::from_ref(&p));
             if bytes.len() <= cfg.max_bytes || min_weight == i16::MAX {
-                break bytes;
+                break (p, bytes);
             }
             min_weight = min_weight.saturating_add(min_weight / 2 + 1);
         };
-        for &p in &cfg.probe_min_weights {
-            let mut b = model::MAGIC.to_vec();
-            b.extend_from_slice(&tagger_bytes);
-            full.pruned(p.max(1)).write(&mut b);
-            let s = score(&Model::from_bytes(&b)?, dev);
-            say(
-                &mut report,
-                format!(
-                    "  probe: kept above {p}: dev UAS {:.2} LAS {:.2} ({:.1} MB)\n",
-                    100.0 * s.uas,
-                    100.0 * s.las,
-                    b.len() as f64 / 1e6
-                ),
-            );
-        }
-        let m = Model::from_bytes(&bytes)?;
-        let s = score(&m, dev);
-        say(&mut report, format!(
-            "epoch {:2}: train errors {:.2}%, {} features, kept above {min_weight}; dev UPOS {:.2} UAS {:.2} LAS {:.2} ({} MB, {:.0} s)\n",
+        let s = score(&Model::from_bytes(&bytes)?, dev);
+        say(format!(
+            "epoch {:2}: train errors {:.2}%, {} features, kept above {min_weight}; dev UAS {:.2} LAS {:.2} ({} MB, {:.0} s)\n",
             e + 1,
             100.0 * err,
             trainer.features(),
-            100.0 * s.upos,
             100.0 * s.uas,
             100.0 * s.las,
             bytes.len() / 1_000_000,
             started.elapsed().as_secs_f64()
         ));
         if best.as_ref().is_none_or(|b| s.las > b.0) {
-            if let Some(p) = &cfg.snapshot {
-                std::fs::write(p, &bytes).map_err(|e| format!("{}: {e}", p.display()))?;
-            }
-            best = Some((s.las, e + 1, bytes));
+            best = Some((s.las, e + 1, parser));
         }
     }
-    let (las, epoch, bytes) = best.ok_or("no parser epochs")?;
-    report.push_str(&format!(
-        "kept epoch {epoch} (dev LAS {:.2}); model {} bytes\n",
-        100.0 * las,
-        bytes.len()
-    ));
-    Ok((bytes, report))
+    let (las, epoch, parser) = best.ok_or("no parser epochs")?;
+    say(format!("kept epoch {epoch} (dev LAS {:.2})\n", 100.0 * las));
+    Ok((parser, report))
 }
 
 /// `newsparse train-syntax`: train on `train` files, choose the epoch on
@@ -342,6 +460,7 @@ pub fn tagger_experiment(
     epochs: usize,
     seed: u64,
     xpos_min_count: usize,
+    reverse: bool,
 ) -> f64 {
     let all: Vec<&Sentence> = train.iter().collect();
     let t = tagger::train(
@@ -349,6 +468,7 @@ pub fn tagger_experiment(
         epochs,
         seed,
         &tagger::make_classes(&all, xpos_min_count),
+        reverse,
     );
     let mut scratch = tagger::Scratch::default();
     let (mut right, mut n) = (0, 0);
@@ -368,6 +488,37 @@ pub fn tagger_experiment(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parser_lists() {
+        let runs = ParserRun::parse_list("f1, r1,f12").unwrap();
+        assert_eq!(
+            runs,
+            [
+                ParserRun {
+                    reverse: false,
+                    seed: 1
+                },
+                ParserRun {
+                    reverse: true,
+                    seed: 1
+                },
+                ParserRun {
+                    reverse: false,
+                    seed: 12
+                }
+            ]
+        );
+        assert_eq!(ParserRun::list_name(&runs), "f1,r1,f12");
+        assert!(ParserRun::parse_list("x1")
+            .unwrap_err()
+            .contains("start with f"));
+        assert!(ParserRun::parse_list("f")
+            .unwrap_err()
+            .contains("must be a number"));
+        let d = TrainConfig::default().parsers;
+        assert_eq!(ParserRun::parse_list(&ParserRun::list_name(&d)).unwrap(), d);
+    }
 
     /// Every fold's tagger numbers its classes as the whole training set
     /// does (each fold alone would rank VBD and NNS differently here), so

@@ -140,15 +140,43 @@ fn training_is_deterministic() {
     train.truncate(300);
     let mut dev = newsparse_syntax::read_conllu(&dir.join("en_ewt-ud-dev.conllu")).unwrap();
     dev.truncate(50);
+    // Three parsers (with two, the first would always win): trained in
+    // threads, voting.
     let cfg = TrainConfig {
         tagger_epochs: 2,
         folds: 3,
         parser_epochs: 2,
+        beam: 4,
+        parsers: newsparse_syntax::ParserRun::parse_list("f1,r1,r2").unwrap(),
         ..TrainConfig::default()
     };
-    let (a, _) = train_bytes(&train, &dev, &cfg).unwrap();
+    let (a, report) = train_bytes(&train, &dev, &cfg).unwrap();
     let (b, _) = train_bytes(&train, &dev, &cfg).unwrap();
     assert_eq!(a, b);
+    assert!(report.contains("3 parsers voting"), "{report}");
+    // The vote: the fast decoder gives the plain one's trees, each word
+    // reaches the root, and `parse_fast` is the first parser alone.
+    let m = Model::from_bytes(&a).unwrap();
+    assert_eq!(m.parsers(), 3);
+    let first = Model::from_bytes(&a).unwrap().with_parsers(&[0]);
+    let (mut differ, mut n) = (0, 0);
+    for s in &dev {
+        let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+        let p = m.parse(&w);
+        assert_eq!(p, m.parse_reference(&w, m.beam()));
+        for mut v in 1..=w.len() {
+            let mut steps = 0;
+            while v != 0 {
+                v = p.head[v - 1];
+                steps += 1;
+                assert!(steps <= w.len(), "a cycle: {:?}", p.head);
+            }
+        }
+        assert_eq!(m.parse_fast(&w), first.parse(&w));
+        differ += usize::from(p != first.parse(&w));
+        n += 1;
+    }
+    assert!(differ > 0 && differ < n, "{differ} of {n} trees differ");
     let other = TrainConfig { seed: 2, ..cfg };
     let (c, _) = train_bytes(&train, &dev, &other).unwrap();
     assert_ne!(a, c, "the seed matters");
