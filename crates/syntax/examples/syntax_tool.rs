@@ -200,7 +200,7 @@ fn main() {
         Some("eval") => {
             let mut m = Model::from_bytes(&std::fs::read(&args[1]).unwrap()).unwrap();
             if let Some(p) = args.get(4) {
-                m = m.with_pruned_parser(p.parse().unwrap());
+                m = m.with_pruned_parsers(p.parse().unwrap());
                 println!("pruned below {p}: {} bytes", m.to_bytes().len());
             }
             let sents = read_conllu(Path::new(&args[2])).unwrap();

@@ -25,14 +25,11 @@ fn weight(k: usize, count: usize) -> i64 {
 
 /// The tree most of `trees` (one per parser, in the model's order) vote
 /// for. Every tree must have the same number of words.
-pub fn combine(trees: &[Tree]) -> Tree {
-    let Some(first) = trees.first() else {
-        return (vec![], vec![]);
-    };
-    if trees.len() == 1 {
-        return first.clone();
+pub fn combine(mut trees: Vec<Tree>) -> Tree {
+    if trees.len() <= 1 {
+        return trees.pop().unwrap_or_default();
     }
-    let n = first.0.len();
+    let n = trees[0].0.len();
     // Arcs (head, dependent, votes), each distinct arc once.
     let mut arcs: Vec<(usize, usize, i64)> = Vec::with_capacity(n * trees.len());
     for d in 1..=n {
@@ -52,23 +49,23 @@ pub fn combine(trees: &[Tree]) -> Tree {
     for d in 1..=n {
         let h = arcs[chosen[d]].0;
         head[d - 1] = h;
-        // The label with the most weight among the parsers that chose h.
-        let mut best: Option<(Deprel, i64)> = None;
-        for t in trees {
-            if t.0[d - 1] != h {
-                continue;
-            }
-            let l = t.1[d - 1];
-            let w: i64 = trees
-                .iter()
-                .enumerate()
-                .filter(|(_, u)| u.0[d - 1] == h && u.1[d - 1] == l)
-                .map(|(j, _)| weight(j, trees.len()))
-                .sum();
-            if best.is_none_or(|b| w > b.1) {
-                best = Some((l, w));
+        // The label with the most weight among the parsers that chose h
+        // (a tie to the label an earlier parser gave).
+        let mut tally: Vec<(Deprel, i64)> = Vec::with_capacity(trees.len());
+        for (k, t) in trees.iter().enumerate().filter(|(_, t)| t.0[d - 1] == h) {
+            let w = weight(k, trees.len());
+            match tally.iter_mut().find(|x| x.0 == t.1[d - 1]) {
+                Some(x) => x.1 += w,
+                None => tally.push((t.1[d - 1], w)),
             }
         }
+        let best = tally.iter().fold(None, |b: Option<(Deprel, i64)>, &x| {
+            if b.is_none_or(|b| x.1 > b.1) {
+                Some(x)
+            } else {
+                b
+            }
+        });
         label[d - 1] = best.expect("a parser chose the head").0;
     }
     (head, label)
@@ -210,17 +207,17 @@ mod tests {
         let a: Tree = (vec![2, 0, 2], vec![Nsubj, Root, Obj]);
         let b: Tree = (vec![2, 0, 1], vec![Nsubj, Root, Nmod]);
         let c: Tree = (vec![3, 0, 1], vec![Amod, Root, Nmod]);
-        let (h, l) = combine(&[a.clone(), b.clone(), c.clone()]);
+        let (h, l) = combine(vec![a.clone(), b, c]);
         assert_eq!(h, [2, 0, 1]);
         assert_eq!(l, [Nsubj, Root, Nmod]);
-        assert_eq!(combine(std::slice::from_ref(&a)), a);
+        assert_eq!(combine(vec![a.clone()]), a);
         // Three chains whose majorities make the cycle 1→2→3→1: the
         // spanning tree keeps two of its arcs and roots the third word.
         let l = vec![Dep; 3];
         let p: Tree = (vec![2, 3, 0], l.clone());
         let q: Tree = (vec![0, 3, 1], l.clone());
         let r: Tree = (vec![2, 0, 1], l.clone());
-        let (h, _) = combine(&[p, q, r]);
+        let (h, _) = combine(vec![p, q, r]);
         let arcs = h
             .iter()
             .enumerate()
@@ -230,6 +227,6 @@ mod tests {
         // Same head, labels differ: the heavier (earlier) parser's label.
         let a: Tree = (vec![2, 0], vec![Nsubj, Root]);
         let e: Tree = (vec![2, 0], vec![Obj, Root]);
-        assert_eq!(combine(&[a, e]).1, [Nsubj, Root]);
+        assert_eq!(combine(vec![a, e]).1, [Nsubj, Root]);
     }
 }

@@ -110,11 +110,7 @@ impl Model {
         SCRATCH.with(|s| {
             let s = &mut *s.borrow_mut();
             let t = &self.inner.tagger;
-            t.tag_words(words, &mut s.0)
-                .1
-                .into_iter()
-                .map(|c| t.upos(c))
-                .collect()
+            t.upos_of(&t.tag_words(words, &mut s.0).1)
         })
     }
 
@@ -168,12 +164,10 @@ impl Model {
             let s = &mut *s.borrow_mut();
             let t = &self.inner.tagger;
             let (w, classes) = t.tag_words(words, &mut s.0);
-            let trees: Vec<ensemble::Tree> = self.inner.parsers[..count.max(1)]
-                .iter()
-                .map(|p| p.parse(&w, &classes, beam.max(1), &mut s.1))
-                .collect();
-            let (head, deprel) = ensemble::combine(&trees);
-            let upos = classes.into_iter().map(|c| t.upos(c)).collect();
+            let (head, deprel) = vote(&self.inner.parsers[..count.max(1)], |p| {
+                p.parse(&w, &classes, beam.max(1), &mut s.1)
+            });
+            let upos = t.upos_of(&classes);
             Parsed { upos, head, deprel }
         })
     }
@@ -188,14 +182,10 @@ impl Model {
         self.inner.tagger.set_amb(&mut w);
         let t = &self.inner.tagger;
         let classes = t.tag_infos(&w, &mut tagger::Scratch::default());
-        let trees: Vec<ensemble::Tree> = self
-            .inner
-            .parsers
-            .iter()
-            .map(|p| p.parse_reference(&w, &classes, beam))
-            .collect();
-        let (head, deprel) = ensemble::combine(&trees);
-        let upos = classes.into_iter().map(|c| t.upos(c)).collect();
+        let (head, deprel) = vote(&self.inner.parsers, |p| {
+            p.parse_reference(&w, &classes, beam)
+        });
+        let upos = t.upos_of(&classes);
         Parsed { upos, head, deprel }
     }
 
@@ -208,13 +198,9 @@ impl Model {
         self.inner.tagger.set_amb(&mut w);
         let classes = self.inner.tagger.gold(s);
         let mut sc = parser::Scratch::default();
-        let trees: Vec<ensemble::Tree> = self
-            .inner
-            .parsers
-            .iter()
-            .map(|p| p.parse(&w, &classes, p.beam, &mut sc))
-            .collect();
-        let (head, deprel) = ensemble::combine(&trees);
+        let (head, deprel) = vote(&self.inner.parsers, |p| {
+            p.parse(&w, &classes, p.beam, &mut sc)
+        });
         let upos = s.upos.clone();
         Parsed { upos, head, deprel }
     }
@@ -229,7 +215,7 @@ impl Model {
 
     /// The same model with the parsers' weights below `min_abs` dropped
     /// (for experiments on the model's size).
-    pub fn with_pruned_parser(self, min_abs: i16) -> Model {
+    pub fn with_pruned_parsers(self, min_abs: i16) -> Model {
         Model {
             inner: model::Model {
                 tagger: self.inner.tagger,
@@ -255,6 +241,14 @@ impl Model {
             .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
         [d, tf, tw, pf, pw]
     }
+}
+
+/// The tree `parsers` vote for, each giving its own by `tree`.
+fn vote(
+    parsers: &[parser::Parser],
+    tree: impl FnMut(&parser::Parser) -> ensemble::Tree,
+) -> ensemble::Tree {
+    ensemble::combine(parsers.iter().map(tree).collect())
 }
 
 /// Universal POS tags of `words`, by the embedded model.

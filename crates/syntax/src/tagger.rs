@@ -434,6 +434,11 @@ impl Tagger {
         self.classes[c as usize].0
     }
 
+    /// The UPOS parts of `classes`.
+    pub fn upos_of(&self, classes: &[u8]) -> Vec<Upos> {
+        classes.iter().map(|&c| self.upos(c)).collect()
+    }
+
     /// The classes of padded words `w`, every feature looked up (what
     /// `tag_words` must give).
     pub fn tag_infos(&self, w: &[WordInfo], scratch: &mut Scratch) -> Vec<u8> {

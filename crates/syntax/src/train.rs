@@ -8,6 +8,7 @@ use crate::labels::Upos;
 use crate::model;
 use crate::parser::{self, TrainOptions, Trainer};
 use crate::tagger;
+use crate::words::WordInfo;
 use crate::Model;
 
 /// One parser of the model: its reading direction and its seed (the
@@ -224,7 +225,7 @@ fn jackknife(train: &[Sentence], cfg: &TrainConfig) -> Jackknifed {
                         .map(|s| {
                             let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
                             let c = t.tag_infos(&tagger::padded(&w), &mut scratch);
-                            let u: Vec<Upos> = c.iter().map(|&c| t.upos(c)).collect();
+                            let u = t.upos_of(&c);
                             (c, u)
                         })
                         .collect::<Vec<_>>()
@@ -245,7 +246,6 @@ fn jackknife(train: &[Sentence], cfg: &TrainConfig) -> Jackknifed {
     }
 }
 
-/// `newsparse eval-syntax FILE`.
 /// `newsparse eval-syntax FILE [--model PATH]`: the embedded model, or
 /// the model file at `model`.
 pub fn eval_command(file: &Path, model: Option<&Path>) -> Result<String, String> {
@@ -268,6 +268,9 @@ pub fn train_bytes(
 ) -> Result<(Vec<u8>, String), String> {
     if train.is_empty() {
         return Err("no training sentences".into());
+    }
+    if cfg.parsers.is_empty() {
+        return Err("no parsers to train".into());
     }
     let mut report = String::new();
     let say = |report: &mut String, line: String| {
@@ -303,9 +306,16 @@ pub fn train_bytes(
         &classes,
         cfg.tagger_reverse,
     );
-    if cfg.parsers.is_empty() {
-        return Err("no parsers to train".into());
-    }
+    // What every parser reads of the training words, made once.
+    let words: Vec<Vec<WordInfo>> = train
+        .iter()
+        .map(|s| {
+            let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
+            let mut p = tagger::padded(&w);
+            final_tagger.set_amb(&mut p);
+            p
+        })
+        .collect();
     // The parsers are independent: one thread each.
     let trained: Vec<Result<(parser::Parser, String), String>> = std::thread::scope(|sc| {
         let handles: Vec<_> = cfg
@@ -313,8 +323,10 @@ pub fn train_bytes(
             .iter()
             .enumerate()
             .map(|(k, run)| {
-                let (tagger, jack) = (&final_tagger, &jack);
-                sc.spawn(move || train_parser(k, *run, train, jack, dev, tagger, cfg, started))
+                let (tagger, jack, words) = (&final_tagger, &jack, &words);
+                sc.spawn(move || {
+                    train_parser(k, *run, train, words, jack, dev, tagger, cfg, started)
+                })
             })
             .collect();
         handles
@@ -347,13 +359,15 @@ pub fn train_bytes(
     Ok((bytes, report))
 }
 
-/// Train parser `k` of the model on the jackknifed tags; gives the
-/// parser of its best epoch on `dev` (scored alone) and its report.
+/// Train parser `k` of the model on the training sentences' padded words
+/// (`words`, ambiguity classes set) and jackknifed tags; gives the parser
+/// of its best epoch on `dev` (scored alone) and its report.
 #[allow(clippy::too_many_arguments)]
 fn train_parser(
     k: usize,
     run: ParserRun,
     train: &[Sentence],
+    words: &[Vec<WordInfo>],
     jack: &[Vec<u8>],
     dev: &[Sentence],
     final_tagger: &tagger::Tagger,
@@ -380,13 +394,9 @@ fn train_parser(
     };
     let examples: Vec<parser::Example> = train
         .iter()
+        .zip(words)
         .zip(jack)
-        .map(|(s, t)| {
-            let w: Vec<&str> = s.words.iter().map(String::as_str).collect();
-            let mut p = tagger::padded(&w);
-            final_tagger.set_amb(&mut p);
-            parser::example(&p, t, &s.head, &s.deprel, run.reverse)
-        })
+        .map(|((s, w), t)| parser::example(w, t, &s.head, &s.deprel, run.reverse))
         .collect();
     let mut trainer = Trainer::new(TrainOptions {
         seed: run.seed,
