@@ -1,11 +1,16 @@
 //! The model file: magic, the tagger (its classes, dictionary and
-//! weights), the number of parsers and each parser's beam, direction and
-//! weights; little-endian, every table in key order.
+//! weights), the number of parsers, each parser's beam and direction,
+//! then the parsers' weight tables written together
+//! (`Frozen::write_set`: their shared keys once); little-endian, every
+//! table in key order. Files of the first format (`NSSYN03`, each table
+//! apart with whole keys) still read.
 
-use crate::parser::Parser;
+use crate::parser::{self, Parser};
+use crate::perceptron::Frozen;
 use crate::tagger::Tagger;
 
-pub const MAGIC: &[u8; 8] = b"NSSYN03\n";
+pub const MAGIC: &[u8; 8] = b"NSSYN04\n";
+const MAGIC_V3: &[u8; 8] = b"NSSYN03\n";
 
 pub struct Model {
     pub tagger: Tagger,
@@ -19,18 +24,50 @@ impl Model {
     }
 
     pub fn from_bytes(bytes: &[u8]) -> Result<Model, String> {
-        if bytes.len() < MAGIC.len() || &bytes[..MAGIC.len()] != MAGIC {
+        Model::from_bytes_first(bytes, usize::MAX)
+    }
+
+    /// The tagger and the first `limit` parsers (at least one); the other
+    /// parsers' weights are skipped unread.
+    pub fn from_bytes_first(bytes: &[u8], limit: usize) -> Result<Model, String> {
+        let magic = bytes.get(..MAGIC.len());
+        let v3 = magic == Some(MAGIC_V3);
+        if !v3 && magic != Some(MAGIC) {
             return Err("not a newsparse syntax model (bad magic)".into());
         }
         let mut r = Reader::new(&bytes[MAGIC.len()..]);
-        let tagger = Tagger::read(&mut r)?;
+        let tagger = Tagger::read(&mut r, v3)?;
         let count = r.u8()?;
         if count == 0 {
             return Err("no parser in the syntax model".into());
         }
-        let parsers = (0..count)
-            .map(|_| Parser::read(&mut r))
-            .collect::<Result<Vec<_>, _>>()?;
+        let keep = usize::from(count).min(limit.max(1));
+        let mut parsers = if v3 {
+            (0..count)
+                .map(|_| {
+                    let (beam, reverse) = Parser::read_head(&mut r)?;
+                    Ok(Parser::new(
+                        Frozen::read_v3(&mut r, parser::NA)?,
+                        beam,
+                        reverse,
+                    ))
+                })
+                .collect::<Result<Vec<_>, String>>()?
+        } else {
+            let heads = (0..count)
+                .map(|_| Parser::read_head(&mut r))
+                .collect::<Result<Vec<_>, _>>()?;
+            let tables = Frozen::read_set(&mut r, &vec![parser::NA; keep])?;
+            for _ in keep..heads.len() {
+                Frozen::skip(&mut r)?;
+            }
+            heads
+                .into_iter()
+                .zip(tables)
+                .map(|((beam, reverse), t)| Parser::new(t, beam, reverse))
+                .collect()
+        };
+        parsers.truncate(keep);
         if !r.done() {
             return Err("trailing bytes after the syntax model".into());
         }
@@ -44,8 +81,10 @@ pub fn write(tagger: &Tagger, parsers: &[Parser]) -> Vec<u8> {
     tagger.write(&mut out);
     out.push(u8::try_from(parsers.len()).expect("at most 255 parsers"));
     for p in parsers {
-        p.write(&mut out);
+        p.write_head(&mut out);
     }
+    let tables: Vec<&Frozen> = parsers.iter().map(Parser::weights).collect();
+    Frozen::write_set(&tables, &mut out);
     out
 }
 
@@ -83,5 +122,45 @@ impl<'a> Reader<'a> {
     }
     pub fn done(&self) -> bool {
         self.at == self.b.len()
+    }
+
+    /// Where the cursor is (bytes read).
+    #[cfg(test)]
+    pub fn at(&self) -> usize {
+        self.at
+    }
+
+    /// Pass over a block unread.
+    pub fn skip_block(&mut self) -> Result<(), String> {
+        let _len = self.u32()?;
+        let zlen = self.u32()? as usize;
+        if self.b.len() - self.at < zlen {
+            return Err("the syntax model is truncated".into());
+        }
+        self.at += zlen;
+        Ok(())
+    }
+
+    /// A block `write_block` made: its length, its deflated length, the
+    /// deflated bytes; gives them inflated.
+    pub fn block(&mut self) -> Result<Vec<u8>, String> {
+        use std::io::Read;
+        let len = self.u32()? as usize;
+        let zlen = self.u32()? as usize;
+        let z = self
+            .b
+            .get(self.at..self.at.saturating_add(zlen))
+            .ok_or("the syntax model is truncated")?;
+        self.at += zlen;
+        // Never more than `len` bytes, whatever the block claims.
+        let mut out = Vec::with_capacity(len.min(1 << 28));
+        flate2::read::DeflateDecoder::new(z)
+            .take(len as u64 + 1)
+            .read_to_end(&mut out)
+            .map_err(|e| format!("a damaged block in the syntax model: {e}"))?;
+        if out.len() != len {
+            return Err("a block of the syntax model has the wrong length".into());
+        }
+        Ok(out)
     }
 }

@@ -602,7 +602,7 @@ fn best_valid<S: PartialOrd + Copy>(s: &State, scores: &[S]) -> usize {
 }
 
 impl Parser {
-    fn new(weights: Frozen, beam: usize, reverse: bool) -> Parser {
+    pub fn new(weights: Frozen, beam: usize, reverse: bool) -> Parser {
         Parser {
             labels: decode::label_rows(&weights),
             weights,
@@ -690,13 +690,15 @@ impl Parser {
         tree(&mut items[0], self.reverse)
     }
 
-    pub fn write(&self, out: &mut Vec<u8>) {
+    /// The beam and the direction (the model file writes the weights of
+    /// all parsers after all of these).
+    pub fn write_head(&self, out: &mut Vec<u8>) {
         out.push(self.beam as u8);
         out.push(u8::from(self.reverse));
-        self.weights.write(out);
     }
 
-    pub fn read(r: &mut crate::model::Reader) -> Result<Parser, String> {
+    /// What `write_head` wrote: beam and direction.
+    pub fn read_head(r: &mut crate::model::Reader) -> Result<(usize, bool), String> {
         let beam = r.u8()? as usize;
         if beam == 0 {
             return Err("beam width 0 in the syntax model".into());
@@ -706,7 +708,11 @@ impl Parser {
             1 => true,
             d => return Err(format!("parser direction {d} in the syntax model")),
         };
-        Ok(Parser::new(Frozen::read(r, NA)?, beam, reverse))
+        Ok((beam, reverse))
+    }
+
+    pub fn weights(&self) -> &Frozen {
+        &self.weights
     }
 
     pub fn pruned(&self, min_abs: i16) -> Parser {

@@ -500,10 +500,12 @@ impl Tagger {
             out.extend_from_slice(&k.to_le_bytes());
             out.extend_from_slice(&v.to_le_bytes());
         }
-        self.weights.write(out);
+        Frozen::write_set(&[&self.weights], out);
     }
 
-    pub fn read(r: &mut crate::model::Reader) -> Result<Tagger, String> {
+    /// A tagger as `write` wrote it, or, if `v3`, as the first model
+    /// format did (its table apart, `Frozen::read_v3`).
+    pub fn read(r: &mut crate::model::Reader, v3: bool) -> Result<Tagger, String> {
         let reverse = match r.u8()? {
             0 => false,
             1 => true,
@@ -544,7 +546,11 @@ impl Tagger {
             classes,
             dict,
             amb,
-            weights: Frozen::read(r, nc)?,
+            weights: if v3 {
+                Frozen::read_v3(r, nc)?
+            } else {
+                Frozen::read_set(r, &[nc])?.remove(0)
+            },
             reverse,
             id: next_id(),
         })
@@ -722,7 +728,7 @@ mod tests {
         let t = train(&all, 4, 1, &classes, true);
         let mut out = vec![];
         t.write(&mut out);
-        let t = Tagger::read(&mut crate::model::Reader::new(&out)).unwrap();
+        let t = Tagger::read(&mut crate::model::Reader::new(&out), false).unwrap();
         assert!(t.reverse);
         let words = ["bridges", "opened", "opened"];
         let (infos, tags) = t.tag_words(&words, &mut Scratch::default());
