@@ -4,38 +4,23 @@
 //! those sentences, with its first parser's beam and greedily, and with
 //! the eight parsers' vote.
 //!
-//! Usage: cargo run --release -p newsparse-events --example bench_event_parse -- [DIR] [ROUNDS]
-//! (default DIR ../shared/data/bbc, ROUNDS 2)
+//! Usage: cargo run --release -p newsparse-events --example bench_event_parse -- [DIR] [ROUNDS] [bare]
+//! (default DIR ../shared/data/bbc, ROUNDS 2; `bare`: only the sentences
+//! where a trigger got no participant from the rules)
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-fn texts(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            texts(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
-}
+#[path = "support/articles.rs"]
+mod articles;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = PathBuf::from(args.first().map_or("../shared/data/bbc", String::as_str));
     let rounds: u32 = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(2);
-    let mut paths = Vec::new();
-    texts(&dir, &mut paths);
-    let docs: Vec<String> = paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
-    assert!(!docs.is_empty(), "no .txt files under {}", dir.display());
+    // `bare`: only the sentences where some trigger got no participant.
+    let only_bare = args.get(2).is_some_and(|a| a == "bare");
+    let docs = articles::read(&dir);
     let ner = newsparse_ner::Model::embedded();
     let syntax = newsparse_syntax::Model::embedded_first();
     let (mut analysis, mut words, mut sentences) = (Duration::ZERO, 0usize, Vec::new());
@@ -56,6 +41,7 @@ fn main() {
             let mut held: Vec<usize> = found
                 .events
                 .iter()
+                .filter(|e| !only_bare || e.participants.is_empty())
                 .filter_map(|e| doc.sentence_at(e.trigger.start))
                 .collect();
             held.sort_unstable();

@@ -5,36 +5,18 @@
 //! Usage: cargo run --release -p newsparse-events --example bench_events -- [DIR] [ROUNDS]
 //! (default DIR ../shared/data/bbc, ROUNDS 3)
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-fn texts(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            texts(&p, out);
-        } else if p.extension().is_some_and(|e| e == "txt") {
-            out.push(p);
-        }
-    }
-}
+#[path = "support/articles.rs"]
+mod articles;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let dir = PathBuf::from(args.first().map_or("../shared/data/bbc", String::as_str));
     let rounds: u32 = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
-    let mut paths = Vec::new();
-    texts(&dir, &mut paths);
-    let docs: Vec<String> = paths
-        .iter()
-        .filter_map(|p| std::fs::read_to_string(p).ok())
-        .collect();
+    let docs = articles::read(&dir);
     let bytes: usize = docs.iter().map(String::len).sum();
-    assert!(!docs.is_empty(), "no .txt files under {}", dir.display());
 
     let model = newsparse_ner::Model::embedded();
     let (mut before, mut events_time) = (Duration::ZERO, Duration::ZERO);

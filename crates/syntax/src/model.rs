@@ -152,7 +152,8 @@ impl<'a> Reader<'a> {
             .get(self.at..self.at.saturating_add(zlen))
             .ok_or("the syntax model is truncated")?;
         self.at += zlen;
-        // Never more than `len` bytes, whatever the block claims.
+        // At most one byte past `len`: a block that inflates to more is
+        // caught without inflating it all.
         let mut out = Vec::with_capacity(len.min(1 << 28));
         flate2::read::DeflateDecoder::new(z)
             .take(len as u64 + 1)

@@ -259,7 +259,7 @@ impl Slot {
 /// to 47, its home slot the lowest bits): two of a few million keys share
 /// them about once in a hundred tables, and the stored keys take 4 bytes
 /// each instead of 8 (`Frozen::write_set`).
-pub const KEY_MASK: u64 = (1 << 48) - 1;
+const KEY_MASK: u64 = (1 << 48) - 1;
 
 impl Frozen {
     fn fingerprint(key: u64) -> u32 {
