@@ -54,56 +54,37 @@ fn main() {
     let n = (tokens * rounds) as f64;
 
     let mut sink = 0usize;
-    let (t, c) = (Instant::now(), thread_cpu_secs());
-    for _ in 0..rounds {
-        for w in &words {
-            sink += model.tag(w).len();
+    // Tokens per CPU (and wall) second of `run` over every sentence.
+    let mut time = |what: &str, run: &dyn Fn(&[&str]) -> usize| {
+        let (t, c) = (Instant::now(), thread_cpu_secs());
+        for _ in 0..rounds {
+            for w in &words {
+                sink += run(w);
+            }
         }
-    }
-    let (wall, cpu) = (t.elapsed().as_secs_f64(), thread_cpu_secs() - c);
-    println!(
-        "tagging: {tokens} tokens x {rounds} rounds: {:.0} tokens/s per CPU second ({:.0} per wall second)",
-        n / cpu,
-        n / wall
+        let (wall, cpu) = (t.elapsed().as_secs_f64(), thread_cpu_secs() - c);
+        println!(
+            "{what}: {tokens} tokens x {rounds} rounds: {:.0} tokens/s per CPU second ({:.0} per wall second)",
+            n / cpu,
+            n / wall
+        );
+    };
+    time("tagging", &|w| model.tag(w).len());
+    time(
+        &format!(
+            "tagging+parsing (parsers voting: {}; beam {})",
+            model.parsers(),
+            model.beam()
+        ),
+        &|w| model.parse(w).head.len(),
     );
-
-    let (t, c) = (Instant::now(), thread_cpu_secs());
-    for _ in 0..rounds {
-        for w in &words {
-            sink += model.parse(w).head.len();
-        }
-    }
-    let (wall, cpu) = (t.elapsed().as_secs_f64(), thread_cpu_secs() - c);
-    println!(
-        "tagging+parsing (parsers voting: {}; beam {}): {tokens} tokens x {rounds} rounds: {:.0} tokens/s per CPU second ({:.0} per wall second)",
-        model.parsers(),
-        model.beam(),
-        n / cpu,
-        n / wall
+    time(
+        "tagging+parsing, the first parser alone (parse_fast)",
+        &|w| model.parse_fast(w).head.len(),
     );
-    let (t, c) = (Instant::now(), thread_cpu_secs());
-    for _ in 0..rounds {
-        for w in &words {
-            sink += model.parse_fast(w).head.len();
-        }
-    }
-    let (wall, cpu) = (t.elapsed().as_secs_f64(), thread_cpu_secs() - c);
-    println!(
-        "tagging+parsing, the first parser alone (parse_fast): {tokens} tokens x {rounds} rounds: {:.0} tokens/s per CPU second ({:.0} per wall second)",
-        n / cpu,
-        n / wall
-    );
-    let (t, c) = (Instant::now(), thread_cpu_secs());
-    for _ in 0..rounds {
-        for w in &words {
-            sink += model.parse_with(w, 1, 1).head.len();
-        }
-    }
-    let (wall, cpu) = (t.elapsed().as_secs_f64(), thread_cpu_secs() - c);
-    println!(
-        "tagging+parsing, the first parser decoding greedily: {tokens} tokens x {rounds} rounds: {:.0} tokens/s per CPU second ({:.0} per wall second)",
-        n / cpu,
-        n / wall
+    time(
+        "tagging+parsing, the first parser decoding greedily",
+        &|w| model.parse_with(w, 1, 1).head.len(),
     );
     assert_eq!(sink, 4 * tokens * rounds);
 }

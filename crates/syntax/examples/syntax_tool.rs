@@ -31,13 +31,7 @@ fn main() {
             for kv in &args[2..] {
                 let (k, v) = kv.split_once('=').expect("key=value");
                 if k == "parsers" {
-                    cfg.parsers = v
-                        .split(',')
-                        .map(|p| newsparse_syntax::ParserRun {
-                            reverse: p.starts_with('r'),
-                            seed: p[1..].parse().expect("f1 or r2"),
-                        })
-                        .collect();
+                    cfg.parsers = newsparse_syntax::ParserRun::parse_list(v).unwrap();
                     continue;
                 }
                 let n: u64 = v.parse().expect("a number");
@@ -92,12 +86,13 @@ fn main() {
             for f in &files[1..] {
                 m = m.join(Model::from_bytes(&std::fs::read(f).unwrap()).unwrap());
             }
-            std::fs::write(&args[1], m.to_bytes()).unwrap();
+            let bytes = m.to_bytes();
+            std::fs::write(&args[1], &bytes).unwrap();
             if let Some(t) = test {
                 let sents = read_conllu(Path::new(&t)).unwrap();
                 let n = m.parsers();
                 for k in 0..n {
-                    let one = Model::from_bytes(&m.to_bytes()).unwrap().with_parsers(&[k]);
+                    let one = Model::from_bytes(&bytes).unwrap().with_parsers(&[k]);
                     let s = newsparse_syntax::score(&one, &sents);
                     println!(
                         "parser {}: UAS {:.2} LAS {:.2}",

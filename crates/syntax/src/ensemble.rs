@@ -30,45 +30,54 @@ pub fn combine(mut trees: Vec<Tree>) -> Tree {
         return trees.pop().unwrap_or_default();
     }
     let n = trees[0].0.len();
+    let weights: Vec<i64> = (0..trees.len()).map(|k| weight(k, trees.len())).collect();
     // Arcs (head, dependent, votes), each distinct arc once.
     let mut arcs: Vec<(usize, usize, i64)> = Vec::with_capacity(n * trees.len());
+    let mut heads: Vec<(usize, i64)> = Vec::with_capacity(trees.len());
     for d in 1..=n {
-        let start = arcs.len();
-        for (k, t) in trees.iter().enumerate() {
-            let h = t.0[d - 1];
-            let w = weight(k, trees.len());
-            match arcs[start..].iter_mut().find(|a| a.0 == h) {
-                Some(a) => a.2 += w,
-                None => arcs.push((h, d, w)),
-            }
+        heads.clear();
+        for (t, &w) in trees.iter().zip(&weights) {
+            add_vote(&mut heads, t.0[d - 1], w);
         }
+        arcs.extend(heads.iter().map(|&(h, votes)| (h, d, votes)));
     }
     let chosen = max_tree(n + 1, &arcs);
     let mut head = vec![0; n];
     let mut label = vec![Deprel::Root; n];
+    let mut labels: Vec<(Deprel, i64)> = Vec::with_capacity(trees.len());
     for d in 1..=n {
         let h = arcs[chosen[d]].0;
         head[d - 1] = h;
         // The label with the most weight among the parsers that chose h
         // (a tie to the label an earlier parser gave).
-        let mut tally: Vec<(Deprel, i64)> = Vec::with_capacity(trees.len());
-        for (k, t) in trees.iter().enumerate().filter(|(_, t)| t.0[d - 1] == h) {
-            let w = weight(k, trees.len());
-            match tally.iter_mut().find(|x| x.0 == t.1[d - 1]) {
-                Some(x) => x.1 += w,
-                None => tally.push((t.1[d - 1], w)),
+        labels.clear();
+        for (t, &w) in trees.iter().zip(&weights) {
+            if t.0[d - 1] == h {
+                add_vote(&mut labels, t.1[d - 1], w);
             }
         }
-        let best = tally.iter().fold(None, |b: Option<(Deprel, i64)>, &x| {
-            if b.is_none_or(|b| x.1 > b.1) {
-                Some(x)
-            } else {
-                b
-            }
-        });
-        label[d - 1] = best.expect("a parser chose the head").0;
+        label[d - 1] = labels
+            .iter()
+            .fold(None, |b: Option<(Deprel, i64)>, &x| {
+                if b.is_none_or(|b| x.1 > b.1) {
+                    Some(x)
+                } else {
+                    b
+                }
+            })
+            .expect("a parser chose the head")
+            .0;
     }
     (head, label)
+}
+
+/// Add `w` to `choice`'s votes in `tally` (choices in the order first
+/// voted for).
+fn add_vote<T: PartialEq>(tally: &mut Vec<(T, i64)>, choice: T, w: i64) {
+    match tally.iter_mut().find(|x| x.0 == choice) {
+        Some(x) => x.1 += w,
+        None => tally.push((choice, w)),
+    }
 }
 
 /// The maximum spanning arborescence rooted at node 0 of a graph of

@@ -77,8 +77,20 @@ impl Model {
 
 /// The bytes of a model file.
 pub fn write(tagger: &Tagger, parsers: &[Parser]) -> Vec<u8> {
+    write_after(&head(tagger), parsers)
+}
+
+/// A model file's bytes up to its parsers: the magic and the tagger
+/// (training writes them once for every epoch's file).
+pub fn head(tagger: &Tagger) -> Vec<u8> {
     let mut out = MAGIC.to_vec();
     tagger.write(&mut out);
+    out
+}
+
+/// The bytes of a model file: `head`, then `parsers`.
+pub fn write_after(head: &[u8], parsers: &[Parser]) -> Vec<u8> {
+    let mut out = head.to_vec();
     out.push(u8::try_from(parsers.len()).expect("at most 255 parsers"));
     for p in parsers {
         p.write_head(&mut out);
@@ -120,6 +132,16 @@ impl<'a> Reader<'a> {
     pub fn u64(&mut self) -> Result<u64, String> {
         Ok(u64::from_le_bytes(self.take()?))
     }
+    /// A reading direction byte: 0 in order, 1 reversed; `what` names
+    /// it in the error.
+    pub fn direction(&mut self, what: &str) -> Result<bool, String> {
+        match self.u8()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            d => Err(format!("{what} direction {d} in the syntax model")),
+        }
+    }
+
     pub fn done(&self) -> bool {
         self.at == self.b.len()
     }

@@ -703,12 +703,7 @@ impl Parser {
         if beam == 0 {
             return Err("beam width 0 in the syntax model".into());
         }
-        let reverse = match r.u8()? {
-            0 => false,
-            1 => true,
-            d => return Err(format!("parser direction {d} in the syntax model")),
-        };
-        Ok((beam, reverse))
+        Ok((beam, r.direction("parser")?))
     }
 
     pub fn weights(&self) -> &Frozen {

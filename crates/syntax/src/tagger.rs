@@ -506,11 +506,7 @@ impl Tagger {
     /// A tagger as `write` wrote it, or, if `v3`, as the first model
     /// format did (its table apart, `Frozen::read_v3`).
     pub fn read(r: &mut crate::model::Reader, v3: bool) -> Result<Tagger, String> {
-        let reverse = match r.u8()? {
-            0 => false,
-            1 => true,
-            d => return Err(format!("tagger direction {d} in the syntax model")),
-        };
+        let reverse = r.direction("tagger")?;
         let nc = r.u8()? as usize;
         if !(NUPOS..=NTAGS).contains(&nc) {
             return Err(format!("{nc} tagger classes in the syntax model"));

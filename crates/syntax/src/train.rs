@@ -153,6 +153,11 @@ pub fn score(m: &Model, sents: &[Sentence]) -> Scores {
 
 /// [`score`] with another beam width than the model's.
 pub fn score_with_beam(m: &Model, sents: &[Sentence], beam: usize) -> Scores {
+    score_parsers(m, sents, beam, m.parsers())
+}
+
+/// [`score`] of the first `count` parsers' vote, searching with `beam`.
+fn score_parsers(m: &Model, sents: &[Sentence], beam: usize, count: usize) -> Scores {
     let words: Vec<Vec<&str>> = sents
         .iter()
         .map(|s| s.words.iter().map(String::as_str).collect())
@@ -161,7 +166,7 @@ pub fn score_with_beam(m: &Model, sents: &[Sentence], beam: usize) -> Scores {
     let tags: Vec<Vec<Upos>> = words.iter().map(|w| m.tag(w)).collect();
     let tag_secs = t0.elapsed().as_secs_f64();
     let t1 = Instant::now();
-    let parsed: Vec<crate::Parsed> = words.iter().map(|w| m.parse_with_beam(w, beam)).collect();
+    let parsed: Vec<crate::Parsed> = words.iter().map(|w| m.parse_with(w, beam, count)).collect();
     let parse_secs = t1.elapsed().as_secs_f64();
     let (mut n, mut pos, mut ua, mut la) = (0usize, 0usize, 0usize, 0usize);
     for ((s, p), t) in sents.iter().zip(&parsed).zip(&tags) {
@@ -253,21 +258,17 @@ fn jackknife(train: &[Sentence], cfg: &TrainConfig) -> Jackknifed {
 pub fn eval_command(file: &Path, model: Option<&Path>) -> Result<String, String> {
     let sents = conllu::read(file)?;
     let read;
-    let (all, first) = match model {
-        None => (Model::embedded(), Model::embedded_first()),
+    let all = match model {
+        None => Model::embedded(),
         Some(p) => {
             let bytes = std::fs::read(p).map_err(|e| format!("{}: {e}", p.display()))?;
-            let bad = |e: String| format!("{}: {e}", p.display());
-            read = (
-                Model::from_bytes(&bytes).map_err(bad)?,
-                Model::from_bytes_first(&bytes, 1).map_err(bad)?,
-            );
-            (&read.0, &read.1)
+            read = Model::from_bytes(&bytes).map_err(|e| format!("{}: {e}", p.display()))?;
+            &read
         }
     };
     let mut report = score(all, &sents).report();
     if all.parsers() > 1 {
-        let s = score(first, &sents);
+        let s = score_parsers(all, &sents, all.beam(), 1);
         report.push_str(&format!(
             "parsers {} voting\nfirst parser alone: UAS {:.2} LAS {:.2}, tagging+parsing {:.0} tokens/s\n",
             all.parsers(),
@@ -335,6 +336,8 @@ pub fn train_bytes(
             p
         })
         .collect();
+    // Each epoch's file starts with these bytes: written once.
+    let head = model::head(&final_tagger);
     // The parsers are independent: one thread each.
     let trained: Vec<Result<(parser::Parser, String), String>> = std::thread::scope(|sc| {
         let handles: Vec<_> = cfg
@@ -342,10 +345,8 @@ pub fn train_bytes(
             .iter()
             .enumerate()
             .map(|(k, run)| {
-                let (tagger, jack, words) = (&final_tagger, &jack, &words);
-                sc.spawn(move || {
-                    train_parser(k, *run, train, words, jack, dev, tagger, cfg, started)
-                })
+                let (head, jack, words) = (&head, &jack, &words);
+                sc.spawn(move || train_parser(k, *run, train, words, jack, dev, head, cfg, started))
             })
             .collect();
         handles
@@ -359,7 +360,7 @@ pub fn train_bytes(
         report.push_str(&r);
         parsers.push(p);
     }
-    let bytes = model::write(&final_tagger, &parsers);
+    let bytes = model::write_after(&head, &parsers);
     let s = score(&Model::from_bytes(&bytes)?, dev);
     say(
         &mut report,
@@ -380,7 +381,8 @@ pub fn train_bytes(
 
 /// Train parser `k` of the model on the training sentences' padded words
 /// (`words`, ambiguity classes set) and jackknifed tags; gives the parser
-/// of its best epoch on `dev` (scored alone) and its report.
+/// of its best epoch on `dev` (scored alone, in a model file that begins
+/// with `head`) and its report.
 #[allow(clippy::too_many_arguments)]
 fn train_parser(
     k: usize,
@@ -389,7 +391,7 @@ fn train_parser(
     words: &[Vec<WordInfo>],
     jack: &[Vec<u8>],
     dev: &[Sentence],
-    final_tagger: &tagger::Tagger,
+    head: &[u8],
     cfg: &TrainConfig,
     started: Instant,
 ) -> Result<(parser::Parser, String), String> {
@@ -436,7 +438,7 @@ fn train_parser(
         let mut min_weight = cfg.min_weight.max(1);
         let (parser, bytes) = loop {
             let p = full.pruned(min_weight);
-            let bytes = model::write(final_tagger, std::slice::from_ref(&p));
+            let bytes = model::write_after(head, std::slice::from_ref(&p));
             if bytes.len() <= cfg.max_bytes || min_weight == i16::MAX {
                 break (p, bytes);
             }
