@@ -5,8 +5,12 @@
 //! around each trigger for participants, place and the nearest resolved date
 //! (`detect`: who stands before it and who after, past relative clauses and
 //! appositions, each role read from that side and the preposition before
-//! the name); last, an event whose sentence names nobody for its main part
-//! shares the one the article's other events of its kind name (`chain`).
+//! the name); a verb or adjective trigger left with nobody while a person
+//! or an organization is named before it gets its subject from the
+//! sentence's dependency tree (`tree`: the sentence tagged, and parsed
+//! only if the trigger is a verb or an adjective); last, an event whose
+//! sentence names nobody for its main part shares the one the article's
+//! other events of its kind name (`chain`).
 //! Relative dates are read against the article's reference date
 //! (`time::reference_date`); with none they stay unresolved. Photo captions
 //! are read through the same tokenizer (`newsparse_lang::segment_span`).
@@ -18,6 +22,7 @@ mod detect;
 mod families;
 mod lexicon;
 mod time;
+mod tree;
 mod words;
 
 use detect::{SentenceView, WordMention};
@@ -173,7 +178,10 @@ pub fn analyze(
             takeover,
             court,
         };
-        for t in view.triggers() {
+        let triggers = view.triggers();
+        // Tagged and parsed at most once, when a trigger first needs it.
+        let mut syntax = tree::Lazy::new(ws, triggers.iter().map(|t| t.end).max().unwrap_or(0));
+        for t in triggers {
             let clause = detect::clause(&view, &t);
             let passive = detect::is_passive(&view, &t) || clause.resultative;
             let mut found = detect::participants(&view, &t, &clause);
@@ -244,6 +252,32 @@ pub fn analyze(
                 if !participants.iter().any(|(id, _)| *id == ent.id) && !other_side(ent.kind, at) {
                     let before = at < t.start && !undergoes;
                     let role = detect::role(t.entry, ent.kind, before, passive, "");
+                    participants.push((ent.id.clone(), role.to_string()));
+                }
+            }
+            // Nobody found by word order, yet a person or an organization
+            // named before the trigger: its subject, if the tree says so.
+            let named_before = |m: &WordMention| {
+                matches!(m.kind, EntityKind::Person | EntityKind::Organization) && m.end <= t.start
+            };
+            if participants.is_empty()
+                && sm.iter().any(named_before)
+                && syntax.is_predicate(t.start, t.end)
+            {
+                for a in syntax.subjects(&sm, t.start, t.end) {
+                    let Some(m) = sm.iter().find(|m| m.start == a.at && named_before(m)) else {
+                        continue;
+                    };
+                    let ent = &entities[m.entity];
+                    let role = detect::role(t.entry, ent.kind, !undergoes, a.passive, "");
+                    // Only a person dies, is born, is arrested or takes a post.
+                    let personal = matches!(role, "Victim" | "Person");
+                    if (personal && ent.kind != EntityKind::Person)
+                        || participants.iter().any(|(id, _)| *id == ent.id)
+                        || other_side(ent.kind, a.at)
+                    {
+                        continue;
+                    }
                     participants.push((ent.id.clone(), role.to_string()));
                 }
             }

@@ -1282,3 +1282,144 @@ fn who_faces_a_court_s_step_or_pleads_undergoes_it() {
         [("p2".to_string(), "Person".to_string())]
     );
 }
+
+#[test]
+fn the_tree_gives_the_subject_that_word_order_misses() {
+    let text = "Changes\n\nOla Brandt, 41, a former guard from Kestford, was arrested on Friday. \
+        Tarn Mining, which runs two pits near Ardley, has agreed to pay $5m to former workers. \
+        Veska Lund, who founded the Ardley Players, has died.";
+    let ents = vec![
+        person(text, "p1", "Ola Brandt", &[]),
+        org(text, "o1", "Tarn Mining"),
+        person(text, "p2", "Veska Lund", &[]),
+        org(text, "o2", "Ardley Players"),
+    ];
+    let found = events_of(text, &ents);
+    assert!(
+        has_role(text, &found, "arrested", "p1", "Person"),
+        "{found:?}"
+    );
+    assert!(has_role(text, &found, "pay", "o1", "Giver"), "{found:?}");
+    assert_eq!(
+        roles_of(text, &found, "died"),
+        [("p2".to_string(), "Victim".to_string())]
+    );
+}
+
+#[test]
+fn an_organization_the_tree_gives_does_not_die() {
+    let text = "Closure\n\nBrantor Holdings, once the largest employer in Kestford, has died.";
+    let ents = vec![org(text, "o1", "Brantor Holdings")];
+    let found = events_of(text, &ents);
+    assert_eq!(types(&found), ["Life.Die"]);
+    assert!(roles_of(text, &found, "died").is_empty(), "{found:?}");
+}
+
+/// `tree::subjects` on hand-made trees: a passive subject with a name in
+/// apposition and one coordinated; a subject shared through "agreed to";
+/// the noun a past participle describes, and not one a present
+/// participle does; and which trees count as well formed.
+#[test]
+fn subjects_read_from_a_tree() {
+    use newsparse_syntax::{Deprel as D, Parsed, Upos as U};
+    let tree = |head: Vec<usize>, deprel: Vec<D>, upos: Vec<U>| Parsed { upos, head, deprel };
+    let mention = |start, end| WordMention {
+        start,
+        end,
+        kind: EntityKind::Person,
+        entity: start,
+    };
+    let words = |text: &'static str| span_words(text, ByteSpan::new(0, text.len()));
+    let at = |at, passive| tree::Argument { at, passive };
+
+    let ws = words("the man , Ola , and Veska were arrested");
+    let p = tree(
+        vec![2, 9, 4, 2, 4, 7, 2, 9, 0],
+        vec![
+            D::Det,
+            D::NsubjPass,
+            D::Punct,
+            D::Appos,
+            D::Punct,
+            D::Cc,
+            D::Conj,
+            D::AuxPass,
+            D::Root,
+        ],
+        vec![
+            U::Det,
+            U::Noun,
+            U::Punct,
+            U::Propn,
+            U::Punct,
+            U::Cconj,
+            U::Propn,
+            U::Aux,
+            U::Verb,
+        ],
+    );
+    assert!(tree::is_well_formed(&p));
+    let ms = [mention(3, 4), mention(6, 7)];
+    assert_eq!(
+        tree::subjects(&p, &ws, &ms, 8, 9),
+        [at(3, true), at(6, true)]
+    );
+
+    let ws = words("Ola agreed to buy it");
+    let p = tree(
+        vec![2, 0, 4, 2, 4],
+        vec![D::Nsubj, D::Root, D::Mark, D::Xcomp, D::Obj],
+        vec![U::Propn, U::Verb, U::Part, U::Verb, U::Pron],
+    );
+    assert_eq!(
+        tree::subjects(&p, &ws, &[mention(0, 1)], 3, 4),
+        [at(0, false)]
+    );
+
+    let ws = words("Ola , arrested , left");
+    let p = tree(
+        vec![5, 3, 1, 3, 0],
+        vec![D::Nsubj, D::Punct, D::Acl, D::Punct, D::Root],
+        vec![U::Propn, U::Punct, U::Verb, U::Punct, U::Verb],
+    );
+    assert_eq!(
+        tree::subjects(&p, &ws, &[mention(0, 1)], 2, 3),
+        [at(0, true)]
+    );
+    // A trigger past the tree's end (the sentence was cut) gives nobody.
+    assert!(tree::subjects(&p, &ws, &[mention(0, 1)], 5, 6).is_empty());
+    let ws = words("Ola , killing , left");
+    assert!(tree::subjects(&p, &ws, &[mention(0, 1)], 2, 3).is_empty());
+
+    // Two subjects of one verb: nobody.
+    let ws = words("Ola Veska was arrested");
+    let p = tree(
+        vec![4, 4, 4, 0],
+        vec![D::Nsubj, D::NsubjPass, D::AuxPass, D::Root],
+        vec![U::Propn, U::Propn, U::Aux, U::Verb],
+    );
+    assert!(tree::subjects(&p, &ws, &[mention(0, 1), mention(1, 2)], 3, 4).is_empty());
+
+    // Not well formed: two roots; a punctuation root; a noun root with
+    // neither copula nor subject. A noun root with a copula is.
+    let two_roots = tree(vec![0, 0], vec![D::Root, D::Root], vec![U::Verb, U::Verb]);
+    let punct_root = tree(
+        vec![2, 0],
+        vec![D::Nsubj, D::Root],
+        vec![U::Propn, U::Punct],
+    );
+    let bare_noun = tree(
+        vec![2, 0, 2],
+        vec![D::Det, D::Root, D::AclRelcl],
+        vec![U::Det, U::Noun, U::Verb],
+    );
+    let copular = tree(
+        vec![3, 3, 0],
+        vec![D::Nsubj, D::Cop, D::Root],
+        vec![U::Propn, U::Aux, U::Noun],
+    );
+    assert!(!tree::is_well_formed(&two_roots));
+    assert!(!tree::is_well_formed(&punct_root));
+    assert!(!tree::is_well_formed(&bare_noun));
+    assert!(tree::is_well_formed(&copular));
+}

@@ -478,9 +478,28 @@ pub fn train_command(
     }
     let dev = conllu::read(dev)?;
     let (bytes, mut report) = train_bytes(&sents, &dev, cfg)?;
-    std::fs::write(out, &bytes).map_err(|e| format!("{}: {e}", out.display()))?;
-    report.push_str(&format!("wrote {}\n", out.display()));
+    // Both or neither: each goes to a temporary file first.
+    let lean = pipeline_path(out);
+    let written = [
+        (out.to_path_buf(), bytes.clone()),
+        (lean, crate::pipeline_bytes(&bytes)?),
+    ];
+    for (path, b) in &written {
+        let tmp = path.with_extension("bin.tmp");
+        std::fs::write(&tmp, b).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    }
+    for (path, _) in &written {
+        let tmp = path.with_extension("bin.tmp");
+        std::fs::rename(&tmp, path).map_err(|e| format!("{}: {e}", path.display()))?;
+        report.push_str(&format!("wrote {}\n", path.display()));
+    }
     Ok(report)
+}
+
+/// Where `train-syntax` writes the pipeline's model beside the model at
+/// `out`: `syntax.bin` → `syntax.pipeline.bin`.
+pub fn pipeline_path(out: &Path) -> std::path::PathBuf {
+    out.with_extension("pipeline.bin")
 }
 
 /// Train a tagger alone and give its accuracy on `dev` (for experiments).

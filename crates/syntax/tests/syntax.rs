@@ -106,6 +106,50 @@ fn the_embedded_model_round_trips() {
     );
 }
 
+/// The pipeline's model is exactly what `train-syntax` would derive from
+/// the embedded model (so retraining rebuilds both), smaller than the first
+/// parser, and parses an invented sentence greedily.
+#[test]
+fn the_pipeline_model_follows_from_the_embedded_one() {
+    let derived = newsparse_syntax::pipeline_bytes(newsparse_syntax::embedded_bytes())
+        .expect("the embedded model reads");
+    assert!(
+        derived == newsparse_syntax::embedded_pipeline_bytes(),
+        "crates/syntax/model/syntax.pipeline.bin is stale: rebuild it with train-syntax"
+    );
+    let lean = Model::embedded_pipeline();
+    assert_eq!(lean.parsers(), 1);
+    assert!(lean.sizes()[4] * 2 < Model::embedded_first().sizes()[4]);
+    let ws = words("The guard was attacked by two men in Kestford .");
+    let p = lean.parse_with(&ws, 1, 1);
+    let v = at(&ws, "attacked");
+    assert_eq!(p.parent(v), None);
+    assert_eq!(p.parent(at(&ws, "guard")), Some(v));
+    assert_eq!(p.deprel[at(&ws, "guard")], Deprel::NsubjPass);
+    assert_eq!(p.deprel[at(&ws, "men")], Deprel::OblAgent);
+    assert_eq!(
+        newsparse_syntax::pipeline_path(Path::new("model/syntax.bin")),
+        Path::new("model/syntax.pipeline.bin")
+    );
+}
+
+/// `Parsed`'s way around a tree: heads, dependents, the head of a phrase.
+#[test]
+fn walking_a_tree() {
+    // Ola(1) Brandt(2) left(3) .(4): Brandt ← Ola (flat), Ola ← left.
+    let p = newsparse_syntax::Parsed {
+        upos: vec![Upos::Propn, Upos::Propn, Upos::Verb, Upos::Punct],
+        head: vec![3, 1, 0, 3],
+        deprel: vec![Deprel::Nsubj, Deprel::Flat, Deprel::Root, Deprel::Punct],
+    };
+    assert_eq!(p.parent(2), None);
+    assert_eq!(p.parent(1), Some(0));
+    assert_eq!(p.children(2).collect::<Vec<_>>(), [0, 3]);
+    assert_eq!(p.children(1).count(), 0);
+    assert_eq!(p.head_of(0, 2), 0);
+    assert_eq!(p.head_of(1, 2), 1);
+}
+
 /// A model file of the first format (NSSYN03: a toy the build before
 /// NSSYN04 trained on five EWT training sentences) still reads, and
 /// written in the present format it gives the same trees; on EWT dev it

@@ -1,0 +1,200 @@
+//! Participants read from a sentence's dependency tree (`newsparse_syntax`'s
+//! pipeline model, greedy), for the verb and adjective triggers the
+//! word-order rules leave with nobody: the subject of the trigger, active
+//! or passive, past an apposition or a relative clause between ("X, 25,
+//! was arrested", "X, who founded Y, has died"); the subject it shares
+//! with the verb it hangs from ("X agreed to buy", "X joined and was
+//! named"); the noun a relative clause or a participle describes ("X,
+//! elected in December, …"); a name in apposition to a subject that is
+//! not one ("the man, X, was arrested"); and names coordinated with any
+//! of these ("X and Y have met").
+//!
+//! Parsing costs about four times the rest of the pipeline per word, so a
+//! sentence is tagged only when such a trigger has a person or an
+//! organization named before it, parsed only when the trigger is tagged a
+//! verb or an adjective, and only as far as two words past its last
+//! trigger (`Lazy`; the cost on BBC is in the README's events section).
+
+use crate::detect::WordMention;
+use crate::words::Word;
+use newsparse_syntax::{Deprel, Model, Parsed, Upos};
+
+/// Words parsed past a sentence's last trigger: enough for a particle
+/// ("stepped down") and the tagger's view of the trigger's right side.
+const AFTER_TRIGGER: usize = 2;
+
+/// A sentence's tags and tree, each computed on first use.
+pub struct Lazy<'w, 't> {
+    words: &'w [Word<'t>],
+    tags: Option<Vec<Upos>>,
+    tree: Option<Parsed>,
+}
+
+/// A subject the tree gives a trigger.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Argument {
+    /// The first word of the name.
+    pub at: usize,
+    /// Whether the trigger is passive (the subject undergoes it).
+    pub passive: bool,
+}
+
+impl<'w, 't> Lazy<'w, 't> {
+    /// The sentence `words` as far as `last_trigger_end` (exclusive) and
+    /// [`AFTER_TRIGGER`] words more.
+    pub fn new(words: &'w [Word<'t>], last_trigger_end: usize) -> Lazy<'w, 't> {
+        let cut = words.len().min(last_trigger_end + AFTER_TRIGGER);
+        Lazy {
+            words: &words[..cut],
+            tags: None,
+            tree: None,
+        }
+    }
+
+    fn texts(&self) -> Vec<&'t str> {
+        self.words.iter().map(|w| w.text).collect()
+    }
+
+    /// Whether the trigger at `start..end` is tagged a verb or an
+    /// adjective ("was arrested", "has died", "was declared insolvent"):
+    /// a noun trigger's doer is no subject of it.
+    pub fn is_predicate(&mut self, start: usize, end: usize) -> bool {
+        if end > self.words.len() {
+            return false;
+        }
+        let words = self.texts();
+        let tags = self
+            .tags
+            .get_or_insert_with(|| Model::embedded_pipeline().tag(&words));
+        tags[start..end]
+            .iter()
+            .any(|t| matches!(t, Upos::Verb | Upos::Adj))
+    }
+
+    /// The names the tree gives the trigger at `start..end` as its
+    /// subject, each once, in the order found. Call after
+    /// [`Lazy::is_predicate`] said yes.
+    pub fn subjects(
+        &mut self,
+        mentions: &[WordMention],
+        start: usize,
+        end: usize,
+    ) -> Vec<Argument> {
+        let words = self.texts();
+        let tree = self.tree.get_or_insert_with(|| {
+            let model = Model::embedded_pipeline();
+            let greedy = model.parse_with(&words, 1, 1);
+            // A greedy parse that went astray ends in several roots or a
+            // punctuation mark as the root; the beam, at twice the cost,
+            // is right far more often there.
+            if is_well_formed(&greedy) {
+                greedy
+            } else {
+                model.parse(&words)
+            }
+        });
+        subjects(tree, self.words, mentions, start, end)
+    }
+}
+
+/// Whether `tree` has one root, not a punctuation mark, and a root noun
+/// or pronoun is a predicate ("X is the winner": it has a copula or a
+/// subject), not a subject left hanging.
+pub fn is_well_formed(tree: &Parsed) -> bool {
+    let mut roots = (0..tree.head.len()).filter(|&i| tree.head[i] == 0);
+    let (Some(root), None) = (roots.next(), roots.next()) else {
+        return false;
+    };
+    match tree.upos[root] {
+        Upos::Punct => false,
+        Upos::Noun | Upos::Propn | Upos::Pron => tree
+            .children(root)
+            .any(|d| tree.deprel[d] == Deprel::Cop || tree.deprel[d].is_subject()),
+        _ => true,
+    }
+}
+
+/// Whether word `w` has a passive auxiliary or a passive subject.
+fn is_passive(tree: &Parsed, w: usize) -> bool {
+    tree.children(w)
+        .any(|d| matches!(tree.deprel[d], Deprel::AuxPass | Deprel::NsubjPass))
+}
+
+/// [`Lazy::subjects`] on a tree.
+pub fn subjects(
+    tree: &Parsed,
+    words: &[Word],
+    mentions: &[WordMention],
+    start: usize,
+    end: usize,
+) -> Vec<Argument> {
+    let n = tree.head.len();
+    if end > n || n > words.len() {
+        return Vec::new();
+    }
+    let trigger = tree.head_of(start, end);
+    let passive = is_passive(tree, trigger);
+    // (word, passive)
+    let mut slots: Vec<(usize, bool)> = tree
+        .children(trigger)
+        .filter_map(|d| match tree.deprel[d] {
+            Deprel::Nsubj => Some((d, false)),
+            Deprel::NsubjPass => Some((d, true)),
+            _ => None,
+        })
+        .collect();
+    // Two subjects of one verb: the tree is wrong there.
+    if slots.len() > 1 {
+        return Vec::new();
+    }
+    // No subject of its own: the one of the word it hangs from.
+    if slots.is_empty() {
+        if let Some(h) = tree.parent(trigger) {
+            match tree.deprel[trigger] {
+                // "X agreed to buy", "X joined and was named".
+                Deprel::Xcomp | Deprel::Conj => {
+                    // The trigger's own voice: "X was forced to quit" is
+                    // X quitting, "X agreed to be bought" X bought.
+                    slots.extend(
+                        tree.children(h)
+                            .filter(|&d| tree.deprel[d].is_subject())
+                            .map(|d| (d, passive)),
+                    );
+                }
+                // "X, who attacked…"; "X, arrested on Friday, …" (a
+                // present participle's noun is rarer and, as often as
+                // not, a wrong attachment: none).
+                Deprel::AclRelcl => slots.push((h, passive)),
+                Deprel::Acl if !words[trigger].lower.ends_with("ing") => slots.push((h, true)),
+                _ => {}
+            }
+        }
+    }
+    let mention_at = |j: usize| {
+        mentions
+            .iter()
+            .find(|m| m.start <= j && j < m.end && m.end <= n)
+    };
+    let mut out: Vec<Argument> = Vec::new();
+    for (w, passive) in slots {
+        // The word, a name in apposition to it, and the names coordinated
+        // with it.
+        let joined = std::iter::once(w).chain(
+            tree.children(w)
+                .filter(|&d| matches!(tree.deprel[d], Deprel::Conj | Deprel::Appos)),
+        );
+        for j in joined {
+            let Some(m) = mention_at(j) else {
+                continue;
+            };
+            if (m.start < end && m.end > start) || out.iter().any(|a| a.at == m.start) {
+                continue;
+            }
+            out.push(Argument {
+                at: m.start,
+                passive,
+            });
+        }
+    }
+    out
+}
