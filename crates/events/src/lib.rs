@@ -145,7 +145,8 @@ pub fn analyze(
     for (s, sentence) in doc.sentences.iter().enumerate() {
         let ws = &words[s];
         let sm = sentence_mentions(&mentions, sentence.span, ws);
-        let resolved: Vec<(usize, TimeFound)> = times[s]
+        // (first word, end word, the date)
+        let resolved: Vec<(usize, usize, TimeFound)> = times[s]
             .iter()
             .filter_map(|m| {
                 let value = match m.kind {
@@ -162,6 +163,7 @@ pub fn analyze(
                 last_year = Some((year, s));
                 Some((
                     m.words.start,
+                    m.words.end,
                     TimeFound {
                         span: m.span,
                         value,
@@ -179,8 +181,23 @@ pub fn analyze(
             court,
         };
         let triggers = view.triggers();
+        // Dates of more than one value, or more than one place: the tree
+        // tells which the trigger's own (and then the whole sentence is
+        // parsed, not only as far as the last trigger).
+        let several_dates = resolved.windows(2).any(|w| w[0].2.value != w[1].2.value);
+        let places: Vec<usize> = sm
+            .iter()
+            .filter(|m| m.kind == EntityKind::Place)
+            .map(|m| m.entity)
+            .collect();
+        let several_places = places.windows(2).any(|w| w[0] != w[1]);
+        let parse_to = if several_dates || several_places {
+            ws.len()
+        } else {
+            triggers.iter().map(|t| t.end).max().unwrap_or(0)
+        };
         // Tagged and parsed at most once, when a trigger first needs it.
-        let mut syntax = tree::Lazy::new(ws, triggers.iter().map(|t| t.end).max().unwrap_or(0));
+        let mut syntax = tree::Lazy::new(ws, parse_to);
         for t in triggers {
             let clause = detect::clause(&view, &t);
             let passive = detect::is_passive(&view, &t) || clause.resultative;
@@ -281,7 +298,10 @@ pub fn analyze(
                     participants.push((ent.id.clone(), role.to_string()));
                 }
             }
-            let place = event_place(&view, &clause, entities);
+            let place = several_places
+                .then(|| hung_place(&view, &mut syntax, &t, entities))
+                .flatten()
+                .or_else(|| event_place(&view, &clause, entities));
             // The date phrase of the trigger's own clause, else the nearest
             // in the sentence, else one carried from the sentence before.
             // A date with "and", "but" or a semicolon between it and the
@@ -301,9 +321,9 @@ pub fn analyze(
             let nearest = |inside: bool| {
                 resolved
                     .iter()
-                    .filter(|(at, _)| !inside || (clause.start..clause.end).contains(at))
-                    .min_by_key(|(at, _)| (other_half(*at), at.abs_diff(t.start)))
-                    .map(|(_, tf)| tf.clone())
+                    .filter(|(at, _, _)| !inside || (clause.start..clause.end).contains(at))
+                    .min_by_key(|(at, _, _)| (other_half(*at), at.abs_diff(t.start)))
+                    .map(|(_, _, tf)| tf.clone())
             };
             // Told again without a date ("as he was sentenced"): the date of
             // the same kind of event with the same participant told before,
@@ -339,7 +359,22 @@ pub fn analyze(
                     })
                     .and_then(|e| e.time.clone())
             };
-            let time = nearest(true)
+            // With dates of several values in the sentence, the one the
+            // tree hangs from the trigger, if only one does.
+            let hung = if several_dates {
+                let on: Vec<&TimeFound> = resolved
+                    .iter()
+                    .filter(|(a, b, _)| syntax.attaches(*a, *b, t.start, t.end))
+                    .map(|(_, _, tf)| tf)
+                    .collect();
+                on.first()
+                    .filter(|first| on.iter().all(|tf| tf.value == first.value))
+                    .map(|first| (*first).clone())
+            } else {
+                None
+            };
+            let time = hung
+                .or_else(|| nearest(true))
                 .or_else(|| nearest(false))
                 .or_else(|| carried.clone())
                 .or_else(retold);
@@ -371,7 +406,7 @@ pub fn analyze(
             }
         }
         if !resolved.is_empty() {
-            previous_times = resolved.into_iter().map(|(_, t)| t).collect();
+            previous_times = resolved.into_iter().map(|(_, _, t)| t).collect();
         } else if carried.is_none() {
             previous_times.clear();
         }
@@ -448,6 +483,31 @@ fn event_place(
     });
     let m = after_preposition.or(places.first())?;
     let e = &entities[m.entity];
+    Some((Some(e.id.clone()), e.name.clone()))
+}
+
+/// The place the tree hangs from the trigger ("attacked in X", "a trial at
+/// the court in X"), when one place does, first one after a preposition
+/// of location.
+fn hung_place(
+    view: &SentenceView,
+    syntax: &mut tree::Lazy,
+    t: &detect::Trigger,
+    entities: &[FoundEntity],
+) -> Option<(Option<String>, String)> {
+    let on: Vec<&WordMention> = view
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place && (m.end <= t.start || m.start >= t.end))
+        .filter(|m| syntax.is_scene(m.start, m.end, t.start, t.end))
+        .collect();
+    let mut entities_on: Vec<usize> = on.iter().map(|m| m.entity).collect();
+    entities_on.sort_unstable();
+    entities_on.dedup();
+    let [only] = entities_on[..] else {
+        return None;
+    };
+    let e = &entities[only];
     Some((Some(e.id.clone()), e.name.clone()))
 }
 

@@ -1358,7 +1358,7 @@ fn subjects_read_from_a_tree() {
             U::Verb,
         ],
     );
-    assert!(tree::is_well_formed(&p));
+    assert!(p.is_well_formed());
     let ms = [mention(3, 4), mention(6, 7)];
     assert_eq!(
         tree::subjects(&p, &ws, &ms, 8, 9),
@@ -1399,27 +1399,28 @@ fn subjects_read_from_a_tree() {
         vec![U::Propn, U::Propn, U::Aux, U::Verb],
     );
     assert!(tree::subjects(&p, &ws, &[mention(0, 1), mention(1, 2)], 3, 4).is_empty());
+}
 
-    // Not well formed: two roots; a punctuation root; a noun root with
-    // neither copula nor subject. A noun root with a copula is.
-    let two_roots = tree(vec![0, 0], vec![D::Root, D::Root], vec![U::Verb, U::Verb]);
-    let punct_root = tree(
-        vec![2, 0],
-        vec![D::Nsubj, D::Root],
-        vec![U::Propn, U::Punct],
-    );
-    let bare_noun = tree(
-        vec![2, 0, 2],
-        vec![D::Det, D::Root, D::AclRelcl],
-        vec![U::Det, U::Noun, U::Verb],
-    );
-    let copular = tree(
-        vec![3, 3, 0],
-        vec![D::Nsubj, D::Cop, D::Root],
-        vec![U::Propn, U::Aux, U::Noun],
-    );
-    assert!(!tree::is_well_formed(&two_roots));
-    assert!(!tree::is_well_formed(&punct_root));
-    assert!(!tree::is_well_formed(&bare_noun));
-    assert!(tree::is_well_formed(&copular));
+#[test]
+fn the_tree_tells_the_place_and_date_of_the_trigger() {
+    let text = "Raid\n\nGunmen from Velmar attacked the port in Ostrava on Friday.\n\n\
+        On 3 May 2021, the court, which opened in 1990, sentenced Ola Brandt.";
+    let place = |id: &str, name: &str| {
+        entity(text, id, EntityKind::Place, name, &[])
+    };
+    let ents = vec![
+        place("l1", "Velmar"),
+        place("l2", "Ostrava"),
+        person(text, "p1", "Ola Brandt", &[]),
+    ];
+    let found = events_of(text, &ents);
+    let attack = found
+        .events
+        .iter()
+        .find(|e| e.trigger.text(text) == "attacked")
+        .expect("an attack");
+    assert_eq!(attack.place.as_ref().map(|p| p.1.as_str()), Some("Ostrava"), "{found:?}");
+    let s = summary(text, &found);
+    let sentenced = s.iter().find(|e| e.1 == "sentenced").expect("a sentence");
+    assert_eq!(sentenced.3.as_deref(), Some("2021-05-03"), "{s:?}");
 }

@@ -1,5 +1,5 @@
 //! Participants read from a sentence's dependency tree (`newsparse_syntax`'s
-//! pipeline model, greedy), for the verb and adjective triggers the
+//! `pipeline_parse`), for the verb and adjective triggers the
 //! word-order rules leave with nobody: the subject of the trigger, active
 //! or passive, past an apposition or a relative clause between ("X, 25,
 //! was arrested", "X, who founded Y, has died"); the subject it shares
@@ -71,6 +71,38 @@ impl<'w, 't> Lazy<'w, 't> {
             .any(|t| matches!(t, Upos::Verb | Upos::Adj))
     }
 
+    /// The tree of the words taken, parsed on first use.
+    fn tree(&mut self) -> &Parsed {
+        let words = self.texts();
+        self.tree
+            .get_or_insert_with(|| newsparse_syntax::pipeline_parse(&words))
+    }
+
+    /// Whether the phrase at `a..b` hangs from the trigger at
+    /// `start..end`: its head's way up the tree reaches the trigger
+    /// through nouns and adjectives, not through another verb ("attacked
+    /// on Friday", "the attack on the town on Friday"; not "attacked the
+    /// town he left on Friday").
+    pub fn attaches(&mut self, a: usize, b: usize, start: usize, end: usize) -> bool {
+        if b > self.words.len() || end > self.words.len() {
+            return false;
+        }
+        attaches(self.tree(), a, b, start, end)
+    }
+
+    /// Whether the place named at `a..b` is where the trigger at
+    /// `start..end` happens: it [`attaches`] to it as a phrase after a
+    /// preposition or as the object ("in X", "at the court in X",
+    /// "visited X"), not as a modifier of a noun ("X's minister", "the X
+    /// government") nor as the subject.
+    pub fn is_scene(&mut self, a: usize, b: usize, start: usize, end: usize) -> bool {
+        if !self.attaches(a, b, start, end) {
+            return false;
+        }
+        let words = self.words;
+        is_scene(self.tree(), words, a, b)
+    }
+
     /// The names the tree gives the trigger at `start..end` as its
     /// subject, each once, in the order found. Call after
     /// [`Lazy::is_predicate`] said yes.
@@ -80,37 +112,43 @@ impl<'w, 't> Lazy<'w, 't> {
         start: usize,
         end: usize,
     ) -> Vec<Argument> {
-        let words = self.texts();
-        let tree = self.tree.get_or_insert_with(|| {
-            let model = Model::embedded_pipeline();
-            let greedy = model.parse_with(&words, 1, 1);
-            // A greedy parse that went astray ends in several roots or a
-            // punctuation mark as the root; the beam, at twice the cost,
-            // is right far more often there.
-            if is_well_formed(&greedy) {
-                greedy
-            } else {
-                model.parse(&words)
-            }
-        });
-        subjects(tree, self.words, mentions, start, end)
+        let words = self.words;
+        subjects(self.tree(), words, mentions, start, end)
     }
 }
 
-/// Whether `tree` has one root, not a punctuation mark, and a root noun
-/// or pronoun is a predicate ("X is the winner": it has a copula or a
-/// subject), not a subject left hanging.
-pub fn is_well_formed(tree: &Parsed) -> bool {
-    let mut roots = (0..tree.head.len()).filter(|&i| tree.head[i] == 0);
-    let (Some(root), None) = (roots.next(), roots.next()) else {
-        return false;
-    };
-    match tree.upos[root] {
-        Upos::Punct => false,
-        Upos::Noun | Upos::Propn | Upos::Pron => tree
-            .children(root)
-            .any(|d| tree.deprel[d] == Deprel::Cop || tree.deprel[d].is_subject()),
-        _ => true,
+/// [`Lazy::attaches`] on a tree: nor through the trigger's subject ("a
+/// man from X was arrested" is not an arrest in X).
+pub fn attaches(tree: &Parsed, a: usize, b: usize, start: usize, end: usize) -> bool {
+    let trigger = tree.head_of(start, end);
+    let mut at = tree.head_of(a, b);
+    // A tree has no cycle; the bound only guards a malformed one.
+    for _ in 0..tree.head.len() {
+        match tree.parent(at) {
+            Some(p) if p == trigger => return true,
+            Some(p)
+                if !matches!(tree.upos[p], Upos::Verb | Upos::Aux)
+                    && !tree.deprel[p].is_subject() =>
+            {
+                at = p
+            }
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether the place at `a..b` stands in `tree` as the object of a verb
+/// or after a preposition of place, not as a noun's modifier or a subject.
+pub fn is_scene(tree: &Parsed, words: &[Word], a: usize, b: usize) -> bool {
+    let head = tree.head_of(a, b);
+    match tree.deprel[head] {
+        Deprel::Obj => true,
+        Deprel::Obl | Deprel::Nmod => tree
+            .children(head)
+            .filter(|&d| tree.deprel[d] == Deprel::Case)
+            .any(|d| crate::PLACE_PREPOSITIONS.contains(&words[d].lower.as_ref())),
+        _ => false,
     }
 }
 

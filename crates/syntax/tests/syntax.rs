@@ -133,7 +133,8 @@ fn the_pipeline_model_follows_from_the_embedded_one() {
     );
 }
 
-/// `Parsed`'s way around a tree: heads, dependents, the head of a phrase.
+/// `Parsed`'s way around a tree: heads, dependents, the head of a phrase,
+/// and which trees are well formed.
 #[test]
 fn walking_a_tree() {
     // Ola(1) Brandt(2) left(3) .(4): Brandt ← Ola (flat), Ola ← left.
@@ -148,6 +149,37 @@ fn walking_a_tree() {
     assert_eq!(p.children(1).count(), 0);
     assert_eq!(p.head_of(0, 2), 0);
     assert_eq!(p.head_of(1, 2), 1);
+    assert!(p.is_well_formed());
+
+    // Not well formed: two roots; a punctuation root; a noun root with
+    // neither copula nor subject. A noun root with a copula is.
+    let tree = |head: Vec<usize>, deprel: Vec<Deprel>, upos: Vec<Upos>| newsparse_syntax::Parsed {
+        upos,
+        head,
+        deprel,
+    };
+    use Deprel as D;
+    use Upos as U;
+    let two_roots = tree(vec![0, 0], vec![D::Root, D::Root], vec![U::Verb, U::Verb]);
+    let punct_root = tree(
+        vec![2, 0],
+        vec![D::Nsubj, D::Root],
+        vec![U::Propn, U::Punct],
+    );
+    let bare_noun = tree(
+        vec![2, 0, 2],
+        vec![D::Det, D::Root, D::AclRelcl],
+        vec![U::Det, U::Noun, U::Verb],
+    );
+    let copular = tree(
+        vec![3, 3, 0],
+        vec![D::Nsubj, D::Cop, D::Root],
+        vec![U::Propn, U::Aux, U::Noun],
+    );
+    assert!(!two_roots.is_well_formed());
+    assert!(!punct_root.is_well_formed());
+    assert!(!bare_noun.is_well_formed());
+    assert!(copular.is_well_formed());
 }
 
 /// A model file of the first format (NSSYN03: a toy the build before
