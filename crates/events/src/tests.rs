@@ -1405,9 +1405,7 @@ fn subjects_read_from_a_tree() {
 fn the_tree_tells_the_place_and_date_of_the_trigger() {
     let text = "Raid\n\nGunmen from Velmar attacked the port in Ostrava on Friday.\n\n\
         On 3 May 2021, the court, which opened in 1990, sentenced Ola Brandt.";
-    let place = |id: &str, name: &str| {
-        entity(text, id, EntityKind::Place, name, &[])
-    };
+    let place = |id: &str, name: &str| entity(text, id, EntityKind::Place, name, &[]);
     let ents = vec![
         place("l1", "Velmar"),
         place("l2", "Ostrava"),
@@ -1419,7 +1417,11 @@ fn the_tree_tells_the_place_and_date_of_the_trigger() {
         .iter()
         .find(|e| e.trigger.text(text) == "attacked")
         .expect("an attack");
-    assert_eq!(attack.place.as_ref().map(|p| p.1.as_str()), Some("Ostrava"), "{found:?}");
+    assert_eq!(
+        attack.place.as_ref().map(|p| p.1.as_str()),
+        Some("Ostrava"),
+        "{found:?}"
+    );
     let s = summary(text, &found);
     let sentenced = s.iter().find(|e| e.1 == "sentenced").expect("a sentence");
     assert_eq!(sentenced.3.as_deref(), Some("2021-05-03"), "{s:?}");

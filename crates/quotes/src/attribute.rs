@@ -4,6 +4,7 @@ use crate::clause::{Layout, Quote, TokKind};
 use crate::lexicon::{self, CueForm, Described, Pronoun, Sex};
 use newsparse_core::{ByteSpan, EntityKind, FoundEntity, QuoteFound, QuoteKind, SpeakerFound};
 use newsparse_lang::chars::{is_space, is_word};
+use newsparse_syntax::Deprel;
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -364,7 +365,7 @@ impl Ctx<'_> {
                             .find(|&i| self.lword(i).as_deref() == Some("by"))
                             .and_then(|by| self.after_np(by + 1, range.end))
                     } else {
-                        self.subject(si, t)
+                        self.subject(si, t).or_else(|| self.tree_subject(si, t))
                     }
                 }
             };
@@ -522,6 +523,46 @@ impl Ctx<'_> {
             }
         }
         self.resolve_head(si, head?, lo)
+    }
+
+    /// The subject the sentence's dependency tree gives the reporting verb
+    /// at `t`, for a sentence holding a quotation where the walk back from
+    /// the verb found none: a name, a pronoun resolved as the walk
+    /// resolves one, or a name set in apposition to the subject ("the
+    /// firm's head, X, said"). Each quotation is one word to the parser.
+    fn tree_subject(&self, si: usize, t: usize) -> Option<Speaker> {
+        let range = self.l.sents[si].toks.clone();
+        if !range
+            .clone()
+            .any(|i| matches!(self.l.toks[i].kind, TokKind::Quote(_)))
+        {
+            return None;
+        }
+        let words: Vec<&str> = range
+            .clone()
+            .map(|i| match self.l.toks[i].kind {
+                TokKind::Quote(_) => "this",
+                _ => self.l.toks[i].span.text(self.text),
+            })
+            .collect();
+        let tree = newsparse_syntax::pipeline_parse(&words);
+        let subject = tree
+            .children(t - range.start)
+            .find(|&d| tree.deprel[d] == Deprel::Nsubj)?;
+        let candidates = std::iter::once(subject).chain(
+            tree.children(subject)
+                .filter(|&d| tree.deprel[d] == Deprel::Appos),
+        );
+        for w in candidates {
+            let tok = range.start + w;
+            if let Some(e) = self.mention_at(tok) {
+                return Some(self.entity(e));
+            }
+            if let Some(p) = self.lword(tok).and_then(|w| lexicon::pronoun(&w)) {
+                return self.resolve_pronoun(si, tok, p);
+            }
+        }
+        None
     }
 
     /// The first token of the clause holding token `i`.

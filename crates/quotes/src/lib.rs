@@ -5,7 +5,9 @@
 //! as a single token and no sentence ends inside one ([`clause`]); then every quote is tied to a reporting verb in
 //! its sentence and that verb's subject (or, failing that, to the speaker of
 //! the speech it continues) and the subject is resolved to an entity
-//! ([`attribute`]).
+//! ([`attribute`]): the subject is found by walking back from the verb, and
+//! where that finds none, from the sentence's dependency tree
+//! (`newsparse_syntax::pipeline_parse`, each quotation one word to it).
 
 mod attribute;
 mod clause;

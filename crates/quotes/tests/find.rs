@@ -835,3 +835,42 @@ fn a_name_after_said_at_the_end_of_reported_speech_is_the_speaker() {
         ]
     );
 }
+
+/// Where the walk back from the verb stops at a comma or a dash, the
+/// dependency tree still gives the verb's subject.
+#[test]
+fn the_tree_gives_the_subject_the_walk_misses() {
+    let text = "Prices\n\n\"Prices will rise,\" shop owner Ola Brandt, told the Kestford Times. \
+        \"Nobody saw it coming,\" Dov Ansel, director of Varn Holdings - one of the lenders - said.";
+    let ents = [
+        entity(
+            text,
+            "p1",
+            EntityKind::Person,
+            "Ola Brandt",
+            &["Ola Brandt"],
+        ),
+        entity(text, "p2", EntityKind::Person, "Dov Ansel", &["Dov Ansel"]),
+        entity(
+            text,
+            "o1",
+            EntityKind::Organization,
+            "Kestford Times",
+            &["Kestford Times"],
+        ),
+        entity(
+            text,
+            "o2",
+            EntityKind::Organization,
+            "Varn Holdings",
+            &["Varn Holdings"],
+        ),
+    ];
+    assert_eq!(
+        speakers(text, &ents),
+        [
+            pair("Prices will rise", Some("p1")),
+            pair("Nobody saw it coming", Some("p2")),
+        ]
+    );
+}
