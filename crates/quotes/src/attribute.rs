@@ -25,6 +25,9 @@ struct Frame {
     /// `"…," said X`: the verb follows its quote, and words after the
     /// speaker's name are the writer's, not the speaker's.
     inverted: bool,
+    /// A finite verb whose subject the walk back from it did not find:
+    /// the dependency tree may (`Ctx::fill_from_tree`).
+    ask_tree: bool,
 }
 
 struct Mention {
@@ -130,12 +133,16 @@ pub fn attribute(
     };
     let mut found: Vec<Option<QuoteFound>> = vec![None; quotes.len()];
     for si in 0..l.sents.len() {
-        let frames = cx.frames(si);
+        let mut frames = cx.frames(si);
         for f in &frames {
             if let Some(s) = &f.speaker {
                 cx.said[si].push(s.clone());
             }
         }
+        // Parsing costs more than all these rules together: the tree is
+        // asked only once a quotation of the sentence is left without a
+        // speaker.
+        let mut tree_asked = false;
         for t in l.sents[si].toks.clone() {
             let TokKind::Quote(qi) = l.toks[t].kind else {
                 continue;
@@ -144,11 +151,17 @@ pub fn attribute(
                 continue;
             }
             // `the words "I agree"`: words quoted as words, said by no one.
-            let (speaker, cue) = if cx.names_words(t) {
+            let (mut speaker, mut cue) = if cx.names_words(t) {
                 (None, None)
             } else {
                 cx.quote_speaker(si, t, qi, &frames)
             };
+            if speaker.is_none() && !tree_asked && frames.iter().any(|f| f.ask_tree) {
+                tree_asked = true;
+                if cx.fill_from_tree(si, &mut frames) {
+                    (speaker, cue) = cx.quote_speaker(si, t, qi, &frames);
+                }
+            }
             let partial = !cx.is_direct(si, t, qi);
             let kind = match (partial, &speaker, cue) {
                 (true, None, None) => QuoteKind::Scare,
@@ -305,6 +318,7 @@ impl Ctx<'_> {
                     cue: ByteSpan::new(self.l.toks[t].span.start, self.l.toks[t + 1].span.end),
                     speaker: self.after_np(t + 2, range.end),
                     inverted: false,
+                    ask_tree: false,
                 });
                 continue;
             }
@@ -320,6 +334,7 @@ impl Ctx<'_> {
                 continue; // "refused to say": nothing was said
             }
             let mut inverted = false;
+            let mut ask_tree = false;
             let speaker = match form {
                 CueForm::Participle => frames
                     .iter()
@@ -365,7 +380,9 @@ impl Ctx<'_> {
                             .find(|&i| self.lword(i).as_deref() == Some("by"))
                             .and_then(|by| self.after_np(by + 1, range.end))
                     } else {
-                        self.subject(si, t).or_else(|| self.tree_subject(si, t))
+                        let found = self.subject(si, t);
+                        ask_tree = found.is_none();
+                        found
                     }
                 }
             };
@@ -374,6 +391,7 @@ impl Ctx<'_> {
                 cue: self.l.toks[t].span,
                 speaker,
                 inverted,
+                ask_tree,
             });
         }
         frames
@@ -525,19 +543,13 @@ impl Ctx<'_> {
         self.resolve_head(si, head?, lo)
     }
 
-    /// The subject the sentence's dependency tree gives the reporting verb
-    /// at `t`, for a sentence holding a quotation where the walk back from
-    /// the verb found none: a name, a pronoun resolved as the walk
-    /// resolves one, or a name set in apposition to the subject ("the
-    /// firm's head, X, said"). Each quotation is one word to the parser.
-    fn tree_subject(&self, si: usize, t: usize) -> Option<Speaker> {
+    /// Give the frames of sentence `si` whose verb's subject the walk
+    /// missed the subject the sentence's dependency tree gives it: a name,
+    /// a pronoun resolved as the walk resolves one, or a name set in
+    /// apposition to the subject ("the firm's head, X, said"). Each
+    /// quotation is one word to the parser. Whether any frame got one.
+    fn fill_from_tree(&mut self, si: usize, frames: &mut [Frame]) -> bool {
         let range = self.l.sents[si].toks.clone();
-        if !range
-            .clone()
-            .any(|i| matches!(self.l.toks[i].kind, TokKind::Quote(_)))
-        {
-            return None;
-        }
         let words: Vec<&str> = range
             .clone()
             .map(|i| match self.l.toks[i].kind {
@@ -546,23 +558,37 @@ impl Ctx<'_> {
             })
             .collect();
         let tree = newsparse_syntax::pipeline_parse(&words);
-        let subject = tree
-            .children(t - range.start)
-            .find(|&d| tree.deprel[d] == Deprel::Nsubj)?;
-        let candidates = std::iter::once(subject).chain(
-            tree.children(subject)
-                .filter(|&d| tree.deprel[d] == Deprel::Appos),
-        );
-        for w in candidates {
-            let tok = range.start + w;
-            if let Some(e) = self.mention_at(tok) {
-                return Some(self.entity(e));
-            }
-            if let Some(p) = self.lword(tok).and_then(|w| lexicon::pronoun(&w)) {
-                return self.resolve_pronoun(si, tok, p);
+        let mut filled = false;
+        for f in frames.iter_mut().filter(|f| f.ask_tree) {
+            f.ask_tree = false;
+            let Some(subject) = tree
+                .children(f.tok - range.start)
+                .find(|&d| tree.deprel[d] == Deprel::Nsubj)
+            else {
+                continue;
+            };
+            let candidates = std::iter::once(subject).chain(
+                tree.children(subject)
+                    .filter(|&d| tree.deprel[d] == Deprel::Appos),
+            );
+            for w in candidates {
+                let tok = range.start + w;
+                let speaker = match self.mention_at(tok) {
+                    Some(e) => Some(self.entity(e)),
+                    None => self
+                        .lword(tok)
+                        .and_then(|w| lexicon::pronoun(&w))
+                        .and_then(|p| self.resolve_pronoun(si, tok, p)),
+                };
+                if let Some(s) = speaker {
+                    self.said[si].push(s.clone());
+                    f.speaker = Some(s);
+                    filled = true;
+                    break;
+                }
             }
         }
-        None
+        filled
     }
 
     /// The first token of the clause holding token `i`.
