@@ -181,23 +181,12 @@ pub fn analyze(
             court,
         };
         let triggers = view.triggers();
-        // Dates of more than one value, or more than one place: the tree
-        // tells which the trigger's own (and then the whole sentence is
-        // parsed, not only as far as the last trigger).
+        // Dates of more than one value: the tree tells which is the
+        // trigger's own.
         let several_dates = resolved.windows(2).any(|w| w[0].2.value != w[1].2.value);
-        let places: Vec<usize> = sm
-            .iter()
-            .filter(|m| m.kind == EntityKind::Place)
-            .map(|m| m.entity)
-            .collect();
-        let several_places = places.windows(2).any(|w| w[0] != w[1]);
-        let parse_to = if several_dates || several_places {
-            ws.len()
-        } else {
-            triggers.iter().map(|t| t.end).max().unwrap_or(0)
-        };
-        // Tagged and parsed at most once, when a trigger first needs it.
-        let mut syntax = tree::Lazy::new(ws, parse_to);
+        // Tagged and parsed at most once (twice if a later trigger needs
+        // more words), when a trigger first needs it.
+        let mut syntax = tree::Lazy::new(ws, triggers.iter().map(|t| t.end).max().unwrap_or(0));
         for t in triggers {
             let clause = detect::clause(&view, &t);
             let passive = detect::is_passive(&view, &t) || clause.resultative;
@@ -298,7 +287,19 @@ pub fn analyze(
                     participants.push((ent.id.clone(), role.to_string()));
                 }
             }
-            let place = several_places
+            // More than one place in the clause: the tree tells which is the
+            // scene. (Also asking it where the clause names none but the
+            // sentence does gave 70 more places on BBC, most right, for
+            // twice the words parsed.)
+            let mut clause_places: Vec<usize> = sm
+                .iter()
+                .filter(|m| m.kind == EntityKind::Place)
+                .filter(|m| m.start >= clause.start && m.end <= clause.end)
+                .map(|m| m.entity)
+                .collect();
+            clause_places.sort_unstable();
+            clause_places.dedup();
+            let place = (clause_places.len() > 1)
                 .then(|| hung_place(&view, &mut syntax, &t, entities))
                 .flatten()
                 .or_else(|| event_place(&view, &clause, entities));

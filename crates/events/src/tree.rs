@@ -19,14 +19,21 @@ use crate::detect::WordMention;
 use crate::words::Word;
 use newsparse_syntax::{Deprel, Model, Parsed, Upos};
 
+/// Words tagged before a trigger to tell whether it is a verb.
+const TAG_BEFORE: usize = 4;
+
 /// Words parsed past a sentence's last trigger: enough for a particle
 /// ("stepped down") and the tagger's view of the trigger's right side.
 const AFTER_TRIGGER: usize = 2;
 
-/// A sentence's tags and tree, each computed on first use.
+/// A sentence's tree, computed on first use: the tree of
+/// the words as far as the use needs (subjects stand before the trigger;
+/// a place or a date may stand anywhere), parsed again only if a later use
+/// needs more words.
 pub struct Lazy<'w, 't> {
     words: &'w [Word<'t>],
-    tags: Option<Vec<Upos>>,
+    /// Where the subjects' parse may stop: two words past the last trigger.
+    subjects_to: usize,
     tree: Option<Parsed>,
 }
 
@@ -40,42 +47,48 @@ pub struct Argument {
 }
 
 impl<'w, 't> Lazy<'w, 't> {
-    /// The sentence `words` as far as `last_trigger_end` (exclusive) and
-    /// [`AFTER_TRIGGER`] words more.
+    /// The sentence `words`, whose last trigger ends at `last_trigger_end`
+    /// (exclusive).
     pub fn new(words: &'w [Word<'t>], last_trigger_end: usize) -> Lazy<'w, 't> {
-        let cut = words.len().min(last_trigger_end + AFTER_TRIGGER);
         Lazy {
-            words: &words[..cut],
-            tags: None,
+            words,
+            subjects_to: words.len().min(last_trigger_end + AFTER_TRIGGER),
             tree: None,
         }
     }
 
-    fn texts(&self) -> Vec<&'t str> {
-        self.words.iter().map(|w| w.text).collect()
+    fn texts(&self, to: usize) -> Vec<&'t str> {
+        self.words[..to].iter().map(|w| w.text).collect()
     }
 
     /// Whether the trigger at `start..end` is tagged a verb or an
     /// adjective ("was arrested", "has died", "was declared insolvent"):
     /// a noun trigger's doer is no subject of it.
     pub fn is_predicate(&mut self, start: usize, end: usize) -> bool {
-        if end > self.words.len() {
+        if end > self.subjects_to {
             return false;
         }
-        let words = self.texts();
-        let tags = self
-            .tags
-            .get_or_insert_with(|| Model::embedded_pipeline().tag(&words));
-        tags[start..end]
+        // The tagger reads two words either side (and its own tags of the
+        // words after): a window of the sentence tags the trigger as the
+        // whole would, at a third of the cost.
+        let from = start.saturating_sub(TAG_BEFORE);
+        let words: Vec<&str> = self.words[from..self.subjects_to]
+            .iter()
+            .map(|w| w.text)
+            .collect();
+        let tags = Model::embedded_pipeline().tag(&words);
+        tags[start - from..end - from]
             .iter()
             .any(|t| matches!(t, Upos::Verb | Upos::Adj))
     }
 
-    /// The tree of the words taken, parsed on first use.
-    fn tree(&mut self) -> &Parsed {
-        let words = self.texts();
-        self.tree
-            .get_or_insert_with(|| newsparse_syntax::pipeline_parse(&words))
+    /// The tree of at least the first `to` words.
+    fn tree(&mut self, to: usize) -> &Parsed {
+        if self.tree.as_ref().is_none_or(|t| t.head.len() < to) {
+            let words = self.texts(to);
+            self.tree = Some(newsparse_syntax::pipeline_parse(&words));
+        }
+        self.tree.as_ref().expect("parsed above")
     }
 
     /// Whether the phrase at `a..b` hangs from the trigger at
@@ -84,10 +97,8 @@ impl<'w, 't> Lazy<'w, 't> {
     /// on Friday", "the attack on the town on Friday"; not "attacked the
     /// town he left on Friday").
     pub fn attaches(&mut self, a: usize, b: usize, start: usize, end: usize) -> bool {
-        if b > self.words.len() || end > self.words.len() {
-            return false;
-        }
-        attaches(self.tree(), a, b, start, end)
+        let n = self.words.len();
+        b <= n && end <= n && attaches(self.tree(n), a, b, start, end)
     }
 
     /// Whether the place named at `a..b` is where the trigger at
@@ -99,8 +110,8 @@ impl<'w, 't> Lazy<'w, 't> {
         if !self.attaches(a, b, start, end) {
             return false;
         }
-        let words = self.words;
-        is_scene(self.tree(), words, a, b)
+        let (words, n) = (self.words, self.words.len());
+        is_scene(self.tree(n), words, a, b)
     }
 
     /// The names the tree gives the trigger at `start..end` as its
@@ -112,8 +123,8 @@ impl<'w, 't> Lazy<'w, 't> {
         start: usize,
         end: usize,
     ) -> Vec<Argument> {
-        let words = self.words;
-        subjects(self.tree(), words, mentions, start, end)
+        let (words, to) = (self.words, self.subjects_to);
+        subjects(self.tree(to), words, mentions, start, end)
     }
 }
 

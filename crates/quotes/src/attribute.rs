@@ -381,7 +381,20 @@ impl Ctx<'_> {
                             .and_then(|by| self.after_np(by + 1, range.end))
                     } else {
                         let found = self.subject(si, t);
-                        ask_tree = found.is_none();
+                        // The walk stops at a comma, a dash or a bracket
+                        // closing an aside, and misreads a name that is
+                        // also a word ("May said"); a pronoun or a noun it
+                        // read and could not resolve, the tree would give
+                        // again.
+                        ask_tree = found.is_none()
+                            && t > range.start
+                            && match self.l.toks[t - 1].kind {
+                                TokKind::Punct(c) => {
+                                    matches!(c, ',' | '-' | '\u{2013}' | '\u{2014}' | ')')
+                                }
+                                TokKind::Word => self.word(t - 1).is_some_and(is_capitalized),
+                                TokKind::Quote(_) => false,
+                            };
                         found
                     }
                 }
