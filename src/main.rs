@@ -297,7 +297,8 @@ struct TrainSyntaxArgs {
         default_value = "../shared/data/ud-english/en_ewt-ud-dev.conllu"
     )]
     dev: PathBuf,
-    /// Where to write the model
+    /// Where to write the model; the smaller model the extraction stages
+    /// parse with goes beside it (syntax.bin → syntax.pipeline.bin)
     #[arg(
         long,
         value_name = "PATH",

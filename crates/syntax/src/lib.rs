@@ -37,7 +37,11 @@
 //!    hash slot itself and the frequent features' rows dense, in huge
 //!    pages; in the model file the parsers' tables share their keys, and
 //!    each table's rows are stored as deflated columns
-//!    (`Frozen::write_set`: 71 MB for eight parsers, 171 MB before).
+//!    (`Frozen::write_set`: 71 MB for eight parsers, 171 MB before);
+//! 6. the extraction stages parse with a smaller model made from this one
+//!    (`pipeline_bytes`, embedded as `syntax.pipeline.bin`: the tagger and
+//!    first parser, weights below 600 dropped) by `pipeline_parse`: a beam
+//!    of 2, the trained beam where that tree is not well formed.
 //!
 //! ```
 //! use newsparse_syntax::{parse, Deprel};

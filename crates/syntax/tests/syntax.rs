@@ -341,3 +341,38 @@ fn the_fast_decoder_equals_the_plain_one() {
     }
     assert!(arcs > 0);
 }
+
+/// `train_command` writes the model and, beside it, the pipeline's model
+/// made from it; no temporary file is left.
+#[test]
+fn training_writes_the_pipeline_model_beside_the_model() {
+    let dir = std::env::temp_dir().join(format!("newsparse-train-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("snippet.conllu");
+    std::fs::write(&data, SNIPPET.repeat(3)).unwrap();
+    let out = dir.join("toy.bin");
+    let cfg = TrainConfig {
+        tagger_epochs: 1,
+        folds: 2,
+        parser_epochs: 1,
+        beam: 2,
+        parsers: newsparse_syntax::ParserRun::parse_list("f1").unwrap(),
+        ..TrainConfig::default()
+    };
+    let report =
+        newsparse_syntax::train_command(std::slice::from_ref(&data), &data, &out, &cfg).unwrap();
+    let lean = dir.join("toy.pipeline.bin");
+    assert!(report.contains("toy.pipeline.bin"), "{report}");
+    let model = std::fs::read(&out).unwrap();
+    assert_eq!(
+        std::fs::read(&lean).unwrap(),
+        newsparse_syntax::pipeline_bytes(&model).unwrap()
+    );
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|x| x == "tmp"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
