@@ -482,34 +482,37 @@ fn event_place(
     let after_preposition = places.iter().find(|m| {
         m.start > 0 && PLACE_PREPOSITIONS.contains(&view.words[m.start - 1].lower.as_ref())
     });
-    let m = after_preposition.or(places.first())?;
-    let e = &entities[m.entity];
-    Some((Some(e.id.clone()), e.name.clone()))
+    Some(place_of(
+        &entities[after_preposition.or(places.first())?.entity],
+    ))
 }
 
-/// The place the tree hangs from the trigger ("attacked in X", "a trial at
-/// the court in X"), when one place does, first one after a preposition
-/// of location.
+/// The place the tree hangs from the trigger as its scene ("attacked in X",
+/// "a trial at the court in X"), when exactly one place does.
 fn hung_place(
     view: &SentenceView,
     syntax: &mut tree::Lazy,
     t: &detect::Trigger,
     entities: &[FoundEntity],
 ) -> Option<(Option<String>, String)> {
-    let on: Vec<&WordMention> = view
+    let mut on: Vec<usize> = view
         .mentions
         .iter()
         .filter(|m| m.kind == EntityKind::Place && (m.end <= t.start || m.start >= t.end))
         .filter(|m| syntax.is_scene(m.start, m.end, t.start, t.end))
+        .map(|m| m.entity)
         .collect();
-    let mut entities_on: Vec<usize> = on.iter().map(|m| m.entity).collect();
-    entities_on.sort_unstable();
-    entities_on.dedup();
-    let [only] = entities_on[..] else {
+    on.sort_unstable();
+    on.dedup();
+    let [only] = on[..] else {
         return None;
     };
-    let e = &entities[only];
-    Some((Some(e.id.clone()), e.name.clone()))
+    Some(place_of(&entities[only]))
+}
+
+/// An event's place as the record holds it: the entity's id and name.
+fn place_of(e: &FoundEntity) -> (Option<String>, String) {
+    (Some(e.id.clone()), e.name.clone())
 }
 
 /// The normalized date a caption states: its first full date, else its first

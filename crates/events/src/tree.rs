@@ -1,19 +1,25 @@
-//! Participants read from a sentence's dependency tree (`newsparse_syntax`'s
-//! `pipeline_parse`), for the verb and adjective triggers the
-//! word-order rules leave with nobody: the subject of the trigger, active
-//! or passive, past an apposition or a relative clause between ("X, 25,
-//! was arrested", "X, who founded Y, has died"); the subject it shares
-//! with the verb it hangs from ("X agreed to buy", "X joined and was
-//! named"); the noun a relative clause or a participle describes ("X,
-//! elected in December, …"); a name in apposition to a subject that is
-//! not one ("the man, X, was arrested"); and names coordinated with any
-//! of these ("X and Y have met").
+//! What a sentence's dependency tree (`newsparse_syntax::pipeline_parse`)
+//! tells the events stage where its word-order rules cannot:
+//! - the participants of a verb or adjective trigger the rules leave with
+//!   nobody: the subject of the trigger, active or passive, past an
+//!   apposition or a relative clause between ("X, 25, was arrested", "X,
+//!   who founded Y, has died"); the subject it shares with the verb it
+//!   hangs from ("X agreed to buy", "X joined and was named"); the noun a
+//!   relative clause or a past participle describes ("X, elected in
+//!   December, …"); a name in apposition to a subject that is not one
+//!   ("the man, X, was arrested"); names coordinated with any of these
+//!   ("X and Y have met") (`subjects`);
+//! - which of several places is the trigger's scene and which of several
+//!   dates is its own: the one whose head reaches the trigger through nouns,
+//!   not through another verb or the trigger's subject (`attaches`,
+//!   `is_scene`).
 //!
 //! Parsing costs about four times the rest of the pipeline per word, so a
-//! sentence is tagged only when such a trigger has a person or an
-//! organization named before it, parsed only when the trigger is tagged a
-//! verb or an adjective, and only as far as two words past its last
-//! trigger (`Lazy`; the cost on BBC is in the README's events section).
+//! sentence is tagged (a window around the trigger) only when such a
+//! trigger has a person or an organization named before it, parsed only
+//! when the trigger is tagged a verb or an adjective, and then only as far
+//! as two words past its last trigger; whole only for a place or a date
+//! (`Lazy`; the cost on BBC is in the README's syntax section).
 
 use crate::detect::WordMention;
 use crate::words::Word;
