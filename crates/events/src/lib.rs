@@ -7,8 +7,9 @@
 //! appositions, each role read from that side and the preposition before
 //! the name); a verb or adjective trigger left with nobody while a person
 //! or an organization is named before it gets its subject from the
-//! sentence's dependency tree (`tree`: the sentence tagged, and parsed
-//! only if the trigger is a verb or an adjective); last, an event whose
+//! sentence's dependency tree, and where the clause names two places or the
+//! sentence dates of two values, the tree picks the trigger's own (`tree`:
+//! parsed only where asked); last, an event whose
 //! sentence names nobody for its main part shares the one the article's
 //! other events of its kind name (`chain`).
 //! Relative dates are read against the article's reference date
@@ -181,9 +182,6 @@ pub fn analyze(
             court,
         };
         let triggers = view.triggers();
-        // Dates of more than one value: the tree tells which is the
-        // trigger's own.
-        let several_dates = resolved.windows(2).any(|w| w[0].2.value != w[1].2.value);
         // Tagged and parsed at most once (twice if a later trigger needs
         // more words), when a trigger first needs it.
         let mut syntax = tree::Lazy::new(ws, triggers.iter().map(|t| t.end).max().unwrap_or(0));
@@ -287,21 +285,7 @@ pub fn analyze(
                     participants.push((ent.id.clone(), role.to_string()));
                 }
             }
-            // More than one place in the clause: the tree tells which is the
-            // scene. (Also asking it where the clause names none but the
-            // sentence does gave 70 more places on BBC, most right, for
-            // twice the words parsed.)
-            let mut clause_places: Vec<usize> = sm
-                .iter()
-                .filter(|m| m.kind == EntityKind::Place)
-                .filter(|m| m.start >= clause.start && m.end <= clause.end)
-                .map(|m| m.entity)
-                .collect();
-            clause_places.sort_unstable();
-            clause_places.dedup();
-            let place = (clause_places.len() > 1)
-                .then(|| hung_place(&view, &mut syntax, &t, entities))
-                .flatten()
+            let place = hung_place(&view, &clause, &mut syntax, &t, entities)
                 .or_else(|| event_place(&view, &clause, entities));
             // The date phrase of the trigger's own clause, else the nearest
             // in the sentence, else one carried from the sentence before.
@@ -360,21 +344,7 @@ pub fn analyze(
                     })
                     .and_then(|e| e.time.clone())
             };
-            // With dates of several values in the sentence, the one the
-            // tree hangs from the trigger, if only one does.
-            let hung = if several_dates {
-                let on: Vec<&TimeFound> = resolved
-                    .iter()
-                    .filter(|(a, b, _)| syntax.attaches(*a, *b, t.start, t.end))
-                    .map(|(_, _, tf)| tf)
-                    .collect();
-                on.first()
-                    .filter(|first| on.iter().all(|tf| tf.value == first.value))
-                    .map(|first| (*first).clone())
-            } else {
-                None
-            };
-            let time = hung
+            let time = hung_time(&resolved, &mut syntax, &t)
                 .or_else(|| nearest(true))
                 .or_else(|| nearest(false))
                 .or_else(|| carried.clone())
@@ -487,14 +457,29 @@ fn event_place(
     ))
 }
 
-/// The place the tree hangs from the trigger as its scene ("attacked in X",
-/// "a trial at the court in X"), when exactly one place does.
+/// Where the trigger's clause names more than one place: the place the
+/// tree hangs from the trigger as its scene ("attacked in X", "a trial at
+/// the court in X"), when exactly one does. (Asking the tree also where
+/// the clause names none but the sentence does gave 70 more places on BBC,
+/// most right, for twice the words parsed.)
 fn hung_place(
     view: &SentenceView,
+    clause: &detect::Clause,
     syntax: &mut tree::Lazy,
     t: &detect::Trigger,
     entities: &[FoundEntity],
 ) -> Option<(Option<String>, String)> {
+    let mut in_clause: Vec<usize> = view
+        .mentions
+        .iter()
+        .filter(|m| m.kind == EntityKind::Place && m.start >= clause.start && m.end <= clause.end)
+        .map(|m| m.entity)
+        .collect();
+    in_clause.sort_unstable();
+    in_clause.dedup();
+    if in_clause.len() < 2 {
+        return None;
+    }
     let mut on: Vec<usize> = view
         .mentions
         .iter()
@@ -508,6 +493,27 @@ fn hung_place(
         return None;
     };
     Some(place_of(&entities[only]))
+}
+
+/// Where the sentence has dates of more than one value: the one value the
+/// tree hangs from the trigger, if only one does.
+fn hung_time(
+    resolved: &[(usize, usize, TimeFound)],
+    syntax: &mut tree::Lazy,
+    t: &detect::Trigger,
+) -> Option<TimeFound> {
+    if !resolved.windows(2).any(|w| w[0].2.value != w[1].2.value) {
+        return None;
+    }
+    let on: Vec<&TimeFound> = resolved
+        .iter()
+        .filter(|(a, b, _)| syntax.attaches(*a, *b, t.start, t.end))
+        .map(|(_, _, tf)| tf)
+        .collect();
+    let first = *on.first()?;
+    on.iter()
+        .all(|tf| tf.value == first.value)
+        .then(|| first.clone())
 }
 
 /// An event's place as the record holds it: the entity's id and name.

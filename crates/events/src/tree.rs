@@ -63,8 +63,8 @@ impl<'w, 't> Lazy<'w, 't> {
         }
     }
 
-    fn texts(&self, to: usize) -> Vec<&'t str> {
-        self.words[..to].iter().map(|w| w.text).collect()
+    fn texts(&self, from: usize, to: usize) -> Vec<&'t str> {
+        self.words[from..to].iter().map(|w| w.text).collect()
     }
 
     /// Whether the trigger at `start..end` is tagged a verb or an
@@ -78,10 +78,7 @@ impl<'w, 't> Lazy<'w, 't> {
         // words after): a window of the sentence tags the trigger as the
         // whole would, at a third of the cost.
         let from = start.saturating_sub(TAG_BEFORE);
-        let words: Vec<&str> = self.words[from..self.subjects_to]
-            .iter()
-            .map(|w| w.text)
-            .collect();
+        let words = self.texts(from, self.subjects_to);
         let tags = Model::embedded_pipeline().tag(&words);
         tags[start - from..end - from]
             .iter()
@@ -91,7 +88,7 @@ impl<'w, 't> Lazy<'w, 't> {
     /// The tree of at least the first `to` words.
     fn tree(&mut self, to: usize) -> &Parsed {
         if self.tree.as_ref().is_none_or(|t| t.head.len() < to) {
-            let words = self.texts(to);
+            let words = self.texts(0, to);
             self.tree = Some(newsparse_syntax::pipeline_parse(&words));
         }
         self.tree.as_ref().expect("parsed above")
@@ -104,7 +101,7 @@ impl<'w, 't> Lazy<'w, 't> {
     /// town he left on Friday").
     pub fn attaches(&mut self, a: usize, b: usize, start: usize, end: usize) -> bool {
         let n = self.words.len();
-        b <= n && end <= n && attaches(self.tree(n), a, b, start, end)
+        attaches(self.tree(n), a, b, start, end)
     }
 
     /// Whether the place named at `a..b` is where the trigger at

@@ -162,7 +162,7 @@ impl Model {
     /// The model the extraction pipeline parses with ([`pipeline_bytes`]
     /// of the embedded one: its tagger and first parser, the parser's
     /// weights below [`PIPELINE_MIN_WEIGHT`] dropped), read on first use;
-    /// the caller decodes greedily (`parse_with(words, 1, 1)`).
+    /// [`pipeline_parse`] is how the stages parse with it.
     pub fn embedded_pipeline() -> &'static Model {
         static MODEL: OnceLock<Model> = OnceLock::new();
         MODEL.get_or_init(|| {

@@ -201,12 +201,12 @@ const HUGE_MIN_BYTES: usize = 32 << 20;
 fn huge_pages(n: usize) -> Vec<Slot> {
     let mut v: Vec<Slot> = Vec::with_capacity(n);
     #[cfg(target_os = "linux")]
-    if n * std::mem::size_of::<Slot>() >= HUGE_MIN_BYTES {
+    {
         let bytes = n * std::mem::size_of::<Slot>();
         let page = 4096;
         let start = (v.as_ptr() as usize).div_ceil(page) * page;
         let end = (v.as_ptr() as usize + bytes) / page * page;
-        if end > start {
+        if bytes >= HUGE_MIN_BYTES && end > start {
             // SAFETY: the range lies inside `v`'s allocation, not yet
             // written; the advice changes how it is backed, not its
             // contents, and a refusal is harmless.

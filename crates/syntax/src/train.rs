@@ -479,11 +479,8 @@ pub fn train_command(
     let dev = conllu::read(dev)?;
     let (bytes, mut report) = train_bytes(&sents, &dev, cfg)?;
     // Both or neither: each goes to a temporary file first.
-    let lean = pipeline_path(out);
-    let written = [
-        (out.to_path_buf(), bytes.clone()),
-        (lean, crate::pipeline_bytes(&bytes)?),
-    ];
+    let lean = crate::pipeline_bytes(&bytes)?;
+    let written = [(out.to_path_buf(), &bytes), (pipeline_path(out), &lean)];
     for (path, b) in &written {
         let tmp = path.with_extension("bin.tmp");
         std::fs::write(&tmp, b).map_err(|e| format!("{}: {e}", tmp.display()))?;
